@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Two cores on CI: at most two test files at once. End-to-end files each drive one Chromium.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
+  },
+});
