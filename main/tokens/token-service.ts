@@ -1,0 +1,73 @@
+// Process: main. The token service the IPC handlers use. Picks the source: the development
+// identity issuer when ACS_CONNECTION_STRING is set in an unpackaged run, else the organization's
+// token service from the build configuration, else one that answers 'notConfigured' (the join
+// screen then says what to configure). Replies carry no user id: it stays in main.
+import { createDevIdentitySource, DEV_CONNECTION_STRING_ENV } from './dev-identity';
+import { resolveTokenEndpoint } from './endpoint';
+import { createTokenClient, type TokenClientOptions } from './token-client';
+import type { TokenErrorCode, TokenLog, TokenSource } from './types';
+
+/** What the renderer receives (common/ipc-contract.ts's TokenReply). */
+export type TokenReply = { ok: true; token: string; expiresOnMs: number } | { ok: false; error: TokenErrorCode };
+
+export type TokenSourceMode = 'service' | 'development' | 'notConfigured';
+
+export interface TokenServiceOptions extends Omit<TokenClientOptions, 'endpoint' | 'log'> {
+  /** The build configuration (build/branding.json). */
+  branding: { tokenEndpoint: string };
+  isPackaged: boolean;
+  /** process.env in the app. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** A line per event; lines hold event names and non-secret fields only. */
+  log?: (message: string) => void;
+}
+
+export interface TokenService {
+  readonly mode: TokenSourceMode;
+  /** False when no token can ever come (no endpoint, or a rejected one): the join screen says so up front. */
+  readonly configured: boolean;
+  /** For getToken and the renderer's tokenRefresher alike (see TokenSource.getToken). */
+  get(displayName: string): Promise<TokenReply>;
+  prefetch(displayName: string): void;
+  /** The guest's visit ended: forget the token and the identity. */
+  clear(): void;
+}
+
+export function createTokenService(options: TokenServiceOptions): TokenService {
+  const { branding, isPackaged, env, log: writeLine = () => {}, ...clientOptions } = options;
+  const log: TokenLog = (event, fields) => writeLine(fields ? `tokens: ${event} ${JSON.stringify(fields)}` : `tokens: ${event}`);
+  const { source, mode } = pickSource();
+
+  function pickSource(): { source: TokenSource; mode: TokenSourceMode } {
+    const connectionString = env[DEV_CONNECTION_STRING_ENV]?.trim();
+    if (connectionString) {
+      const dev = createDevIdentitySource({ connectionString, isPackaged, log, ...(clientOptions.now && { now: clientOptions.now }) });
+      if (dev.kind === 'ok') return { source: dev.source, mode: 'development' };
+      log('devIdentityUnavailable', { reason: dev.kind === 'refused' ? 'packaged' : 'invalidConnectionString' });
+    }
+    const endpoint = resolveTokenEndpoint({ configured: branding.tokenEndpoint, env, isPackaged });
+    if (endpoint.kind === 'ok') {
+      log('tokenEndpoint', { source: endpoint.source });
+      return { source: createTokenClient({ ...clientOptions, endpoint: endpoint.url, log }), mode: 'service' };
+    }
+    log('tokenEndpointUnavailable', endpoint.kind === 'invalid' ? { reason: endpoint.reason, source: endpoint.source } : { reason: 'notConfigured' });
+    return { source: notConfiguredSource, mode: 'notConfigured' };
+  }
+
+  return {
+    mode,
+    configured: mode !== 'notConfigured',
+    async get(displayName) {
+      const result = await source.getToken(displayName);
+      return result.ok ? { ok: true, token: result.token, expiresOnMs: result.expiresOnMs } : result;
+    },
+    prefetch: (displayName) => source.prefetch(displayName),
+    clear: () => source.clear(),
+  };
+}
+
+const notConfiguredSource: TokenSource = {
+  getToken: async () => ({ ok: false, error: 'notConfigured' }),
+  prefetch: () => {},
+  clear: () => {},
+};

@@ -1,0 +1,316 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTokenClient, type TokenClientOptions } from '../../../main/tokens/token-client';
+import type { TokenResult } from '../../../main/tokens/types';
+import { json, jwt, startLoopback, tokenBody, type Handler, type Loopback } from './loopback';
+
+const MINUTE = 60_000;
+let server: Loopback | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A clock that only moves when the client sleeps or the test says so; every sleep is recorded. */
+function fakeClock() {
+  const clock = {
+    ms: Date.now(),
+    sleeps: [] as number[],
+    now: () => clock.ms,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.ms += ms;
+    },
+  };
+  return clock;
+}
+
+async function setup(handler: Handler, options: Partial<TokenClientOptions> = {}) {
+  server = await startLoopback(handler);
+  const clock = fakeClock();
+  const events: Array<[string, Record<string, unknown> | undefined]> = [];
+  const client = createTokenClient({
+    endpoint: server.url,
+    fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+    random: () => 0.5,
+    timeoutMs: 2_000,
+    log: (event, fields) => events.push([event, fields]),
+    ...options,
+  });
+  return { client, clock, events, requests: server.requests };
+}
+
+const ok = (result: TokenResult) => {
+  if (!result.ok) throw new Error(`expected a token, got ${result.error}`);
+  return result;
+};
+
+describe('token client against a loopback token service', () => {
+  it('fetches a token, validates it and serves it from the cache while fresh', async () => {
+    let now = 0;
+    const { client, clock, requests } = await setup((_req, res) => json(res, 200, tokenBody(now, 60 * MINUTE)));
+    now = clock.ms;
+    const result = ok(await client.getToken('Ada'));
+    expect(result.userId).toBe('8:acs:resource_user-1');
+    expect(result.expiresOnMs).toBe(Math.floor((now + 60 * MINUTE) / 1000) * 1000);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.method).toBe('POST');
+    expect(requests[0]!.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(requests[0]!.body)).toEqual({ displayName: 'Ada' });
+
+    clock.ms += 30 * MINUTE;
+    expect(ok(await client.getToken('Ada')).token).toBe(result.token);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('gives up with "timeout" when the service is too slow, after the allowed attempts', async () => {
+    const started = Date.now();
+    const { client, requests } = await setup(() => {}, { timeoutMs: 150, maxAttempts: 2 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'timeout' });
+    expect(requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('also times out on a body that never finishes', async () => {
+    const { client } = await setup(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"token":');
+      },
+      { timeoutMs: 150, maxAttempts: 1 },
+    );
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'timeout' });
+  });
+
+  it('retries after a connection reset', async () => {
+    const { client, clock, requests, events } = await setup((req, res, index) =>
+      index === 0 ? req.socket.destroy() : json(res, 200, tokenBody(clock.ms, 60 * MINUTE)),
+    );
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(2);
+    expect(events).toContainEqual(['tokenAttemptFailed', { attempt: 1, error: 'unreachable', cause: 'UND_ERR_SOCKET' }]);
+  });
+
+  it('reports "unreachable" when every attempt is reset, with bounded full-jitter backoff', async () => {
+    const { client, clock, requests } = await setup((req) => req.socket.destroy(), { maxAttempts: 4 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'unreachable' });
+    expect(requests).toHaveLength(4);
+    // random() = 0.5 of min(8 s, 500 ms · 2^n)
+    expect(clock.sleeps).toEqual([250, 500, 1000]);
+  });
+
+  it('reports "offline" when the network is down', async () => {
+    const { client } = await setup(() => {}, { isOnline: () => false, maxAttempts: 2 });
+    await server!.close();
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'offline' });
+  });
+
+  it('retries a 500, then succeeds', async () => {
+    const { client, clock, requests } = await setup((_req, res, index) =>
+      index === 0 ? json(res, 500, { error: 'boom' }) : json(res, 200, tokenBody(clock.ms, 60 * MINUTE)),
+    );
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([250]);
+  });
+
+  it('reports "serviceError" once 5xx answers use up the attempts', async () => {
+    const { client, requests } = await setup((_req, res) => json(res, 503, {}), { maxAttempts: 3 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'serviceError' });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('honours Retry-After in seconds on a 429', async () => {
+    const { client, clock, requests } = await setup((_req, res, index) =>
+      index === 0 ? json(res, 429, {}, { 'retry-after': '3' }) : json(res, 200, tokenBody(clock.ms, 60 * MINUTE)),
+    );
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([3_000]);
+  });
+
+  it('honours Retry-After as an HTTP-date', async () => {
+    const { client, clock } = await setup((_req, res, index) =>
+      index === 0
+        ? json(res, 429, {}, { 'retry-after': new Date(clock.ms + 5_000).toUTCString() })
+        : json(res, 200, tokenBody(clock.ms, 60 * MINUTE)),
+    );
+    ok(await client.getToken('Ada'));
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThan(3_900);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(5_000);
+  });
+
+  it('answers "rateLimited" at once when Retry-After is longer than it will wait', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 429, {}, { 'retry-after': '120' }));
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'rateLimited' });
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('stops retrying when the total time budget is spent', async () => {
+    const { client, requests } = await setup((_req, res) => json(res, 429, {}, { 'retry-after': '12' }), {
+      maxAttempts: 10,
+      maxTotalMs: 30_000,
+    });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'rateLimited' });
+    // 0 s, 12 s, 24 s; a wait to 36 s would exceed the budget.
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([
+    [401, 'refused'],
+    [403, 'refused'],
+    [400, 'serviceError'],
+    [404, 'serviceError'],
+  ] as const)('does not retry a %i (%s)', async (status, error) => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, status, {}));
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error });
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('does not follow redirects', async () => {
+    let redirected = false;
+    const target = await startLoopback((_req, res) => {
+      redirected = true;
+      json(res, 200, {});
+    });
+    try {
+      const { client } = await setup((_req, res) => {
+        res.writeHead(307, { location: target.url });
+        res.end();
+      });
+      expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+      expect(redirected).toBe(false);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it.each([
+    ['malformed JSON', () => '{"token": "abc", '],
+    ['a missing user', (now: number) => ({ ...tokenBody(now, 60 * MINUTE), user: undefined })],
+    ['a token that is not a JWT', (now: number) => ({ ...tokenBody(now, 60 * MINUTE), token: 'not-a-jwt' })],
+    ['a JWT without exp', (now: number) => ({ ...tokenBody(now, 60 * MINUTE), token: jwt({ skypeid: 'acs:x' }) })],
+    ['an unparseable expiresOn', (now: number) => ({ ...tokenBody(now, 60 * MINUTE), expiresOn: 'soon' })],
+    ['an expired token', (now: number) => tokenBody(now, -5 * MINUTE)],
+    ['a token expiring within the skew', (now: number) => tokenBody(now, 30_000)],
+    ['an oversized body', () => ' '.repeat(100_000)],
+  ])('rejects %s as "badResponse" without retrying', async (_name, body) => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 200, body(clock.ms)));
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('coalesces twenty concurrent getToken calls into one request', async () => {
+    let now = 0;
+    const { client, clock, requests } = await setup((_req, res) => setTimeout(() => json(res, 200, tokenBody(now, 60 * MINUTE)), 50));
+    now = clock.ms;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.getToken(`Guest ${i}`)));
+    expect(requests).toHaveLength(1);
+    const tokens = new Set(results.map((r) => ok(r).token));
+    expect(tokens.size).toBe(1);
+  });
+
+  it('prefetches on the join screen so Join does not wait for a second request', async () => {
+    const { client, clock, requests } = await setup((_req, res) => setTimeout(() => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)), 30));
+    client.prefetch('Ada');
+    client.prefetch('Ada');
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('sends the app key when one is configured', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)), { appKey: 'k'.repeat(32) });
+    ok(await client.getToken('Ada'));
+    expect(requests[0]!.headers['x-doorway-app-key']).toBe('k'.repeat(32));
+  });
+});
+
+describe('proactive refresh', () => {
+  it('refreshes once the token is within the margin, for the same identity via its refresh grant', async () => {
+    const { client, clock, requests } = await setup((_req, res, index) =>
+      json(res, 200, tokenBody(clock.ms, 60 * MINUTE, '8:acs:resource_user-1', { refreshGrant: `grant-${index}` })),
+    );
+    const first = ok(await client.getToken('Ada'));
+
+    clock.ms += 44 * MINUTE; // 16 minutes left: still fresh (margin 15)
+    expect(ok(await client.getToken('Ada')).token).toBe(first.token);
+    expect(requests).toHaveLength(1);
+
+    clock.ms += 2 * MINUTE; // 14 minutes left: the renderer's tokenRefresher gets a new token
+    const second = ok(await client.getToken('Ada'));
+    expect(second.token).not.toBe(first.token);
+    expect(second.expiresOnMs).toBeGreaterThan(first.expiresOnMs);
+    expect(requests).toHaveLength(2);
+    expect(JSON.parse(requests[1]!.body)).toEqual({ displayName: 'Ada', refreshGrant: 'grant-0' });
+  });
+
+  it('keeps serving the still-valid token when a refresh fails', async () => {
+    const { client, clock, events } = await setup(
+      (_req, res, index) => (index === 0 ? json(res, 200, tokenBody(clock.ms, 60 * MINUTE)) : json(res, 503, {})),
+      { maxAttempts: 2 },
+    );
+    const first = ok(await client.getToken('Ada'));
+    clock.ms += 50 * MINUTE;
+    expect(ok(await client.getToken('Ada')).token).toBe(first.token);
+    expect(events.map(([event]) => event)).toContain('tokenRefreshFailedKeepingCached');
+
+    clock.ms += 10 * MINUTE; // now expired: the failure reaches the caller
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'serviceError' });
+  });
+
+  it('refreshes short-lived tokens at half their lifetime, not on every call', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 200, tokenBody(clock.ms, 10 * MINUTE)));
+    ok(await client.getToken('Ada'));
+    clock.ms += 4 * MINUTE;
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(1);
+    clock.ms += 2 * MINUTE;
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(2);
+  });
+
+  it('forgets the token and the identity on clear(), even with a fetch in flight', async () => {
+    const { client, clock, requests } = await setup((_req, res, index) =>
+      setTimeout(() => json(res, 200, tokenBody(clock.ms, 60 * MINUTE, `8:acs:resource_user-${index}`, { refreshGrant: 'g' })), 30),
+    );
+    ok(await client.getToken('Ada'));
+    clock.ms += 50 * MINUTE;
+    const inFlight = client.getToken('Ada');
+    client.clear();
+    expect(ok(await inFlight).userId).toBe('8:acs:resource_user-1');
+    const after = ok(await client.getToken('Bob'));
+    expect(after.userId).toBe('8:acs:resource_user-2');
+    expect(requests).toHaveLength(3);
+    expect(JSON.parse(requests[2]!.body)).toEqual({ displayName: 'Bob' });
+  });
+});
+
+describe('logs', () => {
+  it('never contain the token, the user id, the refresh grant, the endpoint, the app key or the name', async () => {
+    const userId = '8:acs:resource_secret-user-id';
+    const grant = 'grant-secret-value';
+    const appKey = 'app-key-secret-value-0123456789';
+    const { client, clock, events } = await setup(
+      (req, res, index) => {
+        if (index === 0) return req.socket.destroy();
+        if (index === 1) return json(res, 500, {});
+        if (index === 2) return json(res, 429, {}, { 'retry-after': '1' });
+        json(res, 200, tokenBody(clock.ms, 60 * MINUTE, userId, { refreshGrant: grant }));
+      },
+      { appKey, maxAttempts: 5 },
+    );
+    const result = ok(await client.getToken('Ada Lovelace'));
+    clock.ms += 50 * MINUTE;
+    ok(await client.getToken('Ada Lovelace'));
+    const logged = JSON.stringify(events);
+    expect(events.length).toBeGreaterThan(3);
+    for (const secret of [result.token, result.token.split('.')[1]!, userId, grant, appKey, server!.url, '127.0.0.1', 'Ada']) {
+      expect(logged).not.toContain(secret);
+    }
+  });
+});
