@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
+    // electron-store imports electron; in plain Node that import must not try to fetch a binary.
+    env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
   },
 });

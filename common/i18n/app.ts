@@ -1,13 +1,41 @@
-// Strings of the app shell: window, menus, first screen.
+// Strings of the app shell: window, menus, dialogs.
 import { defineMessages } from './define';
 
 export const app = defineMessages({
   en: {
     'app.name': 'Doorway',
     'app.tagline': 'Join a Microsoft Teams meeting as a guest',
+    'menu.help': 'Help',
+    'menu.support': 'Get support',
+    'menu.copyDiagnostics': 'Copy diagnostics',
+    'menu.openLogsFolder': 'Open logs folder',
+    'dialog.quit.title': 'Leave the meeting?',
+    'dialog.quit.message': 'You are in a meeting. Closing {app} will leave it.',
+    'dialog.quit.leave': 'Leave and close',
+    'dialog.quit.stay': 'Stay in the meeting',
+    'dialog.switch.title': 'Join another meeting?',
+    'dialog.switch.message': 'You are in a meeting. Opening this link will leave it and show the new meeting.',
+    'dialog.switch.leave': 'Leave and open the link',
+    'dialog.switch.stay': 'Stay in this meeting',
+    'dialog.badBranding.title': 'This build of {app} is misconfigured',
+    'dialog.diagnosticsCopied': 'Diagnostics copied to the clipboard.',
   },
   ko: {
     'app.name': 'Doorway',
     'app.tagline': '게스트로 Microsoft Teams 모임에 참가',
+    'menu.help': '도움말',
+    'menu.support': '지원 받기',
+    'menu.copyDiagnostics': '진단 정보 복사',
+    'menu.openLogsFolder': '로그 폴더 열기',
+    'dialog.quit.title': '모임에서 나가시겠습니까?',
+    'dialog.quit.message': '모임에 참가 중입니다. {app}을(를) 닫으면 모임에서 나갑니다.',
+    'dialog.quit.leave': '나가고 닫기',
+    'dialog.quit.stay': '모임에 계속 있기',
+    'dialog.switch.title': '다른 모임에 참가하시겠습니까?',
+    'dialog.switch.message': '모임에 참가 중입니다. 이 링크를 열면 현재 모임에서 나가고 새 모임을 표시합니다.',
+    'dialog.switch.leave': '나가고 링크 열기',
+    'dialog.switch.stay': '이 모임에 계속 있기',
+    'dialog.badBranding.title': '이 {app} 빌드의 구성이 잘못되었습니다',
+    'dialog.diagnosticsCopied': '진단 정보를 클립보드에 복사했습니다.',
   },
 });

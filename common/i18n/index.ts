@@ -3,6 +3,7 @@
 // side by side; this file merges them and types the keys. Used by main (menus, dialogs) and the
 // renderer; pure, so it runs in either process.
 import { app } from './app';
+import { join } from './join';
 import { tokens } from './tokens';
 import type { Section } from './define';
 
@@ -11,7 +12,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, tokens] as const satisfies readonly Section<string>[];
+const sections = [app, join, tokens] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

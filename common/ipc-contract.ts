@@ -1,0 +1,158 @@
+// The one IPC contract: every channel between main and the renderer, with its request and reply
+// types. Main registers a handler per invoke channel (and validates each payload against a schema
+// keyed by the same names); the preload turns each entry into one narrow bridge function; the
+// renderer calls those. Nothing else crosses the process boundary.
+import type { Language } from './i18n';
+import type { InviteResult } from './meeting';
+
+export type TokenErrorCode =
+  | 'notConfigured'
+  | 'offline'
+  | 'unreachable'
+  | 'refused'
+  | 'rateLimited'
+  | 'serviceError'
+  | 'badResponse'
+  | 'timeout';
+
+export type TokenReply =
+  | { ok: true; token: string; expiresOnMs: number }
+  | { ok: false; error: TokenErrorCode };
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | Language;
+
+/** What the guest chose last time; main owns the file, the renderer reads and patches it. */
+export interface Settings {
+  displayName: string;
+  language: LanguageSetting;
+  theme: ThemeSetting;
+  cameraOn: boolean;
+  microphoneOn: boolean;
+  cameraId: string;
+  microphoneId: string;
+  speakerId: string;
+  backgroundEffect: 'none' | 'blur';
+}
+
+export interface AppInfo {
+  productName: string;
+  version: string;
+  platform: 'darwin' | 'win32' | 'linux' | 'other';
+  /** The OS locale's language, used when the language setting is 'system'. */
+  systemLanguage: Language;
+  accentColor: string;
+  supportUrl: string | null;
+  tokenServiceConfigured: boolean;
+  settings: Settings;
+  /** True when main recovered from a corrupt settings file at start-up. */
+  settingsRecovered: boolean;
+}
+
+export type MediaKind = 'camera' | 'microphone' | 'screen';
+export type MediaAccess = 'granted' | 'denied' | 'restricted' | 'not-determined' | 'unknown';
+
+/** A link delivered by the OS (deep link) for the join screen; never joined without the guest. */
+export interface JoinRequest {
+  invite: InviteResult;
+}
+
+/** The call as main needs to know it: to ask before closing, and to ask before switching. */
+export interface CallPresence {
+  inMeeting: boolean;
+}
+
+export interface CaptureSource {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+  /** PNG data URL of a thumbnail, or '' when the OS gave none. */
+  thumbnail: string;
+  appIcon: string;
+}
+
+export interface CaptureRequest {
+  requestId: string;
+  sources: CaptureSource[];
+  /** Whether system audio can be shared along (loopback, Windows only). */
+  audioAvailable: boolean;
+  /** macOS: Screen Recording permission is missing; the picker explains instead. */
+  permissionMissing: boolean;
+}
+
+export interface CaptureChoice {
+  requestId: string;
+  /** null cancels. */
+  sourceId: string | null;
+  shareAudio: boolean;
+}
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface InvokeContract {
+  rendererReady: { request: void; reply: AppInfo };
+  parseInvite: { request: string; reply: InviteResult };
+  getToken: { request: { displayName: string }; reply: TokenReply };
+  prefetchToken: { request: { displayName: string }; reply: void };
+  updateSettings: { request: Partial<Settings>; reply: Settings };
+  mediaAccess: { request: MediaKind; reply: MediaAccess };
+  openMediaSettings: { request: MediaKind; reply: boolean };
+  setCallPresence: { request: CallPresence; reply: void };
+  refreshCaptureSources: { request: { requestId: string }; reply: CaptureSource[] };
+  chooseCaptureSource: { request: CaptureChoice; reply: boolean };
+  openExternal: { request: string; reply: boolean };
+  log: { request: { level: LogLevel; message: string }; reply: void };
+}
+
+export interface EventContract {
+  /** A meeting link arrived from the OS; show it on the join screen. */
+  joinRequested: JoinRequest;
+  /** The app is closing during a meeting and the guest agreed: leave the call now. */
+  leaveRequested: void;
+  /** Chromium asked for a screen to share; show the picker. */
+  captureRequested: CaptureRequest;
+  /** The pending capture request ended without the picker (window closed, superseded). */
+  captureCancelled: { requestId: string };
+}
+
+export type InvokeName = keyof InvokeContract;
+export type EventName = keyof EventContract;
+
+/** Channel names on the wire. A record (not a list) so adding a contract entry forces a name. */
+export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
+  rendererReady: 'doorway:rendererReady',
+  parseInvite: 'doorway:parseInvite',
+  getToken: 'doorway:getToken',
+  prefetchToken: 'doorway:prefetchToken',
+  updateSettings: 'doorway:updateSettings',
+  mediaAccess: 'doorway:mediaAccess',
+  openMediaSettings: 'doorway:openMediaSettings',
+  setCallPresence: 'doorway:setCallPresence',
+  refreshCaptureSources: 'doorway:refreshCaptureSources',
+  chooseCaptureSource: 'doorway:chooseCaptureSource',
+  openExternal: 'doorway:openExternal',
+  log: 'doorway:log',
+};
+
+export const eventChannels: { readonly [K in EventName]: `doorway:on:${K}` } = {
+  joinRequested: 'doorway:on:joinRequested',
+  leaveRequested: 'doorway:on:leaveRequested',
+  captureRequested: 'doorway:on:captureRequested',
+  captureCancelled: 'doorway:on:captureCancelled',
+};
+
+type Invoker<K extends InvokeName> = InvokeContract[K]['request'] extends void
+  ? () => Promise<InvokeContract[K]['reply']>
+  : (request: InvokeContract[K]['request']) => Promise<InvokeContract[K]['reply']>;
+
+type Subscriber<K extends EventName> = (
+  listener: (payload: EventContract[K]) => void,
+) => () => void;
+
+/** The object the preload puts on `window.doorway`. */
+export type DoorwayBridge = { readonly [K in InvokeName]: Invoker<K> } & {
+  readonly on: { readonly [K in EventName]: Subscriber<K> };
+};
+
+/** The global name of the bridge in the renderer. */
+export const BRIDGE_GLOBAL = 'doorway';

@@ -1,0 +1,155 @@
+// Process: main. Answers Chromium's getDisplayMedia requests with the guest's choice from our own
+// picker. Each request gets an id; the renderer may only name a source main offered for that id
+// (never a source object of its own); cancel, a window closing and a second request all settle
+// the pending one, so getDisplayMedia never hangs.
+import type {
+  CaptureChoice,
+  CaptureRequest,
+  CaptureSource,
+  MediaAccess,
+} from '../../common/ipc-contract';
+
+/** The fields of Electron's DesktopCapturerSource that the broker uses. */
+export interface DesktopSource {
+  id: string;
+  name: string;
+  thumbnail: { isEmpty(): boolean; toDataURL(): string };
+  appIcon: { isEmpty(): boolean; toDataURL(): string } | null;
+}
+
+/** What Electron's display-media callback takes: a source (and loopback audio) or null to deny. */
+export type DisplayMediaAnswer = { video: DesktopSource; audio?: 'loopback' } | null;
+
+export interface DisplayMediaRequestLike {
+  frame: unknown;
+  audioRequested: boolean;
+}
+
+export interface CaptureBrokerDeps {
+  listSources(): Promise<DesktopSource[]>;
+  /** True when the request came from our window's main frame on our own origin. */
+  isOwnFrame(frame: unknown): boolean;
+  sendRequest(request: CaptureRequest): void;
+  sendCancelled(requestId: string): void;
+  /** Loopback system audio is only offered where the OS supports it (Windows). */
+  systemAudioSupported: boolean;
+  screenAccess(): MediaAccess;
+  newId(): string;
+  log(message: string): void;
+}
+
+interface Pending {
+  id: string;
+  sources: Map<string, DesktopSource>;
+  audioAvailable: boolean;
+  answer(result: DisplayMediaAnswer): void;
+}
+
+export class CaptureBroker {
+  private pending: Pending | null = null;
+
+  constructor(private readonly deps: CaptureBrokerDeps) {}
+
+  /** Electron's `setDisplayMediaRequestHandler` handler. */
+  async handleRequest(request: DisplayMediaRequestLike, callback: (answer: DisplayMediaAnswer) => void): Promise<void> {
+    if (!this.deps.isOwnFrame(request.frame)) {
+      this.deps.log('capture: refused a request from a frame that is not ours');
+      callback(null);
+      return;
+    }
+    this.cancelPending('superseded');
+    const id = this.deps.newId();
+    const pending: Pending = {
+      id,
+      sources: new Map(),
+      audioAvailable: this.deps.systemAudioSupported && request.audioRequested,
+      answer: once(callback),
+    };
+    this.pending = pending;
+    const permissionMissing = isMissing(this.deps.screenAccess());
+    let sources: CaptureSource[] = [];
+    if (!permissionMissing) {
+      try {
+        sources = this.remember(pending, await this.deps.listSources());
+      } catch {
+        this.deps.log('capture: listing sources failed');
+      }
+    }
+    // A newer request may have replaced this one while the OS listed sources.
+    if (this.pending !== pending) return;
+    this.deps.sendRequest({ requestId: id, sources, audioAvailable: pending.audioAvailable, permissionMissing });
+  }
+
+  /** Fresh thumbnails while the picker is open. Unknown ids get nothing. */
+  async refresh(requestId: string): Promise<CaptureSource[]> {
+    const pending = this.pending;
+    if (!pending || pending.id !== requestId) return [];
+    const sources = await this.deps.listSources().catch(() => null);
+    if (!sources || this.pending !== pending) return [];
+    return this.remember(pending, sources);
+  }
+
+  /** The guest chose (or cancelled). False when the id or the source was never offered. */
+  choose(choice: CaptureChoice): boolean {
+    const pending = this.pending;
+    if (!pending || pending.id !== choice.requestId) return false;
+    if (choice.sourceId === null) {
+      this.settle(pending, null);
+      return true;
+    }
+    const source = pending.sources.get(choice.sourceId);
+    if (!source) {
+      this.deps.log('capture: refused a source that was not offered');
+      return false;
+    }
+    const audio = choice.shareAudio && pending.audioAvailable ? ({ audio: 'loopback' } as const) : {};
+    this.settle(pending, { video: source, ...audio });
+    return true;
+  }
+
+  /** Settles the pending request empty (window closed, page reloaded, superseded). */
+  cancelPending(reason: string): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.deps.log(`capture: request cancelled (${reason})`);
+    this.settle(pending, null);
+    this.deps.sendCancelled(pending.id);
+  }
+
+  get pendingRequestId(): string | null {
+    return this.pending?.id ?? null;
+  }
+
+  private settle(pending: Pending, answer: DisplayMediaAnswer): void {
+    if (this.pending === pending) this.pending = null;
+    pending.answer(answer);
+  }
+
+  private remember(pending: Pending, sources: DesktopSource[]): CaptureSource[] {
+    pending.sources = new Map(sources.map((source) => [source.id, source]));
+    return sources.map(toCaptureSource);
+  }
+}
+
+function toCaptureSource(source: DesktopSource): CaptureSource {
+  return {
+    id: source.id,
+    name: source.name,
+    kind: source.id.startsWith('screen:') ? 'screen' : 'window',
+    thumbnail: source.thumbnail.isEmpty() ? '' : source.thumbnail.toDataURL(),
+    appIcon: source.appIcon && !source.appIcon.isEmpty() ? source.appIcon.toDataURL() : '',
+  };
+}
+
+function isMissing(access: MediaAccess): boolean {
+  return access === 'denied' || access === 'restricted';
+}
+
+function once<T>(fn: (value: T) => void): (value: T) => void {
+  let called = false;
+  return (value) => {
+    if (called) return;
+    called = true;
+    fn(value);
+  };
+}

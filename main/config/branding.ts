@@ -1,0 +1,42 @@
+// Process: main (and the build scripts). The organization's branding: one JSON file,
+// build/branding.json, that drives both electron-builder's configuration and the app at run time.
+import { z } from 'zod';
+
+const httpsUrlOrEmpty = z
+  .string()
+  .refine((value) => value === '' || isHttpsUrl(value), 'must be an https:// URL or empty');
+
+export const brandingSchema = z
+  .object({
+    productName: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, spaces, dots, dashes'),
+    appId: z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+){2,}$/i, 'reverse-DNS id, e.g. com.example.doorway'),
+    // The deep-link scheme; 'app' is the renderer's own internal scheme and cannot be reused.
+    linkScheme: z
+      .string()
+      .regex(/^[a-z][a-z0-9+.-]{1,31}$/, 'lower-case URL scheme, e.g. doorway')
+      .refine((s) => !['app', 'http', 'https', 'file', 'msteams', 'javascript', 'data'].includes(s), 'reserved scheme'),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb colour'),
+    tokenEndpoint: httpsUrlOrEmpty,
+    supportUrl: httpsUrlOrEmpty,
+    defaultLanguage: z.enum(['system', 'en', 'ko']),
+    updateFeed: httpsUrlOrEmpty,
+  })
+  .strict();
+
+export type Branding = z.infer<typeof brandingSchema>;
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Validates a branding object; the message lists every problem with its field. */
+export function parseBranding(raw: unknown): { ok: true; branding: Branding } | { ok: false; message: string } {
+  const result = brandingSchema.safeParse(raw);
+  if (result.success) return { ok: true, branding: result.data };
+  const message = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+  return { ok: false, message };
+}

@@ -1,0 +1,67 @@
+// Process: main. Carries meeting links from the OS (argv, open-url, second-instance) to the join
+// screen. Links are parsed before anything acts on them; a link that arrives before the renderer
+// is ready waits (only the newest is kept); the window is restored and focused; and a guest who
+// is already in a meeting is asked before the new link replaces it. Never joins by itself: the
+// renderer shows the join screen filled in and the guest presses Join.
+import type { JoinRequest } from '../../common/ipc-contract';
+
+export interface JoinLinkRouterDeps {
+  /** Parses our deep-link URL; null when it is not one of our routes. */
+  parse(url: string): JoinRequest | null;
+  send(request: JoinRequest): void;
+  focusWindow(): void;
+  /** Asks the guest whether to leave the current meeting for the new one. */
+  confirmLeaveMeeting(): Promise<boolean>;
+  log(message: string): void;
+}
+
+export class JoinLinkRouter {
+  private ready = false;
+  private pending: JoinRequest | null = null;
+  private inMeeting = false;
+
+  constructor(private readonly deps: JoinLinkRouterDeps) {}
+
+  /** A deep link from the OS. Resolves when it has been delivered, queued or dropped. */
+  async deliver(url: string): Promise<'sent' | 'queued' | 'ignored' | 'declined'> {
+    const request = this.deps.parse(url);
+    if (!request) {
+      this.deps.log('deep link ignored: not a known route');
+      return 'ignored';
+    }
+    this.deps.focusWindow();
+    if (!this.ready) {
+      this.pending = request;
+      return 'queued';
+    }
+    if (this.inMeeting && !(await this.deps.confirmLeaveMeeting())) {
+      this.deps.log('deep link declined: guest stayed in the current meeting');
+      return 'declined';
+    }
+    this.deps.send(request);
+    return 'sent';
+  }
+
+  /** The renderer has loaded and subscribed: hand over the link that waited, if any. */
+  rendererReady(): void {
+    this.ready = true;
+    this.inMeeting = false;
+    const request = this.pending;
+    this.pending = null;
+    if (request) this.deps.send(request);
+  }
+
+  /** The page is (re)loading: hold links until it is ready again. */
+  rendererGone(): void {
+    this.ready = false;
+    this.inMeeting = false;
+  }
+
+  setInMeeting(inMeeting: boolean): void {
+    this.inMeeting = inMeeting;
+  }
+
+  get isInMeeting(): boolean {
+    return this.inMeeting;
+  }
+}

@@ -1,0 +1,243 @@
+// Process: main. The Electron glue, kept thin: it creates the Electron objects and hands them to
+// the plain modules beside it, which hold the logic and are tested in plain Node.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  clipboard,
+  desktopCapturer,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  net,
+  protocol,
+  session,
+  shell,
+  systemPreferences,
+} from 'electron';
+import brandingFile from '../build/branding.json';
+import { eventChannels, type EventContract, type EventName } from '../common/ipc-contract';
+import { pickLanguage, translate, type MessageKey, type Params } from '../common/i18n';
+import { createAppProtocolHandler } from './app-protocol/app-protocol-handler';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-protocol/origin';
+import { CaptureBroker } from './capture/capture-broker';
+import { parseBranding } from './config/branding';
+import { JoinLinkRouter } from './deep-links/join-link-router';
+import { createInvokeHandlers } from './ipc/invoke-handlers';
+import { registerIpcHandlers, trustMainFrameOf } from './ipc/ipc-manager';
+import { findDeepLinkInArgv, parseDeepLink, parseMeetingInvite } from './links';
+import { createRotatingLog } from './logging/rotating-log';
+import { createMediaAccess } from './media/media-access';
+import { menuTemplate } from './menu/menu-template';
+import { protocolClientArgs } from './protocol-client';
+import { installPermissionHandlers } from './security/permissions';
+import { chromeUserAgent } from './security/user-agent';
+import { isVettedExternalUrl, lockDownWebContents } from './security/web-contents';
+import { openSettingsStore } from './settings/settings-store';
+import { createTokenService } from './tokens/token-service';
+import { diagnosticsReport } from './diagnostics';
+import { createCloseGuard } from './window/close-guard';
+import { mainWindowOptions } from './window/main-window-options';
+
+// The single-instance lock comes first: a second launch (a link clicked while Doorway runs)
+// hands its argv to the first instance and exits before doing anything else.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const brandingResult = parseBranding(brandingFile);
+  if (!brandingResult.ok) {
+    app.whenReady().then(() => {
+      dialog.showErrorBox(translate('en', 'dialog.badBranding.title', { app: 'Doorway' }), brandingResult.message);
+      app.quit();
+    });
+    return;
+  }
+  const branding = brandingResult.branding;
+  const isDevelopment = !app.isPackaged;
+  app.setName(branding.productName);
+
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+  ]);
+
+  const log = createRotatingLog({ directory: app.getPath('logs'), echo: isDevelopment });
+  log.info(`start ${branding.productName} ${app.getVersion()} on ${process.platform} ${process.arch}`);
+
+  const settings = openSettingsStore(app.getPath('userData'), (m) => log.warn(m));
+  const language = () => {
+    const chosen = settings.get().language;
+    if (chosen !== 'system') return chosen;
+    if (branding.defaultLanguage !== 'system') return branding.defaultLanguage;
+    return pickLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+  };
+  const t = (key: MessageKey, params?: Params) => translate(language(), key, { app: branding.productName, ...params });
+
+  let mainWindow: BrowserWindow | null = null;
+  const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
+  const send = <K extends EventName>(name: K, payload: EventContract[K]) => contents()?.send(eventChannels[name], payload);
+  const isOwnFrame = (frame: unknown) => !!frame && frame === contents()?.mainFrame && isAppUrl(contents()?.getURL() ?? '');
+
+  const openExternal = (url: string): boolean => {
+    if (!isVettedExternalUrl(url)) {
+      log.warn('openExternal refused: not a vetted https URL');
+      return false;
+    }
+    void shell.openExternal(url);
+    return true;
+  };
+
+  const ask = async (title: MessageKey, message: MessageKey, yes: MessageKey, no: MessageKey) => {
+    const window = mainWindow;
+    const options = { type: 'question' as const, title: t(title), message: t(title), detail: t(message), buttons: [t(yes), t(no)], defaultId: 1, cancelId: 1 };
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return response === 0;
+  };
+
+  const focusWindow = () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+
+  const joinLinks = new JoinLinkRouter({
+    parse: (url) => parseDeepLink(url, branding.linkScheme),
+    send: (request) => send('joinRequested', request),
+    focusWindow,
+    confirmLeaveMeeting: () => ask('dialog.switch.title', 'dialog.switch.message', 'dialog.switch.leave', 'dialog.switch.stay'),
+    log: (m) => log.info(m),
+  });
+
+  // macOS delivers links through open-url, possibly before 'ready'.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    void joinLinks.deliver(url);
+  });
+  app.on('second-instance', (_event, argv) => {
+    const url = findDeepLinkInArgv(argv, branding.linkScheme);
+    if (url) void joinLinks.deliver(url);
+    else focusWindow();
+  });
+
+  const registration = protocolClientArgs(process.platform, app.isPackaged, process.execPath, path.resolve(process.argv[1] ?? '.'));
+  if (registration.executable) app.setAsDefaultProtocolClient(branding.linkScheme, registration.executable, registration.args);
+  else app.setAsDefaultProtocolClient(branding.linkScheme);
+
+  const media = createMediaAccess(process.platform, process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences : null, (url) => shell.openExternal(url));
+  const tokens = createTokenService({ branding, isPackaged: app.isPackaged, env: process.env, fetch: net.fetch, log: (m) => log.info(m) });
+
+  const capture = new CaptureBroker({
+    listSources: () =>
+      desktopCapturer.getSources({ types: ['screen', 'window'], thumbnailSize: { width: 320, height: 180 }, fetchWindowIcons: true }),
+    isOwnFrame,
+    sendRequest: (request) => send('captureRequested', request),
+    sendCancelled: (requestId) => send('captureCancelled', { requestId }),
+    systemAudioSupported: process.platform === 'win32',
+    screenAccess: () => media.access('screen'),
+    newId: () => randomUUID(),
+    log: (m) => log.info(m),
+  });
+
+  registerIpcHandlers(
+    ipcMain,
+    createInvokeHandlers({
+      appInfo: () => ({
+        productName: branding.productName,
+        version: app.getVersion(),
+        platform: process.platform === 'darwin' || process.platform === 'win32' || process.platform === 'linux' ? process.platform : 'other',
+        systemLanguage: language(),
+        accentColor: branding.accentColor,
+        supportUrl: branding.supportUrl || null,
+        tokenServiceConfigured: tokens.configured,
+      }),
+      settings,
+      parseInvite: parseMeetingInvite,
+      tokens,
+      media,
+      joinLinks,
+      capture,
+      openExternal,
+      log,
+    }),
+    trustMainFrameOf(contents, isAppUrl),
+    (_level, message) => log.warn(message),
+  );
+
+  // Every web contents, including any a bug might create, is locked down the same way.
+  app.on('web-contents-created', (_event, created) => lockDownWebContents(created, openExternal, (m) => log.warn(m)));
+
+  app.whenReady().then(() => {
+    const defaultSession = session.defaultSession;
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
+    installPermissionHandlers(defaultSession, isAppUrl);
+    defaultSession.setUserAgent(chromeUserAgent(defaultSession.getUserAgent(), branding.productName));
+    defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback));
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate(
+          process.platform,
+          branding.productName,
+          { help: t('menu.help'), copyDiagnostics: t('menu.copyDiagnostics'), openLogsFolder: t('menu.openLogsFolder'), support: t('menu.support') },
+          {
+            copyDiagnostics: () => clipboard.writeText(diagnosticsReport({ app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', os: `${process.platform} ${process.getSystemVersion()}`, recentLog: log.recent() })),
+            openLogsFolder: () => void shell.openPath(path.dirname(log.file)),
+            openSupport: branding.supportUrl ? () => openExternal(branding.supportUrl) : null,
+          },
+          isDevelopment,
+        ),
+      ),
+    );
+
+    createWindow();
+    const firstLink = findDeepLinkInArgv(process.argv, branding.linkScheme);
+    if (firstLink) void joinLinks.deliver(firstLink);
+  });
+
+  function createWindow(): void {
+    const backgroundColor = nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#f5f5f7';
+    const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, '..', 'preload', 'index.cjs'), branding.productName, backgroundColor));
+    mainWindow = window;
+    window.once('ready-to-show', () => window.show());
+    window.webContents.on('did-start-loading', () => {
+      joinLinks.rendererGone();
+      capture.cancelPending('page loading');
+    });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      log.error(`renderer gone: ${details.reason}`);
+      capture.cancelPending('renderer gone');
+      joinLinks.rendererGone();
+      if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
+    });
+
+    const guard = createCloseGuard({
+      isInMeeting: () => joinLinks.isInMeeting,
+      confirmLeave: () => ask('dialog.quit.title', 'dialog.quit.message', 'dialog.quit.leave', 'dialog.quit.stay'),
+      requestLeave: () => send('leaveRequested', undefined),
+      waitUntilLeft: async (timeoutMs) => {
+        const deadline = Date.now() + timeoutMs;
+        while (joinLinks.isInMeeting && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      },
+      close: () => window.close(),
+    });
+    window.on('close', (event) => guard.onClose(event));
+    window.on('closed', () => {
+      capture.cancelPending('window closed');
+      mainWindow = null;
+    });
+    void window.loadURL(APP_ENTRY_URL);
+  }
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow) createWindow();
+  });
+}

@@ -1,0 +1,63 @@
+// Process: main. The handler of every invoke channel, assembled from the main-process services.
+// The Electron glue (main/index.ts) and the end-to-end test harness both build handlers here,
+// so tests exercise exactly the code the app runs.
+import type {
+  AppInfo,
+  CaptureChoice,
+  CaptureSource,
+  MediaAccess,
+  MediaKind,
+  TokenReply,
+} from '../../common/ipc-contract';
+import type { InviteResult } from '../../common/meeting';
+import type { JoinLinkRouter } from '../deep-links/join-link-router';
+import type { Logger } from '../logging/rotating-log';
+import type { SettingsStore } from '../settings/settings-store';
+import type { InvokeHandlers } from './ipc-manager';
+
+export interface MainServices {
+  appInfo(): Omit<AppInfo, 'settings' | 'settingsRecovered'>;
+  settings: SettingsStore;
+  parseInvite(text: string): InviteResult;
+  tokens: {
+    get(displayName: string): Promise<TokenReply>;
+    prefetch(displayName: string): void;
+  };
+  media: {
+    access(kind: MediaKind): MediaAccess;
+    openSettings(kind: MediaKind): Promise<boolean>;
+  };
+  joinLinks: Pick<JoinLinkRouter, 'rendererReady' | 'setInMeeting'>;
+  capture: {
+    refresh(requestId: string): Promise<CaptureSource[]>;
+    choose(choice: CaptureChoice): boolean;
+  };
+  openExternal(url: string): boolean;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+export function createInvokeHandlers(services: MainServices): InvokeHandlers {
+  return {
+    rendererReady: () => {
+      const info: AppInfo = {
+        ...services.appInfo(),
+        settings: services.settings.get(),
+        settingsRecovered: services.settings.recovered,
+      };
+      // Queued deep links are sent right after this reply, so the renderer is listening.
+      queueMicrotask(() => services.joinLinks.rendererReady());
+      return info;
+    },
+    parseInvite: (text) => services.parseInvite(text),
+    getToken: ({ displayName }) => services.tokens.get(displayName),
+    prefetchToken: ({ displayName }) => services.tokens.prefetch(displayName),
+    updateSettings: (patch) => services.settings.update(patch),
+    mediaAccess: (kind) => services.media.access(kind),
+    openMediaSettings: (kind) => services.media.openSettings(kind),
+    setCallPresence: ({ inMeeting }) => services.joinLinks.setInMeeting(inMeeting),
+    refreshCaptureSources: ({ requestId }) => services.capture.refresh(requestId),
+    chooseCaptureSource: (choice) => services.capture.choose(choice),
+    openExternal: (url) => services.openExternal(url),
+    log: ({ level, message }) => services.log[level](`renderer: ${message}`),
+  };
+}

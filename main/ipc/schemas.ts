@@ -1,0 +1,41 @@
+// Process: main. The payload schema of every invoke channel. Main trusts nothing the renderer
+// sends: a payload that fails its schema never reaches a handler.
+import { z } from 'zod';
+import type { InvokeName } from '../../common/ipc-contract';
+
+const displayName = z.string().max(1024);
+const mediaKind = z.enum(['camera', 'microphone', 'screen']);
+const requestId = z.string().min(1).max(64);
+
+export const settingsPatchSchema = z
+  .object({
+    displayName: z.string().max(256),
+    language: z.enum(['system', 'en', 'ko']),
+    theme: z.enum(['system', 'light', 'dark']),
+    cameraOn: z.boolean(),
+    microphoneOn: z.boolean(),
+    cameraId: z.string().max(512),
+    microphoneId: z.string().max(512),
+    speakerId: z.string().max(512),
+    backgroundEffect: z.enum(['none', 'blur']),
+  })
+  .partial()
+  .strict();
+
+export const requestSchemas = {
+  rendererReady: z.undefined(),
+  // A whole pasted email fits; anything bigger is not an invitation.
+  parseInvite: z.string().max(1_000_000),
+  getToken: z.object({ displayName }).strict(),
+  prefetchToken: z.object({ displayName }).strict(),
+  updateSettings: settingsPatchSchema,
+  mediaAccess: mediaKind,
+  openMediaSettings: mediaKind,
+  setCallPresence: z.object({ inMeeting: z.boolean() }).strict(),
+  refreshCaptureSources: z.object({ requestId }).strict(),
+  chooseCaptureSource: z
+    .object({ requestId, sourceId: z.string().max(256).nullable(), shareAudio: z.boolean() })
+    .strict(),
+  openExternal: z.string().max(4096),
+  log: z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string().max(4096) }).strict(),
+} satisfies { [K in InvokeName]: z.ZodType };

@@ -1,0 +1,44 @@
+// Process: main. The Content-Security-Policy of every page Doorway shows.
+//
+// Scripts only from our own files; the ACS SDK starts blob: workers, so workers may come from
+// blob:. Connections are limited to the service families the SDK's own host table names
+// (signalling, relays, telemetry, config, sovereign clouds). Everything else is 'none'.
+
+/** Host families the ACS Calling SDK talks to, read from its bundle's host table. */
+export const ACS_CONNECT_HOSTS = [
+  '*.microsoft.com', // teams, trouter, registrar, flightproxy, mediabroker, config, telemetry
+  '*.skype.com', // edge, api.cc, flightproxy
+  '*.cloud.microsoft', // mediabroker, Teams on cloud.microsoft
+  '*.static.microsoft', // onecdn
+  '*.office.net', // statics CDN
+  '*.officeapps.live.com', // PowerPoint Live
+  '*.azure.com', // ACS resource endpoints
+  '*.microsoft.us', // GCC High / DoD
+  '*.office365.us',
+  '*.apps.mil',
+  '*.microsoftonline.cn',
+  '*.microsoft.scloud',
+  '*.eaglex.ic.gov',
+] as const;
+
+export function contentSecurityPolicy(): string {
+  const connect = ACS_CONNECT_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]);
+  const directives: Record<string, string[]> = {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'worker-src': ["'self'", 'blob:'],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'media-src': ["'self'", 'blob:', 'mediastream:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", 'blob:', 'data:', ...connect],
+    'frame-src': ["'none'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
+}

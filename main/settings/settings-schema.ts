@@ -1,0 +1,48 @@
+// Process: main. The settings file's schema and defaults. One source: zod validates and repairs,
+// and the same schema, as JSON Schema, is handed to electron-store.
+import { z } from 'zod';
+import type { Settings } from '../../common/ipc-contract';
+
+export const DEFAULT_SETTINGS: Settings = {
+  displayName: '',
+  language: 'system',
+  theme: 'system',
+  cameraOn: true,
+  microphoneOn: true,
+  cameraId: '',
+  microphoneId: '',
+  speakerId: '',
+  backgroundEffect: 'none',
+};
+
+export const settingsSchema = z.object({
+  displayName: z.string().max(256),
+  language: z.enum(['system', 'en', 'ko']),
+  theme: z.enum(['system', 'light', 'dark']),
+  cameraOn: z.boolean(),
+  microphoneOn: z.boolean(),
+  cameraId: z.string().max(512),
+  microphoneId: z.string().max(512),
+  speakerId: z.string().max(512),
+  backgroundEffect: z.enum(['none', 'blur']),
+}) satisfies z.ZodType<Settings>;
+
+export type SettingsKey = keyof Settings;
+
+/**
+ * Keeps every valid field of a hand-edited or damaged settings object and resets the rest, so one
+ * bad value does not cost the guest their remembered name. Reports which fields were reset.
+ */
+export function repairSettings(raw: unknown): { settings: Settings; resetFields: string[] } {
+  const source = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const settings = { ...DEFAULT_SETTINGS };
+  const resetFields: string[] = [];
+  for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
+    if (!(key in source)) continue;
+    const field = settingsSchema.shape[key].safeParse(source[key]);
+    if (field.success) (settings as Record<SettingsKey, unknown>)[key] = field.data;
+    else resetFields.push(key);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) resetFields.push('(whole file)');
+  return { settings, resetFields };
+}

@@ -1,0 +1,16 @@
+// Process: renderer. The entry of the SDK chunk: everything here may use the ACS Calling SDK.
+import { CallClient } from '@azure/communication-calling';
+import { DeviceService } from './devices';
+import { PreviewService } from './preview';
+
+export interface CallingApi {
+  devices: DeviceService;
+  preview: PreviewService;
+}
+
+export async function createCallingApi(): Promise<CallingApi> {
+  const client = new CallClient();
+  const deviceManager = await client.getDeviceManager();
+  const devices = new DeviceService(deviceManager);
+  return { devices, preview: new PreviewService(devices) };
+}

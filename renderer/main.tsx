@@ -1,0 +1,33 @@
+// Process: renderer. Boots the page: asks main for the app's state, paints the first screen, and
+// only then starts loading the ACS SDK (7 MB), so the guest sees Doorway at once.
+import { render } from 'preact';
+import './styles.css';
+import { App } from './app/App';
+import { bridge } from './bridge';
+import { loadCalling } from './calling';
+
+reportCspViolations();
+
+const root = document.getElementById('root')!;
+bridge.rendererReady().then((info) => {
+  render(<App info={info} />, root);
+  afterFirstPaint(() => {
+    performance.mark('doorway:first-paint');
+    void loadCalling().then(
+      () => performance.mark('doorway:sdk-ready'),
+      (error: unknown) => void bridge.log({ level: 'error', message: `calling failed to load: ${String(error)}` }),
+    );
+  });
+});
+
+/** Runs after the browser has painted the current frame. */
+function afterFirstPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+/** A blocked request shows up in the log, so a too-strict policy is found, not guessed. */
+function reportCspViolations(): void {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    void bridge.log({ level: 'warn', message: `csp: ${event.effectiveDirective} blocked ${event.blockedURI.split('?')[0]}` });
+  });
+}

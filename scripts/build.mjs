@@ -1,0 +1,77 @@
+// Builds the three processes with esbuild: main (CommonJS, Node), the preload (one CommonJS file,
+// as a sandboxed preload must be) and the renderer (ES modules, the ACS SDK in its own chunk,
+// loaded after first paint). Every import passes the process-boundary check.
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { processBoundaries } from './process-boundaries.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist');
+const production = process.argv.includes('--production');
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  sourcemap: production ? false : 'linked',
+  plugins: [processBoundaries(root)],
+  define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+};
+
+export async function build() {
+  await rm(out, { recursive: true, force: true });
+  const results = await Promise.allSettled([
+    esbuild.build({
+      ...common,
+      entryPoints: ['main/index.ts'],
+      outfile: 'dist/main/index.cjs',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['electron'],
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: ['preload/index.ts'],
+      outfile: 'dist/preload/index.cjs',
+      platform: 'browser',
+      format: 'cjs',
+      target: 'chrome140',
+      external: ['electron'],
+      sourcemap: false,
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: { main: 'renderer/main.tsx' },
+      outdir: 'dist/renderer',
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      assetNames: 'assets/[name]-[hash]',
+      platform: 'browser',
+      format: 'esm',
+      splitting: true,
+      target: 'chrome140',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      minify: true,
+      loader: { '.png': 'file', '.svg': 'file', '.woff2': 'file' },
+    }),
+  ]);
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0) throw new Error(`${failed.length} of 3 bundles failed`);
+  const [main, preload, renderer] = results.map((r) => r.value);
+  await cp(path.join(root, 'renderer', 'index.html'), path.join(out, 'renderer', 'index.html'));
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'meta.json'), JSON.stringify({ main: main.metafile, preload: preload.metafile, renderer: renderer.metafile }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await build().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,70 @@
+// The foundation end to end: the built renderer in Chromium, the real preload, the real main
+// handlers, the real ACS SDK on the fake camera.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer } from '../support/harness';
+import { axeViolations, videoFrameStats } from '../support/page-checks';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('app shell in Chromium', () => {
+  it('shows the first screen, talks to main through the real preload, and previews the camera', async () => {
+    const harness = await createHarness(browser, { origin: server.origin });
+    try {
+      await harness.open();
+      const { page } = harness;
+      await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Doorway');
+
+      // A round trip through the preload's bridge into the real main-process parser and back.
+      const result = await page.evaluate(() =>
+        (window as unknown as { doorway: { parseInvite(text: string): Promise<unknown> } }).doorway.parseInvite('https://teams.live.com/meet/123'),
+      );
+      expect(result).toEqual({ ok: false, problem: 'personalTeams' });
+
+      // The bridge exposes functions only: no ipcRenderer, no require, no process.
+      const exposed = await page.evaluate(() => ({
+        keys: Object.keys((window as unknown as { doorway: object }).doorway).sort(),
+        ipcRenderer: 'ipcRenderer' in window,
+        require: 'require' in window,
+        process: 'process' in window,
+      }));
+      expect(exposed.ipcRenderer || exposed.require || exposed.process).toBe(false);
+      expect(exposed.keys).toContain('parseInvite');
+
+      // The real SDK renders the fake camera: real, non-black frames.
+      const preview = page.getByTestId('preview');
+      await preview.locator('video').waitFor({ timeout: 20_000 });
+      const frame = await videoFrameStats(preview);
+      expect(frame.width).toBeGreaterThan(0);
+      expect(frame.mean).toBeGreaterThan(10);
+      expect(frame.distinct).toBeGreaterThan(3);
+
+      expect(await axeViolations(page)).toEqual([]);
+      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('refuses IPC from a frame that is not the main frame', async () => {
+    const harness = await createHarness(browser, { origin: server.origin });
+    try {
+      const event = { senderFrame: { url: `${server.origin}/index.html` } as never };
+      await expect(harness.ipc.invoke('doorway:parseInvite', event, 'x')).rejects.toThrow(/untrusted sender/);
+      await expect(harness.ipc.invoke('doorway:parseInvite', harness.contents.eventFromMainFrame(), 42)).rejects.toThrow(/invalid payload/);
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { invokeChannels, type InvokeName } from '../../../common/ipc-contract';
+import { registerIpcHandlers, trustMainFrameOf, type InvokeHandlers } from '../../../main/ipc/ipc-manager';
+import { FakeIpcMain, FakeWebContents } from '../../support/fake-electron';
+
+function setup() {
+  const ipc = new FakeIpcMain();
+  const contents = new FakeWebContents('app://localhost/index.html');
+  const calls: Array<[string, unknown]> = [];
+  const logs: string[] = [];
+  const handlers = new Proxy({} as InvokeHandlers, {
+    get: (_target, name: string) => (request: unknown) => {
+      calls.push([name, request]);
+      return `reply:${name}`;
+    },
+  });
+  const unregister = registerIpcHandlers(ipc, handlers, trustMainFrameOf(() => contents, (url) => url.startsWith('app://localhost/')), (_l, m) => logs.push(m));
+  return { ipc, contents, calls, logs, unregister };
+}
+
+describe('IPC manager', () => {
+  it('registers one handler per contract channel, and removes them all', () => {
+    const { ipc, unregister } = setup();
+    expect([...ipc.handlers.keys()].sort()).toEqual(Object.values(invokeChannels).sort());
+    unregister();
+    expect(ipc.handlers.size).toBe(0);
+  });
+
+  it('passes a valid payload from our main frame to the handler and returns its reply', async () => {
+    const { ipc, contents, calls } = setup();
+    await expect(ipc.invoke(invokeChannels.getToken, contents.eventFromMainFrame(), { displayName: 'Ada' })).resolves.toBe('reply:getToken');
+    await expect(ipc.invoke(invokeChannels.rendererReady, contents.eventFromMainFrame(), undefined)).resolves.toBe('reply:rendererReady');
+    expect(calls).toEqual([
+      ['getToken', { displayName: 'Ada' }],
+      ['rendererReady', undefined],
+    ]);
+  });
+
+  it('refuses messages from other frames, other windows and other origins', async () => {
+    const { ipc, contents, calls, logs } = setup();
+    const subframe = { senderFrame: { url: 'app://localhost/index.html' } as never };
+    await expect(ipc.invoke(invokeChannels.parseInvite, subframe, 'x')).rejects.toThrow('untrusted sender');
+    await expect(ipc.invoke(invokeChannels.parseInvite, { senderFrame: null } as never, 'x')).rejects.toThrow('untrusted sender');
+    contents.mainFrame.url = 'https://evil.example/';
+    await expect(ipc.invoke(invokeChannels.parseInvite, contents.eventFromMainFrame(), 'x')).rejects.toThrow('untrusted sender');
+    expect(calls).toEqual([]);
+    expect(logs).toHaveLength(3);
+  });
+
+  it('refuses payloads that do not match the channel schema, without logging them', async () => {
+    const { ipc, contents, calls, logs } = setup();
+    const bad: Array<[InvokeName, unknown]> = [
+      ['getToken', { displayName: 'Ada', extra: 1 }],
+      ['getToken', 'Ada'],
+      ['parseInvite', 42],
+      ['parseInvite', 'x'.repeat(1_000_001)],
+      ['updateSettings', { displayName: 'secret-name', cameraOn: 'yes' }],
+      ['updateSettings', { unknownKey: true }],
+      ['mediaAccess', 'geolocation'],
+      ['chooseCaptureSource', { requestId: 'r', sourceId: { id: 'screen:1' }, shareAudio: false }],
+      ['openExternal', ['https://example.com']],
+      ['rendererReady', { sneaky: true }],
+    ];
+    for (const [name, payload] of bad) {
+      await expect(ipc.invoke(invokeChannels[name], contents.eventFromMainFrame(), payload), name).rejects.toThrow('invalid payload');
+    }
+    expect(calls).toEqual([]);
+    expect(logs.join('\n')).not.toContain('secret-name');
+  });
+});

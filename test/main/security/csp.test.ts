@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../../main/security/csp';
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split(';').map((part) => {
+    const [name, ...values] = part.trim().split(/\s+/);
+    return [name!, values];
+  }));
+}
+
+describe('content security policy', () => {
+  const policy = directives(contentSecurityPolicy());
+
+  it('runs only our own scripts: no inline, no eval, no remote', () => {
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(contentSecurityPolicy()).not.toMatch(/unsafe-(inline|eval)|wasm-unsafe|strict-dynamic/);
+  });
+
+  it("allows the SDK's blob: workers and nothing else as workers", () => {
+    expect(policy.get('worker-src')).toEqual(["'self'", 'blob:']);
+  });
+
+  it('forbids frames, plugins, base changes, form posts and being framed', () => {
+    for (const name of ['frame-src', 'object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+      expect(policy.get(name), name).toEqual(["'none'"]);
+    }
+  });
+
+  it('connects only to ACS service families over TLS', () => {
+    const connect = policy.get('connect-src')!;
+    expect(connect).toContain("'self'");
+    expect(connect).toContain('https://*.skype.com');
+    expect(connect).toContain('wss://*.microsoft.com');
+    for (const source of connect) {
+      if (source.startsWith("'") || source === 'blob:' || source === 'data:') continue;
+      expect(source).toMatch(/^(https|wss):\/\/\*\.[a-z0-9.-]+$/);
+    }
+    expect(connect).not.toContain('*');
+    expect(connect.some((s) => s.startsWith('http:') || s.startsWith('ws:'))).toBe(false);
+  });
+});

@@ -1,0 +1,210 @@
+// The end-to-end harness: the built renderer in real Chromium, served from http://localhost
+// through the app's own protocol handler (same files, same CSP), with the real preload bundle
+// evaluated in the page and its `electron` import answered by a bridge to the real main-process
+// IPC handlers running here in Node.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventChannels, type EventContract, type EventName, type TokenReply } from '../../common/ipc-contract';
+import { createAppProtocolHandler } from '../../main/app-protocol/app-protocol-handler';
+import { CaptureBroker, type DesktopSource } from '../../main/capture/capture-broker';
+import { JoinLinkRouter } from '../../main/deep-links/join-link-router';
+import { createInvokeHandlers, type MainServices } from '../../main/ipc/invoke-handlers';
+import { registerIpcHandlers, trustMainFrameOf } from '../../main/ipc/ipc-manager';
+import { parseDeepLink, parseMeetingInvite } from '../../main/links';
+import { openSettingsStore } from '../../main/settings/settings-store';
+import { answerAcsConfigService } from './chromium';
+import { FakeIpcMain, FakeWebContents } from './fake-electron';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
+export const PRELOAD_FILE = path.join(ROOT, 'dist', 'preload', 'index.cjs');
+export const OUTPUT_DIR = path.join(ROOT, 'test-output');
+export const LINK_SCHEME = 'doorway';
+
+/** Serves the built renderer exactly as the app's protocol handler does, on http://localhost. */
+export async function startRendererServer(): Promise<{ origin: string; close(): Promise<void> }> {
+  const handler = createAppProtocolHandler(RENDERER_DIR);
+  const server: Server = createServer(async (request, response) => {
+    const answer = await handler(new Request(`app://localhost${request.url ?? '/'}`, { method: request.method }));
+    response.writeHead(answer.status, Object.fromEntries(answer.headers));
+    response.end(answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface HarnessOptions {
+  origin: string;
+  /** The settings folder; reuse one to see what survives a restart. */
+  settingsDir?: string;
+  tokens?: MainServices['tokens'];
+  captureSources?: DesktopSource[];
+  locale?: string;
+  colorScheme?: 'light' | 'dark';
+  grantMedia?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  ipc: FakeIpcMain;
+  contents: FakeWebContents;
+  joinLinks: JoinLinkRouter;
+  capture: CaptureBroker;
+  settingsDir: string;
+  logs: string[];
+  /** Loads the app's page and waits for the first screen. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const NOT_CONFIGURED: MainServices['tokens'] = {
+  get: async (): Promise<TokenReply> => ({ ok: false, error: 'notConfigured' }),
+  prefetch: () => undefined,
+};
+
+export async function createHarness(browser: Browser, options: HarnessOptions): Promise<Harness> {
+  const settingsDir = options.settingsDir ?? mkdtempSync(path.join(tmpdir(), 'doorway-settings-'));
+  const logs: string[] = [];
+  const log = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`), error: (m: string) => logs.push(`error ${m}`) };
+  const appUrl = `${options.origin}/index.html`;
+  const contents = new FakeWebContents(appUrl);
+  const ipc = new FakeIpcMain();
+  const isOwnUrl = (url: string) => {
+    try {
+      return new URL(url).origin === options.origin;
+    } catch {
+      return false;
+    }
+  };
+  const send = <K extends EventName>(name: K, payload: EventContract[K]) => contents.send(eventChannels[name], payload);
+
+  const joinLinks = new JoinLinkRouter({
+    parse: (url) => parseDeepLink(url, LINK_SCHEME),
+    send: (request) => send('joinRequested', request),
+    focusWindow: () => logs.push('info focus window'),
+    confirmLeaveMeeting: async () => true,
+    log: log.info,
+  });
+  const capture = new CaptureBroker({
+    listSources: async () => options.captureSources ?? [],
+    isOwnFrame: (frame) => frame === contents.mainFrame,
+    sendRequest: (request) => send('captureRequested', request),
+    sendCancelled: (requestId) => send('captureCancelled', { requestId }),
+    systemAudioSupported: false,
+    screenAccess: () => 'granted',
+    newId: () => randomUUID(),
+    log: log.info,
+  });
+  const settings = openSettingsStore(settingsDir, log.warn);
+  registerIpcHandlers(
+    ipc,
+    createInvokeHandlers({
+      appInfo: () => ({
+        productName: 'Doorway',
+        version: '0.0.0-test',
+        platform: 'linux',
+        systemLanguage: options.locale?.startsWith('ko') ? 'ko' : 'en',
+        accentColor: '#4f52b2',
+        supportUrl: null,
+        tokenServiceConfigured: options.tokens !== undefined,
+      }),
+      settings,
+      parseInvite: parseMeetingInvite,
+      tokens: options.tokens ?? NOT_CONFIGURED,
+      media: { access: () => 'unknown', openSettings: async () => false },
+      joinLinks,
+      capture,
+      openExternal: () => false,
+      log,
+    }),
+    trustMainFrameOf(() => contents, isOwnUrl),
+    (_level, message) => log.warn(message),
+  );
+
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1100, height: 760 },
+    permissions: options.grantMedia === false ? [] : ['camera', 'microphone'],
+  });
+  await answerAcsConfigService(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
+
+  // The bridge: the preload's ipcRenderer.invoke lands here, as if from the page's main frame.
+  await page.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
+    const fromMainFrame = source.frame === page.mainFrame();
+    if (fromMainFrame) contents.mainFrame.url = source.frame.url();
+    const event = fromMainFrame ? contents.eventFromMainFrame() : { senderFrame: { url: source.frame.url() } as never };
+    return ipc.invoke(channel, event, payload ?? undefined);
+  });
+  contents.onSend = (channel, payload) => {
+    void page.evaluate(([c, p]) => (window as unknown as HarnessWindow).__doorwayHarnessEmit(c, p), [channel, payload] as const).catch(() => undefined);
+  };
+  await page.addInitScript({ content: preloadInitScript() });
+
+  return {
+    page,
+    context,
+    ipc,
+    contents,
+    joinLinks,
+    capture,
+    settingsDir,
+    logs,
+    async open() {
+      await page.goto(appUrl);
+      await page.locator('main').first().waitFor();
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+interface HarnessWindow {
+  __doorwayHarnessEmit(channel: string, payload: unknown): void;
+}
+
+/**
+ * The built preload bundle, evaluated before any page script with `require('electron')` answered
+ * by the harness: contextBridge puts the bridge on window; ipcRenderer forwards to Node.
+ */
+function preloadInitScript(): string {
+  const preload = readFileSync(PRELOAD_FILE, 'utf8');
+  return `(() => {
+    const invoke = window.__doorwayHarnessInvoke;
+    const listeners = new Map();
+    const ipcRenderer = {
+      invoke: (channel, payload) => invoke(channel, payload === undefined ? null : payload),
+      on(channel, listener) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel).add(listener);
+      },
+      removeListener(channel, listener) { listeners.get(channel)?.delete(listener); },
+    };
+    Object.defineProperty(window, '__doorwayHarnessEmit', {
+      value: (channel, payload) => { for (const l of [...(listeners.get(channel) ?? [])]) l({ sender: null }, payload); },
+    });
+    const contextBridge = {
+      exposeInMainWorld(name, api) { Object.defineProperty(window, name, { value: Object.freeze(api), enumerable: false }); },
+    };
+    const require = (name) => {
+      if (name !== 'electron') throw new Error('preload may only require electron, not ' + name);
+      return { contextBridge, ipcRenderer };
+    };
+    const module = { exports: {} };
+    (function (require, module, exports) {\n${preload}\n})(require, module, module.exports);
+  })();`;
+}
