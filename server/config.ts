@@ -1,0 +1,76 @@
+// The service's configuration, from environment variables (see README.md, "Configuration").
+import { z } from 'zod';
+import { isLoopbackHttp, parseConnectionString } from './connection-string';
+
+export interface RateLimitConfig {
+  /** Requests a client may make at once. */
+  burst: number;
+  /** Steady rate the bucket refills at. */
+  perMinute: number;
+}
+
+export interface ServerConfig {
+  connectionString: string;
+  host: string;
+  port: number;
+  /** ACS accepts 60–1440. */
+  tokenExpiryMinutes: number;
+  /** Add the chat.join scope (meeting chat for guests). */
+  chatJoin: boolean;
+  /** When set, requests must carry it in X-Doorway-App-Key. */
+  appKey?: string;
+  /** null: no limit (only behind a proxy that limits). */
+  rateLimit: RateLimitConfig | null;
+  /** Take the client address from the last X-Forwarded-For entry (set only behind a proxy that appends it). */
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  /** Per token request to ACS, the SDK's retries included. */
+  acsTimeoutMs: number;
+}
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  ACS_CONNECTION_STRING: z
+    .string()
+    .refine((value) => parseConnectionString(value) !== undefined, 'must look like endpoint=https://...;accesskey=<base64>')
+    .refine((value) => {
+      const endpoint = parseConnectionString(value)?.endpoint;
+      return !endpoint || endpoint.protocol === 'https:' || isLoopbackHttp(endpoint);
+    }, 'the endpoint must be https'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65_535).default(8080),
+  TOKEN_EXPIRY_MINUTES: integer(60, 1440).default(60),
+  CHAT_JOIN: flag.default(false),
+  APP_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  RATE_LIMIT_BURST: integer(1, 10_000).default(5),
+  RATE_LIMIT_PER_MINUTE: integer(0, 1_000_000).default(10),
+  TRUST_PROXY: flag.default(false),
+  MAX_BODY_BYTES: integer(256, 65_536).default(4096),
+  ACS_TIMEOUT_MS: integer(1000, 60_000).default(10_000),
+});
+
+/** Reads the configuration; problems name the variable, never its value (a connection string is a secret). */
+export function configFromEnv(env: Readonly<Record<string, string | undefined>>): { ok: true; config: ServerConfig } | { ok: false; problems: string[] } {
+  // Empty variables count as unset, as most platforms cannot delete one.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) };
+  }
+  const e = parsed.data;
+  const config: ServerConfig = {
+    connectionString: e.ACS_CONNECTION_STRING,
+    host: e.HOST,
+    port: e.PORT,
+    tokenExpiryMinutes: e.TOKEN_EXPIRY_MINUTES,
+    chatJoin: e.CHAT_JOIN,
+    rateLimit: e.RATE_LIMIT_PER_MINUTE === 0 ? null : { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE },
+    trustProxy: e.TRUST_PROXY,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    acsTimeoutMs: e.ACS_TIMEOUT_MS,
+  };
+  if (e.APP_KEY) config.appKey = e.APP_KEY;
+  return { ok: true, config };
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { clientKey } from '../../server/client-key';
+import { configFromEnv } from '../../server/config';
+import { createRateLimiter } from '../../server/rate-limiter';
+import { createRefreshGrants } from '../../server/refresh-grant';
+
+const CONNECTION_STRING = `endpoint=https://contoso.communication.azure.com/;accesskey=${randomBytes(32).toString('base64')}`;
+
+describe('configuration from the environment', () => {
+  it('has safe defaults', () => {
+    expect(configFromEnv({ ACS_CONNECTION_STRING: CONNECTION_STRING })).toEqual({
+      ok: true,
+      config: {
+        connectionString: CONNECTION_STRING,
+        host: '127.0.0.1',
+        port: 8080,
+        tokenExpiryMinutes: 60,
+        chatJoin: false,
+        rateLimit: { burst: 5, perMinute: 10 },
+        trustProxy: false,
+        maxBodyBytes: 4096,
+        acsTimeoutMs: 10_000,
+      },
+    });
+  });
+
+  it('reads every variable, and RATE_LIMIT_PER_MINUTE=0 turns the limit off', () => {
+    const result = configFromEnv({
+      ACS_CONNECTION_STRING: CONNECTION_STRING,
+      HOST: '0.0.0.0',
+      PORT: '3000',
+      TOKEN_EXPIRY_MINUTES: '1440',
+      CHAT_JOIN: '1',
+      APP_KEY: 'a'.repeat(32),
+      RATE_LIMIT_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
+      EMPTY_IS_UNSET: '',
+    });
+    expect(result).toMatchObject({ ok: true, config: { host: '0.0.0.0', port: 3000, tokenExpiryMinutes: 1440, chatJoin: true, appKey: 'a'.repeat(32), rateLimit: null, trustProxy: true } });
+  });
+
+  it('names the problems without echoing secret values', () => {
+    const secret = 'endpoint=http://contoso.example/;accesskey=c2VjcmV0';
+    const result = configFromEnv({ ACS_CONNECTION_STRING: secret, TOKEN_EXPIRY_MINUTES: '30', APP_KEY: 'short-secret' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const problems = result.problems.join('\n');
+    expect(problems).toContain('ACS_CONNECTION_STRING: the endpoint must be https');
+    expect(problems).toContain('TOKEN_EXPIRY_MINUTES');
+    expect(problems).toContain('APP_KEY');
+    for (const value of ['c2VjcmV0', 'contoso', 'short-secret']) expect(problems).not.toContain(value);
+    expect(configFromEnv({})).toMatchObject({ ok: false });
+    expect(configFromEnv({ ACS_CONNECTION_STRING: 'nonsense' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('rate limiter (token bucket)', () => {
+  it('allows the burst, then one request per refill interval', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ burst: 2, perMinute: 30 }, () => now);
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: false, retryAfterSeconds: 2 },
+    ]);
+    expect(limiter.take('b')).toEqual({ allowed: true });
+    now += 2_000;
+    expect(limiter.take('a')).toEqual({ allowed: true });
+    expect(limiter.take('a').allowed).toBe(false);
+  });
+
+  it('forgets the least recently seen client past its bound', () => {
+    const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0, 2);
+    limiter.take('a');
+    limiter.take('b');
+    limiter.take('c'); // evicts a
+    expect(limiter.take('b').allowed).toBe(false);
+    expect(limiter.take('a').allowed).toBe(true);
+  });
+});
+
+describe('client key', () => {
+  it('uses the socket address unless the proxy is trusted', () => {
+    expect(clientKey('203.0.113.5', '198.51.100.1', false)).toBe('203.0.113.5');
+    expect(clientKey('::ffff:203.0.113.5', undefined, false)).toBe('203.0.113.5');
+    expect(clientKey('10.0.0.9', '1.1.1.1, 198.51.100.1:51234', true)).toBe('198.51.100.1');
+    expect(clientKey('10.0.0.9', undefined, true)).toBe('10.0.0.9');
+  });
+
+  it('groups IPv6 clients by /64', () => {
+    expect(clientKey('2001:db8:1:2:aaaa::1', undefined, false)).toBe('2001:db8:1:2::/64');
+    expect(clientKey('2001:0db8:0001:0002:bbbb:0:0:2', undefined, false)).toBe('2001:db8:1:2::/64');
+    expect(clientKey('10.0.0.9', '[2001:db8::7]:443', true)).toBe('2001:db8:0:0::/64');
+    expect(clientKey('::1', undefined, false)).toBe('0:0:0:0::/64');
+  });
+});
+
+describe('refresh grants', () => {
+  const key = randomBytes(32);
+  const grants = createRefreshGrants(key);
+  const userId = '8:acs:resource_0000-1111';
+
+  it('round-trips a user id until the grant expires', () => {
+    const grant = grants.issue(userId, 10_000_000);
+    expect(grants.verify(grant, 9_999_000)).toBe(userId);
+    expect(grants.verify(grant, 10_000_000)).toBeUndefined();
+  });
+
+  it('rejects tampering, other keys and garbage', () => {
+    const grant = grants.issue(userId, 10_000_000);
+    const [version, , notAfter, mac] = grant.split('.');
+    const otherUser = `${version}.${Buffer.from('8:acs:resource_victim').toString('base64url')}.${notAfter}.${mac}`;
+    const extended = `${version}.${grant.split('.')[1]}.${Number(notAfter) + 3600}.${mac}`;
+    expect(grants.verify(otherUser, 0)).toBeUndefined();
+    expect(grants.verify(extended, 0)).toBeUndefined();
+    expect(createRefreshGrants(randomBytes(32)).verify(grant, 0)).toBeUndefined();
+    expect(grants.verify('', 0)).toBeUndefined();
+    expect(grants.verify('v1.a.b.c', 0)).toBeUndefined();
+  });
+});

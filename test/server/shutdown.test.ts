@@ -1,0 +1,66 @@
+// The real entry point (npm run token-server) in a child process: configuration from the
+// environment, JSON logs on stdout, exit 0 on SIGTERM after finishing the request in flight.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeAcs, type FakeAcs } from './fake-acs';
+import { postToken } from './harness';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let acs: FakeAcs | undefined;
+afterEach(async () => {
+  await acs?.close();
+  acs = undefined;
+});
+
+function runEntry(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const complete = buffered.split('\n');
+    buffered = complete.pop()!;
+    lines.push(...complete);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const event = async (name: string) => {
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === name);
+      if (line) return line;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    throw new Error(`no "${name}" log line; got ${lines.join('\n')}`);
+  };
+  return { child, lines, exited, event };
+}
+
+describe('token service entry point', () => {
+  it('starts from the environment and shuts down gracefully on SIGTERM', async () => {
+    acs = await startFakeAcs({ latencyMs: 400 });
+    const run = runEntry({ ACS_CONNECTION_STRING: acs.connectionString, HOST: '127.0.0.1', PORT: '0' });
+    const listening = await run.event('listening');
+    const url = `http://127.0.0.1:${listening.port}`;
+
+    const pending = postToken(url, { displayName: 'Ada' });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    run.child.kill('SIGTERM');
+    expect((await pending).status).toBe(200);
+    expect(await run.exited).toBe(0);
+    expect(run.lines.map((l) => JSON.parse(l).event)).toEqual(['listening', 'shuttingDown', 'tokenIssued', 'request', 'stopped']);
+    expect(run.lines.join('\n')).not.toContain(acs.issuedTokens[0]!);
+  });
+
+  it('exits 1 with the problem named when the configuration is invalid', async () => {
+    const run = runEntry({ ACS_CONNECTION_STRING: 'endpoint=https://contoso.example/;accesskey=c2VjcmV0', TOKEN_EXPIRY_MINUTES: '5' });
+    const entry = await run.event('invalidConfiguration');
+    expect(await run.exited).toBe(1);
+    expect(String(entry.problems)).toContain('TOKEN_EXPIRY_MINUTES');
+    expect(run.lines.join('\n')).not.toContain('c2VjcmV0');
+  });
+});
