@@ -4,6 +4,7 @@
 // renderer; pure, so it runs in either process.
 import { app } from './app';
 import { join } from './join';
+import { links } from './links';
 import { tokens } from './tokens';
 import type { Section } from './define';
 
@@ -12,7 +13,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, join, tokens] as const satisfies readonly Section<string>[];
+const sections = [app, join, links, tokens] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
