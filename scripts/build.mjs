@@ -8,7 +8,8 @@ import * as esbuild from 'esbuild';
 import { processBoundaries } from './process-boundaries.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist');
+// DOORWAY_OUT lets parallel work trees build side by side without deleting each other's output.
+const out = path.resolve(root, process.env.DOORWAY_OUT ?? 'dist');
 const production = process.argv.includes('--production');
 
 const common = {
@@ -28,7 +29,7 @@ export async function build() {
     esbuild.build({
       ...common,
       entryPoints: ['main/index.ts'],
-      outfile: 'dist/main/index.cjs',
+      outfile: path.join(out, 'main/index.cjs'),
       platform: 'node',
       format: 'cjs',
       target: 'node22',
@@ -37,7 +38,7 @@ export async function build() {
     esbuild.build({
       ...common,
       entryPoints: ['preload/index.ts'],
-      outfile: 'dist/preload/index.cjs',
+      outfile: path.join(out, 'preload/index.cjs'),
       platform: 'browser',
       format: 'cjs',
       target: 'chrome140',
@@ -47,7 +48,7 @@ export async function build() {
     esbuild.build({
       ...common,
       entryPoints: { main: 'renderer/main.tsx' },
-      outdir: 'dist/renderer',
+      outdir: path.join(out, 'renderer'),
       entryNames: '[name]',
       chunkNames: 'chunks/[name]-[hash]',
       assetNames: 'assets/[name]-[hash]',

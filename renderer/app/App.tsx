@@ -1,30 +1,48 @@
-// Process: renderer. The top of the UI: the guest's language and theme, and which screen shows.
+// Process: renderer. The top of the UI: the guest's language and theme, and which screen shows:
+// the join screen, or the meeting (which ends on its own ended screen).
 import { useEffect, useState } from 'preact/hooks';
 import type { AppInfo, JoinRequest, Settings } from '../../common/ipc-contract';
 import { bridge } from '../bridge';
 import { LanguageContext } from '../i18n';
 import { JoinScreen } from '../join/JoinScreen';
+import { MeetingScreen } from '../meeting/MeetingScreen';
+import type { MeetingRequest } from './meeting-request';
 
 export function App({ info }: { info: AppInfo }) {
   const [settings, setSettings] = useState<Settings>(info.settings);
   const [joinRequest, setJoinRequest] = useState<JoinRequest | null>(null);
+  const [meeting, setMeeting] = useState<MeetingRequest | null>(null);
   const language = settings.language === 'system' ? info.systemLanguage : settings.language;
 
-  useEffect(() => bridge.on.joinRequested(setJoinRequest), []);
+  // A link from the OS: main has already asked the guest if a meeting was in progress, so leave
+  // it (unmounting the meeting hangs up) and show the new meeting on the join screen.
+  useEffect(
+    () =>
+      bridge.on.joinRequested((request) => {
+        setMeeting(null);
+        setJoinRequest(request);
+      }),
+    [],
+  );
   useEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.dataset.theme = settings.theme;
-    document.documentElement.style.setProperty('--accent', info.accentColor);
+    const root = document.documentElement;
+    root.lang = language;
+    root.dataset.theme = settings.theme;
+    root.style.setProperty('--accent', info.accentColor);
   }, [language, settings.theme, info.accentColor]);
 
   const updateSettings = (patch: Partial<Settings>) => {
     setSettings((current) => ({ ...current, ...patch }));
-    void bridge.updateSettings(patch).then(setSettings);
+    void bridge.updateSettings(patch).then(setSettings, () => undefined);
   };
 
   return (
     <LanguageContext.Provider value={language}>
-      <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} />
+      {meeting ? (
+        <MeetingScreen request={meeting} info={info} settings={settings} updateSettings={updateSettings} onExit={() => setMeeting(null)} />
+      ) : (
+        <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
+      )}
     </LanguageContext.Provider>
   );
 }

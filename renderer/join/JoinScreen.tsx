@@ -5,15 +5,17 @@ import type { InviteResult } from '../../common/meeting';
 import { bridge } from '../bridge';
 import { loadCalling, type CallingApi } from '../calling';
 import { useT } from '../i18n';
+import type { MeetingRequest } from '../app/meeting-request';
 
 interface Props {
   info: AppInfo;
   settings: Settings;
   updateSettings(patch: Partial<Settings>): void;
   joinRequest: JoinRequest | null;
+  onJoin(request: MeetingRequest): void;
 }
 
-export function JoinScreen({ info, settings, updateSettings, joinRequest }: Props) {
+export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin }: Props) {
   const t = useT();
   const [meetingText, setMeetingText] = useState('');
   const [invite, setInvite] = useState<InviteResult | null>(null);
@@ -57,7 +59,14 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest }: Prop
         <p>{t('app.tagline')}</p>
       </header>
       <div class="join__preview" ref={previewHost} data-testid="preview" />
-      <form class="join__form" onSubmit={(event) => event.preventDefault()}>
+      <form
+        class="join__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!invite?.ok) return;
+          onJoin({ target: invite.target, host: invite.host, displayName: settings.displayName.trim(), cameraOn: settings.cameraOn, microphoneOn: settings.microphoneOn });
+        }}
+      >
         <label>
           {t('join.name')}
           <input

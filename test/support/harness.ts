@@ -21,8 +21,9 @@ import { answerAcsConfigService } from './chromium';
 import { FakeIpcMain, FakeWebContents } from './fake-electron';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer');
-export const PRELOAD_FILE = path.join(ROOT, 'dist', 'preload', 'index.cjs');
+export const DIST_DIR = path.resolve(ROOT, process.env.DOORWAY_OUT ?? 'dist');
+export const RENDERER_DIR = path.join(DIST_DIR, 'renderer');
+export const PRELOAD_FILE = path.join(DIST_DIR, 'preload', 'index.cjs');
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 export const LINK_SCHEME = 'doorway';
 
