@@ -17,6 +17,7 @@ import {
   shell,
   systemPreferences,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import brandingFile from '../build/branding.json';
 import { eventChannels, type EventContract, type EventName } from '../common/ipc-contract';
 import { pickLanguage, translate, type MessageKey, type Params } from '../common/i18n';
@@ -24,6 +25,7 @@ import { createAppProtocolHandler } from './app-protocol/app-protocol-handler';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-protocol/origin';
 import { CaptureBroker } from './capture/capture-broker';
 import { parseBranding } from './config/branding';
+import { RendererRecovery } from './crash/renderer-recovery';
 import { JoinLinkRouter } from './deep-links/join-link-router';
 import { createInvokeHandlers } from './ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from './ipc/ipc-manager';
@@ -38,6 +40,7 @@ import { isVettedExternalUrl, lockDownWebContents } from './security/web-content
 import { openSettingsStore } from './settings/settings-store';
 import { createTokenService } from './tokens/token-service';
 import { diagnosticsReport } from './diagnostics';
+import { startAutoUpdates, type AutoUpdates } from './updates/auto-updates';
 import { createCloseGuard } from './window/close-guard';
 import { mainWindowOptions } from './window/main-window-options';
 
@@ -106,9 +109,25 @@ function start(): void {
     mainWindow.focus();
   };
 
+  const recovery = new RendererRecovery({
+    reload: () => void contents()?.loadURL(APP_ENTRY_URL),
+    crashRenderer: () => contents()?.forcefullyCrashRenderer(),
+    sendJoinRequest: (request) => send('joinRequested', request),
+    log: (m) => log.warn(m),
+    now: Date.now,
+    setTimer: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  let updates: AutoUpdates | null = null;
+
   const joinLinks = new JoinLinkRouter({
     parse: (url) => parseDeepLink(url, branding.linkScheme),
-    send: (request) => send('joinRequested', request),
+    send: (request) => {
+      recovery.inviteSeen(request.invite);
+      send('joinRequested', request);
+    },
     focusWindow,
     confirmLeaveMeeting: () => ask('dialog.switch.title', 'dialog.switch.message', 'dialog.switch.leave', 'dialog.switch.stay'),
     log: (m) => log.info(m),
@@ -157,10 +176,25 @@ function start(): void {
         tokenServiceConfigured: tokens.configured,
       }),
       settings,
-      parseInvite: parseMeetingInvite,
+      parseInvite: (text) => {
+        const invite = parseMeetingInvite(text);
+        recovery.inviteSeen(invite);
+        return invite;
+      },
       tokens,
       media,
-      joinLinks,
+      joinLinks: {
+        // A rejoin offer first, so a deep link that waited (the newer intent) is the last one shown.
+        rendererReady: () => {
+          recovery.rendererReady();
+          joinLinks.rendererReady();
+        },
+        setInMeeting: (inMeeting) => {
+          joinLinks.setInMeeting(inMeeting);
+          recovery.presenceChanged({ inMeeting });
+          updates?.presenceChanged(inMeeting);
+        },
+      },
       capture,
       openExternal,
       log,
@@ -178,6 +212,15 @@ function start(): void {
     installPermissionHandlers(defaultSession, isAppUrl);
     defaultSession.setUserAgent(chromeUserAgent(defaultSession.getUserAgent(), branding.productName));
     defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback));
+    updates = startAutoUpdates({
+      feedUrl: branding.updateFeed,
+      isPackaged: app.isPackaged,
+      updater: () => autoUpdater,
+      isInMeeting: () => joinLinks.isInMeeting,
+      askToRestart: () => ask('update.ready.title', 'update.ready.message', 'update.ready.restart', 'update.ready.later'),
+      log: (m) => log.info(m),
+      setInterval: (callback, ms) => void setInterval(callback, ms),
+    });
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
@@ -186,7 +229,7 @@ function start(): void {
           branding.productName,
           { help: t('menu.help'), copyDiagnostics: t('menu.copyDiagnostics'), openLogsFolder: t('menu.openLogsFolder'), support: t('menu.support') },
           {
-            copyDiagnostics: () => clipboard.writeText(diagnosticsReport({ app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', os: `${process.platform} ${process.getSystemVersion()}`, recentLog: log.recent() })),
+            copyDiagnostics: () => clipboard.writeText(diagnosticsReport({ app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', acsCalling: process.env.DOORWAY_ACS_CALLING_VERSION ?? 'unknown', os: `${process.platform} ${process.getSystemVersion()} ${process.arch}`, lastCallId: recovery.lastCallId, recentLog: log.recent() })),
             openLogsFolder: () => void shell.openPath(path.dirname(log.file)),
             openSupport: branding.supportUrl ? () => openExternal(branding.supportUrl) : null,
           },
@@ -207,14 +250,17 @@ function start(): void {
     window.once('ready-to-show', () => window.show());
     window.webContents.on('did-start-loading', () => {
       joinLinks.rendererGone();
+      recovery.pageLoading();
       capture.cancelPending('page loading');
     });
     window.webContents.on('render-process-gone', (_event, details) => {
       log.error(`renderer gone: ${details.reason}`);
       capture.cancelPending('renderer gone');
       joinLinks.rendererGone();
-      if (details.reason !== 'clean-exit' && !window.isDestroyed()) void window.loadURL(APP_ENTRY_URL);
+      recovery.rendererGone(details.reason);
     });
+    window.on('unresponsive', () => recovery.unresponsive());
+    window.on('responsive', () => recovery.responsive());
 
     const guard = createCloseGuard({
       isInMeeting: () => joinLinks.isInMeeting,

@@ -20,6 +20,15 @@ export const brandingSchema = z
     supportUrl: httpsUrlOrEmpty,
     defaultLanguage: z.enum(['system', 'en', 'ko']),
     updateFeed: httpsUrlOrEmpty,
+    // Build-time only: the installers' icons, and the deb/NSIS publisher.
+    icons: z
+      .string()
+      .regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a folder inside the project, e.g. build')
+      .default('build'),
+    maintainer: z
+      .string()
+      .regex(/^[^<>\n]+ <[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/, 'Name <email>, e.g. Example Org <it@example.com>')
+      .default('Doorway <doorway@example.com>'),
   })
   .strict();
 
