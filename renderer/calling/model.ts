@@ -6,7 +6,8 @@ export interface DeviceOption {
   name: string;
 }
 
-export type AccessState = 'unknown' | 'granted' | 'denied';
+/** 'missing': access was not refused, but there is no such device (none plugged in). */
+export type AccessState = 'unknown' | 'granted' | 'denied' | 'missing';
 
 export interface DevicesState {
   cameras: DeviceOption[];
@@ -15,6 +16,9 @@ export interface DevicesState {
   cameraId: string | null;
   microphoneId: string | null;
   speakerId: string | null;
+  /** What the SDK's DeviceManager has actually selected (what a call will use), read back. */
+  sdkMicrophoneId: string | null;
+  sdkSpeakerId: string | null;
   speakerSelectionAvailable: boolean;
   cameraAccess: AccessState;
   microphoneAccess: AccessState;
@@ -27,6 +31,8 @@ export const EMPTY_DEVICES: DevicesState = {
   cameraId: null,
   microphoneId: null,
   speakerId: null,
+  sdkMicrophoneId: null,
+  sdkSpeakerId: null,
   speakerSelectionAvailable: false,
   cameraAccess: 'unknown',
   microphoneAccess: 'unknown',
