@@ -1,76 +1,125 @@
 // Process: renderer (SDK). Cameras, microphones and speakers through the SDK's DeviceManager,
-// as a DevicesState store. Hot-plugging updates the lists; a remembered device that disappears
-// falls back to the system default (or the first one).
+// as a DevicesState store. Hot-plugging updates the lists; the remembered device is used whenever
+// it is plugged in, and otherwise the current one, the system default or the first one.
 import type { AudioDeviceInfo, DeviceManager, VideoDeviceInfo } from '@azure/communication-calling';
-import { EMPTY_DEVICES, Store, pickDevice, type DevicesState } from './model';
+import { EMPTY_DEVICES, Store, pickDevice, type AccessState, type DeviceOption, type DevicesState } from './model';
+
+/** Device ids the guest chose last time (settings), '' for none. */
+export interface WantedDevices {
+  cameraId: string;
+  microphoneId: string;
+  speakerId: string;
+}
+
+/**
+ * Without access, Chromium lists one placeholder per kind with an empty device id, which the SDK
+ * turns into "camera:" / "microphone:" / "speaker:" (measured). Those are not devices.
+ */
+function isRealDevice(device: { id: string }): boolean {
+  return device.id !== '' && !device.id.endsWith(':');
+}
 
 export class DeviceService {
   readonly state = new Store<DevicesState>({ ...EMPTY_DEVICES });
   private cameras: VideoDeviceInfo[] = [];
   private microphones: AudioDeviceInfo[] = [];
   private speakers: AudioDeviceInfo[] = [];
-  private wanted = { cameraId: '', microphoneId: '', speakerId: '' };
+  private wanted: WantedDevices = { cameraId: '', microphoneId: '', speakerId: '' };
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
 
   constructor(private readonly manager: DeviceManager) {
     manager.on('videoDevicesUpdated', () => void this.refresh());
     manager.on('audioDevicesUpdated', () => void this.refresh());
+    manager.on('selectedMicrophoneChanged', () => this.readBackSelection());
+    manager.on('selectedSpeakerChanged', () => this.readBackSelection());
   }
 
-  /** Asks for camera and microphone access (the OS/browser prompt), then lists devices. */
-  async requestAccess(wanted: { cameraId: string; microphoneId: string; speakerId: string }): Promise<DevicesState> {
-    this.wanted = wanted;
-    const access = await this.manager.askDevicePermission({ audio: true, video: true }).catch(() => ({ audio: false, video: false }));
-    // Ask separately when the combined request failed: one blocked device must not hide the other.
-    let { audio, video } = access;
-    if (!audio && !video) {
-      audio = (await this.manager.askDevicePermission({ audio: true, video: false }).catch(() => ({ audio: false }))).audio;
-      video = (await this.manager.askDevicePermission({ audio: false, video: true }).catch(() => ({ video: false }))).video;
-    }
-    this.state.update({ microphoneAccess: audio ? 'granted' : 'denied', cameraAccess: video ? 'granted' : 'denied' });
+  /**
+   * Asks for camera and microphone access (the OS/browser prompt), then lists devices. The SDK asks
+   * for each kind on its own, so a blocked camera does not hide a working microphone (measured).
+   * Safe to call again ("try again" after the guest changed a setting).
+   */
+  async requestAccess(wanted?: Partial<WantedDevices>): Promise<DevicesState> {
+    if (wanted) this.wanted = { ...this.wanted, ...wanted };
+    const granted = await this.manager
+      .askDevicePermission({ audio: true, video: true })
+      .catch(() => ({ audio: false, video: false }));
     await this.refresh();
+    const [cameraPermission, microphonePermission] = await Promise.all([browserPermission('camera'), browserPermission('microphone')]);
+    const current = this.state.get();
+    this.state.update({
+      cameraAccess: accessOf(granted.video, current.cameras.length, cameraPermission),
+      microphoneAccess: accessOf(granted.audio, current.microphones.length, microphonePermission),
+    });
     return this.state.get();
   }
 
-  async refresh(): Promise<void> {
+  /** Re-reads the device lists (hot-plug); concurrent calls coalesce into one more pass. */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.readDevices();
+      } while (this.refreshAgain);
+    })().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async readDevices(): Promise<void> {
     const [cameras, microphones, speakers] = await Promise.all([
       this.manager.getCameras().catch(() => []),
       this.manager.getMicrophones().catch(() => []),
       this.manager.isSpeakerSelectionAvailable ? this.manager.getSpeakers().catch(() => []) : Promise.resolve([]),
     ]);
-    this.cameras = cameras;
-    this.microphones = microphones;
-    this.speakers = speakers;
+    this.cameras = cameras.filter(isRealDevice);
+    this.microphones = microphones.filter(isRealDevice);
+    this.speakers = speakers.filter(isRealDevice);
     const current = this.state.get();
-    const options = (list: ReadonlyArray<{ id: string; name: string }>) => list.map(({ id, name }) => ({ id, name: name || '—' }));
-    const defaultOf = (list: AudioDeviceInfo[]) => list.find((d) => d.isSystemDefault)?.id ?? null;
+    const cameraOptions = options(this.cameras);
+    const microphoneOptions = options(this.microphones);
+    const speakerOptions = options(this.speakers);
     const next: DevicesState = {
       ...current,
-      cameras: options(cameras),
-      microphones: options(microphones),
-      speakers: options(speakers),
-      cameraId: pickDevice(options(cameras), current.cameraId ?? this.wanted.cameraId),
-      microphoneId: pickDevice(options(microphones), current.microphoneId ?? this.wanted.microphoneId, defaultOf(microphones)),
-      speakerId: pickDevice(options(speakers), current.speakerId ?? this.wanted.speakerId, defaultOf(speakers)),
+      cameras: cameraOptions,
+      microphones: microphoneOptions,
+      speakers: speakerOptions,
+      cameraId: choose(cameraOptions, this.wanted.cameraId, current.cameraId, null),
+      microphoneId: choose(microphoneOptions, this.wanted.microphoneId, current.microphoneId, defaultOf(this.microphones)),
+      speakerId: choose(speakerOptions, this.wanted.speakerId, current.speakerId, defaultOf(this.speakers)),
       speakerSelectionAvailable: this.manager.isSpeakerSelectionAvailable,
+      // A device that appears after "missing" (plugged in) is usable at once.
+      cameraAccess: current.cameraAccess === 'missing' && cameraOptions.length > 0 ? 'granted' : current.cameraAccess,
+      microphoneAccess: current.microphoneAccess === 'missing' && microphoneOptions.length > 0 ? 'granted' : current.microphoneAccess,
     };
+    if (next.cameraAccess === 'granted' && cameraOptions.length === 0) next.cameraAccess = 'missing';
+    if (next.microphoneAccess === 'granted' && microphoneOptions.length === 0) next.microphoneAccess = 'missing';
     this.state.set(next);
-    await this.applyAudioSelection(next);
+    await this.applyAudioSelection();
   }
 
   selectCamera(id: string): void {
-    if (this.cameras.some((c) => c.id === id)) this.state.update({ cameraId: id });
+    if (!this.cameras.some((c) => c.id === id)) return;
+    this.wanted.cameraId = id;
+    this.state.update({ cameraId: id });
   }
 
   async selectMicrophone(id: string): Promise<void> {
     if (!this.microphones.some((m) => m.id === id)) return;
+    this.wanted.microphoneId = id;
     this.state.update({ microphoneId: id });
-    await this.applyAudioSelection(this.state.get());
+    await this.applyAudioSelection();
   }
 
   async selectSpeaker(id: string): Promise<void> {
     if (!this.speakers.some((s) => s.id === id)) return;
+    this.wanted.speakerId = id;
     this.state.update({ speakerId: id });
-    await this.applyAudioSelection(this.state.get());
+    await this.applyAudioSelection();
   }
 
   camera(id: string | null = this.state.get().cameraId): VideoDeviceInfo | undefined {
@@ -86,10 +135,54 @@ export class DeviceService {
     return this.manager.selectedMicrophone?.id ?? null;
   }
 
-  private async applyAudioSelection(state: DevicesState): Promise<void> {
+  private async applyAudioSelection(): Promise<void> {
+    const state = this.state.get();
     const mic = this.microphones.find((m) => m.id === state.microphoneId);
     if (mic && this.manager.selectedMicrophone?.id !== mic.id) await this.manager.selectMicrophone(mic).catch(() => undefined);
     const speaker = this.speakers.find((s) => s.id === state.speakerId);
     if (speaker && this.manager.selectedSpeaker?.id !== speaker.id) await this.manager.selectSpeaker(speaker).catch(() => undefined);
+    this.readBackSelection();
   }
+
+  private readBackSelection(): void {
+    const selectedMic = this.manager.selectedMicrophone;
+    const selectedSpeaker = this.manager.selectedSpeaker;
+    this.state.update({
+      sdkMicrophoneId: selectedMic && isRealDevice(selectedMic) ? selectedMic.id : null,
+      sdkSpeakerId: selectedSpeaker && isRealDevice(selectedSpeaker) ? selectedSpeaker.id : null,
+    });
+  }
+}
+
+function options(list: ReadonlyArray<{ id: string; name: string }>): DeviceOption[] {
+  return list.map(({ id, name }) => ({ id, name }));
+}
+
+function defaultOf(list: AudioDeviceInfo[]): string | null {
+  return list.find((d) => d.isSystemDefault)?.id ?? null;
+}
+
+/** The remembered device when it is there, else the one in use, else the default, else the first. */
+function choose(list: DeviceOption[], wantedId: string, currentId: string | null, defaultId: string | null): string | null {
+  const present = (id: string | null) => !!id && list.some((o) => o.id === id);
+  return pickDevice(list, present(wantedId) ? wantedId : present(currentId) ? currentId : null, defaultId);
+}
+
+/** The browser's answer for a device kind; 'prompt' where it cannot tell. */
+async function browserPermission(kind: 'camera' | 'microphone'): Promise<PermissionState> {
+  try {
+    return (await navigator.permissions.query({ name: kind as PermissionName })).state;
+  } catch {
+    return 'prompt';
+  }
+}
+
+/**
+ * Granted with no device is 'missing'. Refused is 'denied', unless no device of the kind is listed
+ * and the browser has not blocked it: then getUserMedia found nothing to open ('missing').
+ */
+function accessOf(granted: boolean, count: number, permission: PermissionState): AccessState {
+  if (granted) return count > 0 ? 'granted' : 'missing';
+  if (permission === 'denied') return 'denied';
+  return count > 0 ? 'denied' : 'missing';
 }

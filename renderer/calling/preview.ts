@@ -1,10 +1,14 @@
 // Process: renderer (SDK). The guest's own camera before and during the call: a LocalVideoStream
-// on the chosen camera, rendered mirrored into an element the view gives us.
+// on the chosen camera, rendered mirrored (as a mirror shows you) into an element the view gives us.
 import { LocalVideoStream, VideoStreamRenderer, type VideoStreamRendererView } from '@azure/communication-calling';
 import type { DeviceService } from './devices';
 import { Store } from './model';
 
+/** 'starting' until the first frame is on screen; 'on' from then. */
 export type PreviewStatus = 'off' | 'starting' | 'on' | 'failed';
+
+/** A performance mark at each preview's first frame on screen (read by the preview benchmark). */
+export const FIRST_FRAME_MARK = 'doorway:preview-frame';
 
 export class PreviewService {
   readonly status = new Store<PreviewStatus>('off');
@@ -16,7 +20,7 @@ export class PreviewService {
 
   constructor(private readonly devices: DeviceService) {}
 
-  /** Shows the chosen camera in `host`; restarts on a different camera. */
+  /** Shows the chosen camera in `host`; switches the source on a different camera. */
   async start(host: HTMLElement, cameraId: string | null): Promise<void> {
     const camera = this.devices.camera(cameraId);
     if (!camera) {
@@ -26,19 +30,28 @@ export class PreviewService {
     }
     const generation = ++this.generation;
     if (this.stream && this.host === host) {
+      if (this.stream.source.id === camera.id) return;
       this.status.set('starting');
-      await this.stream.switchSource(camera).catch(() => this.status.set('failed'));
-      if (generation === this.generation && this.status.get() !== 'failed') this.status.set('on');
+      try {
+        await this.stream.switchSource(camera);
+        if (generation === this.generation) this.status.set('on');
+      } catch {
+        if (generation === this.generation) this.status.set('failed');
+      }
       return;
     }
     this.stop();
     this.generation = generation;
     this.status.set('starting');
     this.host = host;
+    let stream: LocalVideoStream | null = null;
+    let renderer: VideoStreamRenderer | null = null;
     try {
-      const stream = new LocalVideoStream(camera);
-      const renderer = new VideoStreamRenderer(stream);
-      const view = await renderer.createView({ isMirrored: true, scalingMode: 'Crop' });
+      stream = new LocalVideoStream(camera);
+      renderer = new VideoStreamRenderer(stream);
+      // The SDK's own isMirrored flips the video twice (a rotateY on its box and a scaleX on the
+      // video, measured in Chromium 156), so the picture comes out unmirrored: mirror it ourselves.
+      const view = await renderer.createView({ isMirrored: false, scalingMode: 'Crop' });
       if (generation !== this.generation) {
         view.dispose();
         renderer.dispose();
@@ -47,14 +60,30 @@ export class PreviewService {
       this.stream = stream;
       this.renderer = renderer;
       this.view = view;
-      host.replaceChildren(view.target);
-      this.status.set('on');
+      const mirror = document.createElement('div');
+      mirror.className = 'self-view-mirror';
+      mirror.style.width = '100%';
+      mirror.style.height = '100%';
+      mirror.style.transform = 'scaleX(-1)';
+      mirror.append(view.target);
+      host.replaceChildren(mirror);
+      const video = view.target.querySelector('video');
+      if (video) whenFirstFrame(video, () => {
+        if (generation !== this.generation) return;
+        performance.mark(FIRST_FRAME_MARK);
+        this.status.set('on');
+      });
+      else this.status.set('on');
     } catch {
-      if (generation === this.generation) this.status.set('failed');
+      renderer?.dispose();
+      if (generation === this.generation) {
+        this.host = null;
+        this.status.set('failed');
+      }
     }
   }
 
-  /** The local stream, for joining with the same camera. */
+  /** The local stream, for joining with the same camera (and for video effects). */
   get localStream(): LocalVideoStream | null {
     return this.stream;
   }
@@ -70,4 +99,17 @@ export class PreviewService {
     this.host = null;
     this.status.set('off');
   }
+}
+
+/** Calls `run` once, when the video has put its first frame on screen. */
+function whenFirstFrame(video: HTMLVideoElement, run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(once);
+  // Fallback for a video that renders without frame callbacks (hidden page).
+  video.addEventListener('playing', () => setTimeout(once, 100), { once: true });
 }
