@@ -32,13 +32,13 @@ export function makeStandInElectron(folder: string): void {
   chmodSync(executable, 0o755);
 }
 
-/** A copy of what electron-builder reads from the repository, plus files the build must leave out. */
-function copyProject(project: string): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'main', 'index.cjs'))) {
-    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+/** A copy of what electron-builder reads from `source`, plus files the build must leave out. */
+function copyProject(source: string, project: string): void {
+  if (!existsSync(path.join(source, 'dist', 'main', 'index.cjs'))) {
+    const built = spawnSync(process.execPath, [path.join(source, 'scripts', 'build.mjs')], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('node scripts/build.mjs failed');
   }
-  for (const entry of ['package.json', 'electron-builder.yml', 'build', 'dist']) cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+  for (const entry of ['package.json', 'electron-builder.yml', 'build', 'dist']) cpSync(path.join(source, entry), path.join(project, entry), { recursive: true });
   // Decoys: a test file inside dist/, a source map, and a package in node_modules (none may ship).
   writeFileSync(path.join(project, 'dist', 'renderer', 'join.test.js'), 'test');
   writeFileSync(path.join(project, 'dist', 'main', 'decoy.cjs.map'), '{}');
@@ -53,11 +53,12 @@ export interface PackResult {
   asar: string;
 }
 
-/** Packs into `work`/out; `extra` is merged over the branding part of the configuration. */
-export async function packLinuxDir(work: string, extra: Configuration = {}): Promise<PackResult> {
+/** Packs the app built in `source` (default: this repository) into `work`/out; `extra` is merged
+ *  over the branding part of the configuration. */
+export async function packLinuxDir(work: string, extra: Configuration = {}, source = ROOT): Promise<PackResult> {
   const project = path.join(work, 'project');
   const electronDist = path.join(work, 'electron');
-  copyProject(project);
+  copyProject(source, project);
   makeStandInElectron(electronDist);
   const overlay = brandingOverlay(loadBranding(project));
   const config: Configuration = {
