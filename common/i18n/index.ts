@@ -5,6 +5,7 @@
 import { app } from './app';
 import { join } from './join';
 import { links } from './links';
+import { meeting } from './meeting';
 import { packaging } from './packaging';
 import { tokens } from './tokens';
 import type { Section } from './define';
@@ -14,7 +15,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, join, links, packaging, tokens] as const satisfies readonly Section<string>[];
+const sections = [app, join, links, meeting, packaging, tokens] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
