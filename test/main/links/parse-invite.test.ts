@@ -1,0 +1,469 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TEAMS_HOSTS, parseMeetingInvite, type InviteProblem, type InviteResult } from '../../../main/links';
+import {
+  ORGANIZER,
+  TENANT,
+  THREAD_SKYPE,
+  THREAD_TACV2,
+  THREAD_V2,
+  canonicalMeetup,
+  contextJson,
+  englishInvitation,
+  htmlInvitation,
+  koreanInvitation,
+  meetupJoin,
+  proofpointV2,
+  proofpointV3,
+  quotedPrintable,
+  safeLinks,
+  shortLink,
+  teamsEncode,
+  webLauncher,
+} from './fixtures';
+import { sdkReadsMeetingLink } from './sdk-meeting-link';
+
+type Expected = { link: string } | { meetingId: string; passcode: string } | InviteProblem;
+
+const MEETUP = meetupJoin();
+const CANONICAL = canonicalMeetup();
+const SHORT = shortLink();
+const THREAD_PATH = `/l/meetup-join/${teamsEncode(THREAD_V2)}/0?context=${teamsEncode(contextJson())}`;
+const ID = { meetingId: '263829185487', passcode: 'Wx5vmh' };
+
+const cases: [name: string, input: string, expected: Expected][] = [
+  // meetup-join links
+  ['meetup-join, thread.v2', MEETUP, { link: CANONICAL }],
+  ['channel meeting, thread.tacv2, real message id', meetupJoin({ thread: THREAD_TACV2, message: '1612345678901' }), { link: canonicalMeetup({ thread: THREAD_TACV2, message: '1612345678901' }) }],
+  ['older channel thread.skype', meetupJoin({ thread: THREAD_SKYPE }), { link: canonicalMeetup({ thread: THREAD_SKYPE }) }],
+  ['uppercase percent-encoding', MEETUP.replace(/%[0-9a-f]{2}/g, (h) => h.toUpperCase()), { link: CANONICAL }],
+  ['double-encoded thread and context', `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(teamsEncode(THREAD_V2))}/0?context=${encodeURIComponent(teamsEncode(contextJson()))}`, { link: CANONICAL }],
+  ['decoded thread and context, as a browser bar shows them', `https://teams.microsoft.com/l/meetup-join/${THREAD_V2}/0?context=${contextJson()}`, { link: CANONICAL }],
+  ['extra launcher parameters dropped', meetupJoin({ query: '&anon=true&deeplinkId=9c1e&launchAgent=join_launcher' }), { link: CANONICAL }],
+  ['context before other parameters reordered', `https://teams.microsoft.com/l/meetup-join/${teamsEncode(THREAD_V2)}/0?anon=true&context=${teamsEncode(contextJson())}`, { link: CANONICAL }],
+  ['extra context fields dropped', meetupJoin({ context: contextJson({ Tid: TENANT, Oid: ORGANIZER, MessageId: '0' }) }), { link: CANONICAL }],
+  ['teams.cloud.microsoft', meetupJoin({ host: 'teams.cloud.microsoft' }), { link: canonicalMeetup({ host: 'teams.cloud.microsoft' }) }],
+  ['GCC High', meetupJoin({ host: 'gov.teams.microsoft.us' }), { link: canonicalMeetup({ host: 'gov.teams.microsoft.us' }) }],
+  ['DoD', meetupJoin({ host: 'dod.teams.microsoft.us' }), { link: canonicalMeetup({ host: 'dod.teams.microsoft.us' }) }],
+  ['http upgraded to https', MEETUP.replace('https:', 'http:'), { link: CANONICAL }],
+  ['shouted scheme and host', MEETUP.replace('https://teams.microsoft.com', 'HTTPS://Teams.Microsoft.COM'), { link: CANONICAL }],
+  ['no scheme', MEETUP.replace('https://', ''), { link: CANONICAL }],
+  ['trailing dot on the host', MEETUP.replace('teams.microsoft.com', 'teams.microsoft.com.'), { link: CANONICAL }],
+  ['trailing slash after the message id', MEETUP.replace('/0?', '/0/?'), { link: CANONICAL }],
+  ['msteams: with one slash', `msteams:${THREAD_PATH}&anon=true&launchAgent=join_launcher&type=meetup-join`, { link: CANONICAL }],
+  ['msteams:// with the host', `msteams://teams.microsoft.com${THREAD_PATH}`, { link: CANONICAL }],
+  ['web launcher', webLauncher(`${THREAD_PATH}&anon=true`), { link: CANONICAL }],
+  ['web launcher, gov cloud', webLauncher(THREAD_PATH, 'gov.teams.microsoft.us'), { link: canonicalMeetup({ host: 'gov.teams.microsoft.us' }) }],
+  ['web client hash route', `https://teams.microsoft.com/_#${THREAD_PATH}`, { link: CANONICAL }],
+  ['new web client hash route', `https://teams.microsoft.com/v2/?meetingjoin=true#${THREAD_PATH}`, { link: CANONICAL }],
+
+  // around the link
+  ['angle brackets', `<${MEETUP}>`, { link: CANONICAL }],
+  ['angle brackets broken over lines by the mail client', `Join<${MEETUP.slice(0, 70)}\r\n${MEETUP.slice(70, 150)}\n  ${MEETUP.slice(150)}>`, { link: CANONICAL }],
+  ['double quotes', `"${MEETUP}"`, { link: CANONICAL }],
+  ['single quotes', `'${MEETUP}'`, { link: CANONICAL }],
+  ['sentence punctuation', `Here is the link: ${MEETUP}.`, { link: CANONICAL }],
+  ['parentheses', `(join here: ${MEETUP})`, { link: CANONICAL }],
+  ['markdown link', `[Join the meeting](${MEETUP})`, { link: CANONICAL }],
+  ['markdown bold', `**${SHORT}**`, { link: SHORT }],
+  ['HTML href with &amp;', `<a href="${MEETUP}&amp;anon=true">Join</a>`, { link: CANONICAL }],
+  ['own line with CRLF', `\r\n\r\n${MEETUP}\r\n\r\n`, { link: CANONICAL }],
+  ['zero-width spaces inside the link', MEETUP.replace('meetup-join', 'meetup\u200b-join').replace('teams.', 'teams\u200c.'), { link: CANONICAL }],
+  ['non-breaking spaces around', `\u00a0${MEETUP}\u00a0`, { link: CANONICAL }],
+  ['glued to Korean text', `링크:${MEETUP}에서 참가하세요`, { link: CANONICAL }],
+  ['full-width parentheses', `（${SHORT}）`, { link: SHORT }],
+  ['quoted-printable with soft line breaks', quotedPrintable(`Join the meeting: ${MEETUP}`), { link: CANONICAL }],
+  ['quoted-printable =3D only, no soft break', `Join: ${MEETUP.replace('context=', 'context=3D')}`, { link: CANONICAL }],
+  ['passcode that starts with 3D is not quoted-printable', shortLink('2345678901234', '3DxYz9'), { link: shortLink('2345678901234', '3DxYz9') }],
+
+  // email security wrappers
+  ['Safe Links', safeLinks(MEETUP), { link: CANONICAL }],
+  ['Safe Links, HTML-escaped', `<a href="${safeLinks(MEETUP).replaceAll('&', '&amp;')}">Join</a>`, { link: CANONICAL }],
+  ['Safe Links, Teams-protected path', safeLinks(MEETUP).replace('.com/?url=', '.com/ap/t-59584e83/?url='), { link: CANONICAL }],
+  ['Safe Links, GCC High', safeLinks(meetupJoin({ host: 'gov.teams.microsoft.us' })).replace('outlook.com', 'office365.us'), { link: canonicalMeetup({ host: 'gov.teams.microsoft.us' }) }],
+  ['Safe Links inside Teams chat', `https://statics.teams.cdn.office.net/evergreen-assets/safelinks/1/atp-safelinks.html?url=${encodeURIComponent(MEETUP)}&locale=en-us`, { link: CANONICAL }],
+  ['Safe Links around a short link', safeLinks(`${SHORT}&utm_source=outlook`), { link: SHORT }],
+  ['Proofpoint v1', `https://urldefense.proofpoint.com/v1/url?u=${encodeURIComponent(MEETUP)}&k=abc%3D%0A&r=xyz&m=123&s=456`, { link: CANONICAL }],
+  ['Proofpoint v2', proofpointV2(MEETUP), { link: CANONICAL }],
+  ['Proofpoint v3', proofpointV3(MEETUP), { link: CANONICAL }],
+  ['Proofpoint v3 with run-length tokens', proofpointV3(MEETUP, ':/"{}'), { link: CANONICAL }],
+  ['Safe Links around Proofpoint v2', safeLinks(proofpointV2(MEETUP)), { link: CANONICAL }],
+  ['Proofpoint v3 around Safe Links', proofpointV3(safeLinks(MEETUP)), { link: CANONICAL }],
+  ['Safe Links around Proofpoint v3 around Safe Links', safeLinks(proofpointV3(safeLinks(MEETUP))), { link: CANONICAL }],
+  ['Safe Links around the web launcher', safeLinks(webLauncher(THREAD_PATH)), { link: CANONICAL }],
+
+  // short links
+  ['short link', SHORT, { link: SHORT }],
+  ['short link with tracking parameters', `${SHORT}&utm_source=email&utm_campaign=q3`, { link: SHORT }],
+  ['short link, passcode not first', 'https://teams.microsoft.com/meet/2345678901234?anon=true&p=Ab3xYz', { link: SHORT }],
+  ['short link with a fragment', `${SHORT}#join`, { link: SHORT }],
+  ['short link, teams.cloud.microsoft', shortLink(undefined, undefined, 'teams.cloud.microsoft'), { link: shortLink(undefined, undefined, 'teams.cloud.microsoft') }],
+  ['short link, GCC High', shortLink(undefined, undefined, 'gov.teams.microsoft.us'), { link: shortLink(undefined, undefined, 'gov.teams.microsoft.us') }],
+  ['short link without a scheme', SHORT.replace('https://', ''), { link: SHORT }],
+  ['short link through msteams:', 'msteams:/meet/2345678901234?p=Ab3xYz', { link: SHORT }],
+  ['short link in the web launcher', webLauncher('/meet/2345678901234?p=Ab3xYz'), { link: SHORT }],
+
+  // whole invitations
+  ['English invitation', englishInvitation(MEETUP), { link: CANONICAL }],
+  ['English invitation, every link Safe-Linked', englishInvitation(safeLinks(MEETUP), safeLinks), { link: CANONICAL }],
+  ['English invitation, quoted-printable', quotedPrintable(englishInvitation(MEETUP)), { link: CANONICAL }],
+  ['English invitation, new short link', englishInvitation(SHORT), { link: SHORT }],
+  ['Korean invitation', koreanInvitation(MEETUP), { link: CANONICAL }],
+  ['Korean invitation, quoted-printable', quotedPrintable(koreanInvitation(safeLinks(MEETUP))), { link: CANONICAL }],
+  ['HTML source of an invitation', htmlInvitation(safeLinks(MEETUP).replaceAll('&', '&amp;')), { link: CANONICAL }],
+  ['invitation forwarded with a reply above it', `Can't make it, forwarding.\n\n-----Original Message-----\nFrom: Kim <kim@contoso.com>\n${englishInvitation(MEETUP)}`, { link: CANONICAL }],
+  ['Mimecast-rewritten link falls back to the meeting ID', englishInvitation('https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=teams.microsoft.com'), ID],
+  ['link cut short falls back to the meeting ID', englishInvitation(MEETUP.slice(0, 90)), ID],
+  ['meeting ID and passcode', 'Meeting ID: 263 829 185 487\nPasscode: Wx5vmh', ID],
+  ['meeting ID and passcode on one line', 'Meeting ID: 263 829 185 487 Passcode: Wx5vmh', ID],
+  ['meeting ID without spaces, lowercase labels', 'meeting id:263829185487  passcode:Wx5vmh', ID],
+  ['Korean meeting ID and passcode', koreanInvitation(null), ID],
+  ['Korean 회의 ID after the phone conference ID, full-width colon', '전화 회의 ID: 987 654 321#\n회의 ID：263 829 185 487\n암호：Wx5vmh', ID],
+  ['Korean labels, English passcode label', '모임 ID 263 829 185 487\npasscode: Wx5vmh', ID],
+  ['Japanese labels', '会議 ID: 263 829 185 487\nパスコード: Wx5vmh', ID],
+  ['passcode printed before the ID', 'Passcode: Wx5vmh\nMeeting ID: 263 829 185 487', ID],
+  ['quoted-printable Korean labels', quotedPrintable('모임 ID: 263 829 185 487\n암호: Wx5vmh'), ID],
+
+  // refused: nothing there
+  ['empty', '', 'empty'],
+  ['only whitespace', ' \r\n\t ', 'empty'],
+  ['only zero-width characters', '\u200b\ufeff', 'empty'],
+  ['prose', 'See you all tomorrow at 10!', 'notTeamsLink'],
+
+  // refused: not a Teams meeting
+  ['Zoom', 'https://us02web.zoom.us/j/85412345678?pwd=QWxhZGRpbjpvcGVuIHNlc2FtZQ', 'notTeamsLink'],
+  ['Google Meet', 'https://meet.google.com/abc-defg-hij', 'notTeamsLink'],
+  ['Webex personal room (also /meet/)', 'https://contoso.webex.com/meet/jane.doe', 'notTeamsLink'],
+  ['Teams channel link', `https://teams.microsoft.com/l/channel/${teamsEncode(THREAD_TACV2)}/General?groupId=1&tenantId=${TENANT}`, 'notTeamsLink'],
+  ['Teams chat link', 'https://teams.microsoft.com/l/chat/0/0?users=jane@contoso.com', 'notTeamsLink'],
+  ['meeting options page', `https://teams.microsoft.com/meetingOptions/?organizerId=${ORGANIZER}&tenantId=${TENANT}`, 'notTeamsLink'],
+  ['Teams help link', 'https://aka.ms/JoinTeamsMeeting', 'notTeamsLink'],
+  ['Microsoft page about Teams', 'https://www.microsoft.com/microsoft-teams/join-a-meeting', 'notTeamsLink'],
+  ['live event', meetupJoin({ context: contextJson({ Tid: TENANT, Oid: ORGANIZER, IsBroadcastMeeting: true }), query: '&btype=a&role=a' }), 'notTeamsLink'],
+  ['mailto', 'mailto:jane@contoso.com', 'notTeamsLink'],
+  ['phone conference ID alone is the dial-in code', 'Phone Conference ID: 123 456 789#', 'notTeamsLink'],
+  ['Mimecast hint naming another site', 'https://protect-us.mimecast.com/s/XyZ123?domain=zoom.us', 'notTeamsLink'],
+
+  // refused: Teams for personal use
+  ['teams.live.com short link', 'https://teams.live.com/meet/9312345678901?p=Qw3rTy', 'personalTeams'],
+  ['teams.live.com meetup-join', meetupJoin({ host: 'teams.live.com' }), 'personalTeams'],
+  ['teams.live.com in Safe Links', safeLinks('https://teams.live.com/meet/9312345678901?p=Qw3rTy'), 'personalTeams'],
+  ['teams.live.com invitation with a meeting ID', englishInvitation('https://teams.live.com/meet/9312345678901?p=Qw3rTy'), 'personalTeams'],
+
+  // refused: opaque wrapper
+  ['Mimecast protect', 'https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=teams.microsoft.com', 'opaqueWrapper'],
+  ['Mimecast protect without a hint', 'https://protect-au.mimecast.com/s/AbCdEfGhIjKl', 'opaqueWrapper'],
+  ['Mimecast URL protect', 'https://url.us.m.mimecastprotect.com/s/AbCdEfGhIjKlMnOp?domain=teams.microsoft.com', 'opaqueWrapper'],
+  ['Mimecast in Safe Links', safeLinks('https://protect-eu.mimecast.com/s/AbCdEfGhIjKl'), 'opaqueWrapper'],
+
+  // refused: lookalike host
+  ['Teams host as a subdomain of another site', `https://teams.microsoft.com.evil.example${THREAD_PATH}`, 'lookalikeHost'],
+  ['Teams host as the user name', `https://teams.microsoft.com@evil.example${THREAD_PATH}`, 'lookalikeHost'],
+  ['user name on the real host', `https://evil.example@teams.microsoft.com${THREAD_PATH}`, 'lookalikeHost'],
+  ['Cyrillic a in teams', `https://te\u0430ms.microsoft.com${THREAD_PATH}`, 'lookalikeHost'],
+  ['Cyrillic o in microsoft', `https://teams.micr\u043esoft.com${THREAD_PATH}`, 'lookalikeHost'],
+  ['punycode host', `https://${new URL('https://micr\u043esoft-teams.com').hostname}${THREAD_PATH}`, 'lookalikeHost'],
+  ['dash instead of dot', `https://teams-microsoft.com${THREAD_PATH}`, 'lookalikeHost'],
+  ['rn for m', `https://teams.rnicrosoft.com${THREAD_PATH}`, 'lookalikeHost'],
+  ['Teams-sounding host with a meeting path', 'https://teams-meeting.example/meet/2345678901234?p=Ab3xYz', 'lookalikeHost'],
+  ['lookalike inside Safe Links', safeLinks(`https://teams.microsoft.com.evil.example${THREAD_PATH}`), 'lookalikeHost'],
+  ['lookalike through msteams://', `msteams://teams.microsoft.com.evil.example${THREAD_PATH}`, 'lookalikeHost'],
+  ['lookalike link beside a meeting ID', englishInvitation(`https://teams.microsoft.com.evil.example${THREAD_PATH}`), 'lookalikeHost'],
+
+  // refused: malformed
+  ['cut before @thread', MEETUP.slice(0, MEETUP.indexOf('%40thread')), 'malformedLink'],
+  ['cut after the thread', MEETUP.slice(0, MEETUP.indexOf('/0?')), 'malformedLink'],
+  ['no context (the SDK cannot join without it)', meetupJoin({ context: null }), 'malformedLink'],
+  ['no context, other parameters left', meetupJoin({ context: null, query: '&anon=true' }), 'malformedLink'],
+  ['context cut short', MEETUP.slice(0, MEETUP.indexOf('%2c%22Oid')), 'malformedLink'],
+  ['context without the organizer', meetupJoin({ context: contextJson({ Tid: TENANT }) }), 'malformedLink'],
+  ['context with a tenant that is not a GUID', meetupJoin({ context: contextJson({ Tid: 'contoso', Oid: ORGANIZER }) }), 'malformedLink'],
+  ['context that is not JSON', meetupJoin({ context: 'Tid=1' }), 'malformedLink'],
+  ['broken percent-encoding in the thread', MEETUP.replace('meeting_', 'meeting_%E0%A4'), 'malformedLink'],
+  ['extra path segment', MEETUP.replace('/0?', '/0/extra?'), 'malformedLink'],
+  ['message id that is not a number', MEETUP.replace('/0?', '/zero?'), 'malformedLink'],
+  ['launcher without its url', 'https://teams.microsoft.com/dl/launcher/launcher.html?type=meetup-join', 'malformedLink'],
+  ['Safe Links around a link cut short', safeLinks(MEETUP.slice(0, 80)), 'malformedLink'],
+  ['Proofpoint v3 with its saved characters lost', proofpointV3(MEETUP).replace(/__;[^!]*!/, '__;!'), 'malformedLink'],
+  ['wrapped too many times', safeLinks(safeLinks(safeLinks(safeLinks(safeLinks(MEETUP))))), 'malformedLink'],
+  ['short link with a passcode that is not alphanumeric', 'https://teams.microsoft.com/meet/2345678901234?p=Ab3%24Yz', 'malformedLink'],
+  ['short link with an extra segment', 'https://teams.microsoft.com/meet/2345678901234/x?p=Ab3xYz', 'malformedLink'],
+  ['bare digits, too few for a meeting ID', '12345', 'malformedLink'],
+
+  // refused: missing passcode
+  ['short link without p', 'https://teams.microsoft.com/meet/2345678901234', 'missingPasscode'],
+  ['short link with an empty p', 'https://teams.microsoft.com/meet/2345678901234?p=', 'missingPasscode'],
+  ['meeting ID alone', 'Meeting ID: 263 829 185 487', 'missingPasscode'],
+  ['meeting ID typed in, nothing else', '263 829 185 487', 'missingPasscode'],
+  ['passcode label without a value', 'Meeting ID: 263 829 185 487\nPasscode: (see below)', 'missingPasscode'],
+];
+
+function expectedResult(expected: Expected): InviteResult | { ok: false; problem: InviteProblem } {
+  if (typeof expected === 'string') return { ok: false, problem: expected };
+  if ('link' in expected) {
+    return { ok: true, target: { kind: 'link', meetingLink: expected.link }, normalized: expected.link, host: new URL(expected.link).hostname };
+  }
+  return {
+    ok: true,
+    target: { kind: 'meetingId', ...expected },
+    normalized: `Meeting ID: ${expected.meetingId} Passcode: ${expected.passcode}`,
+    host: 'teams.microsoft.com',
+  };
+}
+
+describe('parseMeetingInvite: realistic inputs', () => {
+  it('covers at least 80 inputs', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(cases.map(([name]) => name)).size).toBe(cases.length);
+  });
+
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(parseMeetingInvite(input)).toEqual(expectedResult(expected));
+  });
+});
+
+describe('parseMeetingInvite: what the SDK receives', () => {
+  const links = cases.flatMap(([, , expected]) => (typeof expected === 'object' && 'link' in expected ? [expected.link] : []));
+
+  it('gives long links the SDK reads back to the same thread, message, organizer and tenant', () => {
+    for (const thread of [THREAD_V2, THREAD_TACV2, THREAD_SKYPE]) {
+      const result = parseMeetingInvite(meetupJoin({ thread, message: '1612345678901', query: '&anon=true' }));
+      expect(result.ok && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({
+        kind: 'long',
+        threadId: thread,
+        messageId: '1612345678901',
+        organizerId: ORGANIZER,
+        tenantId: TENANT,
+      });
+    }
+  });
+
+  it('gives short links that pass the SDK’s anchored pattern, which other parameters can fail', () => {
+    for (const input of ['https://teams.microsoft.com/meet/2345678901234?anon=true&p=Ab3xYz', `${SHORT}&next=/join`]) {
+      expect(sdkReadsMeetingLink(input)).toEqual({ kind: 'rejected' });
+      const result = parseMeetingInvite(input);
+      expect(result.ok && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({ kind: 'short' });
+    }
+  });
+
+  it('never gives a link the SDK rejects', () => {
+    expect(links.length).toBeGreaterThan(40);
+    for (const link of links) expect(sdkReadsMeetingLink(link).kind, link).not.toBe('rejected');
+  });
+
+  it('refuses meetup-join links without context, which the SDK cannot join', () => {
+    expect(sdkReadsMeetingLink(meetupJoin({ context: null })).kind).toBe('rejected');
+  });
+});
+
+// ---- properties ----------------------------------------------------------------------------
+
+const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: length, maxLength: length });
+const guid = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-'));
+const alphanumeric = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
+const threadBody = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.='), minLength: 1, maxLength: 80 });
+const thread = fc
+  .tuple(fc.constantFrom('meeting_', ''), threadBody, fc.constantFrom('v2', 'tacv2', 'skype'))
+  .map(([prefix, body, kind]) => `19:${prefix}${body}@thread.${kind}`);
+const host = fc.constantFrom(...TEAMS_HOSTS);
+
+/** Meeting links in the shapes and encodings invitations use, and the canonical link each means. */
+const meetingLink = fc.oneof(
+  fc
+    .record({
+      host,
+      thread,
+      message: fc.oneof(fc.constant('0'), fc.bigInt({ min: 1n, max: 10n ** 13n }).map(String)),
+      tid: guid,
+      oid: guid,
+      encode: fc.constantFrom<(s: string) => string>(teamsEncode, encodeURIComponent, (s) => encodeURIComponent(encodeURIComponent(s))),
+      extra: fc.constantFrom('', '&anon=true', '&deeplinkId=abc&directDl=true'),
+    })
+    .map(({ host, thread, message, tid, oid, encode, extra }) => ({
+      input: `https://${host}/l/meetup-join/${encode(thread)}/${message}?context=${encode(JSON.stringify({ Tid: tid, Oid: oid }))}${extra}`,
+      canonical: canonicalMeetup({ host, thread, message, tid, oid }),
+    })),
+  fc
+    .record({
+      host,
+      id: fc.bigInt({ min: 10n ** 9n, max: 10n ** 15n }).map(String),
+      passcode: fc.string({ unit: alphanumeric, minLength: 1, maxLength: 16 }),
+      extra: fc.constantFrom('', '&utm_source=outlook', '&anon=true'),
+    })
+    .map(({ host, id, passcode, extra }) => ({ input: `https://${host}/meet/${id}?p=${passcode}${extra}`, canonical: shortLink(id, passcode, host) })),
+);
+
+const wrapper = fc.constantFrom<(url: string) => string>(
+  (url) => url,
+  (url) => safeLinks(url),
+  (url) => proofpointV2(url),
+  (url) => proofpointV3(url),
+  (url) => proofpointV3(url, ':/'),
+  (url) => safeLinks(proofpointV2(url)),
+  (url) => proofpointV3(safeLinks(url)),
+);
+
+const surroundings = fc.constantFrom<(link: string) => string>(
+  (link) => link,
+  (link) => `<${link}>`,
+  (link) => `Join the meeting: ${link}.`,
+  (link) => englishInvitation(link),
+  (link) => koreanInvitation(link),
+  (link) => quotedPrintable(englishInvitation(link)),
+  (link) => htmlInvitation(link.replaceAll('&', '&amp;')),
+);
+
+/** Text made from the pieces links and invitations are made of, in random order. */
+const linkish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'https://', 'http://', 'msteams:', 'teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft', '.evil.example', '@',
+        '/l/meetup-join/', '/meet/', '/dl/launcher/launcher.html?url=', '/_#', '19%3ameeting_', '19:meeting_', 'abc', '%40thread.v2',
+        '@thread.tacv2', '/0', '?context=', '&context=', '%7b%22Tid%22%3a%22', '{"Tid":"', `${TENANT}`, '","Oid":"', '"}', '%7d',
+        '?p=', '&p=', 'Ab3xYz', '%', '%25', '%E0', '=', '=3D', '=\n', '=\r\n', '<', '>', '"', "'", '(', ')', '{', '}', ' ', '\n',
+        'nam12.safelinks.protection.outlook.com/?url=', 'urldefense.proofpoint.com/v2/url?u=', 'https-3A__', 'urldefense.com/v3/__', '__;', 'JSUl', '!!', '*', '**A',
+        'protect-eu.mimecast.com/s/', 'xn--', '\u0430', '\u200b', 'Meeting ID: ', '263 829 185 487', 'Passcode: ', '모임 ID: ', '암호: ', '#', '&amp;',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+function expectWellFormed(result: InviteResult) {
+  if (!result.ok) return;
+  expect(TEAMS_HOSTS as readonly string[]).toContain(result.host);
+  if (result.target.kind === 'link') {
+    const url = new URL(result.target.meetingLink);
+    expect(url.protocol).toBe('https:');
+    expect(url.hostname).toBe(result.host);
+    expect(url.username + url.password + url.port + url.hash).toBe('');
+    expect(sdkReadsMeetingLink(result.target.meetingLink).kind).not.toBe('rejected');
+  }
+  expect(parseMeetingInvite(result.normalized)).toEqual(result);
+}
+
+describe('parseMeetingInvite: properties', () => {
+  it('never throws, on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expectWellFormed(parseMeetingInvite(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on link-like text; whatever it accepts is on a Teams host and reparses the same', () => {
+    fc.assert(
+      fc.property(linkish, (text) => {
+        expectWellFormed(parseMeetingInvite(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accepts every generated meeting link, wrapped and surrounded, as its canonical form', () => {
+    fc.assert(
+      fc.property(meetingLink, wrapper, surroundings, ({ input, canonical }, wrap, surround) => {
+        const result = parseMeetingInvite(surround(wrap(input)));
+        expect(result).toEqual({ ok: true, target: { kind: 'link', meetingLink: canonical }, normalized: canonical, host: new URL(canonical).hostname });
+        expectWellFormed(result);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the same result whether or not a gateway wrapped an accepted link', () => {
+    const junk = fc.string({ unit: fc.constantFrom(...'abcXYZ019-._~%=&'), maxLength: 12 });
+    fc.assert(
+      fc.property(meetingLink, junk, wrapper, ({ input }, extra, wrap) => {
+        const plain = parseMeetingInvite(`${input}&${extra}`);
+        if (plain.ok) expect(parseMeetingInvite(wrap(`${input}&${extra}`))).toEqual(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads labelled meeting IDs and passcodes however the digits are grouped', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 10n ** 9n, max: 10n ** 19n }).map(String),
+        fc.string({ unit: alphanumeric, minLength: 1, maxLength: 20 }),
+        fc.constantFrom(['Meeting ID', 'Passcode'], ['모임 ID', '암호'], ['회의 ID', '암호'], ['Meeting ID', '암호']),
+        fc.integer({ min: 1, max: 5 }),
+        (digits, passcode, [idLabel, passLabel], group) => {
+          const grouped = digits.replace(new RegExp(`(\\d{${group}})(?=\\d)`, 'g'), '$1 ');
+          const result = parseMeetingInvite(`${idLabel}: ${grouped}\n${passLabel}: ${passcode}`);
+          expect(result).toEqual(expectedResult({ meetingId: digits, passcode }));
+          expectWellFormed(result);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+// ---- linear time -----------------------------------------------------------------------------
+
+/** Median of a few runs, so one slow tick on a busy CI machine does not fail the test. */
+function medianMs(run: () => void, times: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+}
+
+const MEGABYTE = 1 << 20;
+const adversarial: [name: string, unit: string, prefix?: string][] = [
+  ['Teams hosts without spaces', 'https://teams.microsoft.com/'],
+  ['Teams hosts with spaces', 'https://teams.microsoft.com/ '],
+  ['equals signs', '='],
+  ['quoted-printable soft breaks', '=\n'],
+  ['=3D', '=3D'],
+  ['percent signs', '%'],
+  ['percent runs', '%25'],
+  ['opening angle brackets', '<'],
+  ['bracketed link starts', '<https://'],
+  ['braces', '{'],
+  ['quotes in braces', '{"'],
+  ['host-like words', 'a.bc/'],
+  ['meeting ID labels', 'Meeting ID: 1 '],
+  ['passcode labels', 'Passcode: '],
+  ['Proofpoint v3 prefix', 'https://urldefense.com/v3/__'],
+  ['Proofpoint v3 tokens', '**A*'],
+  ['Safe Links prefixes', 'https://nam12.safelinks.protection.outlook.com/?url='],
+  ['a meetup-join link without its end', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_'],
+  ['digits', '1'],
+  ['closing parentheses', ')'],
+  ['closing parentheses after a link', ')', SHORT],
+  ['sentence punctuation after a link', '.', MEETUP],
+  ['a link with no end', 'a', `${MEETUP}&x=`],
+  ['a bracketed link with no end', 'a', `<${MEETUP}`],
+];
+
+describe('parseMeetingInvite: linear time', () => {
+  it.each(adversarial)('parses 1 MB of %s quickly', (_name, unit, prefix = '') => {
+    const text = prefix + unit.repeat(Math.ceil(MEGABYTE / unit.length)).slice(0, MEGABYTE);
+    const tail = `${text} ${MEETUP}`;
+    let result: InviteResult | undefined;
+    const elapsed = medianMs(() => {
+      result = parseMeetingInvite(tail);
+    }, 3);
+    expect(result).toBeDefined();
+    expect(elapsed).toBeLessThan(500);
+  });
+
+  it('parses a 20 KB invitation email in well under a millisecond (median; 5 ms bound for slow CI)', () => {
+    let thread = '';
+    while (thread.length < 18_000) {
+      thread += `<p>Thanks, see the notes at <a href="${safeLinks('https://contoso.sharepoint.com/sites/pm/Shared%20Documents/notes.docx?web=1').replaceAll('&', '&amp;')}">notes</a>.</p>\n`;
+    }
+    const email = `${thread}\n${englishInvitation(safeLinks(MEETUP), safeLinks)}`;
+    expect(parseMeetingInvite(email)).toEqual(expectedResult({ link: CANONICAL }));
+    expect(medianMs(() => parseMeetingInvite(email), 101)).toBeLessThan(5);
+  });
+});
