@@ -4,6 +4,7 @@
 // what a guest's machine would get: the asar's contents, package.json's main, the fuses, and the
 // .desktop file that registers the link scheme.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -69,6 +70,14 @@ describe('packaged app (electron-builder --dir, Linux, stand-in Electron)', () =
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.productName).toBe(loadBranding(ROOT).productName);
     expect(manifest.desktopName).toBe('doorway.desktop');
+  });
+
+  it('needs no node_modules at run time: main requires only electron and Node built-ins', () => {
+    const main = extractFile(packed.asar, 'dist/main/index.cjs').toString('utf8');
+    // Not preceded by a quote: ajv keeps require("...") inside strings for code it generates.
+    const required = new Set([...main.matchAll(/(?<!['"`\w.$])require\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
+    expect([...required].filter((name) => name !== 'electron' && !builtinModules.includes(name))).toEqual([]);
+    expect(required.has('electron')).toBe(true);
   });
 
   it('flips every fuse as electron-builder.yml configures it', async () => {
