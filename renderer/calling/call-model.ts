@@ -1,0 +1,543 @@
+// Process: renderer. The meeting as the views see it: one small immutable CallState, the pure
+// reducer that applies model events to it, and the CallSession handle the views act through.
+// No SDK import here (not even at runtime through a helper): the views and the Node unit tests
+// load this file; renderer/calling/call-session.ts turns SDK objects and events into CallEvents.
+//
+// Performance: a meeting can have 1,000 participants sending dozens of roster events a second.
+// The session queues CallEvents and applies them once per animation frame with `applyEvents`,
+// which copies the participant map at most once per batch (O(n) per frame, O(1) per event) and
+// keeps every unchanged Participant object identical, so views can skip unchanged tiles.
+import type { Observable } from './model';
+import type { DevicesState } from './model';
+
+export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
+
+/** A remote participant's state in the meeting, as the roster shows it. */
+export type ParticipantStatus = 'connecting' | 'lobby' | 'connected' | 'hold' | 'disconnected';
+
+export interface Participant {
+  /** The SDK identifier's raw id: stable for the participant's time in the call. */
+  readonly id: string;
+  readonly name: string;
+  readonly status: ParticipantStatus;
+  readonly muted: boolean;
+  readonly speaking: boolean;
+  readonly handRaised: boolean;
+  readonly videoAvailable: boolean;
+  readonly screenShareAvailable: boolean;
+  /** Order of arrival (ties in the gallery order go to whoever came first). */
+  readonly joinSeq: number;
+  /** When they last spoke or were named a dominant speaker (0: never); higher is more recent. */
+  readonly lastSpokeSeq: number;
+  /** When they raised their hand (0: not raised), for the order of raised hands. */
+  readonly handSeq: number;
+}
+
+export type ParticipantInit = Pick<Participant, 'id' | 'name' | 'status' | 'muted' | 'speaking' | 'videoAvailable' | 'screenShareAvailable'> &
+  Partial<Pick<Participant, 'handRaised'>>;
+
+export type ParticipantPatch = Partial<Pick<Participant, 'name' | 'status' | 'muted' | 'speaking' | 'videoAvailable' | 'screenShareAvailable'>>;
+
+/** The controls a meeting can forbid a guest; the views disable them and say why. */
+export const CAPABILITY_NAMES = ['unmuteMic', 'turnVideoOn', 'shareScreen', 'raiseHand', 'useReactions'] as const;
+export type CapabilityName = (typeof CAPABILITY_NAMES)[number];
+
+/** Why a capability is missing, grouped the way the guest is told. */
+export type CapabilityReason = 'none' | 'meeting' | 'role' | 'consent' | 'policy' | 'unavailable';
+
+export interface Capability {
+  readonly allowed: boolean;
+  readonly reason: CapabilityReason;
+}
+
+export type Capabilities = Readonly<Record<CapabilityName, Capability>>;
+
+/** Short call-health messages, from the SDK's UserFacingDiagnostics. */
+export const NOTICE_KINDS = [
+  'noNetwork',
+  'poorNetwork',
+  'networkBlocked',
+  'microphoneNotWorking',
+  'cameraFrozen',
+  'cameraNotWorking',
+  'speakingWhileMuted',
+  'noSpeaker',
+  'actionFailed',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** How a meeting ended, as the ended screen explains it (see end-reasons.ts for the table). */
+export type EndReasonKind =
+  | 'left'
+  | 'deniedFromLobby'
+  | 'lobbyTimeout'
+  | 'removed'
+  | 'endedForEveryone'
+  | 'everyoneLeft'
+  | 'tokenExpired'
+  | 'tokenUnavailable'
+  | 'networkLost'
+  | 'mediaConnectivity'
+  | 'anonymousNotAllowed'
+  | 'unknown';
+
+export interface EndedInfo {
+  readonly kind: EndReasonKind;
+  readonly code: number | null;
+  readonly subCode: number | null;
+  readonly callId: string | null;
+  /** Whether joining again may help (offered as "Rejoin"). */
+  readonly rejoin: boolean;
+  /** For 'tokenUnavailable': the token service's error code (a `token.error.<code>` message). */
+  readonly tokenError?: string;
+}
+
+export interface LocalState {
+  readonly muted: boolean;
+  readonly videoOn: boolean;
+  readonly handRaised: boolean;
+  /** The guest pressed Leave (or the app is closing); the call is hanging up. */
+  readonly leaving: boolean;
+}
+
+export interface CallState {
+  readonly phase: CallPhase;
+  /** Date.now() when the current phase began (the lobby's elapsed time counts from here). */
+  readonly phaseSince: number;
+  readonly callId: string | null;
+  /** Remote participants by id (lobby and disconnected ones are not kept). */
+  readonly participants: ReadonlyMap<string, Participant>;
+  /** Bumped whenever the participants map is replaced. */
+  readonly rosterVersion: number;
+  /** The SDK's dominant speakers, most dominant first. */
+  readonly dominantSpeakers: readonly string[];
+  readonly local: LocalState;
+  readonly capabilities: Capabilities;
+  readonly recordingActive: boolean;
+  readonly transcriptionActive: boolean;
+  /** The meeting requires explicit consent to recording/transcription before unmuting etc. */
+  readonly consentRequired: boolean;
+  /** Active call-health notices, in NOTICE_KINDS order. */
+  readonly notices: readonly NoticeKind[];
+  /** Raw diagnostics currently active (name → true), the source of `notices`. */
+  readonly activeDiagnostics: Readonly<Record<string, true>>;
+  /** The SDK's network reconnect diagnostic says the media connection is being re-established. */
+  readonly networkReconnecting: boolean;
+  /** How many remote videos to render at most (Features.OptimalVideoCount). */
+  readonly optimalVideoCount: number;
+  readonly ended: EndedInfo | null;
+  /** Sequence counter for join/speak/hand order. */
+  readonly seq: number;
+}
+
+/** The SDK's call states, as strings (the model does not import the SDK's types at runtime). */
+export type SdkCallState =
+  | 'None'
+  | 'Connecting'
+  | 'Ringing'
+  | 'Connected'
+  | 'LocalHold'
+  | 'RemoteHold'
+  | 'InLobby'
+  | 'Disconnecting'
+  | 'Disconnected'
+  | 'EarlyMedia';
+
+export type CallEvent =
+  | { type: 'callState'; state: SdkCallState; at: number }
+  | { type: 'callId'; id: string }
+  | { type: 'participantJoined'; participant: ParticipantInit }
+  | { type: 'participantLeft'; id: string }
+  | { type: 'participantChanged'; id: string; patch: ParticipantPatch }
+  | { type: 'dominantSpeakers'; ids: readonly string[] }
+  | { type: 'hand'; id: string; raised: boolean }
+  | { type: 'local'; patch: Partial<LocalState> }
+  | { type: 'capabilities'; changes: Partial<Record<CapabilityName, Capability>> }
+  | { type: 'recording'; active: boolean }
+  | { type: 'transcription'; active: boolean }
+  | { type: 'consentRequired'; required: boolean }
+  | { type: 'diagnostic'; name: string; active: boolean; at: number }
+  | { type: 'notice'; kind: NoticeKind; active: boolean }
+  | { type: 'optimalVideoCount'; count: number }
+  | { type: 'ended'; ended: EndedInfo; at: number };
+
+const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
+
+export const DEFAULT_OPTIMAL_VIDEO_COUNT = 4;
+
+export function initialCallState(options: { muted: boolean; videoOn: boolean; now: number }): CallState {
+  return {
+    phase: 'connecting',
+    phaseSince: options.now,
+    callId: null,
+    participants: new Map(),
+    rosterVersion: 0,
+    dominantSpeakers: [],
+    local: { muted: options.muted, videoOn: options.videoOn, handRaised: false, leaving: false },
+    capabilities: Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, ALLOWED])) as Record<CapabilityName, Capability>,
+    recordingActive: false,
+    transcriptionActive: false,
+    consentRequired: false,
+    notices: [],
+    activeDiagnostics: {},
+    networkReconnecting: false,
+    optimalVideoCount: DEFAULT_OPTIMAL_VIDEO_COUNT,
+    ended: null,
+    seq: 0,
+  };
+}
+
+/** The phase a call is in, from the SDK's call state and the reconnect diagnostic. */
+export function phaseOf(state: SdkCallState, networkReconnecting: boolean, previous: CallPhase): CallPhase {
+  switch (state) {
+    case 'InLobby':
+      return 'lobby';
+    case 'Connected':
+    case 'LocalHold':
+    case 'RemoteHold':
+      return networkReconnecting ? 'reconnecting' : 'connected';
+    case 'Disconnected':
+      return 'ended';
+    case 'Disconnecting':
+      return previous;
+    case 'Connecting':
+      // A call that was in the meeting and goes back to Connecting is re-establishing itself.
+      return previous === 'connected' || previous === 'reconnecting' ? 'reconnecting' : 'connecting';
+    default:
+      return 'connecting';
+  }
+}
+
+/** The SDK's remote participant states, as the roster shows them. */
+export function participantStatusOf(state: string): ParticipantStatus {
+  switch (state) {
+    case 'Connected':
+      return 'connected';
+    case 'Hold':
+      return 'hold';
+    case 'InLobby':
+      return 'lobby';
+    case 'Disconnected':
+      return 'disconnected';
+    default:
+      return 'connecting';
+  }
+}
+
+/** The SDK's capability value ({ isPresent, reason }) as the model keeps it. */
+export function capabilityOf(value: { isPresent: boolean; reason: string } | undefined): Capability {
+  if (!value) return ALLOWED;
+  // 'NotInitialized': the meeting has not told us yet; do not block the guest on a guess.
+  if (value.isPresent || value.reason === 'Capable' || value.reason === 'NotInitialized') return ALLOWED;
+  switch (value.reason) {
+    case 'MeetingRestricted':
+      return { allowed: false, reason: 'meeting' };
+    case 'RoleRestricted':
+      return { allowed: false, reason: 'role' };
+    case 'ExplicitConsentRequired':
+      return { allowed: false, reason: 'consent' };
+    case 'UserPolicyRestricted':
+    case 'IpModeUserPolicyRestricted':
+      return { allowed: false, reason: 'policy' };
+    default:
+      return { allowed: false, reason: 'unavailable' };
+  }
+}
+
+/** Which notice a UserFacingDiagnostics name stands for (null: not one the guest is shown). */
+export function noticeOfDiagnostic(name: string): NoticeKind | null {
+  switch (name) {
+    case 'noNetwork':
+      return 'noNetwork';
+    case 'networkReceiveQuality':
+    case 'networkSendQuality':
+      return 'poorNetwork';
+    case 'networkRelaysNotReachable':
+      return 'networkBlocked';
+    case 'microphoneNotFunctioning':
+    case 'microphoneNotMuteButSilent':
+    case 'microphoneMuteUnexpectedly':
+    case 'noMicrophoneDevicesEnumerated':
+    case 'microphonePermissionDenied':
+      return 'microphoneNotWorking';
+    case 'cameraFreeze':
+      return 'cameraFrozen';
+    case 'cameraStartFailed':
+    case 'cameraStartTimedOut':
+    case 'cameraStoppedUnexpectedly':
+    case 'cameraPermissionDenied':
+      return 'cameraNotWorking';
+    case 'speakingWhileMicrophoneIsMuted':
+      return 'speakingWhileMuted';
+    case 'noSpeakerDevicesEnumerated':
+      return 'noSpeaker';
+    default:
+      return null;
+  }
+}
+
+/** A diagnostic value is a problem when it is a raised flag or a Poor (2) / Bad (3) quality. */
+export function diagnosticActive(value: boolean | number): boolean {
+  return value === true || value === 2 || value === 3;
+}
+
+function noticesFrom(active: Readonly<Record<string, true>>, extra: ReadonlySet<NoticeKind>): NoticeKind[] {
+  const kinds = new Set<NoticeKind>(extra);
+  for (const name of Object.keys(active)) {
+    const kind = noticeOfDiagnostic(name);
+    if (kind) kinds.add(kind);
+  }
+  return NOTICE_KINDS.filter((kind) => kinds.has(kind));
+}
+
+/** Applies one event (for tests and one-offs; the session batches with applyEvents). */
+export function reduce(state: CallState, event: CallEvent): CallState {
+  return applyEvents(state, [event]);
+}
+
+/**
+ * Applies a batch of events. The participant map is copied once, on the first participant event
+ * of the batch, then updated in place; every other field is replaced only when it changes.
+ */
+export function applyEvents(state: CallState, events: readonly CallEvent[]): CallState {
+  if (events.length === 0) return state;
+  let next: { -readonly [K in keyof CallState]: CallState[K] } = { ...state };
+  let participants: Map<string, Participant> | null = null;
+  const roster = (): Map<string, Participant> => (participants ??= new Map(state.participants));
+  let noticesDirty = false;
+  const manualNotices = new Set<NoticeKind>(state.notices.filter((kind) => kind === 'actionFailed'));
+
+  for (const event of events) {
+    if (next.phase === 'ended' && event.type !== 'local') continue;
+    switch (event.type) {
+      case 'callState': {
+        const phase = phaseOf(event.state, next.networkReconnecting, next.phase);
+        if (phase === 'ended') break; // the 'ended' event (with its reason) ends the call
+        if (phase !== next.phase) {
+          next.phase = phase;
+          next.phaseSince = event.at;
+        }
+        if (event.state === 'Disconnecting') next.local = { ...next.local, leaving: true };
+        break;
+      }
+      case 'callId':
+        next.callId = event.id;
+        break;
+      case 'participantJoined': {
+        const init = event.participant;
+        if (init.status === 'lobby' || init.status === 'disconnected') {
+          if ((participants ?? state.participants).has(init.id)) roster().delete(init.id);
+          break;
+        }
+        const existing = roster().get(init.id);
+        next.seq += 1;
+        roster().set(init.id, {
+          id: init.id,
+          name: init.name,
+          status: init.status,
+          muted: init.muted,
+          speaking: init.speaking,
+          handRaised: init.handRaised ?? existing?.handRaised ?? false,
+          videoAvailable: init.videoAvailable,
+          screenShareAvailable: init.screenShareAvailable,
+          joinSeq: existing?.joinSeq ?? next.seq,
+          lastSpokeSeq: init.speaking ? next.seq : (existing?.lastSpokeSeq ?? 0),
+          handSeq: existing?.handSeq ?? (init.handRaised ? next.seq : 0),
+        });
+        break;
+      }
+      case 'participantLeft':
+        if ((participants ?? state.participants).has(event.id)) roster().delete(event.id);
+        break;
+      case 'participantChanged': {
+        const current = (participants ?? state.participants).get(event.id);
+        if (!current) break;
+        if (event.patch.status === 'lobby' || event.patch.status === 'disconnected') {
+          roster().delete(event.id);
+          break;
+        }
+        let changed = false;
+        for (const key of Object.keys(event.patch) as (keyof ParticipantPatch)[]) {
+          if (event.patch[key] !== undefined && event.patch[key] !== current[key]) changed = true;
+        }
+        if (!changed) break;
+        const updated: { -readonly [K in keyof Participant]: Participant[K] } = { ...current };
+        for (const key of Object.keys(event.patch) as (keyof ParticipantPatch)[]) {
+          const value = event.patch[key];
+          if (value !== undefined) (updated as Record<string, unknown>)[key] = value;
+        }
+        if (event.patch.speaking && !current.speaking) {
+          next.seq += 1;
+          updated.lastSpokeSeq = next.seq;
+        }
+        roster().set(event.id, updated);
+        break;
+      }
+      case 'dominantSpeakers': {
+        next.dominantSpeakers = [...event.ids];
+        // The most dominant gets the most recent "spoke" mark, so the gallery puts them first.
+        for (let i = event.ids.length - 1; i >= 0; i--) {
+          const id = event.ids[i]!;
+          const current = (participants ?? state.participants).get(id);
+          if (!current) continue;
+          next.seq += 1;
+          roster().set(id, { ...current, lastSpokeSeq: next.seq });
+        }
+        break;
+      }
+      case 'hand': {
+        const current = (participants ?? state.participants).get(event.id);
+        if (!current || current.handRaised === event.raised) break;
+        next.seq += 1;
+        roster().set(event.id, { ...current, handRaised: event.raised, handSeq: event.raised ? next.seq : 0 });
+        break;
+      }
+      case 'local': {
+        const patch = event.patch;
+        const keys = Object.keys(patch) as (keyof LocalState)[];
+        if (keys.some((key) => patch[key] !== undefined && patch[key] !== next.local[key])) next.local = { ...next.local, ...patch };
+        break;
+      }
+      case 'capabilities': {
+        let capabilities: Record<CapabilityName, Capability> | null = null;
+        for (const name of CAPABILITY_NAMES) {
+          const value = event.changes[name];
+          if (!value) continue;
+          const current = next.capabilities[name];
+          if (current.allowed === value.allowed && current.reason === value.reason) continue;
+          capabilities ??= { ...next.capabilities };
+          capabilities[name] = value;
+        }
+        if (capabilities) next.capabilities = capabilities;
+        break;
+      }
+      case 'recording':
+        next.recordingActive = event.active;
+        break;
+      case 'transcription':
+        next.transcriptionActive = event.active;
+        break;
+      case 'consentRequired':
+        next.consentRequired = event.required;
+        break;
+      case 'diagnostic': {
+        if (event.name === 'networkReconnect') {
+          next.networkReconnecting = event.active;
+          if (next.phase === 'connected' && event.active) next = { ...next, phase: 'reconnecting', phaseSince: event.at };
+          else if (next.phase === 'reconnecting' && !event.active) next = { ...next, phase: 'connected', phaseSince: event.at };
+          break;
+        }
+        const isActive = next.activeDiagnostics[event.name] === true;
+        if (isActive === event.active) break;
+        const active = { ...next.activeDiagnostics };
+        if (event.active) active[event.name] = true;
+        else delete active[event.name];
+        next.activeDiagnostics = active;
+        noticesDirty = true;
+        break;
+      }
+      case 'notice':
+        if (event.active) manualNotices.add(event.kind);
+        else manualNotices.delete(event.kind);
+        noticesDirty = true;
+        break;
+      case 'optimalVideoCount':
+        next.optimalVideoCount = Math.max(0, Math.floor(event.count));
+        break;
+      case 'ended':
+        next.phase = 'ended';
+        next.phaseSince = event.at;
+        next.ended = event.ended;
+        next.callId = event.ended.callId ?? next.callId;
+        next.local = { ...next.local, leaving: false, handRaised: false };
+        next.networkReconnecting = false;
+        break;
+    }
+  }
+
+  if (noticesDirty) {
+    const notices = noticesFrom(next.activeDiagnostics, manualNotices);
+    if (notices.length !== next.notices.length || notices.some((kind, i) => kind !== next.notices[i])) next.notices = notices;
+  }
+  if (participants) {
+    next.participants = participants;
+    next.rosterVersion = state.rosterVersion + 1;
+  }
+  // Nothing changed: keep the same object, so subscribers are not woken for nothing.
+  for (const key of Object.keys(next) as (keyof CallState)[]) if (next[key] !== state[key]) return next;
+  return state;
+}
+
+/**
+ * The gallery's order: the most recent speakers first (a dominant-speaker change counts as
+ * speaking), then whoever came first. Only participants in the meeting (not lobby, not gone).
+ */
+export function galleryOrder(participants: ReadonlyMap<string, Participant>): Participant[] {
+  const list: Participant[] = [];
+  for (const p of participants.values()) if (p.status !== 'lobby' && p.status !== 'disconnected') list.push(p);
+  list.sort((a, b) => b.lastSpokeSeq - a.lastSpokeSeq || a.joinSeq - b.joinSeq);
+  return list;
+}
+
+/**
+ * Keeps tiles where they are: the participants who should be visible (`wanted`, best first) fill
+ * the slots of those who left the visible set, so a new speaker replaces the least recent one
+ * without reshuffling the whole grid.
+ */
+export function stableSlots(previous: readonly string[], wanted: readonly string[]): string[] {
+  const wantedSet = new Set(wanted);
+  const slots: (string | null)[] = previous.map((id) => (wantedSet.has(id) ? id : null));
+  const placed = new Set(slots.filter((id): id is string => id !== null));
+  const incoming = wanted.filter((id) => !placed.has(id));
+  let next = 0;
+  for (let i = 0; i < slots.length && next < incoming.length; i++) if (slots[i] === null) slots[i] = incoming[next++]!;
+  const result = slots.filter((id): id is string => id !== null);
+  while (next < incoming.length) result.push(incoming[next++]!);
+  return result.slice(0, wanted.length);
+}
+
+/** Which visible participants get their video rendered: at most `limit`, recent speakers first. */
+export function videoSelection(visible: readonly Participant[], limit: number): Set<string> {
+  const withVideo = visible.filter((p) => p.videoAvailable);
+  withVideo.sort((a, b) => b.lastSpokeSeq - a.lastSpokeSeq || a.joinSeq - b.joinSeq);
+  return new Set(withVideo.slice(0, Math.max(0, limit)).map((p) => p.id));
+}
+
+/** Up to two initials for an avatar ("Ada Lovelace" → "AL", "김민준" → "김"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = Array.from(words[0]!)[0] ?? '';
+  const last = words.length > 1 ? (Array.from(words[words.length - 1]!)[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+/** Which remote video to render: the camera, or the screen the participant shares. */
+export type VideoKind = 'video' | 'screenShare';
+
+export type Disposer = () => void;
+
+/**
+ * The handle the meeting views use. Views never hold SDK objects: they read `state`, call these
+ * methods, and hand over DOM elements to render video into.
+ */
+export interface CallSession {
+  readonly state: Observable<CallState>;
+  readonly devices: Observable<DevicesState>;
+  /** Hangs up (works in every phase, also before the call exists); resolves when done. */
+  leave(): Promise<void>;
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  selectCamera(id: string): Promise<void>;
+  selectMicrophone(id: string): Promise<void>;
+  selectSpeaker(id: string): Promise<void>;
+  setHandRaised(raised: boolean): Promise<void>;
+  /** Gives the explicit consent to recording/transcription the meeting asks for. */
+  grantConsent(): Promise<void>;
+  /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */
+  renderParticipantVideo(participantId: string, host: HTMLElement, kind?: VideoKind): Disposer;
+  /** Renders the guest's own camera (mirrored) into `host` while the camera is on. */
+  renderLocalVideo(host: HTMLElement): Disposer;
+  /** Hangs up if needed and releases everything (the meeting screen unmounted). */
+  dispose(): Promise<void>;
+}
