@@ -27,9 +27,10 @@ import { CaptureBroker } from './capture/capture-broker';
 import { parseBranding } from './config/branding';
 import { RendererRecovery } from './crash/renderer-recovery';
 import { JoinLinkRouter } from './deep-links/join-link-router';
+import { receiveDeepLinks } from './deep-links/link-intake';
 import { createInvokeHandlers } from './ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from './ipc/ipc-manager';
-import { findDeepLinkInArgv, parseDeepLink, parseMeetingInvite } from './links';
+import { parseDeepLink, parseMeetingInvite } from './links';
 import { createRotatingLog } from './logging/rotating-log';
 import { createMediaAccess } from './media/media-access';
 import { menuTemplate } from './menu/menu-template';
@@ -133,16 +134,7 @@ function start(): void {
     log: (m) => log.info(m),
   });
 
-  // macOS delivers links through open-url, possibly before 'ready'.
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    void joinLinks.deliver(url);
-  });
-  app.on('second-instance', (_event, argv) => {
-    const url = findDeepLinkInArgv(argv, branding.linkScheme);
-    if (url) void joinLinks.deliver(url);
-    else focusWindow();
-  });
+  const linkIntake = receiveDeepLinks(app, joinLinks, branding.linkScheme, focusWindow);
 
   const registration = protocolClientArgs(process.platform, app.isPackaged, process.execPath, path.resolve(process.argv[1] ?? '.'));
   if (registration.executable) app.setAsDefaultProtocolClient(branding.linkScheme, registration.executable, registration.args);
@@ -239,8 +231,7 @@ function start(): void {
     );
 
     createWindow();
-    const firstLink = findDeepLinkInArgv(process.argv, branding.linkScheme);
-    if (firstLink) void joinLinks.deliver(firstLink);
+    linkIntake.deliverLaunchLink(process.argv);
   });
 
   function createWindow(): void {

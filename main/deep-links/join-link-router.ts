@@ -7,7 +7,7 @@ import type { JoinRequest } from '../../common/ipc-contract';
 
 export interface JoinLinkRouterDeps {
   /** Parses our deep-link URL; null when it is not one of our routes. */
-  parse(url: string): JoinRequest | null;
+  parse(url: string): { invite: JoinRequest['invite'] } | null;
   send(request: JoinRequest): void;
   focusWindow(): void;
   /** Asks the guest whether to leave the current meeting for the new one. */
@@ -24,11 +24,12 @@ export class JoinLinkRouter {
 
   /** A deep link from the OS. Resolves when it has been delivered, queued or dropped. */
   async deliver(url: string): Promise<'sent' | 'queued' | 'ignored' | 'declined'> {
-    const request = this.deps.parse(url);
-    if (!request) {
+    const route = this.deps.parse(url);
+    if (!route) {
       this.deps.log('deep link ignored: not a known route');
       return 'ignored';
     }
+    const request: JoinRequest = { invite: route.invite };
     this.deps.focusWindow();
     if (!this.ready) {
       this.pending = request;
