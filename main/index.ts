@@ -141,7 +141,7 @@ function start(): void {
   else app.setAsDefaultProtocolClient(branding.linkScheme);
 
   const media = createMediaAccess(process.platform, process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences : null, (url) => shell.openExternal(url));
-  const tokens = createTokenService({ branding, isPackaged: app.isPackaged, env: process.env, fetch: net.fetch, log: (m) => log.info(m) });
+  const tokens = createTokenService({ branding, isPackaged: app.isPackaged, env: process.env, fetch: net.fetch, isOnline: () => net.isOnline(), log: (m) => log.info(m) });
 
   const capture = new CaptureBroker({
     listSources: () =>
