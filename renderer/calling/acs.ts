@@ -1,5 +1,7 @@
 // Process: renderer. The entry of the SDK chunk: everything here may use the ACS Calling SDK.
-import { CallClient } from '@azure/communication-calling';
+import { CallClient, VideoStreamRenderer, type CallAgent } from '@azure/communication-calling';
+import type { CallSession } from './call-model';
+import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-session';
 import { DeviceService } from './devices';
 import { MicrophoneLevel } from './mic-level';
 import { PreviewService } from './preview';
@@ -9,11 +11,32 @@ export interface CallingApi {
   preview: PreviewService;
   /** The chosen microphone's live level (the join screen's meter). */
   microphoneLevel: MicrophoneLevel;
+  /** Joins a meeting; the session is in the 'connecting' phase at once (the meeting screen). */
+  joinMeeting(options: JoinOptions): CallSession;
 }
 
-export async function createCallingApi(): Promise<CallingApi> {
+/** Where calls come from: the SDK's (default) or, in the test build only, the scripted meeting's. */
+export type CallingDeps = Partial<Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer'>>;
+
+export async function createCallingApi(deps: CallingDeps = {}): Promise<CallingApi> {
   const client = new CallClient();
   const deviceManager = await client.getDeviceManager();
   const devices = new DeviceService(deviceManager);
-  return { devices, preview: new PreviewService(devices), microphoneLevel: new MicrophoneLevel(devices) };
+  // A CallClient holds one CallAgent at a time: each meeting waits for the previous agent's release.
+  let released: Promise<void> = Promise.resolve();
+  const createAgent = deps.createCallAgent ?? ((credential, options) => client.createCallAgent(credential, options));
+  const callDeps: CallDeps = {
+    createCallAgent: async (credential, options) => {
+      await released;
+      return createAgent(credential, options);
+    },
+    releaseCallAgent: (agent: CallAgent) => (released = agent.dispose().catch(() => undefined)),
+    createRemoteRenderer: deps.createRemoteRenderer ?? ((stream) => new VideoStreamRenderer(stream)),
+  };
+  return {
+    devices,
+    preview: new PreviewService(devices),
+    microphoneLevel: new MicrophoneLevel(devices),
+    joinMeeting: (options) => new MeetingCallSession(callDeps, devices, options),
+  };
 }

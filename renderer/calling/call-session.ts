@@ -1,0 +1,635 @@
+// Process: renderer (SDK). One meeting, from Join to its end: builds the token credential, creates
+// the call agent with the guest's name, joins with the meeting's locator, and turns the SDK's
+// objects and events (call, remote participants, video streams, features) into CallEvents that the
+// call model applies once per animation frame. The views get a CallSession (call-model.ts) and
+// never see an SDK object.
+//
+// Seams (CallDeps): where the call agent comes from and how a remote video stream is rendered.
+// acs.ts passes the SDK's own (CallClient.createCallAgent, VideoStreamRenderer); the test build
+// passes the scripted meeting's (test/support/scripted-meeting/), which implements the SDK's
+// interfaces. Nothing here knows which one it got.
+import {
+  Features,
+  LocalVideoStream,
+  VideoStreamRenderer,
+  type Call,
+  type CallAgent,
+  type CallAgentOptions,
+  type CreateViewOptions,
+  type LatestDiagnosticValue,
+  type MediaDiagnosticChangedEventArgs,
+  type NetworkDiagnosticChangedEventArgs,
+  type ParticipantCapabilities,
+  type RaiseHandCallFeature,
+  type RemoteParticipant,
+  type RemoteVideoStream,
+  type TeamsMeetingIdLocator,
+  type TeamsMeetingLinkLocator,
+} from '@azure/communication-calling';
+import { AzureCommunicationTokenCredential, getIdentifierRawId, type CommunicationIdentifier, type CommunicationTokenCredential } from '@azure/communication-common';
+import type { LogLevel, TokenReply } from '../../common/ipc-contract';
+import type { MeetingTarget } from '../../common/meeting';
+import {
+  CAPABILITY_NAMES,
+  applyEvents,
+  capabilityOf,
+  diagnosticActive,
+  initialCallState,
+  participantStatusOf,
+  type CallEvent,
+  type CallSession,
+  type CallState,
+  type Capability,
+  type CapabilityName,
+  type Disposer,
+  type EndedInfo,
+  type ParticipantInit,
+  type SdkCallState,
+  type VideoKind,
+} from './call-model';
+import type { DeviceService } from './devices';
+import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
+import { Store, type DevicesState, type Observable } from './model';
+
+/** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
+export interface VideoView {
+  readonly target: HTMLElement;
+  dispose(): void;
+}
+
+/** What renders a remote stream: the SDK's VideoStreamRenderer has exactly this shape. */
+export interface RemoteStreamRenderer {
+  createView(options?: CreateViewOptions): Promise<VideoView>;
+  dispose(): void;
+}
+
+export interface CallDeps {
+  /** Creates the call agent (one at a time per client: the caller awaits the previous release). */
+  createCallAgent(credential: CommunicationTokenCredential, options: CallAgentOptions): Promise<CallAgent>;
+  /** Releases an agent made by createCallAgent. */
+  releaseCallAgent(agent: CallAgent): Promise<void>;
+  createRemoteRenderer(stream: RemoteVideoStream): RemoteStreamRenderer;
+  /** Schedules a flush of queued events (default: the next animation frame). */
+  schedule?(flush: () => void): void;
+  now?(): number;
+}
+
+export interface JoinOptions {
+  target: MeetingTarget;
+  displayName: string;
+  cameraOn: boolean;
+  microphoneOn: boolean;
+  /** Asks main for a token (the bridge's getToken with the guest's name). */
+  getToken(): Promise<TokenReply>;
+  /** The guest's remembered devices, used when the join screen did not open them. */
+  wantedDevices?: { cameraId: string; microphoneId: string; speakerId: string };
+  log?(level: LogLevel, message: string): void;
+}
+
+/** The locator the SDK joins with. */
+export function locatorOf(target: MeetingTarget): TeamsMeetingLinkLocator | TeamsMeetingIdLocator {
+  if (target.kind === 'link') return { meetingLink: target.meetingLink };
+  return target.passcode ? { meetingId: target.meetingId, passcode: target.passcode } : { meetingId: target.meetingId };
+}
+
+/** The raw id of the token's user ("8:" + the skypeid claim), to recognise ourselves in events. */
+export function rawIdOfToken(token: string): string | null {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const skypeId = (JSON.parse(json) as { skypeid?: unknown }).skypeid;
+    return typeof skypeId === 'string' ? `8:${skypeId}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function defaultSchedule(flush: () => void): void {
+  // Once per frame; a timer too, because hidden windows get no animation frames.
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 250);
+}
+
+function rawIdOf(identifier: CommunicationIdentifier): string {
+  return getIdentifierRawId(identifier);
+}
+
+const STREAM_TYPE: Record<VideoKind, RemoteVideoStream['mediaStreamType']> = { video: 'Video', screenShare: 'ScreenSharing' };
+
+interface RemoteEntry {
+  participant: RemoteParticipant;
+  off: Array<() => void>;
+  streams: Map<RemoteVideoStream, () => void>;
+}
+
+/** Subscribes `listener` to an SDK event and returns the unsubscribe. */
+function listen(target: { on(event: string, listener: never): void; off(event: string, listener: never): void }, event: string, listener: (...args: never[]) => void): () => void {
+  target.on(event, listener as never);
+  return () => target.off(event, listener as never);
+}
+
+export class MeetingCallSession implements CallSession {
+  private readonly store: Store<CallState>;
+  private queue: CallEvent[] = [];
+  private scheduled = false;
+  private readonly now: () => number;
+  private agent: CallAgent | null = null;
+  private call: Call | null = null;
+  private localStream: LocalVideoStream | null = null;
+  private localId: string | null = null;
+  private readonly remotes = new Map<string, RemoteEntry>();
+  private readonly callOff: Array<() => void> = [];
+  private localHangUp = false;
+  private ended = false;
+  private torndown: Promise<void> | null = null;
+  private readonly started: Promise<void>;
+  private raiseHandFeature: RaiseHandCallFeature | null = null;
+
+  constructor(
+    private readonly deps: CallDeps,
+    private readonly deviceService: DeviceService,
+    private readonly options: JoinOptions,
+  ) {
+    this.now = deps.now ?? (() => Date.now());
+    this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
+    this.started = this.start().catch((error: unknown) => {
+      this.log('error', `join failed: ${describe(error)}`);
+      this.finish(explainJoinError(error, this.call?.id ?? null));
+    });
+  }
+
+  get state(): Observable<CallState> {
+    return this.store;
+  }
+
+  get devices(): Observable<DevicesState> {
+    return this.deviceService.state;
+  }
+
+  // ---- joining ----------------------------------------------------------------------------
+
+  private async start(): Promise<void> {
+    const first = await this.options.getToken();
+    if (!first.ok) {
+      this.log('warn', `no token: ${first.error}`);
+      this.finish(tokenUnavailable(first.error));
+      return;
+    }
+    if (this.ended) return;
+    this.localId = rawIdOfToken(first.token);
+    const credential = new AzureCommunicationTokenCredential({
+      token: first.token,
+      refreshProactively: true,
+      tokenRefresher: async () => {
+        const reply = await this.options.getToken();
+        if (!reply.ok) throw new Error(`Doorway could not renew the meeting token (${reply.error})`);
+        return reply.token;
+      },
+    });
+
+    if (this.deviceService.state.get().cameraAccess === 'unknown' && this.options.wantedDevices) {
+      await this.deviceService.requestAccess(this.options.wantedDevices).catch(() => undefined);
+    }
+    if (this.ended) return;
+
+    const agent = await this.deps.createCallAgent(credential, { displayName: this.options.displayName });
+    this.agent = agent;
+    if (this.ended) {
+      await this.teardown();
+      return;
+    }
+
+    const local = this.store.get().local;
+    const camera = local.videoOn ? this.deviceService.camera() : undefined;
+    if (camera) this.localStream = new LocalVideoStream(camera);
+    else if (local.videoOn) this.push({ type: 'local', patch: { videoOn: false } });
+    const call = agent.join(locatorOf(this.options.target) as TeamsMeetingLinkLocator, {
+      audioOptions: { muted: local.muted },
+      videoOptions: this.localStream ? { localVideoStreams: [this.localStream] } : undefined,
+    });
+    this.call = call;
+    this.attach(call);
+  }
+
+  private attach(call: Call): void {
+    const off = this.callOff;
+    this.push({ type: 'callId', id: call.id });
+    off.push(listen(call, 'idChanged', () => this.push({ type: 'callId', id: call.id })));
+    off.push(listen(call, 'stateChanged', () => this.onCallState(call)));
+    off.push(listen(call, 'isMutedChanged', () => this.push({ type: 'local', patch: { muted: call.isMuted } })));
+    off.push(listen(call, 'isLocalVideoStartedChanged', () => this.push({ type: 'local', patch: { videoOn: call.isLocalVideoStarted } })));
+    off.push(
+      listen(call, 'remoteParticipantsUpdated', ({ added, removed }: { added: RemoteParticipant[]; removed: RemoteParticipant[] }) => {
+        for (const p of added) this.addRemote(p);
+        for (const p of removed) this.removeRemote(p);
+      }),
+    );
+    for (const p of call.remoteParticipants) this.addRemote(p);
+    this.attachFeatures(call);
+    this.onCallState(call);
+  }
+
+  private attachFeatures(call: Call): void {
+    const off = this.callOff;
+    const guard = (name: string, attach: () => void) => {
+      try {
+        attach();
+      } catch (error) {
+        this.log('warn', `feature ${name} unavailable: ${describe(error)}`);
+      }
+    };
+
+    guard('Capabilities', () => {
+      const feature = call.feature(Features.Capabilities);
+      const apply = (values: Partial<ParticipantCapabilities>) => {
+        const changes: Partial<Record<CapabilityName, Capability>> = {};
+        for (const name of CAPABILITY_NAMES) if (values[name]) changes[name] = capabilityOf(values[name]);
+        this.push({ type: 'capabilities', changes });
+      };
+      apply(feature.capabilities ?? {});
+      off.push(
+        listen(feature, 'capabilitiesChanged', (info: { newValue: Partial<ParticipantCapabilities> }) => {
+          apply(info.newValue);
+          this.readConsent(call);
+        }),
+      );
+    });
+
+    guard('Recording', () => {
+      const feature = call.feature(Features.Recording);
+      this.push({ type: 'recording', active: feature.isRecordingActive });
+      off.push(
+        listen(feature, 'isRecordingActiveChanged', () => {
+          this.push({ type: 'recording', active: feature.isRecordingActive });
+          this.readConsent(call);
+        }),
+      );
+    });
+
+    guard('Transcription', () => {
+      const feature = call.feature(Features.Transcription);
+      this.push({ type: 'transcription', active: feature.isTranscriptionActive });
+      off.push(
+        listen(feature, 'isTranscriptionActiveChanged', () => {
+          this.push({ type: 'transcription', active: feature.isTranscriptionActive });
+          this.readConsent(call);
+        }),
+      );
+    });
+    this.readConsent(call);
+
+    guard('DominantSpeakers', () => {
+      const feature = call.feature(Features.DominantSpeakers);
+      const read = () => this.push({ type: 'dominantSpeakers', ids: (feature.dominantSpeakers?.speakersList ?? []).map(rawIdOf) });
+      off.push(listen(feature, 'dominantSpeakersChanged', read));
+      if (feature.dominantSpeakers?.speakersList?.length) read();
+    });
+
+    guard('RaiseHand', () => {
+      const feature = call.feature(Features.RaiseHand);
+      this.raiseHandFeature = feature;
+      const hand = (identifier: CommunicationIdentifier, raised: boolean) => {
+        const id = rawIdOf(identifier);
+        if (id === this.localId) this.push({ type: 'local', patch: { handRaised: raised } });
+        else this.push({ type: 'hand', id, raised });
+      };
+      for (const raised of feature.getRaisedHands()) hand(raised.identifier, true);
+      off.push(listen(feature, 'raisedHandEvent', (event: { identifier: CommunicationIdentifier }) => hand(event.identifier, true)));
+      off.push(listen(feature, 'loweredHandEvent', (event: { identifier: CommunicationIdentifier }) => hand(event.identifier, false)));
+    });
+
+    guard('OptimalVideoCount', () => {
+      const feature = call.feature(Features.OptimalVideoCount);
+      const read = () => this.push({ type: 'optimalVideoCount', count: feature.optimalVideoCount });
+      read();
+      off.push(listen(feature, 'optimalVideoCountChanged', read));
+    });
+
+    guard('UserFacingDiagnostics', () => {
+      const feature = call.feature(Features.UserFacingDiagnostics);
+      const at = () => this.now();
+      const apply = (latest: Record<string, LatestDiagnosticValue | undefined>) => {
+        for (const [name, value] of Object.entries(latest)) if (value) this.push({ type: 'diagnostic', name, active: diagnosticActive(value.value), at: at() });
+      };
+      apply(feature.network.getLatest() as Record<string, LatestDiagnosticValue | undefined>);
+      apply(feature.media.getLatest() as Record<string, LatestDiagnosticValue | undefined>);
+      const onChange = (args: NetworkDiagnosticChangedEventArgs | MediaDiagnosticChangedEventArgs) =>
+        this.push({ type: 'diagnostic', name: args.diagnostic, active: diagnosticActive(args.value), at: at() });
+      off.push(listen(feature.network, 'diagnosticChanged', onChange));
+      off.push(listen(feature.media, 'diagnosticChanged', onChange));
+    });
+  }
+
+  private readConsent(call: Call): void {
+    try {
+      const required = call.feature(Features.Recording).isTeamsConsentRequired || call.feature(Features.Transcription).isTeamsConsentRequired;
+      this.push({ type: 'consentRequired', required: Boolean(required) });
+    } catch {
+      // Older services do not report consent; nothing to ask then.
+    }
+  }
+
+  private onCallState(call: Call): void {
+    const state = call.state as SdkCallState;
+    this.push({ type: 'callState', state, at: this.now() });
+    if (state === 'Disconnected') this.finish(explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }));
+  }
+
+  // ---- remote participants ----------------------------------------------------------------
+
+  private addRemote(participant: RemoteParticipant): void {
+    const id = rawIdOf(participant.identifier);
+    if (this.remotes.has(id)) this.removeRemote(this.remotes.get(id)!.participant);
+    const entry: RemoteEntry = { participant, off: [], streams: new Map() };
+    this.remotes.set(id, entry);
+    const change = (patch: Partial<ParticipantInit>) => this.push({ type: 'participantChanged', id, patch });
+    entry.off.push(listen(participant, 'stateChanged', () => change({ status: participantStatusOf(participant.state) })));
+    entry.off.push(listen(participant, 'isMutedChanged', () => change({ muted: participant.isMuted })));
+    entry.off.push(listen(participant, 'isSpeakingChanged', () => change({ speaking: participant.isSpeaking })));
+    entry.off.push(listen(participant, 'displayNameChanged', () => change({ name: participant.displayName ?? '' })));
+    const streamsChanged = () => change(this.availability(participant));
+    entry.off.push(
+      listen(participant, 'videoStreamsUpdated', ({ added, removed }: { added: RemoteVideoStream[]; removed: RemoteVideoStream[] }) => {
+        for (const stream of removed) {
+          entry.streams.get(stream)?.();
+          entry.streams.delete(stream);
+        }
+        for (const stream of added) entry.streams.set(stream, listen(stream, 'isAvailableChanged', streamsChanged));
+        streamsChanged();
+      }),
+    );
+    for (const stream of participant.videoStreams) entry.streams.set(stream, listen(stream, 'isAvailableChanged', streamsChanged));
+    this.push({
+      type: 'participantJoined',
+      participant: {
+        id,
+        name: participant.displayName ?? '',
+        status: participantStatusOf(participant.state),
+        muted: participant.isMuted,
+        speaking: participant.isSpeaking,
+        ...this.availability(participant),
+      },
+    });
+  }
+
+  private availability(participant: RemoteParticipant): { videoAvailable: boolean; screenShareAvailable: boolean } {
+    let videoAvailable = false;
+    let screenShareAvailable = false;
+    for (const stream of participant.videoStreams) {
+      if (!stream.isAvailable) continue;
+      if (stream.mediaStreamType === 'Video') videoAvailable = true;
+      else if (stream.mediaStreamType === 'ScreenSharing') screenShareAvailable = true;
+    }
+    return { videoAvailable, screenShareAvailable };
+  }
+
+  private removeRemote(participant: RemoteParticipant): void {
+    const id = rawIdOf(participant.identifier);
+    const entry = this.remotes.get(id);
+    if (!entry || entry.participant !== participant) return;
+    for (const off of entry.off) off();
+    for (const off of entry.streams.values()) off();
+    this.remotes.delete(id);
+    this.push({ type: 'participantLeft', id });
+  }
+
+  // ---- the model ----------------------------------------------------------------------------
+
+  private push(event: CallEvent): void {
+    this.queue.push(event);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    (this.deps.schedule ?? defaultSchedule)(() => this.flush());
+  }
+
+  /** Applies the queued events now (the next frame does it anyway). */
+  flush(): void {
+    this.scheduled = false;
+    if (this.queue.length === 0) return;
+    const events = this.queue;
+    this.queue = [];
+    this.store.set(applyEvents(this.store.get(), events));
+  }
+
+  private finish(ended: EndedInfo): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.push({ type: 'ended', ended, at: this.now() });
+    this.flush();
+    void this.teardown();
+  }
+
+  private teardown(): Promise<void> {
+    this.torndown ??= (async () => {
+      for (const off of this.callOff.splice(0)) off();
+      for (const entry of [...this.remotes.values()]) {
+        for (const off of entry.off) off();
+        for (const off of entry.streams.values()) off();
+      }
+      this.remotes.clear();
+      this.localStream = null;
+      const agent = this.agent;
+      this.agent = null;
+      if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describe(error)}`));
+    })();
+    return this.torndown;
+  }
+
+  private log(level: LogLevel, message: string): void {
+    this.options.log?.(level, `meeting: ${message}`);
+  }
+
+  private failed(what: string, error: unknown): void {
+    this.log('warn', `${what} failed: ${describe(error)}`);
+    this.push({ type: 'notice', kind: 'actionFailed', active: true });
+  }
+
+  private clearFailure(): void {
+    if (this.store.get().notices.includes('actionFailed')) this.push({ type: 'notice', kind: 'actionFailed', active: false });
+  }
+
+  // ---- what the views call ------------------------------------------------------------------
+
+  async leave(): Promise<void> {
+    if (this.ended) return;
+    this.localHangUp = true;
+    this.push({ type: 'local', patch: { leaving: true } });
+    const call = this.call;
+    if (!call || call.state === 'Disconnected') {
+      // Not in a call yet (token, agent): end now; start() stops at its next step.
+      this.finish(explainEnd(null, { localHangUp: true, callId: call?.id ?? null }));
+      return;
+    }
+    try {
+      await call.hangUp();
+    } catch (error) {
+      this.log('warn', `hang up failed: ${describe(error)}`);
+    }
+    // The SDK reports Disconnected; should it not, the guest is not kept waiting.
+    if (!this.ended) setTimeout(() => this.finish(explainEnd(call.callEndReason ?? null, { localHangUp: true, callId: call.id })), 3000);
+  }
+
+  async setMicrophone(on: boolean): Promise<void> {
+    const state = this.store.get();
+    if (on && !state.capabilities.unmuteMic.allowed) return;
+    const call = this.call;
+    if (!call) {
+      this.push({ type: 'local', patch: { muted: !on } });
+      return;
+    }
+    try {
+      if (on) await call.unmute();
+      else await call.mute();
+      this.clearFailure();
+    } catch (error) {
+      this.failed(on ? 'unmute' : 'mute', error);
+    }
+    this.push({ type: 'local', patch: { muted: call.isMuted } });
+  }
+
+  async setCamera(on: boolean): Promise<void> {
+    const state = this.store.get();
+    if (on && !state.capabilities.turnVideoOn.allowed) return;
+    const call = this.call;
+    if (!call) {
+      this.push({ type: 'local', patch: { videoOn: on } });
+      return;
+    }
+    try {
+      if (on) {
+        const camera = this.deviceService.camera();
+        if (!camera) throw new Error('no camera');
+        const stream = this.localStream ?? new LocalVideoStream(camera);
+        this.localStream = stream;
+        this.push({ type: 'local', patch: { videoOn: true } });
+        await call.startVideo(stream);
+      } else {
+        const stream = this.localStream ?? call.localVideoStreams.find((s) => s.mediaStreamType === 'Video');
+        this.push({ type: 'local', patch: { videoOn: false } });
+        if (stream) await call.stopVideo(stream);
+        this.localStream = null;
+      }
+      this.clearFailure();
+    } catch (error) {
+      this.failed(on ? 'start video' : 'stop video', error);
+      this.push({ type: 'local', patch: { videoOn: call.isLocalVideoStarted } });
+      if (!call.isLocalVideoStarted) this.localStream = null;
+    }
+  }
+
+  async selectCamera(id: string): Promise<void> {
+    this.deviceService.selectCamera(id);
+    const camera = this.deviceService.camera(id);
+    if (camera && this.localStream) {
+      try {
+        await this.localStream.switchSource(camera);
+      } catch (error) {
+        this.failed('switch camera', error);
+      }
+    }
+  }
+
+  async selectMicrophone(id: string): Promise<void> {
+    await this.deviceService.selectMicrophone(id).catch((error: unknown) => this.failed('switch microphone', error));
+  }
+
+  async selectSpeaker(id: string): Promise<void> {
+    await this.deviceService.selectSpeaker(id).catch((error: unknown) => this.failed('switch speaker', error));
+  }
+
+  async setHandRaised(raised: boolean): Promise<void> {
+    const feature = this.raiseHandFeature;
+    if (!feature || (raised && !this.store.get().capabilities.raiseHand.allowed)) return;
+    try {
+      if (raised) await feature.raiseHand();
+      else await feature.lowerHand();
+      this.push({ type: 'local', patch: { handRaised: raised } });
+      this.clearFailure();
+    } catch (error) {
+      this.failed(raised ? 'raise hand' : 'lower hand', error);
+    }
+  }
+
+  async grantConsent(): Promise<void> {
+    const call = this.call;
+    if (!call) return;
+    try {
+      await call.feature(Features.Recording).grantTeamsConsent();
+      this.clearFailure();
+    } catch (error) {
+      this.failed('consent', error);
+    }
+    this.readConsent(call);
+  }
+
+  renderParticipantVideo(participantId: string, host: HTMLElement, kind: VideoKind = 'video'): Disposer {
+    const stream = this.remotes.get(participantId)?.participant.videoStreams.find((s) => s.mediaStreamType === STREAM_TYPE[kind] && s.isAvailable);
+    if (!stream) return () => undefined;
+    return this.renderInto(host, () => this.deps.createRemoteRenderer(stream), { scalingMode: kind === 'video' ? 'Crop' : 'Fit' });
+  }
+
+  renderLocalVideo(host: HTMLElement): Disposer {
+    const stream = this.localStream;
+    if (!stream) return () => undefined;
+    // The SDK's own isMirrored flips twice (see preview.ts): mirror the view ourselves.
+    return this.renderInto(host, () => new VideoStreamRenderer(stream), { scalingMode: 'Crop', isMirrored: false }, true);
+  }
+
+  private renderInto(host: HTMLElement, create: () => RemoteStreamRenderer, options: CreateViewOptions, mirror = false): Disposer {
+    let disposed = false;
+    let view: VideoView | null = null;
+    let renderer: RemoteStreamRenderer | null = null;
+    try {
+      renderer = create();
+    } catch (error) {
+      this.log('warn', `video renderer: ${describe(error)}`);
+      return () => undefined;
+    }
+    renderer.createView(options).then(
+      (created) => {
+        if (disposed) {
+          created.dispose();
+          return;
+        }
+        view = created;
+        if (mirror) {
+          const box = document.createElement('div');
+          box.className = 'meeting-mirror';
+          box.append(created.target);
+          host.replaceChildren(box);
+        } else host.replaceChildren(created.target);
+      },
+      (error: unknown) => {
+        if (!disposed) this.log('warn', `video view: ${describe(error)}`);
+      },
+    );
+    return () => {
+      if (disposed) return;
+      disposed = true;
+      view?.dispose();
+      renderer?.dispose();
+      if (view && host.contains((view as VideoView).target)) host.replaceChildren();
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await this.leave();
+    await this.started;
+    await this.teardown();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const { code, subCode, message } = error as { code?: unknown; subCode?: unknown; message?: unknown };
+    const codes = typeof code === 'number' ? ` (${code}/${String(subCode ?? '-')})` : '';
+    return `${String(message ?? error)}${codes}`;
+  }
+  return String(error);
+}
