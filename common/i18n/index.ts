@@ -4,6 +4,7 @@
 // renderer; pure, so it runs in either process.
 import { app } from './app';
 import { join } from './join';
+import { preferences } from './preferences';
 import { links } from './links';
 import { meeting } from './meeting';
 import { packaging } from './packaging';
@@ -15,7 +16,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, join, links, meeting, packaging, tokens] as const satisfies readonly Section<string>[];
+const sections = [app, join, links, meeting, packaging, tokens, preferences] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

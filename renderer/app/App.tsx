@@ -2,11 +2,14 @@
 // the join screen, or the meeting (which ends on its own ended screen).
 import { useEffect, useState } from 'preact/hooks';
 import type { AppInfo, JoinRequest, Settings } from '../../common/ipc-contract';
+import { translate } from '../../common/i18n';
 import { bridge } from '../bridge';
 import { LanguageContext } from '../i18n';
 import { JoinScreen } from '../join/JoinScreen';
 import { MeetingScreen } from '../meeting/MeetingScreen';
 import type { MeetingRequest } from './meeting-request';
+import { Preferences } from './Preferences';
+import './app.css';
 
 export function App({ info }: { info: AppInfo }) {
   const [settings, setSettings] = useState<Settings>(info.settings);
@@ -41,7 +44,15 @@ export function App({ info }: { info: AppInfo }) {
       {meeting ? (
         <MeetingScreen request={meeting} info={info} settings={settings} updateSettings={updateSettings} onExit={() => setMeeting(null)} />
       ) : (
-        <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
+        <>
+          {info.settingsRecovered && (
+            <p class="app-notice" role="status">
+              {translate(language, 'preferences.settingsRecovered')}
+            </p>
+          )}
+          <Preferences settings={settings} updateSettings={updateSettings} />
+          <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
+        </>
       )}
     </LanguageContext.Provider>
   );
