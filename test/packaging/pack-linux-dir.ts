@@ -34,9 +34,10 @@ export function makeStandInElectron(folder: string): void {
 
 /** A copy of what electron-builder reads from `source`, plus files the build must leave out. */
 function copyProject(source: string, project: string): void {
-  if (!existsSync(path.join(source, 'dist', 'main', 'index.cjs'))) {
+  const bundles = ['main/index.cjs', 'preload/index.cjs', 'renderer/index.html'].map((f) => path.join(source, 'dist', f));
+  if (!bundles.every((bundle) => existsSync(bundle))) {
     const built = spawnSync(process.execPath, [path.join(source, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('node scripts/build.mjs failed');
+    if (built.status !== 0) throw new Error('the app does not build: node scripts/build.mjs failed');
   }
   for (const entry of ['package.json', 'electron-builder.yml', 'build', 'dist']) cpSync(path.join(source, entry), path.join(project, entry), { recursive: true });
   // Decoys: a test file inside dist/, a source map, and a package in node_modules (none may ship).
