@@ -1,6 +1,7 @@
 // Builds the three processes with esbuild: main (CommonJS, Node), the preload (one CommonJS file,
 // as a sandboxed preload must be) and the renderer (ES modules, the ACS SDK in its own chunk,
 // loaded after first paint). Every import passes the process-boundary check.
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // DOORWAY_OUT lets parallel work trees build side by side without deleting each other's output.
 const out = path.resolve(root, process.env.DOORWAY_OUT ?? 'dist');
 const production = process.argv.includes('--production');
+// The ACS Calling SDK's version, for "Copy diagnostics".
+const sdkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/@azure/communication-calling/package.json'), 'utf8')).version;
 
 const common = {
   absWorkingDir: root,
@@ -34,6 +37,7 @@ export async function build() {
       format: 'cjs',
       target: 'node22',
       external: ['electron'],
+      define: { ...common.define, 'process.env.DOORWAY_ACS_CALLING_VERSION': JSON.stringify(sdkVersion) },
     }),
     esbuild.build({
       ...common,
