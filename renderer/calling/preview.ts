@@ -49,8 +49,9 @@ export class PreviewService {
     try {
       stream = new LocalVideoStream(camera);
       renderer = new VideoStreamRenderer(stream);
-      // The SDK's own isMirrored flips the video twice (a rotateY on its box and a scaleX on the
-      // video, measured in Chromium 156), so the picture comes out unmirrored: mirror it ourselves.
+      // The SDK's isMirrored does not give a mirrored picture (measured with SDK 2.0 in Chromium
+      // 156: it puts scaleX(-1) on the <video> either way, and isMirrored adds a rotateY(180deg) on
+      // its box, which flips it back). So we read the flips it applied and add our own as needed.
       const view = await renderer.createView({ isMirrored: false, scalingMode: 'Crop' });
       if (generation !== this.generation) {
         view.dispose();
@@ -64,12 +65,13 @@ export class PreviewService {
       mirror.className = 'self-view-mirror';
       mirror.style.width = '100%';
       mirror.style.height = '100%';
-      mirror.style.transform = 'scaleX(-1)';
       mirror.append(view.target);
       host.replaceChildren(mirror);
       const video = view.target.querySelector('video');
+      mirrorSelfView(mirror, video);
       if (video) whenFirstFrame(video, () => {
         if (generation !== this.generation) return;
+        mirrorSelfView(mirror, video);
         performance.mark(FIRST_FRAME_MARK);
         this.status.set('on');
       });
@@ -99,6 +101,19 @@ export class PreviewService {
     this.host = null;
     this.status.set('off');
   }
+}
+
+/**
+ * Makes the picture a mirror image whatever the SDK's own transforms are: counts the horizontal
+ * flips between our wrapper and the <video> and adds one on the wrapper when the count is even.
+ */
+function mirrorSelfView(wrapper: HTMLElement, video: HTMLVideoElement | null): void {
+  let flips = 0;
+  for (let element: Element | null = video; element && element !== wrapper; element = element.parentElement) {
+    const transform = getComputedStyle(element).transform;
+    if (transform && transform !== 'none' && new DOMMatrixReadOnly(transform).a < 0) flips++;
+  }
+  wrapper.style.transform = flips % 2 === 0 ? 'scaleX(-1)' : 'none';
 }
 
 /** Calls `run` once, when the video has put its first frame on screen. */

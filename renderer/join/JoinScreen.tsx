@@ -1,11 +1,27 @@
-// Process: renderer. The join screen: who you are, which meeting, and how you look and sound.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppInfo, JoinRequest, Settings } from '../../common/ipc-contract';
-import type { InviteResult } from '../../common/meeting';
-import { bridge } from '../bridge';
-import { loadCalling, type CallingApi } from '../calling';
-import { useT } from '../i18n';
+// Process: renderer. The join screen: which meeting, who you are, and how you look and sound.
+// Everything the guest chooses here is remembered; Join hands a MeetingRequest to the meeting
+// screen once the token service has answered (so a misconfigured app or a token error is shown
+// here, with everything the guest typed kept).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AppInfo, JoinRequest, Settings, TokenErrorCode, TokenReply } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
+import { bridge } from '../bridge';
+import { EMPTY_DEVICES } from '../calling/model';
+import type { PreviewStatus } from '../calling/preview';
+import { TestSound, type TestSoundState } from '../calling/test-sound';
+import { Alert } from '../components/Alert';
+import { Button, ToggleButton } from '../components/Button';
+import { Field } from '../components/Field';
+import { Icon } from '../components/Icon';
+import { useObservable } from '../components/use-observable';
+import { useT } from '../i18n';
+import { AccessNotice } from './AccessNotice';
+import { DevicePanel } from './DevicePanel';
+import { MAX_NAME_LENGTH, meetingSummary, nameProblem, willUse } from './join-model';
+import { PreviewPanel, previewState } from './PreviewPanel';
+import { useCallingApi } from './use-calling';
+import { useInvite } from './use-invite';
+import './join.css';
 
 interface Props {
   info: AppInfo;
@@ -15,76 +31,348 @@ interface Props {
   onJoin(request: MeetingRequest): void;
 }
 
+/** Quiet time after typing before the name is saved, and before a token is fetched ahead. */
+const SAVE_NAME_DELAY_MS = 500;
+const PREFETCH_DELAY_MS = 700;
+
 export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin }: Props) {
   const t = useT();
-  const [meetingText, setMeetingText] = useState('');
-  const [invite, setInvite] = useState<InviteResult | null>(null);
-  const [calling, setCalling] = useState<CallingApi | null>(null);
-  const previewHost = useRef<HTMLDivElement>(null);
+  const { api, failed: sdkFailed } = useCallingApi();
+  const devices = useObservable(api?.devices.state, EMPTY_DEVICES);
+  const previewStatus = useObservable<PreviewStatus>(api?.preview.status, 'off');
+  const testSound = useMemo(() => new TestSound(), []);
+  const testSoundState = useObservable<TestSoundState>(testSound.state, 'idle');
 
+  const [name, setName] = useState(settings.displayName);
+  const [nameTouched, setNameTouched] = useState(false);
+  const meeting = useInvite(joinRequest);
+  const [meetingTouched, setMeetingTouched] = useState(joinRequest !== null);
+  const [submitted, setSubmitted] = useState(false);
+  const [joining, setJoining] = useState(false);
+  const [tokenError, setTokenError] = useState<TokenErrorCode | null>(null);
+  const [retrying, setRetrying] = useState(false);
+
+  const nameRef = useRef<HTMLInputElement>(null);
+  const meetingRef = useRef<HTMLTextAreaElement>(null);
+  const joinRef = useRef<HTMLButtonElement>(null);
+  const videoHost = useRef<HTMLDivElement>(null);
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+
+  // A deep link arriving while the screen is open counts as the guest's input.
   useEffect(() => {
-    if (joinRequest) {
-      setInvite(joinRequest.invite);
-      if (joinRequest.invite.ok) setMeetingText(joinRequest.invite.normalized);
-    }
+    if (joinRequest) setMeetingTouched(true);
   }, [joinRequest]);
 
+  // Devices: ask once the SDK is here, preferring what the guest chose last time.
   useEffect(() => {
-    let cancelled = false;
-    void loadCalling().then(async (api) => {
-      if (cancelled) return;
-      await api.devices.requestAccess({ cameraId: settings.cameraId, microphoneId: settings.microphoneId, speakerId: settings.speakerId });
-      if (!cancelled) setCalling(api);
-    });
-    return () => {
-      cancelled = true;
-    };
+    if (!api) return;
+    void api.devices.requestAccess({ cameraId: settings.cameraId, microphoneId: settings.microphoneId, speakerId: settings.speakerId });
+  }, [api]);
+
+  const cameraReady = devices.cameraAccess === 'granted' && devices.cameraId !== null;
+  const microphoneReady = devices.microphoneAccess === 'granted' && devices.microphoneId !== null;
+  const showCamera = settings.cameraOn && cameraReady;
+  const measureMicrophone = settings.microphoneOn && microphoneReady;
+
+  useEffect(() => {
+    if (!api || !videoHost.current) return;
+    if (showCamera) void api.preview.start(videoHost.current, devices.cameraId);
+    else api.preview.stop();
+  }, [api, showCamera, devices.cameraId]);
+
+  useEffect(() => {
+    if (!api) return;
+    if (measureMicrophone) void api.microphoneLevel.start(devices.microphoneId);
+    else api.microphoneLevel.stop();
+  }, [api, measureMicrophone, devices.microphoneId]);
+
+  // Leaving the screen frees the camera and microphone for the meeting.
+  useEffect(
+    () => () => {
+      api?.preview.stop();
+      api?.microphoneLevel.stop();
+      testSound.stop();
+    },
+    [api],
+  );
+
+  // The name is remembered a moment after typing stops (never a name the settings would refuse).
+  useEffect(() => {
+    const trimmed = name.trim();
+    if (trimmed.length > MAX_NAME_LENGTH || trimmed === settings.displayName) return;
+    const timer = setTimeout(() => updateSettings({ displayName: trimmed }), SAVE_NAME_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [name]);
+
+  const problemWithName = nameProblem(name);
+  const invite = meeting.invite;
+  const ready = problemWithName === null && invite?.ok === true;
+
+  // Fetch the token ahead once name and meeting are valid, so Join starts at once.
+  const prefetched = useRef('');
+  useEffect(() => {
+    if (!info.tokenServiceConfigured || !ready) return;
+    const displayName = name.trim();
+    if (prefetched.current === displayName) return;
+    const timer = setTimeout(() => {
+      prefetched.current = displayName;
+      void bridge.prefetchToken({ displayName }).catch(() => undefined);
+    }, PREFETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [ready, name]);
+
+  // First focus: the first thing the guest still has to fill in, else Join.
+  useEffect(() => {
+    const target = !(joinRequest?.invite.ok || meeting.text) ? meetingRef.current : nameProblem(name) ? nameRef.current : joinRef.current;
+    target?.focus();
   }, []);
 
-  useEffect(() => {
-    if (!calling || !previewHost.current) return;
-    void calling.preview.start(previewHost.current, calling.devices.state.get().cameraId);
-    return () => calling.preview.stop();
-  }, [calling]);
-
-  const onMeetingInput = (text: string) => {
-    setMeetingText(text);
-    void bridge.parseInvite(text).then(setInvite);
+  const join = async () => {
+    if (joining) return;
+    setSubmitted(true);
+    setTokenError(null);
+    const parsed = await meeting.flush();
+    if (!mounted.current) return;
+    if (!parsed.ok) {
+      meetingRef.current?.focus();
+      return;
+    }
+    if (nameProblem(name)) {
+      nameRef.current?.focus();
+      return;
+    }
+    const displayName = name.trim();
+    setJoining(true);
+    if (displayName !== settings.displayName) updateSettings({ displayName });
+    const reply = await bridge.getToken({ displayName }).catch((): TokenReply => ({ ok: false, error: 'unreachable' }));
+    if (!mounted.current) return;
+    if (!reply.ok) {
+      setJoining(false);
+      setTokenError(reply.error);
+      return;
+    }
+    onJoin({
+      target: parsed.target,
+      host: parsed.host,
+      displayName,
+      cameraOn: willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0),
+      microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
+    });
   };
+
+  const retryAccess = async () => {
+    if (!api) return;
+    setRetrying(true);
+    await api.devices.requestAccess().catch(() => undefined);
+    if (mounted.current) setRetrying(false);
+  };
+
+  const showNameProblem = problemWithName !== null && (nameTouched || submitted);
+  const inviteProblem = invite && !invite.ok ? invite.problem : null;
+  const showMeetingProblem = inviteProblem !== null && (meetingTouched || submitted || (inviteProblem !== 'empty' && meeting.text.trim() !== ''));
+  const summary = meetingSummary(invite);
+
+  const cameraWillBeOn = willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0);
+  const microphoneWillBeOn = willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0);
+  const joinNotes: string[] = [];
+  if (!ready) joinNotes.push(t('join.notReady'));
+  else {
+    if (settings.cameraOn && !cameraWillBeOn) joinNotes.push(t('join.withoutCamera'));
+    if (settings.microphoneOn && !microphoneWillBeOn) joinNotes.push(t('join.withoutMicrophone'));
+  }
+
+  const state = previewState({ sdkFailed, sdkReady: api !== null, cameraOn: settings.cameraOn, access: devices.cameraAccess, status: previewStatus });
+  const meterMode = !settings.microphoneOn ? 'off' : microphoneReady || devices.microphoneAccess === 'unknown' ? 'running' : 'unavailable';
+  const devicesKnown = api !== null && devices.cameraAccess !== 'unknown';
 
   return (
     <main class="join">
       <header class="join__header">
-        <h1>{info.productName}</h1>
-        <p>{t('app.tagline')}</p>
+        <span class="join__logo" aria-hidden="true">
+          <Icon name="calendar" />
+        </span>
+        <div>
+          <h1 class="join__product">{info.productName}</h1>
+          <p class="join__tagline">{t('app.tagline')}</p>
+        </div>
       </header>
-      <div class="join__preview" ref={previewHost} data-testid="preview" />
-      <form
-        class="join__form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!invite?.ok) return;
-          onJoin({ target: invite.target, host: invite.host, displayName: settings.displayName.trim(), cameraOn: settings.cameraOn, microphoneOn: settings.microphoneOn });
-        }}
-      >
-        <label>
-          {t('join.name')}
-          <input
-            value={settings.displayName}
-            maxLength={256}
-            autocomplete="name"
-            onInput={(event) => updateSettings({ displayName: event.currentTarget.value })}
+
+      <div class="join__body">
+        <div class="join__media">
+          <PreviewPanel
+            state={state}
+            name={name}
+            videoHost={videoHost}
+            toolbar={
+              <>
+                <ToggleButton
+                  label={t('join.camera')}
+                  pressed={settings.cameraOn && devices.cameraAccess !== 'denied' && devices.cameraAccess !== 'missing'}
+                  iconOn="camera"
+                  iconOff="cameraOff"
+                  disabled={devices.cameraAccess === 'denied' || devices.cameraAccess === 'missing'}
+                  onPressedChange={(on) => updateSettings({ cameraOn: on })}
+                />
+                <ToggleButton
+                  label={t('join.microphone')}
+                  pressed={settings.microphoneOn && devices.microphoneAccess !== 'denied' && devices.microphoneAccess !== 'missing'}
+                  iconOn="microphone"
+                  iconOff="microphoneOff"
+                  disabled={devices.microphoneAccess === 'denied' || devices.microphoneAccess === 'missing'}
+                  onPressedChange={(on) => updateSettings({ microphoneOn: on })}
+                />
+              </>
+            }
           />
-        </label>
-        <label>
-          {t('join.meeting')}
-          <textarea rows={2} value={meetingText} onInput={(event) => onMeetingInput(event.currentTarget.value)} />
-        </label>
-        {invite && !invite.ok && <p role="alert">{invite.problem}</p>}
-        <button type="submit" disabled={!invite?.ok || settings.displayName.trim() === ''}>
-          {t('join.join')}
-        </button>
-      </form>
+          <AccessNotice
+            platform={info.platform}
+            appName={info.productName}
+            cameraAccess={devices.cameraAccess}
+            microphoneAccess={devices.microphoneAccess}
+            retrying={retrying}
+            onRetry={() => void retryAccess()}
+          />
+          <DevicePanel
+            devices={devices}
+            ready={devicesKnown}
+            level={api?.microphoneLevel.state ?? null}
+            meterMode={meterMode}
+            testSound={testSoundState}
+            onCamera={(id) => {
+              api?.devices.selectCamera(id);
+              updateSettings({ cameraId: id });
+            }}
+            onMicrophone={(id) => {
+              void api?.devices.selectMicrophone(id);
+              updateSettings({ microphoneId: id });
+            }}
+            onSpeaker={(id) => {
+              void api?.devices.selectSpeaker(id);
+              updateSettings({ speakerId: id });
+            }}
+            onTestSound={() => void testSound.play(devices.speakerId)}
+          />
+        </div>
+
+        <form
+          class="join-form"
+          aria-labelledby="join-title"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void join();
+          }}
+        >
+          <h2 id="join-title" class="join-form__title">
+            {t('join.title')}
+          </h2>
+          <p class="join-form__subtitle">{t('join.subtitle')}</p>
+
+          <Field
+            id="meeting-input"
+            label={t('join.meeting')}
+            hint={t('join.meeting.hint')}
+            error={showMeetingProblem && inviteProblem ? t(`link.problem.${inviteProblem}`) : null}
+            status={
+              summary ? (
+                <p class="meeting-found" data-testid="meeting-summary">
+                  <Icon name="check" />
+                  <span>
+                    <span class="meeting-found__label">{t('join.meeting.found')}</span>
+                    <span class="meeting-found__what">
+                      {summary.kind === 'link' ? t('join.meeting.teams', { host: summary.host }) : t('join.meeting.id', { id: summary.id })}
+                    </span>
+                  </span>
+                </p>
+              ) : meeting.checking && meeting.text.trim() !== '' ? (
+                <p class="field__checking">{t('join.meeting.checking')}</p>
+              ) : null
+            }
+          >
+            {({ id, describedBy, invalid }) => (
+              <textarea
+                ref={meetingRef}
+                id={id}
+                class="input input--area"
+                rows={3}
+                value={meeting.text}
+                spellcheck={false}
+                autocomplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={invalid ? 'true' : undefined}
+                onInput={(event) => meeting.setText(event.currentTarget.value)}
+                onBlur={() => setMeetingTouched(true)}
+                onKeyDown={(event) => {
+                  // Enter joins, as everywhere on this form; Shift+Enter starts a new line.
+                  if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+                  event.preventDefault();
+                  event.currentTarget.form?.requestSubmit();
+                }}
+              />
+            )}
+          </Field>
+
+          <Field
+            id="name-input"
+            label={t('join.name')}
+            hint={t('join.name.hint')}
+            error={
+              showNameProblem
+                ? problemWithName === 'empty'
+                  ? t('join.name.empty')
+                  : t('join.name.tooLong', { max: MAX_NAME_LENGTH, count: name.trim().length })
+                : null
+            }
+          >
+            {({ id, describedBy, invalid }) => (
+              <input
+                ref={nameRef}
+                id={id}
+                class="input"
+                type="text"
+                value={name}
+                autocomplete="name"
+                spellcheck={false}
+                aria-describedby={describedBy}
+                aria-invalid={invalid ? 'true' : undefined}
+                onInput={(event) => setName(event.currentTarget.value)}
+                onBlur={() => setNameTouched(true)}
+              />
+            )}
+          </Field>
+
+          <div class="join-form__actions">
+            <Button
+              ref={joinRef}
+              type="submit"
+              variant="primary"
+              size="large"
+              class="join-form__submit"
+              busy={joining}
+              inactive={!ready}
+              aria-describedby={joinNotes.length > 0 ? 'join-notes' : undefined}
+            >
+              {joining ? t('join.joining') : t('join.join')}
+            </Button>
+            {joinNotes.length > 0 && (
+              <div id="join-notes" class="join-form__notes">
+                {joinNotes.map((note) => (
+                  <p key={note}>{note}</p>
+                ))}
+              </div>
+            )}
+          </div>
+
+          {tokenError && (
+            <Alert tone="error" announce title={t('join.error.title')} class="join-form__error">
+              <p data-testid="token-error" data-code={tokenError}>
+                {t(`token.error.${tokenError}`)}
+              </p>
+            </Alert>
+          )}
+        </form>
+      </div>
     </main>
   );
 }

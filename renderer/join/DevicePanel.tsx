@@ -1,0 +1,97 @@
+// Process: renderer. Which camera, microphone and speaker to use, with the microphone's live level
+// and a test sound for the speaker. Lists follow hot-plugging (the calling store updates them).
+import type { DeviceOption, DevicesState } from '../calling/model';
+import type { MicrophoneLevelState } from '../calling/mic-level';
+import type { TestSoundState } from '../calling/test-sound';
+import { Button } from '../components/Button';
+import { Select, type SelectOption } from '../components/Select';
+import type { Readable } from '../components/use-observable';
+import { useT, type Translate } from '../i18n';
+import { MicMeter, type MeterMode } from './MicMeter';
+
+export interface DevicePanelProps {
+  devices: DevicesState;
+  /** False until the SDK has listed the devices. */
+  ready: boolean;
+  level: Readable<MicrophoneLevelState> | null;
+  meterMode: MeterMode;
+  testSound: TestSoundState;
+  onCamera(id: string): void;
+  onMicrophone(id: string): void;
+  onSpeaker(id: string): void;
+  onTestSound(): void;
+}
+
+export function DevicePanel({ devices, ready, level, meterMode, testSound, onCamera, onMicrophone, onSpeaker, onTestSound }: DevicePanelProps) {
+  const t = useT();
+  return (
+    <section class="devices" aria-labelledby="devices-title">
+      <h2 id="devices-title" class="devices__title">
+        {t('join.devices')}
+      </h2>
+      <div class="devices__grid">
+        <Select
+          id="camera-select"
+          label={t('join.camera')}
+          icon="camera"
+          value={devices.cameraId}
+          options={optionsOf(devices.cameras, t)}
+          emptyLabel={t('join.device.noCamera')}
+          disabled={!ready}
+          onChange={onCamera}
+        />
+        <Select
+          id="microphone-select"
+          label={t('join.microphone')}
+          icon="microphone"
+          value={devices.microphoneId}
+          options={optionsOf(devices.microphones, t)}
+          emptyLabel={t('join.device.noMicrophone')}
+          disabled={!ready}
+          onChange={onMicrophone}
+          data={{ 'data-sdk-selected': devices.sdkMicrophoneId ?? '' }}
+          after={<MicMeter source={level} mode={meterMode} microphoneId={devices.microphoneId} />}
+        />
+        {devices.speakerSelectionAvailable ? (
+          <Select
+            id="speaker-select"
+            label={t('join.speaker')}
+            icon="speaker"
+            value={devices.speakerId}
+            options={optionsOf(devices.speakers, t)}
+            emptyLabel={t('join.device.noSpeaker')}
+            disabled={!ready}
+            onChange={onSpeaker}
+            data={{ 'data-sdk-selected': devices.sdkSpeakerId ?? '' }}
+            after={<TestSoundButton state={testSound} onPlay={onTestSound} />}
+          />
+        ) : (
+          <div class="select-field">
+            <p class="select-field__label" aria-hidden="true">
+              {t('join.speaker')}
+            </p>
+            <TestSoundButton state={testSound} onPlay={onTestSound} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TestSoundButton({ state, onPlay }: { state: TestSoundState; onPlay(): void }) {
+  const t = useT();
+  return (
+    <div class="test-sound">
+      <Button icon="play" variant="quiet" busy={state === 'playing'} onClick={() => state !== 'playing' && onPlay()} data-state={state}>
+        {t('join.testSound')}
+      </Button>
+      <p class="test-sound__status" aria-live="polite">
+        {state === 'playing' ? t('join.testSound.playing') : state === 'failed' ? t('join.testSound.failed') : ''}
+      </p>
+    </div>
+  );
+}
+
+function optionsOf(list: DeviceOption[], t: Translate): SelectOption[] {
+  return list.map((device, i) => ({ value: device.id, label: device.name.trim() || t('join.device.unnamed', { n: i + 1 }) }));
+}

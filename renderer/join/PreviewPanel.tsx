@@ -1,0 +1,80 @@
+// Process: renderer. The guest's own picture before joining: the camera preview (mirrored, as a
+// mirror shows you), or a calm placeholder saying why there is none, with the camera and
+// microphone switches on top.
+import type { ComponentChildren, Ref } from 'preact';
+import type { AccessState } from '../calling/model';
+import type { PreviewStatus } from '../calling/preview';
+import { Icon, type IconName } from '../components/Icon';
+import { useT } from '../i18n';
+import { initials } from './join-model';
+
+export type PreviewState = 'loading' | 'starting' | 'on' | 'off' | 'blocked' | 'missing' | 'failed';
+
+/** What the preview area shows, from the guest's choice, the device access and the preview. */
+export function previewState(options: {
+  sdkFailed: boolean;
+  sdkReady: boolean;
+  cameraOn: boolean;
+  access: AccessState;
+  status: PreviewStatus;
+}): PreviewState {
+  const { sdkFailed, sdkReady, cameraOn, access, status } = options;
+  if (sdkFailed) return 'failed';
+  if (!cameraOn) return 'off';
+  if (!sdkReady || access === 'unknown') return 'loading';
+  if (access === 'denied') return 'blocked';
+  if (access === 'missing') return 'missing';
+  if (status === 'failed') return 'failed';
+  return status === 'on' ? 'on' : 'starting';
+}
+
+const OVERLAY: Record<Exclude<PreviewState, 'on'>, { icon: IconName | null; text: 'join.preview.loading' | 'join.preview.starting' | 'join.preview.off' | 'join.preview.blocked' | 'join.preview.missing' | 'join.preview.failed' }> = {
+  loading: { icon: null, text: 'join.preview.loading' },
+  starting: { icon: null, text: 'join.preview.starting' },
+  off: { icon: 'cameraOff', text: 'join.preview.off' },
+  blocked: { icon: 'cameraOff', text: 'join.preview.blocked' },
+  missing: { icon: 'cameraOff', text: 'join.preview.missing' },
+  failed: { icon: 'warning', text: 'join.preview.failed' },
+};
+
+export interface PreviewPanelProps {
+  state: PreviewState;
+  name: string;
+  /** The element the calling module renders the camera into. */
+  videoHost: Ref<HTMLDivElement>;
+  /** The switches over the picture. */
+  toolbar: ComponentChildren;
+}
+
+export function PreviewPanel({ state, name, videoHost, toolbar }: PreviewPanelProps) {
+  const t = useT();
+  const overlay = state === 'on' ? null : OVERLAY[state];
+  const shownName = name.trim() || t('join.you');
+  return (
+    <section class="preview" aria-label={t('join.preview')} data-state={state}>
+      <div class="preview__frame">
+        <div class="preview__video" ref={videoHost} data-testid="preview" />
+        {overlay && (
+          <div class="preview__overlay">
+            {state === 'off' && initials(name) ? (
+              <span class="preview__avatar" aria-hidden="true">
+                {initials(name)}
+              </span>
+            ) : overlay.icon ? (
+              <span class="preview__badge" aria-hidden="true">
+                <Icon name={overlay.icon} />
+              </span>
+            ) : (
+              <span class="spinner spinner--large" aria-hidden="true" />
+            )}
+            <p class="preview__message">{t(overlay.text)}</p>
+          </div>
+        )}
+        <p class="preview__nametag" aria-hidden="true">
+          {shownName}
+        </p>
+        <div class="preview__toolbar">{toolbar}</div>
+      </div>
+    </section>
+  );
+}
