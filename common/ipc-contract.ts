@@ -52,14 +52,23 @@ export interface AppInfo {
 export type MediaKind = 'camera' | 'microphone' | 'screen';
 export type MediaAccess = 'granted' | 'denied' | 'restricted' | 'not-determined' | 'unknown';
 
-/** A link delivered by the OS (deep link) for the join screen; never joined without the guest. */
+/** A meeting for the join screen; never joined without the guest pressing Join. */
 export interface JoinRequest {
   invite: InviteResult;
+  /** 'recovered': the window restarted after a crash and offers the meeting the guest was in. */
+  reason?: 'link' | 'recovered';
 }
 
-/** The call as main needs to know it: to ask before closing, and to ask before switching. */
+/**
+ * The call as main needs to know it: to ask before closing or switching, to offer the meeting
+ * again after a crash, and for "Copy diagnostics".
+ */
 export interface CallPresence {
   inMeeting: boolean;
+  /** The meeting's normalized link (InviteResult.normalized); main parses it again itself. */
+  meeting?: string;
+  /** The ACS call id, once the call has one. */
+  callId?: string;
 }
 
 export interface CaptureSource {

@@ -175,15 +175,15 @@ function start(): void {
       },
       tokens,
       media,
-      joinLinks: {
+      renderer: {
         // A rejoin offer first, so a deep link that waited (the newer intent) is the last one shown.
-        rendererReady: () => {
+        ready: () => {
           recovery.rendererReady();
           joinLinks.rendererReady();
         },
-        setInMeeting: (inMeeting) => {
+        presence: ({ inMeeting, meeting, callId }) => {
           joinLinks.setInMeeting(inMeeting);
-          recovery.presenceChanged({ inMeeting });
+          recovery.presenceChanged({ inMeeting, ...(meeting && { invite: parseMeetingInvite(meeting) }), ...(callId && { callId }) });
           updates?.presenceChanged(inMeeting);
         },
       },

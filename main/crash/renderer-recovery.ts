@@ -107,7 +107,7 @@ export class RendererRecovery {
     this.pendingRejoin = null;
     if (!invite) return;
     this.deps.log('offering to rejoin the meeting after recovery');
-    this.deps.sendJoinRequest({ invite });
+    this.deps.sendJoinRequest({ invite, reason: 'recovered' });
   }
 
   private mayOfferRejoin(): boolean {

@@ -3,6 +3,7 @@
 // so tests exercise exactly the code the app runs.
 import type {
   AppInfo,
+  CallPresence,
   CaptureChoice,
   CaptureSource,
   MediaAccess,
@@ -10,7 +11,6 @@ import type {
   TokenReply,
 } from '../../common/ipc-contract';
 import type { InviteResult } from '../../common/meeting';
-import type { JoinLinkRouter } from '../deep-links/join-link-router';
 import type { Logger } from '../logging/rotating-log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { InvokeHandlers } from './ipc-manager';
@@ -27,7 +27,11 @@ export interface MainServices {
     access(kind: MediaKind): MediaAccess;
     openSettings(kind: MediaKind): Promise<boolean>;
   };
-  joinLinks: Pick<JoinLinkRouter, 'rendererReady' | 'setInMeeting'>;
+  /** The page has loaded and listens (queued links go out now); and its call presence. */
+  renderer: {
+    ready(): void;
+    presence(presence: CallPresence): void;
+  };
   capture: {
     refresh(requestId: string): Promise<CaptureSource[]>;
     choose(choice: CaptureChoice): boolean;
@@ -45,7 +49,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
         settingsRecovered: services.settings.recovered,
       };
       // Queued deep links are sent right after this reply, so the renderer is listening.
-      queueMicrotask(() => services.joinLinks.rendererReady());
+      queueMicrotask(() => services.renderer.ready());
       return info;
     },
     parseInvite: (text) => services.parseInvite(text),
@@ -54,7 +58,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     updateSettings: (patch) => services.settings.update(patch),
     mediaAccess: (kind) => services.media.access(kind),
     openMediaSettings: (kind) => services.media.openSettings(kind),
-    setCallPresence: ({ inMeeting }) => services.joinLinks.setInMeeting(inMeeting),
+    setCallPresence: (presence) => services.renderer.presence(presence),
     refreshCaptureSources: ({ requestId }) => services.capture.refresh(requestId),
     chooseCaptureSource: (choice) => services.capture.choose(choice),
     openExternal: (url) => services.openExternal(url),

@@ -31,7 +31,9 @@ export const requestSchemas = {
   updateSettings: settingsPatchSchema,
   mediaAccess: mediaKind,
   openMediaSettings: mediaKind,
-  setCallPresence: z.object({ inMeeting: z.boolean() }).strict(),
+  setCallPresence: z
+    .object({ inMeeting: z.boolean(), meeting: z.string().max(4096).optional(), callId: z.string().max(128).optional() })
+    .strict(),
   refreshCaptureSources: z.object({ requestId }).strict(),
   chooseCaptureSource: z
     .object({ requestId, sourceId: z.string().max(256).nullable(), shareAudio: z.boolean() })

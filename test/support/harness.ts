@@ -124,7 +124,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       parseInvite: parseMeetingInvite,
       tokens: options.tokens ?? NOT_CONFIGURED,
       media: { access: () => 'unknown', openSettings: async () => false },
-      joinLinks,
+      renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
       capture,
       openExternal: () => false,
       log,

@@ -47,7 +47,7 @@ describe('renderer recovery', () => {
     recovery.presenceChanged({ inMeeting: true });
     crashAndReload('oom');
     expect(calls).toEqual(['reload']);
-    expect(sent).toEqual([{ invite: meeting('111') }]);
+    expect(sent).toEqual([{ invite: meeting('111'), reason: 'recovered' }]);
   });
 
   it('waits for the reloaded page before sending the join request', () => {
@@ -70,7 +70,7 @@ describe('renderer recovery', () => {
     recovery.presenceChanged({ inMeeting: true });
     recovery.inviteSeen(meeting('333'));
     crashAndReload();
-    expect(sent).toEqual([{ invite: meeting('222') }]);
+    expect(sent).toEqual([{ invite: meeting('222'), reason: 'recovered' }]);
   });
 
   it('prefers the invite the renderer reports with its presence (proposed contract)', () => {
@@ -78,7 +78,7 @@ describe('renderer recovery', () => {
     recovery.inviteSeen(meeting('111'));
     recovery.presenceChanged({ inMeeting: true, invite: meeting('444'), callId: 'call-1' });
     crashAndReload();
-    expect(sent).toEqual([{ invite: meeting('444') }]);
+    expect(sent).toEqual([{ invite: meeting('444'), reason: 'recovered' }]);
     expect(recovery.lastCallId).toBe('call-1');
   });
 
@@ -139,7 +139,7 @@ describe('renderer recovery', () => {
     // Electron then reports the killed renderer gone.
     crashAndReload('killed');
     expect(calls).toEqual(['crash', 'reload']);
-    expect(sent).toEqual([{ invite: meeting('111') }]);
+    expect(sent).toEqual([{ invite: meeting('111'), reason: 'recovered' }]);
   });
 
   it('leaves a renderer alone that becomes responsive again', () => {
