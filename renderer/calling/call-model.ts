@@ -7,8 +7,8 @@
 // The session queues CallEvents and applies them once per animation frame with `applyEvents`,
 // which copies the participant map at most once per batch (O(n) per frame, O(1) per event) and
 // keeps every unchanged Participant object identical, so views can skip unchanged tiles.
-import type { Observable } from './model';
-import type { DevicesState } from './model';
+import type { TokenErrorCode } from '../../common/ipc-contract';
+import type { DevicesState, Observable } from './model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
 
@@ -89,7 +89,7 @@ export interface EndedInfo {
   /** Whether joining again may help (offered as "Rejoin"). */
   readonly rejoin: boolean;
   /** For 'tokenUnavailable': the token service's error code (a `token.error.<code>` message). */
-  readonly tokenError?: string;
+  readonly tokenError?: TokenErrorCode;
 }
 
 export interface LocalState {

@@ -7,6 +7,7 @@
 // - 0/0 (or no reason) after the guest pressed Leave: they left.
 // Codes not in the table are 'unknown': the screen shows the codes and the call id for support.
 
+import type { TokenErrorCode } from '../../common/ipc-contract';
 import type { EndReasonKind, EndedInfo } from './call-model';
 
 interface Rule {
@@ -80,7 +81,7 @@ export function explainEnd(reason: { code: number; subCode?: number } | null | u
 }
 
 /** An end that never reached the SDK: the token service could not give a token. */
-export function tokenUnavailable(error: string): EndedInfo {
+export function tokenUnavailable(error: TokenErrorCode): EndedInfo {
   return { kind: 'tokenUnavailable', code: null, subCode: null, callId: null, rejoin: true, tokenError: error };
 }
 

@@ -1,6 +1,17 @@
-// Process: renderer. The meeting, from connecting to ended. (Being built in issue 6.)
+// Process: renderer. The meeting, from pressing Join to its end. Joins through the calling module
+// (loaded after first paint; the SDK never reaches this folder), shows the screen of the call's
+// phase, tells main whether the guest is in a meeting (so closing the window asks first), leaves
+// when main asks (app closing), and hangs up when this screen goes away.
+import './meeting.css';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo, Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
+import { bridge } from '../bridge';
+import { loadCalling } from '../calling';
+import type { CallSession, EndedInfo } from '../calling/call-model';
+import { CallView } from './CallView';
+import { ConnectingView, EndedView, LobbyView } from './phases';
+import { useObservable } from './use-observable';
 
 export interface MeetingScreenProps {
   request: MeetingRequest;
@@ -11,12 +22,93 @@ export interface MeetingScreenProps {
   onExit(): void;
 }
 
-export function MeetingScreen({ onExit }: MeetingScreenProps) {
-  return (
-    <main>
-      <button type="button" onClick={onExit}>
-        ←
-      </button>
-    </main>
+/** The meeting as main can parse it again (InviteResult.normalized's forms), for recovery. */
+function meetingText({ target }: MeetingRequest): string {
+  return target.kind === 'link' ? target.meetingLink : `Meeting ID: ${target.meetingId}${target.passcode ? ` Passcode: ${target.passcode}` : ''}`;
+}
+
+const LEFT_EARLY: EndedInfo = { kind: 'left', code: null, subCode: null, callId: null, rejoin: true };
+const LOAD_FAILED: EndedInfo = { kind: 'unknown', code: null, subCode: null, callId: null, rejoin: true };
+
+export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps) {
+  const [attempt, setAttempt] = useState(0);
+  const [session, setSession] = useState<CallSession | null>(null);
+  // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
+  const [earlyEnd, setEarlyEnd] = useState<EndedInfo | null>(null);
+  const state = useObservable(session?.state);
+  const leftEarly = useRef(false);
+  const endEarly = (info: EndedInfo) => {
+    leftEarly.current = true;
+    setEarlyEnd(info);
+  };
+
+  useEffect(() => {
+    let cancelled = false;
+    let current: CallSession | null = null;
+    setSession(null);
+    setEarlyEnd(null);
+    leftEarly.current = false;
+    void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request) });
+    loadCalling().then(
+      (api) => {
+        if (cancelled || leftEarly.current) return;
+        current = api.joinMeeting({
+          target: request.target,
+          displayName: request.displayName,
+          cameraOn: request.cameraOn,
+          microphoneOn: request.microphoneOn,
+          getToken: () => bridge.getToken({ displayName: request.displayName }),
+          wantedDevices: { cameraId: settings.cameraId, microphoneId: settings.microphoneId, speakerId: settings.speakerId },
+          log: (level, message) => void bridge.log({ level, message }),
+        });
+        setSession(current);
+      },
+      (error: unknown) => {
+        if (cancelled || leftEarly.current) return;
+        void bridge.log({ level: 'error', message: `meeting: calling failed to load: ${String(error)}` });
+        endEarly(LOAD_FAILED);
+      },
+    );
+    return () => {
+      cancelled = true;
+      if (current) void current.dispose();
+    };
+  }, [attempt]);
+
+  const ended = state?.phase === 'ended' || earlyEnd !== null;
+  const callId = state?.callId ?? null;
+  useEffect(() => {
+    if (ended) void bridge.setCallPresence({ inMeeting: false });
+    else if (callId) void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request), callId });
+  }, [ended, callId]);
+  useEffect(() => () => void bridge.setCallPresence({ inMeeting: false }), []);
+
+  // The app is closing (the guest agreed): leave now, in whatever phase.
+  useEffect(
+    () =>
+      bridge.on.leaveRequested(() => {
+        if (session) void session.leave();
+        else endEarly(LEFT_EARLY);
+      }),
+    [session],
   );
+
+  const rejoin = () => setAttempt((n) => n + 1);
+
+  if (earlyEnd) return <EndedView ended={earlyEnd} onRejoin={rejoin} onBack={onExit} />;
+  if (!session || !state || state.phase === 'connecting') {
+    return (
+      <ConnectingView
+        host={request.host}
+        leaving={state?.local.leaving ?? false}
+        onLeave={() => {
+          if (session) void session.leave();
+          else endEarly(LEFT_EARLY);
+        }}
+      />
+    );
+  }
+  if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} onRejoin={rejoin} onBack={onExit} />;
+  if (state.phase === 'lobby') return <LobbyView session={session} state={state} displayName={request.displayName} />;
+  return <CallView session={session} state={state} displayName={request.displayName} />;
 }

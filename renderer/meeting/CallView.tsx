@@ -1,0 +1,112 @@
+// Process: renderer. In the meeting: the recording/transcription banner (required by Microsoft's
+// terms for Teams interop), reconnecting and call-health notices, the gallery, the side panels,
+// the controls, and the consent prompt when the meeting requires explicit consent.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CallSession, CallState } from '../calling/call-model';
+import { useT } from '../i18n';
+import { Controls, type Panel } from './Controls';
+import { Gallery } from './Gallery';
+import { MeetingIcon } from './icons';
+import { DevicesPanel, PeoplePanel } from './Panels';
+import { useFocusOnMount } from './phases';
+
+function RecordingBanner({ state }: { state: CallState }) {
+  const t = useT();
+  const { recordingActive: recording, transcriptionActive: transcribing } = state;
+  if (!recording && !transcribing) return null;
+  const key = recording && transcribing ? 'meeting.recording.both' : recording ? 'meeting.recording.recording' : 'meeting.recording.transcribing';
+  return (
+    <div class="meeting-banner meeting-banner--recording" role="status" data-testid="recording-banner">
+      <MeetingIcon name="record" class="meeting-banner__dot" />
+      <p>
+        <strong>{t(key)}</strong> {t('meeting.recording.note')}
+      </p>
+    </div>
+  );
+}
+
+function ConsentDialog({ onAgree, onLater }: { onAgree(): void; onLater(): void }) {
+  const t = useT();
+  const agree = useRef<HTMLButtonElement>(null);
+  useEffect(() => agree.current?.focus(), []);
+  return (
+    <div class="meeting-dialog__backdrop">
+      <div
+        class="meeting-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="consent-title"
+        aria-describedby="consent-body"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onLater();
+        }}
+      >
+        <h2 id="consent-title">{t('meeting.consent.title')}</h2>
+        <p id="consent-body">{t('meeting.consent.body')}</p>
+        <div class="meeting-actions">
+          <button type="button" class="mbtn mbtn--primary" ref={agree} onClick={onAgree}>
+            {t('meeting.consent.agree')}
+          </button>
+          <button type="button" class="mbtn" onClick={onLater}>
+            {t('meeting.consent.later')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CallView({ session, state, displayName }: { session: CallSession; state: CallState; displayName: string }) {
+  const t = useT();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [panel, setPanel] = useState<Panel>('none');
+  // The consent prompt opens whenever consent becomes required; "Not now" hides it until the
+  // guest presses a control that needs it.
+  const [consentDismissed, setConsentDismissed] = useState(false);
+  const needsConsent =
+    state.consentRequired || state.capabilities.unmuteMic.reason === 'consent' || state.capabilities.turnVideoOn.reason === 'consent';
+  useEffect(() => {
+    if (!needsConsent) setConsentDismissed(false);
+  }, [needsConsent]);
+  const showConsent = needsConsent && !consentDismissed;
+
+  return (
+    <main class="meeting meeting--call" data-phase={state.phase}>
+      <h1 class="meeting-sr" ref={heading} tabIndex={-1}>
+        {t('meeting.title')}
+      </h1>
+      <RecordingBanner state={state} />
+      {state.phase === 'reconnecting' && (
+        <div class="meeting-banner meeting-banner--warning" role="status" data-testid="reconnecting">
+          <span class="meeting-spinner meeting-spinner--small" aria-hidden="true" />
+          <p>{t('meeting.reconnecting')}</p>
+        </div>
+      )}
+      <ul class="meeting-notices" aria-live="polite">
+        {state.notices.map((kind) => (
+          <li key={kind} class="meeting-notice" data-notice={kind}>
+            <MeetingIcon name="warning" />
+            <span>{t(`meeting.notice.${kind}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <div class="meeting__body">
+        <Gallery session={session} state={state} displayName={displayName} onShowPeople={() => setPanel('people')} />
+        {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
+        {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
+      </div>
+      <footer class="meeting__footer">
+        <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} />
+      </footer>
+      {showConsent && (
+        <ConsentDialog
+          onAgree={() => {
+            setConsentDismissed(true);
+            void session.grantConsent();
+          }}
+          onLater={() => setConsentDismissed(true)}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+// Process: renderer. The side panels: People (everyone in the meeting, raised hands first, drawn
+// as a windowed list so a 1,000-person roster costs a screenful of rows) and Devices (camera,
+// microphone and speaker, switched mid-call).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CallSession, CallState, Participant } from '../calling/call-model';
+import type { DevicesState } from '../calling/model';
+import { useT } from '../i18n';
+import { Avatar } from './Gallery';
+import { MeetingIcon } from './icons';
+import { useObservable } from './use-observable';
+
+const ROW_HEIGHT = 48;
+const OVERSCAN = 6;
+
+/** Raised hands first (in the order raised), then by name. */
+export function peopleOrder(participants: ReadonlyMap<string, Participant>): Participant[] {
+  const list = [...participants.values()];
+  const key = new Map(list.map((p) => [p.id, p.name.toLowerCase()]));
+  list.sort((a, b) => {
+    if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
+    if (a.handRaised && b.handRaised) return a.handSeq - b.handSeq;
+    const ka = key.get(a.id)!;
+    const kb = key.get(b.id)!;
+    return ka < kb ? -1 : ka > kb ? 1 : a.joinSeq - b.joinSeq;
+  });
+  return list;
+}
+
+function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose(): void }) {
+  const t = useT();
+  return (
+    <header class="panel__header">
+      <h2 id={id} class="panel__title">
+        {title}
+      </h2>
+      <button type="button" class="mbtn mbtn--icon" aria-label={t('meeting.close')} onClick={onClose}>
+        <MeetingIcon name="close" />
+      </button>
+    </header>
+  );
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  muted: boolean;
+  handRaised: boolean;
+  self: boolean;
+}
+
+export function PeoplePanel({ state, displayName, onClose }: { state: CallState; displayName: string; onClose(): void }) {
+  const t = useT();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 480 });
+  const people = useMemo(() => peopleOrder(state.participants), [state.participants]);
+  const total = people.length + 1;
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => setView({ top: element.scrollTop, height: element.clientHeight || 480 });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const rows: Array<PersonRow & { index: number }> = [];
+  for (let index = first; index < last; index++) {
+    if (index === 0) {
+      rows.push({ index, id: 'self', name: displayName ? t('meeting.youNamed', { name: displayName }) : t('meeting.you'), muted: state.local.muted, handRaised: state.local.handRaised, self: true });
+    } else {
+      const p = people[index - 1]!;
+      rows.push({ index, id: p.id, name: p.name || '—', muted: p.muted, handRaised: p.handRaised, self: false });
+    }
+  }
+
+  return (
+    <aside class="panel" id="people-panel" aria-labelledby="people-title">
+      <PanelHeader id="people-title" title={t('meeting.people.title', { count: total })} onClose={onClose} />
+      <div
+        class="people"
+        ref={scroller}
+        tabIndex={0}
+        role="group"
+        aria-label={t('meeting.people.inMeeting')}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          setView({ top: element.scrollTop, height: element.clientHeight || 480 });
+        }}
+      >
+        <ul class="people__list" style={{ height: `${total * ROW_HEIGHT}px` }} data-count={total}>
+          {rows.map((row) => (
+            <li key={row.id} class="people__row" style={{ top: `${row.index * ROW_HEIGHT}px` }} aria-setsize={total} aria-posinset={row.index + 1} data-participant={row.id}>
+              <Avatar id={row.id} name={row.name} size="small" />
+              <span class="people__name">{row.name}</span>
+              {row.handRaised && (
+                <span class="people__icon">
+                  <MeetingIcon name="hand" />
+                  <span class="meeting-sr">{t('meeting.tile.hand')}</span>
+                </span>
+              )}
+              {row.muted && (
+                <span class="people__icon">
+                  <MeetingIcon name="micOff" />
+                  <span class="meeting-sr">{t('meeting.tile.muted')}</span>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </aside>
+  );
+}
+
+export function DevicesPanel({ session, onClose }: { session: CallSession; onClose(): void }) {
+  const t = useT();
+  const devices: DevicesState | null = useObservable(session.devices);
+  if (!devices) return null;
+  const select = (id: string, label: string, options: DevicesState['cameras'], value: string | null, onChange: (id: string) => void) => (
+    <div class="devices__field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} disabled={options.length === 0} onChange={(event) => onChange(event.currentTarget.value)}>
+        {options.length === 0 ? (
+          <option value="">{t('meeting.devices.none')}</option>
+        ) : (
+          options.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))
+        )}
+      </select>
+    </div>
+  );
+  return (
+    <aside class="panel" id="devices-panel" aria-labelledby="devices-title">
+      <PanelHeader id="devices-title" title={t('meeting.devices.title')} onClose={onClose} />
+      <div class="devices">
+        {select('device-camera', t('meeting.devices.camera'), devices.cameras, devices.cameraId, (id) => void session.selectCamera(id))}
+        {select('device-microphone', t('meeting.devices.microphone'), devices.microphones, devices.microphoneId, (id) => void session.selectMicrophone(id))}
+        {devices.speakerSelectionAvailable ? (
+          select('device-speaker', t('meeting.devices.speaker'), devices.speakers, devices.speakerId, (id) => void session.selectSpeaker(id))
+        ) : (
+          <div class="devices__field">
+            <span class="devices__label">{t('meeting.devices.speaker')}</span>
+            <p class="devices__note">{t('meeting.devices.speakerSystem')}</p>
+          </div>
+        )}
+      </div>
+    </aside>
+  );
+}
