@@ -39,7 +39,7 @@ export function AccessNotice({ platform, appName, cameraAccess, microphoneAccess
 
   if (blocked.length === 0) {
     return (
-      <Alert tone="info" announce class="access-notice" actions={<RetryButton retrying={retrying} onRetry={onRetry} />}>
+      <Alert tone="info" announce class="join-access" actions={<RetryButton retrying={retrying} onRetry={onRetry} />}>
         {missing.map((kind) => (
           <p key={kind}>{t(kind === 'camera' ? 'join.access.missing.camera' : 'join.access.missing.microphone')}</p>
         ))}
@@ -66,7 +66,7 @@ export function AccessNotice({ platform, appName, cameraAccess, microphoneAccess
     <Alert
       tone="warning"
       announce
-      class="access-notice"
+      class="join-access"
       title={t(`join.access.title.${which}`)}
       actions={
         <>
@@ -81,7 +81,7 @@ export function AccessNotice({ platform, appName, cameraAccess, microphoneAccess
       }
     >
       <p>{t(how, { device, app: appName })}</p>
-      <p class="access-notice__can-join">{canJoin}</p>
+      <p class="join-access__can-join">{canJoin}</p>
     </Alert>
   );
 }

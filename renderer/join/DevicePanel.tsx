@@ -25,11 +25,11 @@ export interface DevicePanelProps {
 export function DevicePanel({ devices, ready, level, meterMode, testSound, onCamera, onMicrophone, onSpeaker, onTestSound }: DevicePanelProps) {
   const t = useT();
   return (
-    <section class="devices" aria-labelledby="devices-title">
-      <h2 id="devices-title" class="devices__title">
+    <section class="join-devices" aria-labelledby="devices-title">
+      <h2 id="devices-title" class="join-devices__title">
         {t('join.devices')}
       </h2>
-      <div class="devices__grid">
+      <div class="join-devices__grid">
         <Select
           id="camera-select"
           label={t('join.camera')}
@@ -81,11 +81,11 @@ export function DevicePanel({ devices, ready, level, meterMode, testSound, onCam
 function TestSoundButton({ state, onPlay }: { state: TestSoundState; onPlay(): void }) {
   const t = useT();
   return (
-    <div class="test-sound">
+    <div class="join-test-sound">
       <Button icon="play" variant="quiet" busy={state === 'playing'} onClick={() => state !== 'playing' && onPlay()} data-state={state}>
         {t('join.testSound')}
       </Button>
-      <p class="test-sound__status" aria-live="polite">
+      <p class="join-test-sound__status" aria-live="polite">
         {state === 'playing' ? t('join.testSound.playing') : state === 'failed' ? t('join.testSound.failed') : ''}
       </p>
     </div>

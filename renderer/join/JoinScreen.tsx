@@ -233,26 +233,6 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             retrying={retrying}
             onRetry={() => void retryAccess()}
           />
-          <DevicePanel
-            devices={devices}
-            ready={devicesKnown}
-            level={api?.microphoneLevel.state ?? null}
-            meterMode={meterMode}
-            testSound={testSoundState}
-            onCamera={(id) => {
-              api?.devices.selectCamera(id);
-              updateSettings({ cameraId: id });
-            }}
-            onMicrophone={(id) => {
-              void api?.devices.selectMicrophone(id);
-              updateSettings({ microphoneId: id });
-            }}
-            onSpeaker={(id) => {
-              void api?.devices.selectSpeaker(id);
-              updateSettings({ speakerId: id });
-            }}
-            onTestSound={() => void testSound.play(devices.speakerId)}
-          />
         </div>
 
         <form
@@ -276,11 +256,11 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             error={showMeetingProblem && inviteProblem ? t(`link.problem.${inviteProblem}`) : null}
             status={
               summary ? (
-                <p class="meeting-found" data-testid="meeting-summary">
+                <p class="join-meeting-found" data-testid="meeting-summary">
                   <Icon name="check" />
                   <span>
-                    <span class="meeting-found__label">{t('join.meeting.found')}</span>
-                    <span class="meeting-found__what">
+                    <span class="join-meeting-found__label">{t('join.meeting.found')}</span>
+                    <span class="join-meeting-found__what">
                       {summary.kind === 'link' ? t('join.meeting.teams', { host: summary.host }) : t('join.meeting.id', { id: summary.id })}
                     </span>
                   </span>
@@ -372,6 +352,26 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             </Alert>
           )}
         </form>
+        <DevicePanel
+          devices={devices}
+          ready={devicesKnown}
+          level={api?.microphoneLevel.state ?? null}
+          meterMode={meterMode}
+          testSound={testSoundState}
+          onCamera={(id) => {
+            api?.devices.selectCamera(id);
+            updateSettings({ cameraId: id });
+          }}
+          onMicrophone={(id) => {
+            void api?.devices.selectMicrophone(id);
+            updateSettings({ microphoneId: id });
+          }}
+          onSpeaker={(id) => {
+            void api?.devices.selectSpeaker(id);
+            updateSettings({ speakerId: id });
+          }}
+          onTestSound={() => void testSound.play(devices.speakerId)}
+        />
       </div>
     </main>
   );

@@ -54,9 +54,9 @@ export function MicMeter({ source, mode, microphoneId }: { source: Readable<Micr
             ? t('join.meter.silent')
             : t('join.meter.listening');
   return (
-    <div class={`meter ${active ? 'is-active' : ''}`} data-verdict={mode === 'running' ? verdict : mode}>
+    <div class={`join-meter ${active ? 'is-active' : ''}`} data-verdict={mode === 'running' ? verdict : mode}>
       <div
-        class="meter__track"
+        class="join-meter__track"
         role="meter"
         aria-label={t('join.meter')}
         aria-valuemin={0}
@@ -65,9 +65,9 @@ export function MicMeter({ source, mode, microphoneId }: { source: Readable<Micr
         data-level={shown.toFixed(2)}
         data-testid="mic-level"
       >
-        <div class="meter__fill" style={{ transform: `scaleX(${meterFraction(shown)})` }} />
+        <div class="join-meter__fill" style={{ transform: `scaleX(${meterFraction(shown)})` }} />
       </div>
-      <p class="meter__status" aria-live="polite">
+      <p class="join-meter__status" aria-live="polite">
         {message}
       </p>
     </div>

@@ -51,29 +51,29 @@ export function PreviewPanel({ state, name, videoHost, toolbar }: PreviewPanelPr
   const overlay = state === 'on' ? null : OVERLAY[state];
   const shownName = name.trim() || t('join.you');
   return (
-    <section class="preview" aria-label={t('join.preview')} data-state={state}>
-      <div class="preview__frame">
-        <div class="preview__video" ref={videoHost} data-testid="preview" />
+    <section class="join-preview" aria-label={t('join.preview')} data-state={state}>
+      <div class="join-preview__frame">
+        <div class="join-preview__video" ref={videoHost} data-testid="preview" />
         {overlay && (
-          <div class="preview__overlay">
+          <div class="join-preview__overlay">
             {state === 'off' && initials(name) ? (
-              <span class="preview__avatar" aria-hidden="true">
+              <span class="join-preview__avatar" aria-hidden="true">
                 {initials(name)}
               </span>
             ) : overlay.icon ? (
-              <span class="preview__badge" aria-hidden="true">
+              <span class="join-preview__badge" aria-hidden="true">
                 <Icon name={overlay.icon} />
               </span>
             ) : (
               <span class="spinner spinner--large" aria-hidden="true" />
             )}
-            <p class="preview__message">{t(overlay.text)}</p>
+            <p class="join-preview__message">{t(overlay.text)}</p>
           </div>
         )}
-        <p class="preview__nametag" aria-hidden="true">
+        <p class="join-preview__nametag" aria-hidden="true">
           {shownName}
         </p>
-        <div class="preview__toolbar">{toolbar}</div>
+        <div class="join-preview__toolbar">{toolbar}</div>
       </div>
     </section>
   );

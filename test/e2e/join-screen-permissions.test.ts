@@ -1,0 +1,107 @@
+// The join screen when the camera or microphone is refused. Chromium runs without the fake
+// permission UI, so whatever the browser context has not been granted is denied at once
+// (headless Chromium answers a permission prompt with "denied"; measured).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TokenReply } from '../../common/ipc-contract';
+import { translate } from '../../common/i18n';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer, type Harness } from '../support/harness';
+import { MEETING_LINK, waitForDevices } from '../support/join-screen';
+import { axeViolations, screenshot } from '../support/page-checks';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium({ grantMedia: false }), startRendererServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const TOKENS = {
+  get: async (): Promise<TokenReply> => ({ ok: true, token: 'test-token', expiresOnMs: Date.now() + 3_600_000 }),
+  prefetch: () => undefined,
+};
+
+/** A harness whose page may use only the given devices; the rest is refused. */
+async function openWith(granted: Array<'camera' | 'microphone'>): Promise<Harness> {
+  const harness = await createHarness(browser, { origin: server.origin, grantMedia: false, tokens: TOKENS });
+  if (granted.length > 0) await harness.context.grantPermissions(granted, { origin: server.origin });
+  await harness.open();
+  return harness;
+}
+
+async function fillAndCheckJoinable(harness: Harness): Promise<void> {
+  const { page } = harness;
+  await page.getByLabel(en('join.meeting'), { exact: true }).fill(MEETING_LINK);
+  await page.getByLabel(en('join.name'), { exact: true }).fill('Ada Lovelace');
+  await page.getByTestId('meeting-summary').waitFor({ timeout: 10_000 });
+  expect(await page.getByRole('button', { name: en('join.join') }).getAttribute('aria-disabled')).toBeNull();
+}
+
+describe('join screen with devices refused', () => {
+  it('a blocked camera is explained and the guest can still join with audio only', async () => {
+    const harness = await openWith(['microphone']);
+    try {
+      const { page } = harness;
+      const notice = page.locator('.join-access');
+      await notice.waitFor({ timeout: 40_000 });
+      expect(await notice.getAttribute('role')).toBe('status');
+      const text = await notice.textContent();
+      expect(text).toContain(en('join.access.title.camera'));
+      expect(text).toContain(en('join.access.how.other'));
+      expect(text).toContain(en('join.access.canJoin.audioOnly'));
+      // Linux has no OS settings page to open: only "Try again".
+      expect(await notice.getByRole('button').allTextContents()).toEqual([en('join.access.retry')]);
+
+      await page.locator('.join-preview[data-state="blocked"]').waitFor();
+      expect(await page.getByRole('button', { name: en('join.camera'), exact: true }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: en('join.microphone'), exact: true }).getAttribute('aria-pressed')).toBe('true');
+      await waitForDevices(page);
+      expect(await page.locator('#camera-select').isDisabled()).toBe(true);
+      expect(await page.locator('#microphone-select option').count()).toBeGreaterThan(0);
+
+      await fillAndCheckJoinable(harness);
+      expect(await page.locator('#join-notes').textContent()).toBe(en('join.withoutCamera'));
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'join-screen-camera-blocked');
+
+      // "Try again" asks again; still refused, still explained.
+      await notice.getByRole('button', { name: en('join.access.retry') }).click();
+      await page.waitForFunction(() => !document.querySelector('.join-access [aria-busy="true"]'), undefined, { timeout: 20_000 });
+      expect(await page.locator('.join-access').textContent()).toContain(en('join.access.title.camera'));
+
+      await page.getByRole('button', { name: en('join.join') }).click();
+      await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
+      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  }, 90_000);
+
+  it('with camera and microphone both blocked, the guest can still join and listen', async () => {
+    const harness = await openWith([]);
+    try {
+      const { page } = harness;
+      const notice = page.locator('.join-access');
+      await notice.waitFor({ timeout: 40_000 });
+      const text = await notice.textContent();
+      expect(text).toContain(en('join.access.title.both'));
+      expect(text).toContain(en('join.access.canJoin.listenOnly'));
+      expect(await page.getByTestId('mic-level').getAttribute('aria-valuenow')).toBe('0');
+      expect(await page.locator('.join-meter__status').textContent()).toBe(en('join.meter.unavailable'));
+
+      await fillAndCheckJoinable(harness);
+      expect(await page.locator('#join-notes').textContent()).toContain(en('join.withoutMicrophone'));
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel(en('join.name'), { exact: true }).press('Enter');
+      await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
+    } finally {
+      await harness.close();
+    }
+  }, 90_000);
+});

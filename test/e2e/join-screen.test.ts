@@ -1,0 +1,235 @@
+// The join screen end to end: the built renderer in Chromium with the fake camera and microphone,
+// the real ACS SDK (devices, preview, volume), the real preload and the real main handlers
+// (settings, invitation parser, token service stand-ins).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { TokenReply } from '../../common/ipc-contract';
+import { translate } from '../../common/i18n';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import {
+  MEETING_LINK,
+  MEETING_PASSCODE,
+  isMirrored,
+  optionLabels,
+  optionValue,
+  sampleMicLevels,
+  waitForDevices,
+  waitForPreview,
+} from '../support/join-screen';
+import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withHarness(options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
+  const harness = await createHarness(browser, { origin: server.origin, ...options });
+  try {
+    await harness.open();
+    await run(harness);
+    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+  } finally {
+    await harness.close();
+  }
+}
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+
+describe('join screen devices (fake camera and microphone, real SDK)', () => {
+  it('previews the camera mirrored with real frames, lists the fake devices, follows the microphone and plays a test sound', async () => {
+    await withHarness({}, async ({ page, settingsDir }) => {
+      await waitForPreview(page);
+      const preview = page.getByTestId('preview');
+      const frame = await videoFrameStats(preview);
+      expect(frame.width).toBeGreaterThan(0);
+      expect(frame.mean).toBeGreaterThan(10);
+      expect(frame.distinct).toBeGreaterThan(3);
+      expect(await isMirrored(preview)).toBe(true);
+
+      await waitForDevices(page);
+      expect(await optionLabels(page.locator('#camera-select'))).toEqual(['fake_device_0']);
+      const microphones = page.locator('#microphone-select');
+      expect(await optionLabels(microphones)).toEqual(expect.arrayContaining(['Fake Default Audio Input', 'Fake Audio Input 1', 'Fake Audio Input 2']));
+      const speakers = page.locator('#speaker-select');
+      expect(await optionLabels(speakers)).toEqual(expect.arrayContaining(['Fake Default Audio Output', 'Fake Audio Output 1']));
+
+      // The SDK's own selection follows the picker (read back into data-sdk-selected).
+      const defaultMic = await optionValue(microphones, 'Fake Default Audio Input');
+      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(defaultMic);
+      const secondMic = await optionValue(microphones, 'Fake Audio Input 2');
+      await microphones.selectOption(secondMic);
+      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+      // ...and is remembered by id.
+      await expect.poll(() => readSettings(settingsDir).microphoneId, { timeout: 5_000 }).toBe(secondMic);
+
+      // The level meter follows the fake microphone's periodic beep.
+      const levels = await sampleMicLevels(page, 3_000);
+      expect(levels.every((l) => Number.isFinite(l))).toBe(true);
+      expect(Math.max(...levels)).toBeGreaterThan(0.2);
+      expect(new Set(levels.map((l) => l.toFixed(1))).size).toBeGreaterThan(2);
+
+      // A test sound on a chosen speaker (Web Audio routed with setSinkId): plays, then is done.
+      const speaker = await optionValue(speakers, 'Fake Audio Output 1');
+      await speakers.selectOption(speaker);
+      await expect.poll(() => speakers.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(speaker);
+      const play = page.getByRole('button', { name: en('join.testSound') });
+      await play.click();
+      await expect.poll(() => play.getAttribute('data-state'), { timeout: 5_000 }).toBe('playing');
+      await expect.poll(() => play.getAttribute('data-state'), { timeout: 10_000 }).toBe('idle');
+
+      // Turning the camera off stops the preview and says so; the choice is remembered.
+      const camera = page.getByRole('button', { name: en('join.camera'), exact: true });
+      expect(await camera.getAttribute('aria-pressed')).toBe('true');
+      await camera.click();
+      await page.locator('.join-preview[data-state="off"]').waitFor({ timeout: 10_000 });
+      expect(await preview.locator('video').count()).toBe(0);
+      await expect.poll(() => readSettings(settingsDir).cameraOn).toBe(false);
+      await camera.click();
+      await waitForPreview(page);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 120_000);
+});
+
+describe('join screen form', () => {
+  it('validates the name and the meeting only once touched, and remembers the name across a restart', async () => {
+    const settingsDir = mkdtempSync(path.join(tmpdir(), 'doorway-join-'));
+    await withHarness({ settingsDir }, async ({ page }) => {
+      const name = page.getByLabel(en('join.name'), { exact: true });
+      const meeting = page.getByLabel(en('join.meeting'), { exact: true });
+      const join = page.getByRole('button', { name: en('join.join') });
+      // First paint: no error yet, Join marked unavailable.
+      expect(await page.locator('.field__error').count()).toBe(0);
+      expect(await name.getAttribute('aria-invalid')).toBeNull();
+      expect(await join.getAttribute('aria-disabled')).toBe('true');
+
+      // Join stays in the tab order (aria-disabled, not disabled): pressing it shows what is
+      // missing and focuses the first field to fix.
+      await join.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#meeting-input-message').textContent()).toBe(en('link.problem.empty'));
+      expect(await page.locator('#name-input-message').textContent()).toBe(en('join.name.empty'));
+      expect(await meeting.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect(await meeting.getAttribute('aria-invalid')).toBe('true');
+
+      // As you type: a problem, then the meeting (never its passcode).
+      await meeting.fill('https://teams.live.com/meet/9387423?p=abc');
+      await expect.poll(() => page.locator('#meeting-input-message').textContent()).toBe(en('link.problem.personalTeams'));
+      await meeting.fill(MEETING_LINK);
+      await expect.poll(() => page.getByTestId('meeting-summary').textContent()).toContain(en('join.meeting.teams', { host: 'teams.microsoft.com' }));
+      expect(await page.locator('#meeting-input-message').textContent()).not.toContain(MEETING_PASSCODE);
+      expect(await meeting.getAttribute('aria-invalid')).toBeNull();
+
+      // Too long, then fine (trimmed).
+      await name.fill('x'.repeat(300));
+      await name.blur();
+      await expect.poll(() => page.locator('#name-input-message').textContent()).toBe(en('join.name.tooLong', { max: 256, count: 300 }));
+      expect(await join.getAttribute('aria-disabled')).toBe('true');
+      await name.fill('   ');
+      await expect.poll(() => page.locator('#name-input-message').textContent()).toBe(en('join.name.empty'));
+      await name.fill('  Ada Lovelace  ');
+      await expect.poll(() => page.locator('#name-input-message').textContent()).toBe('');
+      expect(await join.getAttribute('aria-disabled')).toBeNull();
+      await expect.poll(() => readSettings(settingsDir).displayName, { timeout: 5_000 }).toBe('Ada Lovelace');
+    });
+
+    // A restart (new page, same settings folder): the name is back, nothing else complains.
+    await withHarness({ settingsDir }, async ({ page }) => {
+      expect(await page.getByLabel(en('join.name'), { exact: true }).inputValue()).toBe('Ada Lovelace');
+      expect(await page.locator('.field__error').count()).toBe(0);
+    });
+  }, 90_000);
+
+  it('without a token service, Join explains what to configure and keeps everything typed', async () => {
+    await withHarness({}, async ({ page }) => {
+      await page.getByLabel(en('join.meeting'), { exact: true }).fill(MEETING_LINK);
+      const name = page.getByLabel(en('join.name'), { exact: true });
+      await name.fill('Grace Hopper');
+      await expect.poll(() => page.getByTestId('meeting-summary').count()).toBe(1);
+      await name.press('Enter');
+      const error = page.getByTestId('token-error');
+      await error.waitFor({ timeout: 10_000 });
+      expect(await error.textContent()).toBe(en('token.error.notConfigured'));
+      expect(await page.getByRole('alert').count()).toBeGreaterThan(0);
+      expect(await page.locator('main.join').count()).toBe(1);
+      expect(await name.inputValue()).toBe('Grace Hopper');
+      expect(await page.getByLabel(en('join.meeting'), { exact: true }).inputValue()).toBe(MEETING_LINK);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 60_000);
+
+  it('fetches the token ahead, shows a token error on Join, and hands the meeting over when the token comes', async () => {
+    const prefetched: string[] = [];
+    const replies: TokenReply[] = [
+      { ok: false, error: 'rateLimited' },
+      { ok: true, token: 'test-token', expiresOnMs: Date.now() + 3_600_000 },
+    ];
+    const tokens = {
+      get: async (): Promise<TokenReply> => replies.shift() ?? { ok: false, error: 'serviceError' },
+      prefetch: (displayName: string) => void prefetched.push(displayName),
+    };
+    await withHarness({ tokens }, async ({ page }) => {
+      const meeting = page.getByLabel(en('join.meeting'), { exact: true });
+      await meeting.fill(MEETING_LINK);
+      await page.getByLabel(en('join.name'), { exact: true }).fill('Katherine Johnson ');
+      await expect.poll(() => prefetched, { timeout: 10_000 }).toEqual(['Katherine Johnson']);
+
+      // Enter in the meeting field joins too (Shift+Enter would add a line).
+      await meeting.press('Enter');
+      await page.getByTestId('token-error').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('token-error').textContent()).toBe(en('token.error.rateLimited'));
+      await page.getByRole('button', { name: en('join.join') }).click();
+      await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
+    });
+  }, 60_000);
+});
+
+describe('join screen looks', () => {
+  it('has no accessibility violations and is captured in light and dark, English and Korean', async () => {
+    for (const locale of ['en-US', 'ko-KR']) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await withHarness({ locale, colorScheme }, async ({ page }) => {
+          const lang = locale.startsWith('ko') ? 'ko' : 'en';
+          await page.getByLabel(translate(lang, 'join.meeting'), { exact: true }).fill(MEETING_LINK);
+          await page.getByLabel(translate(lang, 'join.name'), { exact: true }).fill(lang === 'ko' ? '김지민' : 'Ada Lovelace');
+          await page.getByTestId('meeting-summary').waitFor({ timeout: 10_000 });
+          await waitForPreview(page);
+          await waitForDevices(page);
+          await page.locator('body').click({ position: { x: 5, y: 5 } });
+          expect(await axeViolations(page), `${locale} ${colorScheme}`).toEqual([]);
+          await screenshot(page, `join-screen-${colorScheme}-${lang}`);
+        });
+      }
+    }
+    // A narrow window: one column.
+    await withHarness({ viewport: { width: 560, height: 900 } }, async ({ page }) => {
+      await waitForPreview(page);
+      const [media, form] = await Promise.all([page.locator('.join__media').boundingBox(), page.locator('.join-form').boundingBox()]);
+      expect(form!.y).toBeGreaterThan(media!.y + media!.height - 1);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'join-screen-narrow');
+    });
+  }, 180_000);
+});
+
+function readSettings(dir: string): Record<string, unknown> {
+  for (const file of ['config.json']) {
+    try {
+      return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>;
+    } catch {
+      // try the next name
+    }
+  }
+  return {};
+}
