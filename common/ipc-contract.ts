@@ -96,6 +96,28 @@ export interface CaptureChoice {
   shareAudio: boolean;
 }
 
+/** What the always-on-top sharing controls show; the meeting window sends it, main relays it. */
+export interface ShareControlsState {
+  /** The guest is sharing their screen (the controls exist only then). */
+  sharing: boolean;
+  muted: boolean;
+  /** False when the meeting does not let the guest unmute. */
+  canUnmute: boolean;
+  /** The display name of whoever is speaking now, or null. */
+  speaker: string | null;
+}
+
+/** A button the guest pressed in the sharing controls. */
+export type ShareControlAction = 'stopSharing' | 'toggleMute' | 'showMeeting';
+
+/** The sharing controls' first paint: the guest's language and look, and the current state. */
+export interface ShareControlsView {
+  language: Language;
+  theme: ThemeSetting;
+  accentColor: string;
+  state: ShareControlsState;
+}
+
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface InvokeContract {
@@ -111,6 +133,12 @@ export interface InvokeContract {
   chooseCaptureSource: { request: CaptureChoice; reply: boolean };
   openExternal: { request: string; reply: boolean };
   log: { request: { level: LogLevel; message: string }; reply: void };
+  /** Meeting window: the share as the sharing controls should show it. */
+  setShareControls: { request: ShareControlsState; reply: void };
+  /** Sharing-controls window only: its first paint. */
+  shareControlsReady: { request: void; reply: ShareControlsView };
+  /** Sharing-controls window only: the guest pressed a button. */
+  shareControlAction: { request: ShareControlAction; reply: void };
 }
 
 export interface EventContract {
@@ -122,6 +150,10 @@ export interface EventContract {
   captureRequested: CaptureRequest;
   /** The pending capture request ended without the picker (window closed, superseded). */
   captureCancelled: { requestId: string };
+  /** To the sharing-controls window: what to show now. */
+  shareControlsChanged: ShareControlsState;
+  /** To the meeting window: the guest pressed Stop or Mute in the sharing controls. */
+  shareControlRequested: Exclude<ShareControlAction, 'showMeeting'>;
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -141,6 +173,9 @@ export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
   chooseCaptureSource: 'doorway:chooseCaptureSource',
   openExternal: 'doorway:openExternal',
   log: 'doorway:log',
+  setShareControls: 'doorway:setShareControls',
+  shareControlsReady: 'doorway:shareControlsReady',
+  shareControlAction: 'doorway:shareControlAction',
 };
 
 export const eventChannels: { readonly [K in EventName]: `doorway:on:${K}` } = {
@@ -148,6 +183,8 @@ export const eventChannels: { readonly [K in EventName]: `doorway:on:${K}` } = {
   leaveRequested: 'doorway:on:leaveRequested',
   captureRequested: 'doorway:on:captureRequested',
   captureCancelled: 'doorway:on:captureCancelled',
+  shareControlsChanged: 'doorway:on:shareControlsChanged',
+  shareControlRequested: 'doorway:on:shareControlRequested',
 };
 
 type Invoker<K extends InvokeName> = InvokeContract[K]['request'] extends void

@@ -13,6 +13,7 @@ import {
   nativeTheme,
   net,
   protocol,
+  screen,
   session,
   shell,
   systemPreferences,
@@ -24,6 +25,7 @@ import { pickLanguage, translate, type MessageKey, type Params } from '../common
 import { createAppProtocolHandler } from './app-protocol/app-protocol-handler';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-protocol/origin';
 import { CaptureBroker } from './capture/capture-broker';
+import { capturePlan, mergeFeatures } from './capture/capture-strategy';
 import { parseBranding } from './config/branding';
 import { RendererRecovery } from './crash/renderer-recovery';
 import { JoinLinkRouter } from './deep-links/join-link-router';
@@ -39,6 +41,9 @@ import { installPermissionHandlers } from './security/permissions';
 import { chromeUserAgent } from './security/user-agent';
 import { isVettedExternalUrl, lockDownWebContents } from './security/web-contents';
 import { openSettingsStore } from './settings/settings-store';
+import { trustByChannel } from './share-controls/ipc-trust';
+import { ShareControls } from './share-controls/share-controls';
+import { SHARE_CONTROLS_URL, shareControlsWindowOptions } from './share-controls/window-options';
 import { createTokenService } from './tokens/token-service';
 import { diagnosticsReport } from './diagnostics';
 import { startAutoUpdates, type AutoUpdates } from './updates/auto-updates';
@@ -66,6 +71,13 @@ function start(): void {
   const isDevelopment = !app.isPackaged;
   app.setName(branding.productName);
 
+  // How screen sharing is answered here (main/capture/capture-strategy.ts); Wayland needs the
+  // PipeWire capturer switched on before the app is ready.
+  const capturing = capturePlan({ platform: process.platform, env: process.env });
+  if (capturing.enableFeatures.length > 0) {
+    app.commandLine.appendSwitch('enable-features', mergeFeatures(app.commandLine.getSwitchValue('enable-features'), capturing.enableFeatures));
+  }
+
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
   ]);
@@ -83,7 +95,9 @@ function start(): void {
   const t = (key: MessageKey, params?: Params) => translate(language(), key, { app: branding.productName, ...params });
 
   let mainWindow: BrowserWindow | null = null;
+  let controlsWindow: BrowserWindow | null = null;
   const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
+  const controlsContents = () => (controlsWindow && !controlsWindow.isDestroyed() ? controlsWindow.webContents : null);
   const send = <K extends EventName>(name: K, payload: EventContract[K]) => contents()?.send(eventChannels[name], payload);
   const isOwnFrame = (frame: unknown) => !!frame && frame === contents()?.mainFrame && isAppUrl(contents()?.getURL() ?? '');
 
@@ -149,9 +163,48 @@ function start(): void {
     isOwnFrame,
     sendRequest: (request) => send('captureRequested', request),
     sendCancelled: (requestId) => send('captureCancelled', { requestId }),
-    systemAudioSupported: process.platform === 'win32',
+    systemAudioSupported: capturing.systemAudio,
     screenAccess: () => media.access('screen'),
     newId: () => randomUUID(),
+    log: (m) => log.info(m),
+    mode: capturing.mode,
+    // Doorway's own windows are never offered: sharing the meeting into itself only mirrors it.
+    excludedSourceIds: () => [mainWindow, controlsWindow].flatMap((w) => (w && !w.isDestroyed() ? [w.getMediaSourceId()] : [])),
+    setTimer: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+
+  const shareControls = new ShareControls({
+    createWindow: (events) => {
+      const backgroundColor = nativeTheme.shouldUseDarkColors ? '#26262c' : '#ffffff';
+      const window = new BrowserWindow(shareControlsWindowOptions(path.join(__dirname, '..', 'preload', 'index.cjs'), branding.productName, backgroundColor));
+      controlsWindow = window;
+      // Above full-screen apps too, and left out of the picture the guest shares (where the OS can).
+      window.setAlwaysOnTop(true, 'screen-saver');
+      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      window.setContentProtection(true);
+      window.on('moved', () => events.moved());
+      window.on('closed', () => {
+        if (controlsWindow === window) controlsWindow = null;
+        events.closed();
+      });
+      void window.loadURL(SHARE_CONTROLS_URL);
+      return {
+        showInactive: () => window.showInactive(),
+        hide: () => window.hide(),
+        close: () => window.close(),
+        isDestroyed: () => window.isDestroyed(),
+        setPosition: (x, y) => window.setPosition(x, y),
+        getPosition: () => window.getPosition(),
+        sendState: (state) => window.webContents.send(eventChannels.shareControlsChanged, state),
+      };
+    },
+    workArea: () => (mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay()).workArea,
+    relay: (action) => send('shareControlRequested', action),
+    focusMeeting: () => focusWindow(),
+    view: () => ({ language: language(), theme: settings.get().theme, accentColor: branding.accentColor }),
     log: (m) => log.info(m),
   });
 
@@ -188,10 +241,12 @@ function start(): void {
         },
       },
       capture,
+      shareControls,
       openExternal,
       log,
     }),
-    trustMainFrameOf(contents, isAppUrl),
+    // The sharing controls' window gets its own two channels; the meeting window all the others.
+    trustByChannel(trustMainFrameOf(contents, isAppUrl), trustMainFrameOf(controlsContents, isAppUrl)),
     (_level, message) => log.warn(message),
   );
 
@@ -203,7 +258,9 @@ function start(): void {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
     installPermissionHandlers(defaultSession, isAppUrl);
     defaultSession.setUserAgent(chromeUserAgent(defaultSession.getUserAgent(), branding.productName));
-    defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback));
+    defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback), {
+      useSystemPicker: capturing.useSystemPicker,
+    });
     updates = startAutoUpdates({
       feedUrl: branding.updateFeed,
       isPackaged: app.isPackaged,
@@ -243,13 +300,17 @@ function start(): void {
       joinLinks.rendererGone();
       recovery.pageLoading();
       capture.cancelPending('page loading');
+      shareControls.meetingGone();
     });
     window.webContents.on('render-process-gone', (_event, details) => {
       log.error(`renderer gone: ${details.reason}`);
       capture.cancelPending('renderer gone');
+      shareControls.meetingGone();
       joinLinks.rendererGone();
       recovery.rendererGone(details.reason);
     });
+    window.on('focus', () => shareControls.meetingFocusChanged(true));
+    window.on('blur', () => shareControls.meetingFocusChanged(false));
     window.on('unresponsive', () => recovery.unresponsive());
     window.on('responsive', () => recovery.responsive());
 
@@ -266,6 +327,7 @@ function start(): void {
     window.on('close', (event) => guard.onClose(event));
     window.on('closed', () => {
       capture.cancelPending('window closed');
+      shareControls.meetingGone();
       mainWindow = null;
     });
     void window.loadURL(APP_ENTRY_URL);

@@ -8,6 +8,9 @@ import type {
   CaptureSource,
   MediaAccess,
   MediaKind,
+  ShareControlAction,
+  ShareControlsState,
+  ShareControlsView,
   TokenReply,
 } from '../../common/ipc-contract';
 import type { InviteResult } from '../../common/meeting';
@@ -36,6 +39,12 @@ export interface MainServices {
     refresh(requestId: string): Promise<CaptureSource[]>;
     choose(choice: CaptureChoice): boolean;
   };
+  /** The always-on-top sharing controls (main/share-controls). */
+  shareControls: {
+    update(state: ShareControlsState): void;
+    ready(): ShareControlsView;
+    action(action: ShareControlAction): void;
+  };
   openExternal(url: string): boolean;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
@@ -63,5 +72,8 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     chooseCaptureSource: (choice) => services.capture.choose(choice),
     openExternal: (url) => services.openExternal(url),
     log: ({ level, message }) => services.log[level](`renderer: ${message}`),
+    setShareControls: (state) => services.shareControls.update(state),
+    shareControlsReady: () => services.shareControls.ready(),
+    shareControlAction: (action) => services.shareControls.action(action),
   };
 }

@@ -17,7 +17,8 @@ export type InvokeHandlers = {
   ) => InvokeContract[K]['reply'] | Promise<InvokeContract[K]['reply']>;
 };
 
-export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+/** Whether `event` may use channel `name` (most checks ignore the name; see share-controls/ipc-trust). */
+export type SenderCheck = (event: IpcMainInvokeEvent, name: InvokeName) => boolean;
 type Log = (level: 'warn', message: string) => void;
 
 /** The subset of IpcMain the manager uses, so tests can pass a small fake. */
@@ -37,7 +38,7 @@ export function registerIpcHandlers(
     const schema = requestSchemas[name];
     const handler = handlers[name] as (request: unknown, event: IpcMainInvokeEvent) => unknown;
     ipcMain.handle(channel, async (event, request: unknown) => {
-      if (!isTrustedSender(event)) {
+      if (!isTrustedSender(event, name)) {
         log('warn', `ipc: refused ${name} from an untrusted frame`);
         throw new IpcRejection('untrusted sender');
       }

@@ -40,4 +40,9 @@ export const requestSchemas = {
     .strict(),
   openExternal: z.string().max(4096),
   log: z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string().max(4096) }).strict(),
+  setShareControls: z
+    .object({ sharing: z.boolean(), muted: z.boolean(), canUnmute: z.boolean(), speaker: z.string().max(256).nullable() })
+    .strict(),
+  shareControlsReady: z.undefined(),
+  shareControlAction: z.enum(['stopSharing', 'toggleMute', 'showMeeting']),
 } satisfies { [K in InvokeName]: z.ZodType };

@@ -15,10 +15,13 @@ import { CaptureBroker, type DesktopSource } from '../../main/capture/capture-br
 import { JoinLinkRouter } from '../../main/deep-links/join-link-router';
 import { createInvokeHandlers, type MainServices } from '../../main/ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from '../../main/ipc/ipc-manager';
+import { trustByChannel } from '../../main/share-controls/ipc-trust';
+import { ShareControls } from '../../main/share-controls/share-controls';
 import { parseDeepLink, parseMeetingInvite } from '../../main/links';
 import { openSettingsStore } from '../../main/settings/settings-store';
 import { answerAcsConfigService } from './chromium';
 import { FakeIpcMain, FakeWebContents } from './fake-electron';
+import { FakeControlsWindow } from './share-controls';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DIST_DIR = path.resolve(ROOT, process.env.DOORWAY_OUT ?? 'dist');
@@ -62,6 +65,12 @@ export interface Harness {
   contents: FakeWebContents;
   joinLinks: JoinLinkRouter;
   capture: CaptureBroker;
+  /** The sharing controls' logic, with a fake window; its page opens with openShareControls(). */
+  shareControls: ShareControls;
+  controlsWindow(): FakeControlsWindow | null;
+  controlsContents: FakeWebContents;
+  /** Opens the sharing-controls page in a second page, bridged as the controls window. */
+  openShareControls(): Promise<Page>;
   settingsDir: string;
   logs: string[];
   /** Loads the app's page and waits for the first screen. */
@@ -108,6 +117,16 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     log: log.info,
   });
   const settings = openSettingsStore(settingsDir, log.warn);
+  const controlsContents = new FakeWebContents(`${appUrl}#share-controls`);
+  let controlsWindow: FakeControlsWindow | null = null;
+  const shareControls = new ShareControls({
+    createWindow: (events) => (controlsWindow = new FakeControlsWindow(events, (state) => controlsContents.send(eventChannels.shareControlsChanged, state))),
+    workArea: () => ({ x: 0, y: 0, width: 1920, height: 1040 }),
+    relay: (action) => send('shareControlRequested', action),
+    focusMeeting: () => logs.push('info focus window'),
+    view: () => ({ language: options.locale?.startsWith('ko') ? 'ko' : 'en', theme: 'system', accentColor: '#4f52b2' }),
+    log: log.info,
+  });
   registerIpcHandlers(
     ipc,
     createInvokeHandlers({
@@ -126,10 +145,11 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       media: { access: () => 'unknown', openSettings: async () => false },
       renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
       capture,
+      shareControls,
       openExternal: () => false,
       log,
     }),
-    trustMainFrameOf(() => contents, isOwnUrl),
+    trustByChannel(trustMainFrameOf(() => contents, isOwnUrl), trustMainFrameOf(() => controlsContents, isOwnUrl)),
     (_level, message) => log.warn(message),
   );
 
@@ -162,6 +182,25 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     contents,
     joinLinks,
     capture,
+    shareControls,
+    controlsWindow: () => controlsWindow,
+    controlsContents,
+    async openShareControls() {
+      const controls = await context.newPage();
+      controls.on('pageerror', (error) => logs.push(`pageerror (controls) ${error.message}`));
+      await controls.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
+        const fromMainFrame = source.frame === controls.mainFrame();
+        if (fromMainFrame) controlsContents.mainFrame.url = source.frame.url();
+        const event = fromMainFrame ? controlsContents.eventFromMainFrame() : { senderFrame: { url: source.frame.url() } as never };
+        return ipc.invoke(channel, event, payload ?? undefined);
+      });
+      controlsContents.onSend = (channel, payload) => {
+        void controls.evaluate(([c, p]) => (window as unknown as HarnessWindow).__doorwayHarnessEmit(c, p), [channel, payload] as const).catch(() => undefined);
+      };
+      await controls.addInitScript({ content: preloadInitScript() });
+      await controls.goto(`${appUrl}#share-controls`);
+      return controls;
+    },
     settingsDir,
     logs,
     async open() {
