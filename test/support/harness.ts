@@ -30,9 +30,9 @@ export const PRELOAD_FILE = path.join(DIST_DIR, 'preload', 'index.cjs');
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 export const LINK_SCHEME = 'doorway';
 
-/** Serves the built renderer exactly as the app's protocol handler does, on http://localhost. */
-export async function startRendererServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const handler = createAppProtocolHandler(RENDERER_DIR);
+/** Serves the built renderer (or another build of it, e.g. the scripted meeting's) exactly as the app's protocol handler does, on http://localhost. */
+export async function startRendererServer(rendererDir: string = RENDERER_DIR): Promise<{ origin: string; close(): Promise<void> }> {
+  const handler = createAppProtocolHandler(rendererDir);
   const server: Server = createServer(async (request, response) => {
     const answer = await handler(new Request(`app://localhost${request.url ?? '/'}`, { method: request.method }));
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
