@@ -56,6 +56,8 @@ interface Pending {
   id: string;
   sources: Map<string, DesktopSource>;
   audioAvailable: boolean;
+  /** macOS Screen Recording was missing: nothing was listed, and refreshes list nothing either. */
+  permissionMissing: boolean;
   answer(result: DisplayMediaAnswer): void;
   refreshing: Promise<CaptureSource[]> | null;
   disarm: (() => void) | null;
@@ -79,6 +81,7 @@ export class CaptureBroker {
       id,
       sources: new Map(),
       audioAvailable: this.deps.systemAudioSupported && request.audioRequested,
+      permissionMissing: false,
       answer: once(callback),
       refreshing: null,
       disarm: null,
@@ -91,6 +94,7 @@ export class CaptureBroker {
     }
 
     const permissionMissing = isMissing(this.deps.screenAccess());
+    pending.permissionMissing = permissionMissing;
     let sources: CaptureSource[] = [];
     if (!permissionMissing) {
       try {
@@ -105,11 +109,15 @@ export class CaptureBroker {
     this.arm(pending);
   }
 
-  /** Fresh thumbnails while the picker is open. Unknown ids get nothing. One listing at a time. */
+  /**
+   * Fresh thumbnails while the picker is open (each call also tells main the picker is alive).
+   * Unknown ids get nothing. One listing at a time.
+   */
   async refresh(requestId: string): Promise<CaptureSource[]> {
     const pending = this.pending;
     if (!pending || pending.id !== requestId || this.deps.mode === 'portal') return [];
     this.arm(pending);
+    if (pending.permissionMissing) return [];
     pending.refreshing ??= (async () => {
       try {
         const sources = await this.deps.listSources().catch(() => null);

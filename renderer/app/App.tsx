@@ -8,6 +8,7 @@ import { LanguageContext } from '../i18n';
 import { JoinScreen } from '../join/JoinScreen';
 import { MeetingScreen } from '../meeting/MeetingScreen';
 import type { MeetingRequest } from './meeting-request';
+import { SharePicker } from '../share/SharePicker';
 import { Preferences } from './Preferences';
 import './app.css';
 
@@ -54,6 +55,8 @@ export function App({ info }: { info: AppInfo }) {
           <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
         </>
       )}
+      {/* Chromium may ask for a screen to share at any moment of a meeting. */}
+      <SharePicker info={info} />
     </LanguageContext.Provider>
   );
 }

@@ -188,6 +188,9 @@ describe('capture broker: permission', () => {
     await s.request();
     expect(s.listings).toBe(0);
     expect(s.requests).toEqual([{ requestId: 'req-1', sources: [], audioAvailable: false, permissionMissing: true }]);
+    // The picker keeps main informed it is open; still nothing is listed.
+    expect(await s.broker.refresh('req-1')).toEqual([]);
+    expect(s.listings).toBe(0);
     // The guest reads the explanation and cancels.
     expect(s.broker.choose({ requestId: 'req-1', sourceId: null, shareAudio: false })).toBe(true);
     expect(s.answers).toEqual([null]);
