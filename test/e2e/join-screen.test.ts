@@ -1,7 +1,7 @@
 // The join screen end to end: the built renderer in Chromium with the fake camera and microphone,
 // the real ACS SDK (devices, preview, volume), the real preload and the real main handlers
 // (settings, invitation parser, token service stand-ins).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,57 @@ describe('join screen devices (fake camera and microphone, real SDK)', () => {
     });
   }, 120_000);
 });
+
+describe('join screen hot-plug', () => {
+  it('follows devices leaving and coming back without a reload, falling back and then returning to the remembered one', async () => {
+    const settingsDir = mkdtempSync(path.join(tmpdir(), 'doorway-join-'));
+    // A remembered microphone that is not plugged in: the system default is used instead.
+    writeFileSync(path.join(settingsDir, 'config.json'), JSON.stringify({ microphoneId: 'microphone:unplugged-headset' }));
+    await withHarness({ settingsDir }, async ({ page }) => {
+      await waitForPreview(page);
+      await waitForDevices(page);
+      const microphones = page.locator('#microphone-select');
+      const defaultMic = await optionValue(microphones, 'Fake Default Audio Input');
+      expect(await microphones.inputValue()).toBe(defaultMic);
+
+      const secondMic = await optionValue(microphones, 'Fake Audio Input 2');
+      await microphones.selectOption(secondMic);
+      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+
+      // Unplug that microphone and the camera (the OS's device list changes, 'devicechange' fires).
+      await unplug(page, ['Fake Audio Input 2', 'fake_device_0']);
+      await expect.poll(() => optionLabels(microphones), { timeout: 10_000 }).not.toContain('Fake Audio Input 2');
+      // The SDK moves to another microphone (its idea of the system default); the picker shows it.
+      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).not.toBe(secondMic);
+      expect(await microphones.getAttribute('data-sdk-selected')).toBe(await microphones.inputValue());
+      await page.locator('.join-preview[data-state="missing"]').waitFor({ timeout: 10_000 });
+
+      // Plug them back: the remembered microphone is chosen again and the preview comes back.
+      await unplug(page, []);
+      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+      expect(await microphones.inputValue()).toBe(secondMic);
+      await waitForPreview(page);
+      expect((await videoFrameStats(page.getByTestId('preview'))).mean).toBeGreaterThan(10);
+    });
+  }, 90_000);
+});
+
+/** Hides devices by label from the page's device list and tells the page the list changed. */
+async function unplug(page: Harness['page'], labels: string[]): Promise<void> {
+  await page.evaluate((hidden) => {
+    const w = window as unknown as { __unplugged?: Set<string>; __enumerate?: MediaDevices['enumerateDevices'] };
+    if (!w.__enumerate) {
+      const original = MediaDevices.prototype.enumerateDevices;
+      w.__enumerate = original;
+      MediaDevices.prototype.enumerateDevices = async function (this: MediaDevices) {
+        const list = await original.call(this);
+        return list.filter((device) => !w.__unplugged?.has(device.label));
+      };
+    }
+    w.__unplugged = new Set(hidden);
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+  }, labels);
+}
 
 describe('join screen form', () => {
   it('validates the name and the meeting only once touched, and remembers the name across a restart', async () => {
