@@ -83,6 +83,38 @@ describe('join screen with devices refused', () => {
     }
   }, 90_000);
 
+  it('on macOS and Windows, explains the OS switch and opens the right settings page', async () => {
+    for (const [platform, osAccess, how] of [
+      ['darwin', 'denied', 'join.access.how.darwin'],
+      ['win32', 'granted', 'join.access.inUse'],
+    ] as const) {
+      const opened: string[] = [];
+      const harness = await createHarness(browser, { origin: server.origin, grantMedia: false, tokens: TOKENS });
+      try {
+        await harness.context.grantPermissions(['microphone'], { origin: server.origin });
+        // Main as it runs on that OS: the platform in AppInfo, the OS's own media permission
+        // (systemPreferences on macOS) and its settings page. The real handlers stay underneath.
+        const ready = harness.ipc.handlers.get('doorway:rendererReady')!;
+        harness.ipc.handlers.set('doorway:rendererReady', async (event, payload) => ({ ...((await ready(event, payload)) as object), platform }));
+        harness.ipc.handlers.set('doorway:mediaAccess', async (_event, kind) => (kind === 'camera' ? osAccess : 'granted'));
+        harness.ipc.handlers.set('doorway:openMediaSettings', async (_event, kind) => {
+          opened.push(String(kind));
+          return true;
+        });
+        await harness.open();
+        const notice = harness.page.locator('.join-access');
+        await notice.waitFor({ timeout: 40_000 });
+        await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(en(how, { device: en('join.access.device.camera'), app: 'Doorway' }));
+        await notice.getByRole('button', { name: en('join.access.openSettings.camera') }).click();
+        await expect.poll(() => opened).toEqual(['camera']);
+        expect(await notice.getByRole('button', { name: en('join.access.openSettings.microphone') }).count()).toBe(0);
+        expect(await axeViolations(harness.page)).toEqual([]);
+      } finally {
+        await harness.close();
+      }
+    }
+  }, 90_000);
+
   it('with camera and microphone both blocked, the guest can still join and listen', async () => {
     const harness = await openWith([]);
     try {
