@@ -1,12 +1,14 @@
 // Process: renderer. The top of the UI: the guest's language and theme, and which screen shows:
 // the join screen, or the meeting (which ends on its own ended screen).
 import { useEffect, useState } from 'preact/hooks';
-import type { AppInfo, JoinRequest, Settings } from '../../common/ipc-contract';
+import type { AppInfo, Settings } from '../../common/ipc-contract';
 import { translate } from '../../common/i18n';
 import { bridge } from '../bridge';
 import { LanguageContext } from '../i18n';
 import { JoinScreen } from '../join/JoinScreen';
 import { MeetingScreen } from '../meeting/MeetingScreen';
+import { useObservable } from '../components/use-observable';
+import { joinRequests } from './join-requests';
 import type { MeetingRequest } from './meeting-request';
 import { SharePicker } from '../share/SharePicker';
 import { Preferences } from './Preferences';
@@ -14,20 +16,15 @@ import './app.css';
 
 export function App({ info }: { info: AppInfo }) {
   const [settings, setSettings] = useState<Settings>(info.settings);
-  const [joinRequest, setJoinRequest] = useState<JoinRequest | null>(null);
+  const joinRequest = useObservable(joinRequests, null);
   const [meeting, setMeeting] = useState<MeetingRequest | null>(null);
   const language = settings.language === 'system' ? info.systemLanguage : settings.language;
 
   // A link from the OS: main has already asked the guest if a meeting was in progress, so leave
   // it (unmounting the meeting hangs up) and show the new meeting on the join screen.
-  useEffect(
-    () =>
-      bridge.on.joinRequested((request) => {
-        setMeeting(null);
-        setJoinRequest(request);
-      }),
-    [],
-  );
+  useEffect(() => {
+    if (joinRequest) setMeeting(null);
+  }, [joinRequest]);
   useEffect(() => {
     const root = document.documentElement;
     root.lang = language;

@@ -1,0 +1,91 @@
+// Meeting links end to end: a deep link delivered through the real main-process intake fills the
+// join screen (warm and cold start), a pasted invitation wrapped by Outlook Safe Links is read,
+// and a refused link shows its reason in the guest's language.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../common/i18n';
+import { buildDeepLink } from '../../main/links';
+import { launchChromium } from '../support/chromium';
+import { LINK_SCHEME, createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { axeViolations } from '../support/page-checks';
+
+const MEETING = 'https://teams.microsoft.com/meet/2345678901234?p=Ab3xYz';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withHarness(options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
+  const harness = await createHarness(browser, { origin: server.origin, ...options });
+  try {
+    await run(harness);
+    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+  } finally {
+    await harness.close();
+  }
+}
+
+const meetingField = (harness: Harness, lang: 'en' | 'ko' = 'en') => harness.page.getByLabel(translate(lang, 'join.meeting'), { exact: true });
+const found = (lang: 'en' | 'ko' = 'en') => translate(lang, 'join.meeting.teams', { host: 'teams.microsoft.com' });
+
+describe('meeting links into the join screen', () => {
+  it('warm start: a deep link from the OS fills the join screen, and nothing joins by itself', async () => {
+    await withHarness({}, async (harness) => {
+      await harness.open();
+      const outcome = await harness.joinLinks.deliver(buildDeepLink({ kind: 'link', meetingLink: MEETING }, LINK_SCHEME));
+      expect(outcome).toBe('sent');
+      await expect.poll(() => meetingField(harness).inputValue(), { timeout: 10_000 }).toBe(MEETING);
+      await harness.page.getByText(found()).waitFor();
+      expect(await harness.page.getByRole('main').count()).toBe(1);
+      expect(await axeViolations(harness.page)).toEqual([]);
+    });
+  });
+
+  it('cold start: a link that arrives before the page is ready waits, then fills the join screen', async () => {
+    await withHarness({}, async (harness) => {
+      const outcome = await harness.joinLinks.deliver(
+        buildDeepLink({ kind: 'meetingId', meetingId: '234 567 890 123', passcode: 'Ab3xYz' }, LINK_SCHEME),
+      );
+      expect(outcome).toBe('queued');
+      await harness.open();
+      await harness.page.getByText(translate('en', 'join.meeting.id', { id: '234 567 890 123' })).waitFor({ timeout: 10_000 });
+      expect(await harness.page.getByText('Ab3xYz').count()).toBe(0); // the passcode is never shown
+    });
+  });
+
+  it('reads a whole invitation email pasted with its join link wrapped by Outlook Safe Links', async () => {
+    await withHarness({}, async (harness) => {
+      await harness.open();
+      const wrapped = `https://eur01.safelinks.protection.outlook.com/?url=${encodeURIComponent(MEETING)}&data=05%7C02%7Cguest%40example.com&sdata=abc%3D&reserved=0`;
+      const email = [
+        'From: Dr. Kim <kim@clinic.example>',
+        'Subject: Your video appointment',
+        '',
+        '________________________________________________________________________________',
+        'Microsoft Teams Need help?<https://aka.ms/JoinTeamsMeeting?omkt=en-US>',
+        `Join the meeting now<${wrapped}>`,
+        'Meeting ID: 234 567 890 123',
+        'Passcode: Ab3xYz',
+        '________________________________________________________________________________',
+      ].join('\n');
+      await meetingField(harness).fill(email);
+      await harness.page.getByText(found()).waitFor({ timeout: 10_000 });
+    });
+  });
+
+  it('explains a refused link in the guest language (Korean)', async () => {
+    await withHarness({ locale: 'ko-KR' }, async (harness) => {
+      await harness.open();
+      await meetingField(harness, 'ko').fill('https://teams.live.com/meet/9876543210?p=abc');
+      await harness.page.getByText(translate('ko', 'link.problem.personalTeams')).waitFor({ timeout: 10_000 });
+      expect(await axeViolations(harness.page)).toEqual([]);
+    });
+  });
+});
