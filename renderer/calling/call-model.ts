@@ -528,6 +528,9 @@ export interface CallSession {
   leave(): Promise<void>;
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
+  /** Flips the microphone / camera from the call's live state (shortcuts pressed in quick succession). */
+  toggleMicrophone(): Promise<void>;
+  toggleCamera(): Promise<void>;
   selectCamera(id: string): Promise<void>;
   selectMicrophone(id: string): Promise<void>;
   selectSpeaker(id: string): Promise<void>;

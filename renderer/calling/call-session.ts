@@ -150,6 +150,7 @@ export class MeetingCallSession implements CallSession {
   private torndown: Promise<void> | null = null;
   private readonly started: Promise<void>;
   private raiseHandFeature: RaiseHandCallFeature | null = null;
+  private cameraStarting = false;
 
   constructor(
     private readonly deps: CallDeps,
@@ -508,7 +509,12 @@ export class MeetingCallSession implements CallSession {
         const stream = this.localStream ?? new LocalVideoStream(camera);
         this.localStream = stream;
         this.push({ type: 'local', patch: { videoOn: true } });
-        await call.startVideo(stream);
+        this.cameraStarting = true;
+        try {
+          await call.startVideo(stream);
+        } finally {
+          this.cameraStarting = false;
+        }
       } else {
         const stream = this.localStream ?? call.localVideoStreams.find((s) => s.mediaStreamType === 'Video');
         this.push({ type: 'local', patch: { videoOn: false } });
@@ -521,6 +527,16 @@ export class MeetingCallSession implements CallSession {
       this.push({ type: 'local', patch: { videoOn: call.isLocalVideoStarted } });
       if (!call.isLocalVideoStarted) this.localStream = null;
     }
+  }
+
+  toggleMicrophone(): Promise<void> {
+    const muted = this.call ? this.call.isMuted : this.store.get().local.muted;
+    return this.setMicrophone(muted);
+  }
+
+  toggleCamera(): Promise<void> {
+    const on = this.call ? this.call.isLocalVideoStarted || this.cameraStarting : this.store.get().local.videoOn;
+    return this.setCamera(!on);
   }
 
   async selectCamera(id: string): Promise<void> {
@@ -603,6 +619,8 @@ export class MeetingCallSession implements CallSession {
           box.className = 'meeting-mirror';
           box.append(created.target);
           host.replaceChildren(box);
+          mirrorSelfView(box, created.target.querySelector('video'));
+          created.target.querySelector('video')?.addEventListener('playing', () => mirrorSelfView(box, created.target.querySelector('video')), { once: true });
         } else host.replaceChildren(created.target);
       },
       (error: unknown) => {
@@ -623,6 +641,19 @@ export class MeetingCallSession implements CallSession {
     await this.started;
     await this.teardown();
   }
+}
+
+/**
+ * Makes the self-view a mirror image. The SDK flips local video on its own terms (measured with
+ * SDK 2.0 in Chromium 156, see preview.ts), so count the flips it applied and add one if needed.
+ */
+function mirrorSelfView(wrapper: HTMLElement, video: HTMLVideoElement | null): void {
+  let flips = 0;
+  for (let element: Element | null = video; element && element !== wrapper; element = element.parentElement) {
+    const transform = getComputedStyle(element).transform;
+    if (transform && transform !== 'none' && new DOMMatrixReadOnly(transform).a < 0) flips++;
+  }
+  wrapper.style.transform = flips % 2 === 0 ? 'scaleX(-1)' : 'none';
 }
 
 function describe(error: unknown): string {

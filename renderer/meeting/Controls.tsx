@@ -90,9 +90,14 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
     void session.setCamera(!local.videoOn);
   };
 
-  // Shortcuts: the latest handlers, without re-subscribing on every render.
-  const handlers = useRef({ toggleMic, toggleCamera });
-  handlers.current = { toggleMic, toggleCamera };
+  // Shortcuts: the latest handlers, without re-subscribing on every render. A shortcut pressed
+  // again before the screen caught up flips the call's live state, not the one on screen.
+  const shortcut = {
+    toggleMic: () => (micBlocked ? toggleMic() : void session.toggleMicrophone()),
+    toggleCamera: () => (cameraBlocked ? toggleCamera() : void session.toggleCamera()),
+  };
+  const handlers = useRef(shortcut);
+  handlers.current = shortcut;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.altKey) return;

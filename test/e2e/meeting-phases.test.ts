@@ -1,0 +1,261 @@
+// The meeting end to end with the scripted meeting: the test build of the renderer (production
+// code, with the scripted call agent wired in) in Chromium, the real preload and main handlers, the
+// real SDK for devices, the self-view and the token credential. Connecting, the lobby, admission,
+// the gallery and its controls, capabilities, recording and consent, call health, reconnecting,
+// leaving, and leaving when the app closes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { eventChannels } from '../../common/ipc-contract';
+import { translate } from '../../common/i18n';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { isMirrored } from '../support/join-screen';
+import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+import { buildScriptedRenderer } from '../support/scripted-meeting/build';
+import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import {
+  configureScriptedMeeting,
+  fakeTokenService,
+  joinFromJoinScreen,
+  scripted,
+  waitForPhase,
+  waitForScriptedCall,
+} from '../support/scripted-meeting/page';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  const dir = await buildScriptedRenderer('phases');
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+
+async function withMeeting(
+  config: ScriptedMeetingConfig,
+  options: Omit<HarnessOptions, 'origin'>,
+  run: (harness: Harness, tokens: ReturnType<typeof fakeTokenService>) => Promise<void>,
+): Promise<void> {
+  const tokens = fakeTokenService();
+  const harness = await createHarness(browser, { origin: server.origin, tokens, ...options });
+  try {
+    harness.page.setDefaultTimeout(15_000);
+    await configureScriptedMeeting(harness.page, config);
+    await harness.open();
+    await run(harness, tokens);
+    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+  } finally {
+    await harness.close();
+  }
+}
+
+const tile = (page: Page, id: string) => page.locator(`.gallery__grid [data-participant="${id}"]`);
+const control = (page: Page, id: string) => page.locator(`#control-${id}`);
+
+describe('the meeting with the scripted meeting', () => {
+  it('connects, waits in the lobby with the elapsed time, gets admitted, and shows a gallery of 2 with video', async () => {
+    await withMeeting({ lobby: true, participants: 2, videoParticipants: 2, connectDelayMs: 1500 }, {}, async ({ page, joinLinks }, tokens) => {
+      await joinFromJoinScreen(page, { name: 'Guest Tester' });
+      await waitForPhase(page, 'connecting');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en('meeting.connecting.title'));
+      await expect.poll(() => joinLinks.isInMeeting).toBe(true);
+
+      await waitForScriptedCall(page);
+      const [join] = await scripted(page, 'joins');
+      expect(join!.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
+      expect(tokens.requests.every((name) => name === 'Guest Tester')).toBe(true);
+
+      await waitForPhase(page, 'lobby');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en('meeting.lobby.title'));
+      await expect.poll(() => page.locator('main').textContent()).toContain(en('meeting.lobby.body'));
+      await expect.poll(() => page.locator('.meeting-lobby__elapsed').textContent(), { timeout: 5_000 }).toBe(en('meeting.lobby.elapsed', { time: '0:02' }));
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-lobby');
+
+      await scripted(page, 'admit');
+      await waitForPhase(page, 'connected');
+      await expect.poll(() => page.locator('.gallery__grid > li').count()).toBe(3);
+      const ids = await scripted(page, 'participantIds');
+      expect(ids).toHaveLength(2);
+      // Real frames from the scripted participants' canvas streams.
+      for (const id of ids) {
+        await tile(page, id).locator('video').waitFor({ timeout: 10_000 });
+        const frame = await videoFrameStats(tile(page, id));
+        expect(frame.width).toBe(320);
+        expect(frame.distinct).toBeGreaterThan(2);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-gallery-2');
+    });
+  });
+
+  it('mutes and unmutes, turns the camera on and off (buttons and shortcuts), raises a hand, shows speaking and the dominant speaker', async () => {
+    await withMeeting({ participants: 3, videoParticipants: 1 }, {}, async ({ page }) => {
+      await joinFromJoinScreen(page, { name: 'Shortcut Sam' });
+      await waitForPhase(page, 'connected');
+      await expect.poll(() => page.locator('.gallery__grid > li').count()).toBe(4);
+
+      const startMuted = (await scripted(page, 'local')).muted;
+      await control(page, 'mic').click();
+      await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(!startMuted);
+      await page.keyboard.press('Control+Shift+M');
+      await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(startMuted);
+      await expect.poll(() => control(page, 'mic').textContent()).toBe(startMuted ? en('meeting.mic.unmute') : en('meeting.mic.mute'));
+
+      const startVideo = (await scripted(page, 'local')).video;
+      await page.keyboard.press('Control+Shift+O');
+      await expect.poll(async () => (await scripted(page, 'local')).video).toBe(!startVideo);
+      await control(page, 'camera').click();
+      await expect.poll(async () => (await scripted(page, 'local')).video).toBe(startVideo);
+      // With the camera on, the self tile shows the real (fake-device) camera through the SDK.
+      if (!startVideo) await control(page, 'camera').click();
+      const self = page.locator('.gallery__grid [data-participant="self"]');
+      await self.locator('video').waitFor({ timeout: 20_000 });
+      expect((await videoFrameStats(self)).mean).toBeGreaterThan(10);
+      expect(await isMirrored(self)).toBe(true);
+
+      await control(page, 'hand').click();
+      await expect.poll(async () => (await scripted(page, 'local')).handRaised).toBe(true);
+      await expect.poll(() => control(page, 'hand').textContent()).toBe(en('meeting.hand.lower'));
+
+      const [a, b, c] = await scripted(page, 'participantIds');
+      await scripted(page, 'setSpeaking', c!, true);
+      await expect.poll(() => tile(page, c!).getAttribute('class')).toContain('tile--speaking');
+      await scripted(page, 'setDominantSpeakers', [b!]);
+      await expect.poll(() => tile(page, b!).getAttribute('class')).toContain('tile--dominant');
+      await scripted(page, 'raiseHand', a!, true);
+      await expect.poll(() => tile(page, a!).textContent()).toContain(en('meeting.tile.hand'));
+      await scripted(page, 'setMuted', a!, true);
+      await expect.poll(() => tile(page, a!).textContent()).toContain(en('meeting.tile.muted'));
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('disables forbidden controls with the reason, shows recording and asks for consent, notices and reconnecting', async () => {
+    await withMeeting({ participants: 2 }, { colorScheme: 'dark' }, async ({ page }) => {
+      await joinFromJoinScreen(page, { name: 'Careful Casey' });
+      await waitForPhase(page, 'connected');
+      if (!(await scripted(page, 'local')).muted) await control(page, 'mic').click();
+      await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(true);
+
+      // The organizer forbids attendees' microphones: the button says why and does nothing.
+      await scripted(page, 'setCapability', 'unmuteMic', false, 'MeetingRestricted');
+      await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe('true');
+      await expect.poll(() => page.locator('#control-mic-reason').textContent()).toBe(`${en('meeting.capability.unmuteMic')} ${en('meeting.reason.meeting')}`);
+      // (Playwright treats aria-disabled as disabled; a guest can still press it.)
+      await control(page, 'mic').click({ force: true });
+      await page.keyboard.press('Control+Shift+M');
+      expect((await scripted(page, 'local')).muted).toBe(true);
+      await scripted(page, 'setCapability', 'unmuteMic', true, 'Capable');
+      await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe(null);
+
+      // Recording starts: the banner; the meeting asks for explicit consent: the prompt.
+      await scripted(page, 'setRecording', true);
+      await expect.poll(() => page.getByTestId('recording-banner').textContent()).toContain(en('meeting.recording.recording'));
+      await scripted(page, 'setTranscription', true);
+      await expect.poll(() => page.getByTestId('recording-banner').textContent()).toContain(en('meeting.recording.both'));
+      await scripted(page, 'setConsentRequired', true);
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor();
+      expect(await dialog.getByRole('heading').textContent()).toBe(en('meeting.consent.title'));
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-consent-dark');
+      await dialog.getByRole('button', { name: en('meeting.consent.later') }).click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      // Unmuting needs the consent: pressing the microphone brings the prompt back.
+      await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe('true');
+      await control(page, 'mic').click({ force: true });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: en('meeting.consent.agree') }).click();
+      await expect.poll(() => scripted(page, 'consentRequired')).toBe(false);
+      await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe(null);
+      await control(page, 'mic').click();
+      await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(false);
+
+      // Call health.
+      await scripted(page, 'setDiagnostic', 'network', 'networkSendQuality', 3);
+      await scripted(page, 'setDiagnostic', 'media', 'speakingWhileMicrophoneIsMuted', true);
+      await expect.poll(() => page.locator('.meeting-notice').allTextContents()).toEqual([en('meeting.notice.poorNetwork'), en('meeting.notice.speakingWhileMuted')]);
+      await scripted(page, 'setDiagnostic', 'network', 'networkSendQuality', 1);
+      await scripted(page, 'setDiagnostic', 'media', 'speakingWhileMicrophoneIsMuted', false);
+      await expect.poll(() => page.locator('.meeting-notice').count()).toBe(0);
+
+      // Reconnecting: from the network diagnostic, and from the call going back to Connecting.
+      await scripted(page, 'setDiagnostic', 'network', 'networkReconnect', 2);
+      await waitForPhase(page, 'reconnecting');
+      expect(await page.getByTestId('reconnecting').textContent()).toContain(en('meeting.reconnecting'));
+      expect(await axeViolations(page)).toEqual([]);
+      await scripted(page, 'setDiagnostic', 'network', 'networkReconnect', 1);
+      await waitForPhase(page, 'connected');
+      await scripted(page, 'setCallState', 'Connecting');
+      await waitForPhase(page, 'reconnecting');
+      await scripted(page, 'setCallState', 'Connected');
+      await waitForPhase(page, 'connected');
+    });
+  });
+
+  it('switches devices mid-call, opens the people panel, and leaves; Back returns to the join screen', async () => {
+    await withMeeting({ participants: 2 }, {}, async ({ page, joinLinks }) => {
+      await joinFromJoinScreen(page, { name: 'Device Dana' });
+      await waitForPhase(page, 'connected');
+      await expect.poll(() => joinLinks.isInMeeting).toBe(true);
+
+      await control(page, 'devices').click();
+      const microphones = page.locator('#device-microphone');
+      await expect.poll(() => microphones.locator('option').count()).toBeGreaterThan(1);
+      const second = await microphones.locator('option').nth(1).getAttribute('value');
+      await microphones.selectOption(second!);
+      await expect.poll(() => microphones.inputValue()).toBe(second);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await control(page, 'people').click();
+      await expect.poll(() => page.locator('#people-title').textContent()).toBe(en('meeting.people.title', { count: 3 }));
+      expect(await page.locator('.people__row').count()).toBe(3);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await control(page, 'leave').click();
+      await waitForPhase(page, 'ended');
+      expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
+      expect(await page.locator('.meeting-ended__reason').textContent()).toBe(en('meeting.ended.left'));
+      await expect.poll(() => joinLinks.isInMeeting).toBe(false);
+      await expect.poll(() => scripted(page, 'agents')).toEqual({ created: 1, disposed: 1 });
+      await page.getByRole('button', { name: en('meeting.ended.back') }).click();
+      await page.locator('#meeting-input').waitFor();
+    });
+  });
+
+  it('leaves in every phase: while connecting, in the lobby, and when the app closes', async () => {
+    await withMeeting({ lobby: true, connectDelayMs: 60_000 }, {}, async ({ page, contents }) => {
+      // Connecting.
+      await joinFromJoinScreen(page, { name: 'Early Eve' });
+      await waitForPhase(page, 'connecting');
+      await page.getByRole('button', { name: en('meeting.leave') }).click();
+      await waitForPhase(page, 'ended');
+      expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
+      // Lobby (the second join goes there at once: the first call's timer does not apply).
+      await page.getByRole('button', { name: en('meeting.ended.back') }).click();
+      await joinFromJoinScreen(page, { name: 'Early Eve' });
+      await expect.poll(async () => (await scripted(page, 'joins')).length).toBe(2);
+      await scripted(page, 'setCallState', 'InLobby');
+      await waitForPhase(page, 'lobby');
+      await control(page, 'leave').click();
+      await waitForPhase(page, 'ended');
+      expect(await scripted(page, 'callState')).toBe('Disconnected');
+      // In the meeting, the app closes: main sends leaveRequested.
+      await page.getByRole('button', { name: en('meeting.ended.rejoin') }).click();
+      await expect.poll(async () => (await scripted(page, 'joins')).length).toBe(3);
+      await scripted(page, 'admit');
+      await waitForPhase(page, 'connected');
+      contents.send(eventChannels.leaveRequested, undefined);
+      await waitForPhase(page, 'ended');
+      expect(await scripted(page, 'callState')).toBe('Disconnected');
+      expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
+    });
+  });
+});
+

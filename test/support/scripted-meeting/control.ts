@@ -1,0 +1,98 @@
+// Test code only. The scripted meeting's control surface, shared by the page (meeting.ts installs
+// it on window) and the Node tests (which call it through page.evaluate). Types only, no DOM.
+
+export const CONTROL_GLOBAL = '__doorwayScriptedMeeting';
+export const CONFIG_GLOBAL = '__doorwayScriptedMeetingConfig';
+
+export interface CapabilityValue {
+  isPresent: boolean;
+  reason: string;
+}
+
+export interface ScriptedMeetingConfig {
+  /** Wait in the lobby until admit() (default: straight in). */
+  lobby?: boolean;
+  /** Participants already in the meeting when the guest gets in (default 2). */
+  participants?: number;
+  /** How many of them have their camera on (default: all). */
+  videoParticipants?: number;
+  /** Features.OptimalVideoCount's value (default 9). */
+  optimalVideoCount?: number;
+  /** Connecting → lobby or connected after this long (default 300 ms). */
+  connectDelayMs?: number;
+  recording?: boolean;
+  transcription?: boolean;
+  consentRequired?: boolean;
+  capabilities?: Record<string, CapabilityValue>;
+  /** The service ends the call while connecting (e.g. 403 for a meeting that refuses guests). */
+  endWhileConnecting?: { code: number; subCode?: number };
+  /** Seed of the churn's choices. */
+  seed?: number;
+}
+
+export interface JoinRecord {
+  locator: unknown;
+  displayName: string | undefined;
+  muted: boolean;
+  video: boolean;
+}
+
+export interface ChurnOptions {
+  eventsPerSecond: number;
+  /** Keep the roster around this size. */
+  target: number;
+  /** Share of joining participants with their camera on (0..1, default 0.5). */
+  videoShare?: number;
+  /** Record per-event handler times and per-frame work (the benchmark). */
+  measure?: boolean;
+}
+
+export interface ChurnStats {
+  events: number;
+  joins: number;
+  leaves: number;
+  /** Synchronous time in the calling module's listeners per event (ms), when measured. */
+  handlerMs: number[];
+  /** Main-thread work per frame that applied events: flush, render, style, layout, paint (ms). */
+  frameWorkMs: number[];
+  /** Events applied in each of those frames. */
+  frameEvents: number[];
+  /** Time between animation frames (ms). */
+  frameIntervalsMs: number[];
+  /** long-animation-frame entries' durations (ms), when the browser reports them. */
+  longFramesMs: number[];
+}
+
+export interface ScriptedMeetingControl {
+  /** A call exists (the guest pressed Join). */
+  hasCall(): boolean;
+  callState(): string;
+  joins(): JoinRecord[];
+  agents(): { created: number; disposed: number };
+  admit(): void;
+  addParticipants(count: number, options?: { video?: boolean; muted?: boolean; name?: string; teams?: boolean }): string[];
+  removeParticipants(ids: string[]): void;
+  participantIds(): string[];
+  setSpeaking(id: string, speaking: boolean): void;
+  setMuted(id: string, muted: boolean): void;
+  setVideo(id: string, on: boolean): void;
+  setName(id: string, name: string): void;
+  raiseHand(id: string, raised: boolean): void;
+  setDominantSpeakers(ids: string[]): void;
+  setCapability(name: string, isPresent: boolean, reason: string): void;
+  setRecording(active: boolean): void;
+  setTranscription(active: boolean): void;
+  /** Consent required: unmuting and video wait for grantTeamsConsent(). */
+  setConsentRequired(required: boolean): void;
+  consentRequired(): boolean;
+  setOptimalVideoCount(count: number): void;
+  setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void;
+  /** The call goes back to Connecting (the service lost it) or Connected again. */
+  setCallState(state: string): void;
+  end(code: number, subCode?: number): void;
+  local(): { muted: boolean; video: boolean; handRaised: boolean };
+  /** Remote video views rendering now (the renderer's count). */
+  videoViews(): number;
+  startChurn(options: ChurnOptions): void;
+  stopChurn(): ChurnStats;
+}

@@ -1,0 +1,355 @@
+// Test code only, NEVER in the production bundle. The scripted meeting: plays the Teams meeting
+// service for the calling module. Calls made through its call agent connect, wait in the lobby or
+// go straight in, get participants (with real canvas video), and then do what the test (through
+// window.__doorwayScriptedMeeting, see control.ts) or the churn script tells them: join, leave,
+// speak, mute, change capabilities, record, lose the network, and end with any code/subCode.
+import type { CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName } from '@azure/communication-calling';
+import { getIdentifierRawId, type CommunicationTokenCredential } from '@azure/communication-common';
+import type { CallingDeps } from '../../../renderer/calling/acs';
+import {
+  CONFIG_GLOBAL,
+  CONTROL_GLOBAL,
+  type ChurnOptions,
+  type ChurnStats,
+  type JoinRecord,
+  type ScriptedMeetingConfig,
+  type ScriptedMeetingControl,
+} from './control';
+import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifier } from './sdk';
+import { ScriptedVideoStreamRenderer } from './video';
+
+const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Tim', 'Hedy', 'Edsger', 'Margaret', 'Donald', 'Sophie', '민준', '서연', 'Yuki', 'Olu'];
+const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Berners-Lee', 'Lamarr', 'Dijkstra', 'Hamilton', 'Knuth', 'Wilson', '김', '이', 'Tanaka', 'Adeyemi'];
+
+/** A small deterministic PRNG (mulberry32), so churn runs repeat. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class ScriptedMeeting implements ScriptedMeetingControl {
+  call: ScriptedCall | null = null;
+  private readonly records: JoinRecord[] = [];
+  private created = 0;
+  private disposed = 0;
+  private named = 0;
+  private rand: () => number;
+  private churn: { timer: ReturnType<typeof setInterval>; stats: ChurnStats; stop(): void } | null = null;
+
+  constructor(private readonly config: ScriptedMeetingConfig = {}) {
+    this.rand = random(config.seed ?? 42);
+  }
+
+  /** What the test build's calling module gets instead of the SDK's agent and renderer. */
+  get deps(): CallingDeps {
+    return {
+      createCallAgent: async (credential: CommunicationTokenCredential, options: CallAgentOptions) => {
+        const self = await selfIdentifier(credential);
+        this.created++;
+        const agent = new ScriptedCallAgent(options.displayName, self, {
+          onJoin: (_agent, call) => this.onJoin(call),
+          onHangUp: () => undefined,
+          optimalVideoCount: () => this.config.optimalVideoCount ?? 9,
+        });
+        const dispose = agent.dispose.bind(agent);
+        agent.dispose = async () => {
+          if (!agent.disposed) this.disposed++;
+          await dispose();
+        };
+        return agent;
+      },
+      createRemoteRenderer: (stream) => new ScriptedVideoStreamRenderer(stream),
+    };
+  }
+
+  private onJoin(call: ScriptedCall): void {
+    this.stopChurnQuietly();
+    this.call = call;
+    this.records.push({
+      locator: call.locator,
+      displayName: undefined,
+      muted: call.isMuted,
+      video: call.isLocalVideoStarted,
+    });
+    const config = this.config;
+    if (config.recording) call.recording.scriptActive(true);
+    if (config.transcription) call.transcription.scriptActive(true);
+    if (config.capabilities) call.capabilities.scriptSet(config.capabilities as Record<ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }>);
+    if (config.consentRequired) this.setConsentRequired(true);
+    setTimeout(() => {
+      if (this.call !== call || call.state !== 'Connecting') return;
+      if (config.endWhileConnecting) call.scriptEnd({ code: config.endWhileConnecting.code, subCode: config.endWhileConnecting.subCode });
+      else if (config.lobby) call.scriptState('InLobby');
+      else this.admit();
+    }, config.connectDelayMs ?? 300);
+  }
+
+  private requireCall(): ScriptedCall {
+    if (!this.call) throw new Error('no scripted call yet: press Join first');
+    return this.call;
+  }
+
+  private participant(id: string): ScriptedRemoteParticipant {
+    const p = this.requireCall().remoteParticipants.find((x) => getIdentifierRawId(x.identifier) === id);
+    if (!p) throw new Error(`no participant ${id}`);
+    return p;
+  }
+
+  private newName(): string {
+    const n = this.named++;
+    const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
+    const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length + n) % LAST_NAMES.length]!;
+    return /[가-힣]/.test(first) ? `${last}${first}` : `${first} ${last}${n >= FIRST_NAMES.length ? ` ${Math.floor(n / FIRST_NAMES.length) + 1}` : ''}`;
+  }
+
+  // ---- control ----------------------------------------------------------------------------
+
+  hasCall(): boolean {
+    return this.call !== null;
+  }
+  callState(): string {
+    return this.call?.state ?? 'None';
+  }
+  joins(): JoinRecord[] {
+    return this.records;
+  }
+  agents(): { created: number; disposed: number } {
+    return { created: this.created, disposed: this.disposed };
+  }
+
+  admit(): void {
+    const call = this.requireCall();
+    if (call.state !== 'Connecting' && call.state !== 'InLobby') return;
+    call.scriptState('Connected');
+    const count = this.config.participants ?? 2;
+    const withVideo = this.config.videoParticipants ?? count;
+    const people: ScriptedRemoteParticipant[] = [];
+    for (let i = 0; i < count; i++) people.push(new ScriptedRemoteParticipant({ name: this.newName(), video: i < withVideo, muted: i % 3 === 0, teams: i % 2 === 0 }));
+    call.scriptJoin(people);
+  }
+
+  addParticipants(count: number, options: { video?: boolean; muted?: boolean; name?: string; teams?: boolean } = {}): string[] {
+    const call = this.requireCall();
+    const people: ScriptedRemoteParticipant[] = [];
+    for (let i = 0; i < count; i++) {
+      people.push(new ScriptedRemoteParticipant({ name: options.name ?? this.newName(), video: options.video ?? false, muted: options.muted ?? true, teams: options.teams }));
+    }
+    call.scriptJoin(people);
+    return people.map((p) => getIdentifierRawId(p.identifier));
+  }
+
+  removeParticipants(ids: string[]): void {
+    this.requireCall().scriptLeave(ids.map((id) => this.participant(id)));
+  }
+
+  participantIds(): string[] {
+    return (this.call?.remoteParticipants ?? []).map((p) => getIdentifierRawId(p.identifier));
+  }
+
+  setSpeaking(id: string, speaking: boolean): void {
+    const p = this.participant(id);
+    if (speaking) p.scriptMuted(false);
+    p.scriptSpeaking(speaking);
+  }
+  setMuted(id: string, muted: boolean): void {
+    this.participant(id).scriptMuted(muted);
+  }
+  setVideo(id: string, on: boolean): void {
+    this.participant(id).camera.scriptAvailable(on);
+  }
+  setName(id: string, name: string): void {
+    this.participant(id).scriptName(name);
+  }
+  raiseHand(id: string, raised: boolean): void {
+    const p = this.participant(id);
+    this.requireCall().raiseHandFeature.scriptRaise(p.identifier as never, raised);
+  }
+  setDominantSpeakers(ids: string[]): void {
+    this.requireCall().dominantSpeakers.scriptSet(ids.map((id) => this.participant(id).identifier));
+  }
+  setCapability(name: string, isPresent: boolean, reason: string): void {
+    this.requireCall().capabilities.scriptSet({ [name]: { isPresent, reason } } as never);
+  }
+  setRecording(active: boolean): void {
+    this.requireCall().recording.scriptActive(active);
+  }
+  setTranscription(active: boolean): void {
+    this.requireCall().transcription.scriptActive(active);
+  }
+  setConsentRequired(required: boolean): void {
+    const call = this.requireCall();
+    call.consent.required = required;
+    const reason = required ? { isPresent: false, reason: 'ExplicitConsentRequired' as const } : { isPresent: true, reason: 'Capable' as const };
+    call.capabilities.scriptSet({ unmuteMic: reason, turnVideoOn: reason, shareScreen: reason });
+    if (required && !call.isMuted) call.scriptMuted(true);
+  }
+  consentRequired(): boolean {
+    return this.call?.consent.required ?? false;
+  }
+  setOptimalVideoCount(count: number): void {
+    this.requireCall().optimalVideoCount.scriptSet(count);
+  }
+  setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void {
+    const diagnostics = this.requireCall().diagnostics;
+    (kind === 'network' ? diagnostics.network : diagnostics.media).scriptSet(name, value as DiagnosticQuality | boolean);
+  }
+  setCallState(state: string): void {
+    this.requireCall().scriptState(state as ScriptedCall['state']);
+  }
+  end(code: number, subCode?: number): void {
+    this.stopChurnQuietly();
+    this.requireCall().scriptEnd(subCode === undefined ? { code } : { code, subCode });
+  }
+  local(): { muted: boolean; video: boolean; handRaised: boolean } {
+    const call = this.requireCall();
+    return {
+      muted: call.isMuted,
+      video: call.isLocalVideoStarted,
+      handRaised: call.raiseHandFeature.getRaisedHands().some((hand) => 'communicationUserId' in hand.identifier && hand.identifier.communicationUserId.includes('guest')),
+    };
+  }
+  videoViews(): number {
+    return ScriptedVideoStreamRenderer.active;
+  }
+
+  // ---- churn: participants joining, leaving, speaking, muting, all the time -------------------
+
+  startChurn(options: ChurnOptions): void {
+    this.stopChurnQuietly();
+    const call = this.requireCall();
+    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], frameIntervalsMs: [], longFramesMs: [] };
+    const rand = this.rand;
+    const pick = () => call.remoteParticipants[Math.floor(rand() * call.remoteParticipants.length)];
+    let speaker: ScriptedRemoteParticipant | null = null;
+    let pendingEvents = 0;
+
+    const act = () => {
+      const n = call.remoteParticipants.length;
+      const roll = rand();
+      const joinWeight = n < options.target ? 0.3 : 0.1;
+      const leaveWeight = n > options.target ? 0.3 : 0.1;
+      if (roll < joinWeight || n === 0) {
+        call.scriptJoin([new ScriptedRemoteParticipant({ name: this.newName(), video: rand() < (options.videoShare ?? 0.5), muted: rand() < 0.5, teams: rand() < 0.5 })]);
+        stats.joins++;
+      } else if (roll < joinWeight + leaveWeight) {
+        const p = pick();
+        if (p === speaker) speaker = null;
+        if (p) call.scriptLeave([p]);
+        stats.leaves++;
+      } else if (roll < 0.7) {
+        // A new speaker takes over.
+        speaker?.scriptSpeaking(false);
+        speaker = pick() ?? null;
+        if (speaker) {
+          speaker.scriptMuted(false);
+          speaker.scriptSpeaking(true);
+        }
+      } else if (roll < 0.8) {
+        const ids = [speaker, pick(), pick()].filter((p): p is ScriptedRemoteParticipant => Boolean(p));
+        call.dominantSpeakers.scriptSet(ids.map((p) => p.identifier));
+      } else if (roll < 0.9) {
+        const p = pick();
+        if (p && p !== speaker) p.scriptMuted(!p.isMuted);
+      } else {
+        const p = pick();
+        if (p) p.camera.scriptAvailable(!p.camera.isAvailable);
+      }
+      stats.events++;
+    };
+
+    const tick = () => {
+      if (call.state === 'Disconnected') return;
+      if (options.measure) {
+        const start = performance.now();
+        act();
+        stats.handlerMs.push(performance.now() - start);
+        pendingEvents++;
+      } else act();
+    };
+    const timer = setInterval(tick, 1000 / options.eventsPerSecond);
+
+    let stopFrames = () => undefined as void;
+    if (options.measure) {
+      // Frame work: from this frame's first animation-frame callback (registered last frame, so
+      // it runs before the calling module's flush) to a message posted then, which runs after the
+      // frame's callbacks, renders, style, layout and paint.
+      let running = true;
+      let last = 0;
+      const channel = new MessageChannel();
+      let frameStart = 0;
+      let frameEvents = 0;
+      channel.port1.onmessage = () => {
+        if (frameEvents > 0) {
+          stats.frameWorkMs.push(performance.now() - frameStart);
+          stats.frameEvents.push(frameEvents);
+        }
+      };
+      const onFrame = (now: number) => {
+        if (!running) return;
+        if (last) stats.frameIntervalsMs.push(now - last);
+        last = now;
+        frameStart = performance.now();
+        frameEvents = pendingEvents;
+        pendingEvents = 0;
+        channel.port2.postMessage(null);
+        requestAnimationFrame(onFrame);
+      };
+      requestAnimationFrame(onFrame);
+      let observer: PerformanceObserver | null = null;
+      try {
+        observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) stats.longFramesMs.push(entry.duration);
+        });
+        observer.observe({ type: 'long-animation-frame', buffered: false });
+      } catch {
+        observer = null;
+      }
+      stopFrames = () => {
+        running = false;
+        observer?.disconnect();
+        channel.port1.close();
+      };
+    }
+    this.churn = {
+      timer,
+      stats,
+      stop: () => {
+        clearInterval(timer);
+        stopFrames();
+      },
+    };
+  }
+
+  stopChurn(): ChurnStats {
+    const churn = this.churn;
+    if (!churn) throw new Error('no churn running');
+    churn.stop();
+    this.churn = null;
+    return churn.stats;
+  }
+
+  private stopChurnQuietly(): void {
+    this.churn?.stop();
+    this.churn = null;
+  }
+}
+
+declare global {
+  interface Window {
+    [CONTROL_GLOBAL]?: ScriptedMeetingControl;
+    [CONFIG_GLOBAL]?: ScriptedMeetingConfig;
+  }
+}
+
+/** Puts the scripted meeting on window for the tests, configured by what they set before load. */
+export function installScriptedMeeting(target: Window): ScriptedMeeting {
+  const meeting = new ScriptedMeeting(target[CONFIG_GLOBAL] ?? {});
+  target[CONTROL_GLOBAL] = meeting;
+  return meeting;
+}
