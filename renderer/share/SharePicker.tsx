@@ -47,7 +47,7 @@ export function SharePicker({ info }: SharePickerProps) {
 
   // While the picker is open, everything behind it is inert (no focus, no clicks, not read).
   const open = request !== null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     const root = document.getElementById('root');
     root?.setAttribute('inert', '');
@@ -69,15 +69,14 @@ export function SharePicker({ info }: SharePickerProps) {
 
 /** The picker lives outside #root, so #root can be made inert behind it. */
 function PickerHost({ children }: { children: ComponentChildren }) {
+  // In the document before the dialog's own effects run (they move the focus into it).
   const host = useMemo(() => {
     const element = document.createElement('div');
     element.className = 'share-picker-host';
+    document.body.append(element);
     return element;
   }, []);
-  useLayoutEffect(() => {
-    document.body.append(host);
-    return () => host.remove();
-  }, [host]);
+  useLayoutEffect(() => () => host.remove(), [host]);
   return createPortal(children as VNode, host);
 }
 
@@ -146,7 +145,7 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
     if (hadFocus) focusSelected.current = true;
   }, [sources, tab]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusSelected.current) return;
     focusSelected.current = false;
     list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
@@ -342,6 +341,7 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
                         aria-selected={isSelected ? 'true' : 'false'}
                         tabIndex={isSelected ? 0 : -1}
                         data-source-id={source.id}
+                        title={label(source)}
                         onClick={() => setSelected(source.id)}
                         onDblClick={() => void share(source.id)}
                       >

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventChannels, type EventContract, type EventName, type TokenReply } from '../../common/ipc-contract';
+import { eventChannels, type EventContract, type EventName, type MediaAccess, type TokenReply } from '../../common/ipc-contract';
 import { createAppProtocolHandler } from '../../main/app-protocol/app-protocol-handler';
 import { CaptureBroker, type DesktopSource } from '../../main/capture/capture-broker';
 import { JoinLinkRouter } from '../../main/deep-links/join-link-router';
@@ -52,6 +52,10 @@ export interface HarnessOptions {
   settingsDir?: string;
   tokens?: MainServices['tokens'];
   captureSources?: DesktopSource[];
+  /** Offer system audio with a share (as on Windows); default false. */
+  captureSystemAudio?: boolean;
+  /** The OS screen-recording permission main reports (macOS); default 'granted'. */
+  screenAccess?: MediaAccess;
   locale?: string;
   colorScheme?: 'light' | 'dark';
   grantMedia?: boolean;
@@ -111,8 +115,8 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     isOwnFrame: (frame) => frame === contents.mainFrame,
     sendRequest: (request) => send('captureRequested', request),
     sendCancelled: (requestId) => send('captureCancelled', { requestId }),
-    systemAudioSupported: false,
-    screenAccess: () => 'granted',
+    systemAudioSupported: options.captureSystemAudio ?? false,
+    screenAccess: () => options.screenAccess ?? 'granted',
     newId: () => randomUUID(),
     log: log.info,
   });
