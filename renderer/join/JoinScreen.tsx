@@ -60,8 +60,9 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
   useEffect(() => () => void (mounted.current = false), []);
 
   // A deep link arriving while the screen is open counts as the guest's input.
+  const firstJoinRequest = useRef(joinRequest);
   useEffect(() => {
-    if (joinRequest) setMeetingTouched(true);
+    if (joinRequest && joinRequest !== firstJoinRequest.current) setMeetingTouched(true);
   }, [joinRequest]);
 
   // Devices: ask once the SDK is here, preferring what the guest chose last time.
@@ -152,6 +153,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       setTokenError(reply.error);
       return;
     }
+    meeting.remember(parsed);
     onJoin({
       target: parsed.target,
       host: parsed.host,

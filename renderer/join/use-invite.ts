@@ -7,6 +7,12 @@ import { bridge } from '../bridge';
 
 const PARSE_DELAY_MS = 150;
 
+/**
+ * The meeting the guest joined last (while this page lives), so the join screen shown after the
+ * meeting still has it. A newer link from the OS wins.
+ */
+let lastJoined: { text: string; invite: InviteResult; request: JoinRequest | null } | null = null;
+
 export interface InviteInput {
   text: string;
   /** The parser's answer for the text (or for the text before the last keystrokes, while checking). */
@@ -15,11 +21,17 @@ export interface InviteInput {
   setText(text: string): void;
   /** Parses the current text now (on Join), so a pending keystroke is never lost. */
   flush(): Promise<InviteResult>;
+  /** Keeps this text for the join screen after the meeting. */
+  remember(invite: InviteResult): void;
 }
 
 export function useInvite(joinRequest: JoinRequest | null): InviteInput {
-  const [text, setTextState] = useState(() => textOf(joinRequest));
-  const [invite, setInvite] = useState<InviteResult | null>(joinRequest?.invite ?? null);
+  const [start] = useState(() =>
+    lastJoined && (joinRequest === null || lastJoined.request === joinRequest) ? lastJoined : { text: textOf(joinRequest), invite: joinRequest?.invite ?? null },
+  );
+  const [text, setTextState] = useState(start.text);
+  const [invite, setInvite] = useState<InviteResult | null>(start.invite);
+  const mountedWith = useRef(joinRequest);
   const [checking, setChecking] = useState(false);
   const latest = useRef(text);
   const sequence = useRef(0);
@@ -36,9 +48,9 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
     return result;
   };
 
-  // A link from the OS replaces whatever was in the field.
+  // A link from the OS (arriving while the screen is open) replaces whatever was in the field.
   useEffect(() => {
-    if (!joinRequest) return;
+    if (!joinRequest || joinRequest === mountedWith.current) return;
     clearTimeout(timer.current);
     sequence.current++;
     latest.current = textOf(joinRequest);
@@ -61,6 +73,9 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
       timer.current = setTimeout(() => void parse(value), PARSE_DELAY_MS);
     },
     flush: () => parse(latest.current),
+    remember(result) {
+      lastJoined = { text: latest.current, invite: result, request: joinRequest };
+    },
   };
 }
 

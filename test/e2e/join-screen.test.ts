@@ -202,6 +202,18 @@ describe('join screen form', () => {
     });
   }, 90_000);
 
+  it('fills the meeting from a link the OS hands over, and names it without its passcode', async () => {
+    await withHarness({}, async ({ page, joinLinks }) => {
+      const meeting = page.getByLabel(en('join.meeting'), { exact: true });
+      await meeting.fill('something else');
+      expect(await joinLinks.deliver(`doorway://join?meetingId=2345678901234&passcode=${MEETING_PASSCODE}`)).toBe('sent');
+      const summary = page.getByTestId('meeting-summary');
+      await expect.poll(() => summary.textContent(), { timeout: 10_000 }).toContain(en('join.meeting.id', { id: '234 567 890 123 4' }));
+      expect(await summary.textContent()).not.toContain(MEETING_PASSCODE);
+      expect(await meeting.inputValue()).toContain('2345678901234');
+    });
+  }, 60_000);
+
   it('without a token service, Join explains what to configure and keeps everything typed', async () => {
     await withHarness({}, async ({ page }) => {
       await page.getByLabel(en('join.meeting'), { exact: true }).fill(MEETING_LINK);
@@ -242,8 +254,16 @@ describe('join screen form', () => {
       expect(await page.getByTestId('token-error').textContent()).toBe(en('token.error.rateLimited'));
       await page.getByRole('button', { name: en('join.join') }).click();
       await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
+
+      // The meeting cannot connect here (offline); back from its ended screen, the join screen
+      // still has the meeting and the name.
+      await page.getByRole('button', { name: en('meeting.ended.back'), exact: true }).click({ timeout: 40_000 });
+      await page.locator('main.join').waitFor({ timeout: 10_000 });
+      expect(await page.getByLabel(en('join.meeting'), { exact: true }).inputValue()).toBe(MEETING_LINK);
+      expect(await page.getByLabel(en('join.name'), { exact: true }).inputValue()).toBe('Katherine Johnson');
+      await page.getByTestId('meeting-summary').waitFor();
     });
-  }, 60_000);
+  }, 90_000);
 });
 
 describe('join screen looks', () => {
