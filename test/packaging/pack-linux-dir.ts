@@ -34,12 +34,15 @@ export function makeStandInElectron(folder: string): void {
 
 /** A copy of what electron-builder reads from `source`, plus files the build must leave out. */
 function copyProject(source: string, project: string): void {
-  const bundles = ['main/index.cjs', 'preload/index.cjs', 'renderer/index.html'].map((f) => path.join(source, 'dist', f));
+  // The build the tests made ($DOORWAY_OUT, like the harness), packed as the app's dist/.
+  const dist = path.resolve(source, process.env.DOORWAY_OUT ?? 'dist');
+  const bundles = ['main/index.cjs', 'preload/index.cjs', 'renderer/index.html'].map((f) => path.join(dist, f));
   if (!bundles.every((bundle) => existsSync(bundle))) {
     const built = spawnSync(process.execPath, [path.join(source, 'scripts', 'build.mjs')], { stdio: 'inherit' });
     if (built.status !== 0) throw new Error('the app does not build: node scripts/build.mjs failed');
   }
-  for (const entry of ['package.json', 'electron-builder.yml', 'build', 'dist']) cpSync(path.join(source, entry), path.join(project, entry), { recursive: true });
+  for (const entry of ['package.json', 'electron-builder.yml', 'build']) cpSync(path.join(source, entry), path.join(project, entry), { recursive: true });
+  for (const part of ['main', 'preload', 'renderer']) cpSync(path.join(dist, part), path.join(project, 'dist', part), { recursive: true });
   // Decoys: a test file inside dist/, a source map, and a package in node_modules (none may ship).
   writeFileSync(path.join(project, 'dist', 'renderer', 'join.test.js'), 'test');
   writeFileSync(path.join(project, 'dist', 'main', 'decoy.cjs.map'), '{}');
