@@ -8,6 +8,7 @@
 // which copies the participant map at most once per batch (O(n) per frame, O(1) per event) and
 // keeps every unchanged Participant object identical, so views can skip unchanged tiles.
 import type { TokenErrorCode } from '../../common/ipc-contract';
+import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
@@ -541,6 +542,13 @@ export interface CallSession {
   renderParticipantVideo(participantId: string, host: HTMLElement, kind?: VideoKind): Disposer;
   /** Renders the guest's own camera (mirrored) into `host` while the camera is on. */
   renderLocalVideo(host: HTMLElement): Disposer;
+  /** The guest's own screen share (renderer/calling/screen-share.ts). */
+  readonly screenShare: Observable<ScreenShareState>;
+  /** Opens the picker (through the SDK and main) and shares what the guest chooses. */
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): Promise<void>;
+  /** The guest read why sharing failed or stopped. */
+  dismissScreenShareMessage(): void;
   /** Hangs up if needed and releases everything (the meeting screen unmounted). */
   dispose(): Promise<void>;
 }

@@ -50,6 +50,8 @@ import {
 import type { DeviceService } from './devices';
 import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
 import { Store, type DevicesState, type Observable } from './model';
+import { ScreenShareController } from './screen-share';
+import type { ScreenShareState } from '../share/share-model';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -150,6 +152,10 @@ export class MeetingCallSession implements CallSession {
   private torndown: Promise<void> | null = null;
   private readonly started: Promise<void>;
   private raiseHandFeature: RaiseHandCallFeature | null = null;
+  private readonly share = new ScreenShareController({
+    allowed: () => this.store.get().capabilities.shareScreen.allowed,
+    log: (level, message) => this.log(level, message),
+  });
   private cameraStarting = false;
 
   constructor(
@@ -221,6 +227,7 @@ export class MeetingCallSession implements CallSession {
   private attach(call: Call): void {
     const off = this.callOff;
     this.push({ type: 'callId', id: call.id });
+    this.share.attach(call);
     off.push(listen(call, 'idChanged', () => this.push({ type: 'callId', id: call.id })));
     off.push(listen(call, 'stateChanged', () => this.onCallState(call)));
     off.push(listen(call, 'isMutedChanged', () => this.push({ type: 'local', patch: { muted: call.isMuted } })));
@@ -429,6 +436,7 @@ export class MeetingCallSession implements CallSession {
   private teardown(): Promise<void> {
     this.torndown ??= (async () => {
       for (const off of this.callOff.splice(0)) off();
+      this.share.detach();
       for (const entry of [...this.remotes.values()]) {
         for (const off of entry.off) off();
         for (const off of entry.streams.values()) off();
@@ -570,6 +578,22 @@ export class MeetingCallSession implements CallSession {
     } catch (error) {
       this.failed(raised ? 'raise hand' : 'lower hand', error);
     }
+  }
+
+  get screenShare(): Observable<ScreenShareState> {
+    return this.share.state;
+  }
+
+  startScreenShare(): Promise<void> {
+    return this.share.start();
+  }
+
+  stopScreenShare(): Promise<void> {
+    return this.share.stop();
+  }
+
+  dismissScreenShareMessage(): void {
+    this.share.dismiss();
   }
 
   async grantConsent(): Promise<void> {
