@@ -1,0 +1,134 @@
+// The gallery end to end with the scripted meeting: 9 and 49 participants, video on at most the
+// optimal number of tiles, a 49-person meeting where people join, leave and speak continuously for
+// 10 s, and a small window where the rest go to the overflow strip and the people panel.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { translate } from '../../common/i18n';
+import { launchChromium } from '../support/chromium';
+import { createHarness, startRendererServer, type Harness } from '../support/harness';
+import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+import { buildScriptedRenderer } from '../support/scripted-meeting/build';
+import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  const dir = await buildScriptedRenderer('gallery');
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+
+async function withMeeting(config: ScriptedMeetingConfig, viewport: { width: number; height: number } | undefined, run: (harness: Harness) => Promise<void>): Promise<void> {
+  const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), viewport });
+  try {
+    harness.page.setDefaultTimeout(20_000);
+    await configureScriptedMeeting(harness.page, config);
+    await harness.open();
+    await joinFromJoinScreen(harness.page, { name: 'Gallery Guest' });
+    await waitForPhase(harness.page, 'connected');
+    await run(harness);
+    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+  } finally {
+    await harness.close();
+  }
+}
+
+/** What the gallery shows now. */
+function galleryNow(page: Page) {
+  return page.evaluate(() => ({
+    tiles: document.querySelectorAll('.gallery__grid > li').length,
+    remoteTiles: document.querySelectorAll('.gallery__grid > li:not(.tile--self)').length,
+    videoTiles: document.querySelectorAll('.gallery__grid > li:not(.tile--self)[data-video="on"]').length,
+    videos: document.querySelectorAll('.gallery__grid > li:not(.tile--self) video').length,
+    overflow: document.querySelectorAll('.overflow__item').length,
+    overflowMore: Number(document.querySelector('.overflow__more')?.textContent?.match(/\d+/)?.[0] ?? 0),
+  }));
+}
+
+describe('the gallery', () => {
+  it('shows 9 and then 49 participants, with video on at most the optimal count of tiles', async () => {
+    await withMeeting({ participants: 9, videoParticipants: 9, optimalVideoCount: 6, connectDelayMs: 50 }, { width: 1280, height: 800 }, async ({ page }) => {
+      await expect.poll(() => galleryNow(page), { timeout: 10_000 }).toMatchObject({ tiles: 10, remoteTiles: 9, videos: 6, overflow: 0 });
+      const withVideo = page.locator('.gallery__grid > li[data-video="on"]:not(.tile--self)').first();
+      expect((await videoFrameStats(withVideo)).distinct).toBeGreaterThan(2);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-gallery-9');
+
+      await scripted(page, 'addParticipants', 40, { video: true, muted: true });
+      await expect.poll(() => galleryNow(page), { timeout: 10_000 }).toMatchObject({ tiles: 50, remoteTiles: 49, videos: 6, overflow: 0 });
+      // The optimal count changes with the network: fewer videos.
+      await scripted(page, 'setOptimalVideoCount', 3);
+      await expect.poll(async () => (await galleryNow(page)).videos).toBe(3);
+      await expect.poll(() => scripted(page, 'videoViews')).toBe(3);
+      // A new speaker's video comes on, replacing the least recent one.
+      const ids = await scripted(page, 'participantIds');
+      const speaker = ids[45]!;
+      await scripted(page, 'setSpeaking', speaker, true);
+      await expect.poll(() => page.locator(`.gallery__grid [data-participant="${speaker}"]`).getAttribute('data-video')).toBe('on');
+      expect((await galleryNow(page)).videos).toBeLessThanOrEqual(3);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-gallery-49');
+    });
+  });
+
+  it('keeps a 49-person gallery right while people join, leave and speak for 10 s', async () => {
+    await withMeeting({ participants: 49, videoParticipants: 25, optimalVideoCount: 9, connectDelayMs: 50 }, { width: 1280, height: 800 }, async ({ page }) => {
+      await expect.poll(async () => (await galleryNow(page)).remoteTiles, { timeout: 10_000 }).toBe(49);
+      await page.locator('#control-people').click();
+      await scripted(page, 'startChurn', { eventsPerSecond: 25, target: 49, videoShare: 0.5 });
+      const samples: Array<Awaited<ReturnType<typeof galleryNow>> & { views: number }> = [];
+      const end = Date.now() + 10_000;
+      while (Date.now() < end) {
+        samples.push({ ...(await galleryNow(page)), views: await scripted(page, 'videoViews') });
+        await page.waitForTimeout(400);
+      }
+      const stats = await scripted(page, 'stopChurn');
+      expect(stats.events).toBeGreaterThan(150);
+      expect(stats.joins).toBeGreaterThan(5);
+      expect(stats.leaves).toBeGreaterThan(5);
+      expect(samples.length).toBeGreaterThan(10);
+      for (const sample of samples) {
+        expect(sample.videos).toBeLessThanOrEqual(9);
+        expect(sample.videoTiles).toBeLessThanOrEqual(9);
+        expect(sample.views).toBeLessThanOrEqual(9);
+      }
+      // Once quiet, the roster is exactly the meeting's: tiles + overflow, and the people panel.
+      const count = (await scripted(page, 'participantIds')).length;
+      await expect.poll(async () => {
+        const now = await galleryNow(page);
+        return now.remoteTiles + now.overflow + now.overflowMore;
+      }).toBe(count);
+      await expect.poll(() => page.locator('#people-title').textContent()).toBe(en('meeting.people.title', { count: count + 1 }));
+      // Scrolling the windowed list to the end shows the last of them.
+      await page.locator('.people').evaluate((element) => (element.scrollTop = element.scrollHeight));
+      await expect.poll(() => page.locator(`.people__row[aria-posinset="${count + 1}"]`).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 90_000);
+
+  it('sends who does not fit a small window to the overflow strip and the people panel', async () => {
+    await withMeeting({ participants: 30, videoParticipants: 4, optimalVideoCount: 4, connectDelayMs: 50 }, { width: 720, height: 520 }, async ({ page }) => {
+      await expect.poll(async () => (await galleryNow(page)).overflow, { timeout: 10_000 }).toBeGreaterThan(0);
+      const now = await galleryNow(page);
+      expect(now.remoteTiles).toBeLessThan(30);
+      expect(now.videos).toBeLessThanOrEqual(4);
+      const more = page.locator('.overflow__more');
+      if ((await more.count()) > 0) {
+        await more.click();
+        await expect.poll(() => page.locator('#people-title').textContent()).toBe(en('meeting.people.title', { count: 31 }));
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-gallery-small-window');
+      // Growing the window brings tiles back from the strip.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await expect.poll(async () => (await galleryNow(page)).remoteTiles).toBeGreaterThan(now.remoteTiles);
+    });
+  });
+});
