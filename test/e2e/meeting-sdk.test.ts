@@ -1,0 +1,87 @@
+// The production renderer with the REAL ACS Calling SDK, offline: the harness answers the SDK's
+// config host and refuses every other outside host, so callAgent.join() ends with 490/4525 after
+// about 1.5 s (field notes). The guest sees the network message, with the codes for support.
+// Also: the production bundle carries none of the scripted meeting, and the test build does.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { translate } from '../../common/i18n';
+import { launchChromium } from '../support/chromium';
+import { DIST_DIR, RENDERER_DIR, createHarness, startRendererServer } from '../support/harness';
+import { axeViolations, screenshot } from '../support/page-checks';
+import { buildScriptedRenderer } from '../support/scripted-meeting/build';
+import { CONTROL_GLOBAL } from '../support/scripted-meeting/control';
+import { fakeTokenService, joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startRendererServer>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+
+describe('the real SDK, offline', () => {
+  it('joins, fails with 490/4525 after the SDK gives up, and tells the guest about the network', async () => {
+    const tokens = fakeTokenService('acs:doorway_offline_guest');
+    const harness = await createHarness(browser, { origin: server.origin, tokens });
+    try {
+      harness.page.setDefaultTimeout(20_000);
+      await harness.open();
+      const { page } = harness;
+      // The production build has no scripted meeting to talk to.
+      expect(await page.evaluate((global) => global in window, CONTROL_GLOBAL)).toBe(false);
+      await joinFromJoinScreen(page, { name: 'Offline Olivia' });
+      const started = Date.now();
+      await waitForPhase(page, 'ended', 45_000);
+      const elapsed = Date.now() - started;
+      expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
+      expect(await page.locator('.meeting-ended__reason').textContent()).toBe(en('meeting.ended.networkLost'));
+      expect(await page.locator('.meeting-ended__details').textContent()).toContain('code 490, subcode 4525');
+      expect(await page.getByRole('button', { name: en('meeting.ended.rejoin') }).count()).toBe(1);
+      expect(elapsed).toBeLessThan(30_000);
+      // The credential asked main for the token with the guest's name.
+      expect(tokens.requests).toContain('Offline Olivia');
+      await expect.poll(() => harness.joinLinks.isInMeeting).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-ended-offline');
+      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  }, 90_000);
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+describe('the scripted meeting stays out of the product', () => {
+  it('is in the test build and not in the production renderer bundle', async () => {
+    const production = filesUnder(RENDERER_DIR).filter((f) => /\.(js|css|html)$/.test(f));
+    expect(production.length).toBeGreaterThan(2);
+    for (const file of production) {
+      const text = readFileSync(file, 'utf8');
+      expect(text.includes(CONTROL_GLOBAL), file).toBe(false);
+      expect(text.includes('scripted meeting'), file).toBe(false);
+    }
+    const meta = JSON.parse(readFileSync(path.join(DIST_DIR, 'meta.json'), 'utf8')) as { renderer: { inputs: Record<string, unknown> } };
+    const inputs = Object.keys(meta.renderer.inputs);
+    expect(inputs.some((input) => input.includes('renderer/calling/call-session.ts'))).toBe(true);
+    expect(inputs.filter((input) => input.startsWith('test/'))).toEqual([]);
+
+    // The control: the test build does carry it (so the check above can see it when it leaks).
+    const testBuild = await buildScriptedRenderer(`bundle-check-${process.pid}`);
+    const testFiles = filesUnder(testBuild).filter((f) => f.endsWith('.js'));
+    expect(testFiles.some((file) => readFileSync(file, 'utf8').includes(CONTROL_GLOBAL))).toBe(true);
+  }, 60_000);
+});
