@@ -2,29 +2,16 @@
 // as a windowed list so a 1,000-person roster costs a screenful of rows) and Devices (camera,
 // microphone and speaker, switched mid-call).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CallSession, CallState, Participant } from '../calling/call-model';
+import type { CallSession, CallState } from '../calling/call-model';
 import type { DevicesState } from '../calling/model';
 import { useT } from '../i18n';
 import { Avatar } from './Gallery';
 import { MeetingIcon } from './icons';
+import { peopleOrder } from './people-order';
 import { useObservable } from './use-observable';
 
 const ROW_HEIGHT = 48;
 const OVERSCAN = 6;
-
-/** Raised hands first (in the order raised), then by name. */
-export function peopleOrder(participants: ReadonlyMap<string, Participant>): Participant[] {
-  const list = [...participants.values()];
-  const key = new Map(list.map((p) => [p.id, p.name.toLowerCase()]));
-  list.sort((a, b) => {
-    if (a.handRaised !== b.handRaised) return a.handRaised ? -1 : 1;
-    if (a.handRaised && b.handRaised) return a.handSeq - b.handSeq;
-    const ka = key.get(a.id)!;
-    const kb = key.get(b.id)!;
-    return ka < kb ? -1 : ka > kb ? 1 : a.joinSeq - b.joinSeq;
-  });
-  return list;
-}
 
 function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose(): void }) {
   const t = useT();
