@@ -4,6 +4,7 @@ import { defineMessages } from './define';
 export const join = defineMessages({
   en: {
     'join.title': 'Join the meeting',
+    'join.recovered': '{app} had a problem and restarted. Your meeting is filled in: press Join to go back in.',
     'join.subtitle': 'Check how you look and sound, then join.',
     'join.name': 'Your name',
     'join.name.hint': 'Everyone in the meeting will see this name.',
@@ -72,6 +73,7 @@ export const join = defineMessages({
     'join.access.retry': 'Try again',
   },
   ko: {
+    'join.recovered': '{app}에 문제가 생겨 다시 시작했습니다. 모임 정보가 입력되어 있으니 참가를 눌러 다시 들어가세요.',
     'join.title': '모임 참가',
     'join.subtitle': '내 모습과 소리를 확인한 다음 참가하세요.',
     'join.name': '이름',

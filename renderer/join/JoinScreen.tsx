@@ -250,6 +250,11 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             {t('join.title')}
           </h2>
           <p class="join-form__subtitle">{t('join.subtitle')}</p>
+          {joinRequest?.reason === 'recovered' && (
+            <Alert tone="info" announce class="join-recovered">
+              {t('join.recovered', { app: info.productName })}
+            </Alert>
+          )}
 
           <Field
             id="meeting-input"

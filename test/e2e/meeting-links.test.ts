@@ -4,7 +4,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
-import { buildDeepLink } from '../../main/links';
+import { eventChannels } from '../../common/ipc-contract';
+import { buildDeepLink, parseMeetingInvite } from '../../main/links';
 import { launchChromium } from '../support/chromium';
 import { LINK_SCHEME, createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
 import { axeViolations } from '../support/page-checks';
@@ -57,6 +58,16 @@ describe('meeting links into the join screen', () => {
       await harness.open();
       await harness.page.getByText(translate('en', 'join.meeting.id', { id: '234 567 890 123' })).waitFor({ timeout: 10_000 });
       expect(await harness.page.getByText('Ab3xYz').count()).toBe(0); // the passcode is never shown
+    });
+  });
+
+  it('after a crash, offers the meeting the guest was in, filled in and explained', async () => {
+    await withHarness({}, async (harness) => {
+      await harness.open();
+      harness.contents.send(eventChannels.joinRequested, { invite: parseMeetingInvite(MEETING), reason: 'recovered' });
+      await harness.page.getByText(translate('en', 'join.recovered', { app: 'Doorway' })).waitFor({ timeout: 10_000 });
+      expect(await meetingField(harness).inputValue()).toBe(MEETING);
+      expect(await axeViolations(harness.page)).toEqual([]);
     });
   });
 
