@@ -5,20 +5,26 @@ import './styles.css';
 import { App } from './app/App';
 import { bridge } from './bridge';
 import { loadCalling } from './calling';
+import { SHARE_CONTROLS_ROUTE, startShareControls } from './share/ShareControlsApp';
 
 reportCspViolations();
 
 const root = document.getElementById('root')!;
-bridge.rendererReady().then((info) => {
-  render(<App info={info} />, root);
-  afterFirstPaint(() => {
-    performance.mark('doorway:first-paint');
-    void loadCalling().then(
-      () => performance.mark('doorway:sdk-ready'),
-      (error: unknown) => void bridge.log({ level: 'error', message: `calling failed to load: ${String(error)}` }),
-    );
+// The always-on-top sharing controls are this page in a small window of their own (no SDK there).
+if (location.hash === SHARE_CONTROLS_ROUTE) {
+  startShareControls(root);
+} else {
+  bridge.rendererReady().then((info) => {
+    render(<App info={info} />, root);
+    afterFirstPaint(() => {
+      performance.mark('doorway:first-paint');
+      void loadCalling().then(
+        () => performance.mark('doorway:sdk-ready'),
+        (error: unknown) => void bridge.log({ level: 'error', message: `calling failed to load: ${String(error)}` }),
+      );
+    });
   });
-});
+}
 
 /** Runs after the browser has painted the current frame. */
 function afterFirstPaint(run: () => void): void {

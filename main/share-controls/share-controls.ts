@@ -20,7 +20,7 @@ export interface Rect {
 }
 
 /** The controls' size: one row of buttons. */
-export const CONTROLS_SIZE = { width: 460, height: 56 } as const;
+export const CONTROLS_SIZE = { width: 540, height: 56 } as const;
 /** Gap between the controls and the top edge of the work area. */
 const TOP_MARGIN = 12;
 

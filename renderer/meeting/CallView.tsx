@@ -4,6 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
+import { ShareLayout } from '../share/ShareStage';
+import { SharingBanner } from '../share/SharingBanner';
 import { Controls, type Panel } from './Controls';
 import { Gallery } from './Gallery';
 import { MeetingIcon } from './icons';
@@ -76,6 +78,7 @@ export function CallView({ session, state, displayName }: { session: CallSession
         {t('meeting.title')}
       </h1>
       <RecordingBanner state={state} />
+      <SharingBanner session={session} state={state} />
       {state.phase === 'reconnecting' && (
         <div class="meeting-banner meeting-banner--warning" role="status" data-testid="reconnecting">
           <span class="meeting-spinner meeting-spinner--small" aria-hidden="true" />
@@ -91,7 +94,9 @@ export function CallView({ session, state, displayName }: { session: CallSession
         ))}
       </ul>
       <div class="meeting__body">
-        <Gallery session={session} state={state} displayName={displayName} onShowPeople={() => setPanel('people')} />
+        <ShareLayout session={session} state={state}>
+          <Gallery session={session} state={state} displayName={displayName} onShowPeople={() => setPanel('people')} />
+        </ShareLayout>
         {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
         {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
       </div>

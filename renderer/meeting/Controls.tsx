@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState, CapabilityName } from '../calling/call-model';
 import { useT, type Translate } from '../i18n';
+import { ShareButton } from '../share/ShareButton';
 import { MeetingIcon, type MeetingIconName } from './icons';
 
 export type Panel = 'none' | 'people' | 'devices';
@@ -133,6 +134,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
         tone={local.videoOn ? 'active' : undefined}
         onClick={toggleCamera}
       />
+      {!compact && <ShareButton session={session} state={state} onNeedConsent={onNeedConsent} />}
       {!compact && (
         <ControlButton
           id="control-hand"

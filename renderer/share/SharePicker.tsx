@@ -13,6 +13,7 @@ import { bridge } from '../bridge';
 import { Button } from '../components/Button';
 import { useT, type Translate } from '../i18n';
 import { noteCaptureCancelled, noteCaptureChosen } from './capture-outcome';
+import { setShareAppInfo } from './share-app';
 
 /** How often thumbnails refresh while the picker is open (main gives up after ten missed). */
 export const REFRESH_MS = 3000;
@@ -24,6 +25,7 @@ export interface SharePickerProps {
 }
 
 export function SharePicker({ info }: SharePickerProps) {
+  setShareAppInfo(info);
   const [request, setRequest] = useState<CaptureRequest | null>(null);
   const opener = useRef<Element | null>(null);
 

@@ -93,6 +93,12 @@ export interface ScriptedMeetingControl {
   local(): { muted: boolean; video: boolean; handRaised: boolean };
   /** Remote video views rendering now (the renderer's count). */
   videoViews(): number;
+  /** A remote participant starts or stops sharing their screen. */
+  setScreenShare(id: string, on: boolean): void;
+  /** The guest's own share as the meeting sees it: on, and the chosen source's name. */
+  localScreenShare(): { on: boolean; source: string | null; audio: boolean };
+  /** What the guest shares goes away (its window closes): the capture track ends. */
+  endLocalScreenShareSource(): void;
   startChurn(options: ChurnOptions): void;
   stopChurn(): ChurnStats;
 }

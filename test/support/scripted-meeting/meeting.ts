@@ -217,6 +217,15 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   videoViews(): number {
     return ScriptedVideoStreamRenderer.active;
   }
+  setScreenShare(id: string, on: boolean): void {
+    this.participant(id).screen.scriptAvailable(on);
+  }
+  localScreenShare(): { on: boolean; source: string | null; audio: boolean } {
+    return this.requireCall().screenShare.shared;
+  }
+  endLocalScreenShareSource(): void {
+    this.requireCall().screenShare.endSource();
+  }
 
   // ---- churn: participants joining, leaving, speaking, muting, all the time -------------------
 

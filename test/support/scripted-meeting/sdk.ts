@@ -55,6 +55,7 @@ import {
 } from '@azure/communication-calling';
 import type { CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier, MicrosoftTeamsUserIdentifier } from '@azure/communication-common';
 import { Emitter } from './emitter';
+import { ScriptedScreenShare } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
 
 /** A rejection the way the SDK shapes its errors (message, code, subCode). */
@@ -412,6 +413,8 @@ export class ScriptedCall extends Emitter implements Call {
   readonly raiseHandFeature: ScriptedRaiseHand;
   readonly optimalVideoCount: ScriptedOptimalVideoCount;
   readonly diagnostics = new ScriptedUserFacingDiagnostics();
+  /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
+  readonly screenShare = new ScriptedScreenShare(this, (event, ...args) => this.emit(event, ...args));
   private readonly features: Map<unknown, CallFeature>;
 
   constructor(
@@ -523,10 +526,10 @@ export class ScriptedCall extends Emitter implements Call {
     return notScripted('resume');
   }
   startScreenSharing(): Promise<void> {
-    return notScripted('screen sharing');
+    return this.screenShare.start();
   }
   stopScreenSharing(): Promise<void> {
-    return notScripted('screen sharing');
+    return this.screenShare.stop();
   }
   startAudio(): Promise<void> {
     return notScripted('custom audio');
@@ -547,6 +550,7 @@ export class ScriptedCall extends Emitter implements Call {
   scriptEnd(reason: CallEndReason): void {
     if (this.state === 'Disconnected') return;
     this.callEndReason = reason;
+    this.screenShare.end();
     const gone = this.remoteParticipants;
     this.remoteParticipants = [];
     if (gone.length > 0) this.emit('remoteParticipantsUpdated', { added: [], removed: gone });
