@@ -2,25 +2,13 @@
 // sends: a payload that fails its schema never reaches a handler.
 import { z } from 'zod';
 import type { InvokeName } from '../../common/ipc-contract';
+import { settingsSchema } from '../settings/settings-schema';
 
 const displayName = z.string().max(1024);
 const mediaKind = z.enum(['camera', 'microphone', 'screen']);
 const requestId = z.string().min(1).max(64);
 
-export const settingsPatchSchema = z
-  .object({
-    displayName: z.string().max(256),
-    language: z.enum(['system', 'en', 'ko']),
-    theme: z.enum(['system', 'light', 'dark']),
-    cameraOn: z.boolean(),
-    microphoneOn: z.boolean(),
-    cameraId: z.string().max(512),
-    microphoneId: z.string().max(512),
-    speakerId: z.string().max(512),
-    backgroundEffect: z.enum(['none', 'blur']),
-  })
-  .partial()
-  .strict();
+export const settingsPatchSchema = settingsSchema.partial().strict();
 
 export const requestSchemas = {
   rendererReady: z.undefined(),

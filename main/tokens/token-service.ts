@@ -5,10 +5,9 @@
 import { createDevIdentitySource, DEV_CONNECTION_STRING_ENV } from './dev-identity';
 import { resolveTokenEndpoint } from './endpoint';
 import { createTokenClient, type TokenClientOptions } from './token-client';
-import type { TokenErrorCode, TokenLog, TokenSource } from './types';
+import type { TokenReply } from '../../common/ipc-contract';
+import type { TokenLog, TokenSource } from './types';
 
-/** What the renderer receives (common/ipc-contract.ts's TokenReply). */
-export type TokenReply = { ok: true; token: string; expiresOnMs: number } | { ok: false; error: TokenErrorCode };
 
 export type TokenSourceMode = 'service' | 'development' | 'notConfigured';
 

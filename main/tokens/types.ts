@@ -1,16 +1,10 @@
 // Process: main. The shapes every token source (the HTTP token client, the development identity
 // issuer) shares, so the IPC handler does not care where a token came from.
 
-/** Why no token could be had; stable, so the renderer can map each to a message. */
-export type TokenErrorCode =
-  | 'notConfigured'
-  | 'offline'
-  | 'unreachable'
-  | 'refused'
-  | 'rateLimited'
-  | 'serviceError'
-  | 'badResponse'
-  | 'timeout';
+import type { TokenErrorCode } from '../../common/ipc-contract';
+
+/** Why no token could be had: the contract's stable codes, each with a `token.error.<code>` message. */
+export type { TokenErrorCode };
 
 export const TOKEN_ERROR_CODES: readonly TokenErrorCode[] = [
   'notConfigured',

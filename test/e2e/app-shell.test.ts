@@ -1,6 +1,9 @@
 // The foundation end to end: the built renderer in Chromium, the real preload, the real main
 // handlers, the real ACS SDK on the fake camera.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../common/i18n';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { createHarness, startRendererServer } from '../support/harness';
@@ -54,6 +57,35 @@ describe('app shell in Chromium', () => {
       expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
     } finally {
       await harness.close();
+    }
+  });
+
+  it('lets the guest override the language and appearance, remembered across a restart', async () => {
+    const first = await createHarness(browser, { origin: server.origin, colorScheme: 'light' });
+    try {
+      await first.open();
+      const { page } = first;
+      await page.getByRole('button', { name: translate('en', 'preferences.open') }).click();
+      await page.getByLabel(translate('en', 'preferences.language')).selectOption('ko');
+      await page.getByLabel(translate('ko', 'preferences.theme')).selectOption('dark');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+      // The page really turns dark: the background follows the chosen scheme, not the OS's.
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(27, 27, 31)');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: translate('ko', 'preferences.close') }).click();
+      await page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+      await expect.poll(() => readFileSync(path.join(first.settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"theme":\s*"dark"/);
+    } finally {
+      await first.close();
+    }
+    const second = await createHarness(browser, { origin: server.origin, colorScheme: 'light', settingsDir: first.settingsDir });
+    try {
+      await second.open();
+      await second.page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+      expect(await second.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
+    } finally {
+      await second.close();
     }
   });
 

@@ -57,10 +57,14 @@ export interface ChurnStats {
   frameWorkMs: number[];
   /** Events applied in each of those frames. */
   frameEvents: number[];
+  /** The same for frames that applied no event (the page's own cost: video, self-view). */
+  idleFrameWorkMs: number[];
   /** Time between animation frames (ms). */
   frameIntervalsMs: number[];
   /** long-animation-frame entries' durations (ms), when the browser reports them. */
   longFramesMs: number[];
+  /** JavaScript per flush: the model applying the frame's events and Preact rendering it (ms). */
+  renderMs: number[];
 }
 
 export interface ScriptedMeetingControl {

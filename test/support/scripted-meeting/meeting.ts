@@ -40,7 +40,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   private disposed = 0;
   private named = 0;
   private rand: () => number;
-  private churn: { timer: ReturnType<typeof setInterval>; stats: ChurnStats; stop(): void } | null = null;
+  private churn: { timer: ReturnType<typeof setInterval>; stats: ChurnStats; measure: boolean; stop(): void } | null = null;
 
   constructor(private readonly config: ScriptedMeetingConfig = {}) {
     this.rand = random(config.seed ?? 42);
@@ -65,6 +65,23 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
         return agent;
       },
       createRemoteRenderer: (stream) => new ScriptedVideoStreamRenderer(stream),
+      // The calling module's batching, as in production (next frame, or a timer when hidden), timed
+      // while the churn measures: the model's flush plus the render it starts (Preact renders in a
+      // microtask queued during the flush, so a microtask queued after it runs once it is done).
+      schedule: (flush) => {
+        let done = false;
+        const run = () => {
+          if (done) return;
+          done = true;
+          const stats = this.churn?.measure ? this.churn.stats : null;
+          if (!stats) return flush();
+          const start = performance.now();
+          flush();
+          queueMicrotask(() => stats.renderMs.push(performance.now() - start));
+        };
+        requestAnimationFrame(run);
+        setTimeout(run, 250);
+      },
     };
   }
 
@@ -232,7 +249,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   startChurn(options: ChurnOptions): void {
     this.stopChurnQuietly();
     const call = this.requireCall();
-    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], frameIntervalsMs: [], longFramesMs: [] };
+    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], idleFrameWorkMs: [], frameIntervalsMs: [], longFramesMs: [], renderMs: [] };
     const rand = this.rand;
     const pick = () => call.remoteParticipants[Math.floor(rand() * call.remoteParticipants.length)];
     let speaker: ScriptedRemoteParticipant | null = null;
@@ -297,7 +314,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
         if (frameEvents > 0) {
           stats.frameWorkMs.push(performance.now() - frameStart);
           stats.frameEvents.push(frameEvents);
-        }
+        } else stats.idleFrameWorkMs.push(performance.now() - frameStart);
       };
       const onFrame = (now: number) => {
         if (!running) return;
@@ -328,6 +345,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     this.churn = {
       timer,
       stats,
+      measure: options.measure ?? false,
       stop: () => {
         clearInterval(timer);
         stopFrames();
