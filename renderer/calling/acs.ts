@@ -16,7 +16,7 @@ export interface CallingApi {
 }
 
 /** Where calls come from: the SDK's (default) or, in the test build only, the scripted meeting's. */
-export type CallingDeps = Partial<Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer'>>;
+export type CallingDeps = Partial<Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer' | 'schedule'>>;
 
 export async function createCallingApi(deps: CallingDeps = {}): Promise<CallingApi> {
   const client = new CallClient();
@@ -32,6 +32,7 @@ export async function createCallingApi(deps: CallingDeps = {}): Promise<CallingA
     },
     releaseCallAgent: (agent: CallAgent) => (released = agent.dispose().catch(() => undefined)),
     createRemoteRenderer: deps.createRemoteRenderer ?? ((stream) => new VideoStreamRenderer(stream)),
+    schedule: deps.schedule,
   };
   return {
     devices,

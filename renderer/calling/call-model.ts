@@ -110,6 +110,8 @@ export interface CallState {
   readonly participants: ReadonlyMap<string, Participant>;
   /** Bumped whenever the participants map is replaced. */
   readonly rosterVersion: number;
+  /** Bumped only when who is here, their names or raised hands change (the people list's order). */
+  readonly peopleVersion: number;
   /** The SDK's dominant speakers, most dominant first. */
   readonly dominantSpeakers: readonly string[];
   readonly local: LocalState;
@@ -173,6 +175,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     callId: null,
     participants: new Map(),
     rosterVersion: 0,
+    peopleVersion: 0,
     dominantSpeakers: [],
     local: { muted: options.muted, videoOn: options.videoOn, handRaised: false, leaving: false },
     capabilities: Object.fromEntries(CAPABILITY_NAMES.map((name) => [name, ALLOWED])) as Record<CapabilityName, Capability>,
@@ -327,11 +330,15 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'participantJoined': {
         const init = event.participant;
         if (init.status === 'lobby' || init.status === 'disconnected') {
-          if ((participants ?? state.participants).has(init.id)) roster().delete(init.id);
+          if ((participants ?? state.participants).has(init.id)) {
+            roster().delete(init.id);
+            next.peopleVersion += 1;
+          }
           break;
         }
         const existing = roster().get(init.id);
         next.seq += 1;
+        if (!existing || existing.name !== init.name || (init.handRaised !== undefined && init.handRaised !== existing.handRaised)) next.peopleVersion += 1;
         roster().set(init.id, {
           id: init.id,
           name: init.name,
@@ -348,13 +355,17 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
         break;
       }
       case 'participantLeft':
-        if ((participants ?? state.participants).has(event.id)) roster().delete(event.id);
+        if ((participants ?? state.participants).has(event.id)) {
+          roster().delete(event.id);
+          next.peopleVersion += 1;
+        }
         break;
       case 'participantChanged': {
         const current = (participants ?? state.participants).get(event.id);
         if (!current) break;
         if (event.patch.status === 'lobby' || event.patch.status === 'disconnected') {
           roster().delete(event.id);
+          next.peopleVersion += 1;
           break;
         }
         let changed = false;
@@ -362,6 +373,7 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
           if (event.patch[key] !== undefined && event.patch[key] !== current[key]) changed = true;
         }
         if (!changed) break;
+        if (event.patch.name !== undefined && event.patch.name !== current.name) next.peopleVersion += 1;
         const updated: { -readonly [K in keyof Participant]: Participant[K] } = { ...current };
         for (const key of Object.keys(event.patch) as (keyof ParticipantPatch)[]) {
           const value = event.patch[key];
@@ -390,6 +402,7 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
         const current = (participants ?? state.participants).get(event.id);
         if (!current || current.handRaised === event.raised) break;
         next.seq += 1;
+        next.peopleVersion += 1;
         roster().set(event.id, { ...current, handRaised: event.raised, handSeq: event.raised ? next.seq : 0 });
         break;
       }
@@ -478,6 +491,39 @@ export function galleryOrder(participants: ReadonlyMap<string, Participant>): Pa
   for (const p of participants.values()) if (p.status !== 'lobby' && p.status !== 'disconnected') list.push(p);
   list.sort((a, b) => b.lastSpokeSeq - a.lastSpokeSeq || a.joinSeq - b.joinSeq);
   return list;
+}
+
+/** Whether `a` comes before `b` in the gallery (more recent speaker, then earlier arrival). */
+function galleryBefore(a: Participant, b: Participant): boolean {
+  return a.lastSpokeSeq !== b.lastSpokeSeq ? a.lastSpokeSeq > b.lastSpokeSeq : a.joinSeq < b.joinSeq;
+}
+
+/**
+ * The first `k` participants in gallery order, and how many are in the meeting: one pass with a
+ * small sorted buffer, so a 1,000-person roster costs no sort and no big array per frame.
+ */
+export function galleryTop(participants: ReadonlyMap<string, Participant>, k: number): { top: Participant[]; total: number } {
+  const top: Participant[] = [];
+  let total = 0;
+  if (k <= 0) {
+    for (const p of participants.values()) if (p.status !== 'lobby' && p.status !== 'disconnected') total++;
+    return { top, total };
+  }
+  for (const p of participants.values()) {
+    if (p.status === 'lobby' || p.status === 'disconnected') continue;
+    total++;
+    if (top.length === k && !galleryBefore(p, top[k - 1]!)) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (galleryBefore(top[mid]!, p)) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, p);
+    if (top.length > k) top.pop();
+  }
+  return { top, total };
 }
 
 /**

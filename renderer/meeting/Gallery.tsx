@@ -1,10 +1,10 @@
 // Process: renderer. The gallery: one tile per visible participant (most recent speakers first,
 // tiles kept in their slots), the guest's own tile, video on at most the optimal number of tiles,
 // initials otherwise; and the overflow strip for everyone beyond the visible tiles.
-import { memo } from 'preact/compat';
+import { memo } from './memo';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  galleryOrder,
+  galleryTop,
   initialsOf,
   stableSlots,
   videoSelection,
@@ -15,6 +15,22 @@ import {
 import { useT } from '../i18n';
 import { MeetingIcon } from './icons';
 import { gridLayout, remoteTileCount } from './layout';
+
+const OverflowItem = memo(function OverflowItem({ participant: p }: { participant: Participant }) {
+  const t = useT();
+  return (
+    <li class={`overflow__item ${p.speaking ? 'is-speaking' : ''}`} data-participant={p.id}>
+      <Avatar id={p.id} name={p.name} size="small" />
+      <span class="overflow__name">{p.name || '—'}</span>
+      {p.handRaised && (
+        <span class="tile__hand">
+          <MeetingIcon name="hand" />
+          <span class="meeting-sr">{t('meeting.tile.hand')}</span>
+        </span>
+      )}
+    </li>
+  );
+});
 
 const AVATAR_COLORS = ['#5b2ca0', '#0b5cad', '#a4262c', '#0a6b57', '#8a3b00', '#6b2f8e', '#1f5a2e', '#3b4a9e'];
 
@@ -139,18 +155,28 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
     return () => observer.disconnect();
   }, []);
 
-  const ordered = useMemo(() => galleryOrder(state.participants), [state.participants]);
-  const capacity = remoteTileCount(ordered.length, size.width, size.height);
+  // How many tiles fit; the best that many (recent speakers first), kept in their slots.
+  const capacity = remoteTileCount(Number.MAX_SAFE_INTEGER, size.width, size.height);
+  const { top, total } = useMemo(() => galleryTop(state.participants, capacity), [state.participants, capacity]);
   const slots = useRef<string[]>([]);
   const visible = useMemo(() => {
     const ids = stableSlots(
       slots.current,
-      ordered.slice(0, capacity).map((p) => p.id),
+      top.map((p) => p.id),
     );
     slots.current = ids;
     return ids.map((id) => state.participants.get(id)!).filter(Boolean);
-  }, [ordered, capacity, state.participants]);
-  const overflow = useMemo(() => ordered.slice(capacity), [ordered, capacity]);
+  }, [top, state.participants]);
+  // Everyone else, in order of arrival (stable, so the strip does not reshuffle as people speak).
+  const overflow = useMemo(() => {
+    const shown = new Set(visible.map((p) => p.id));
+    const first: Participant[] = [];
+    for (const p of state.participants.values()) {
+      if (first.length === OVERFLOW_SHOWN) break;
+      if (p.status !== 'lobby' && p.status !== 'disconnected' && !shown.has(p.id)) first.push(p);
+    }
+    return { first, count: total - visible.length };
+  }, [state.participants, visible, total]);
   const videos = useMemo(() => videoSelection(visible, state.optimalVideoCount), [visible, state.optimalVideoCount]);
   const layout = gridLayout(visible.length + 1, size.width, size.height);
   const dominant = state.dominantSpeakers[0];
@@ -177,27 +203,18 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
             />
           </ul>
         )}
-        {ordered.length === 0 && <p class="gallery__alone">{t('meeting.alone')}</p>}
+        {total === 0 && <p class="gallery__alone">{t('meeting.alone')}</p>}
       </div>
-      {overflow.length > 0 && (
+      {overflow.count > 0 && (
         <div class="overflow" role="group" aria-label={t('meeting.overflow.label')}>
           <ul class="overflow__list">
-            {overflow.slice(0, OVERFLOW_SHOWN).map((p) => (
-              <li key={p.id} class={`overflow__item ${p.speaking ? 'is-speaking' : ''}`} data-participant={p.id}>
-                <Avatar id={p.id} name={p.name} size="small" />
-                <span class="overflow__name">{p.name || '—'}</span>
-                {p.handRaised && (
-                  <span class="tile__hand">
-                    <MeetingIcon name="hand" />
-                    <span class="meeting-sr">{t('meeting.tile.hand')}</span>
-                  </span>
-                )}
-              </li>
+            {overflow.first.map((p) => (
+              <OverflowItem key={p.id} participant={p} />
             ))}
           </ul>
-          {overflow.length > OVERFLOW_SHOWN && (
+          {overflow.count > overflow.first.length && (
             <button type="button" class="mbtn mbtn--quiet overflow__more" onClick={onShowPeople}>
-              {t('meeting.overflow.more', { count: overflow.length - OVERFLOW_SHOWN })}
+              {t('meeting.overflow.more', { count: overflow.count - overflow.first.length })}
             </button>
           )}
         </div>

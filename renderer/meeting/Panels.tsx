@@ -7,7 +7,7 @@ import type { DevicesState } from '../calling/model';
 import { useT } from '../i18n';
 import { Avatar } from './Gallery';
 import { MeetingIcon } from './icons';
-import { peopleOrder } from './people-order';
+import { PeopleIndex } from './people-order';
 import { useObservable } from './use-observable';
 
 const ROW_HEIGHT = 48;
@@ -39,8 +39,11 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 480 });
-  const people = useMemo(() => peopleOrder(state.participants), [state.participants]);
-  const total = people.length + 1;
+  // Updated only when who is here, a name or a raised hand changes (not on every mute or word),
+  // and then incrementally.
+  const index = useRef<PeopleIndex | null>(null);
+  const order = useMemo(() => (index.current ??= new PeopleIndex()).update(state.participants), [state.peopleVersion]);
+  const total = order.length + 1;
 
   useEffect(() => {
     const element = scroller.current;
@@ -59,7 +62,8 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
     if (index === 0) {
       rows.push({ index, id: 'self', name: displayName ? t('meeting.youNamed', { name: displayName }) : t('meeting.you'), muted: state.local.muted, handRaised: state.local.handRaised, self: true });
     } else {
-      const p = people[index - 1]!;
+      const p = state.participants.get(order[index - 1]!);
+      if (!p) continue;
       rows.push({ index, id: p.id, name: p.name || '—', muted: p.muted, handRaised: p.handRaised, self: false });
     }
   }

@@ -5,6 +5,7 @@ import {
   capabilityOf,
   diagnosticActive,
   galleryOrder,
+  galleryTop,
   initialCallState,
   initialsOf,
   noticeOfDiagnostic,
@@ -119,6 +120,39 @@ describe('roster', () => {
 });
 
 describe('gallery selection', () => {
+  it('finds the first k in gallery order without sorting everyone', () => {
+    const events: CallEvent[] = [];
+    for (let i = 0; i < 300; i++) events.push(joined(`p${i}`));
+    let state = applyEvents(start(), events);
+    let seed = 1;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let round = 0; round < 20; round++) {
+      const batch: CallEvent[] = [];
+      for (let i = 0; i < 15; i++) batch.push({ type: 'participantChanged', id: `p${Math.floor(rand() * 300)}`, patch: { speaking: rand() < 0.5 } });
+      batch.push({ type: 'dominantSpeakers', ids: [`p${Math.floor(rand() * 300)}`] });
+      state = applyEvents(state, batch);
+      for (const k of [0, 1, 9, 49, 300, 400]) {
+        const { top, total } = galleryTop(state.participants, k);
+        expect(total).toBe(300);
+        expect(top.map((p) => p.id)).toEqual(galleryOrder(state.participants).slice(0, k).map((p) => p.id));
+      }
+    }
+  });
+
+  it('bumps the people version only when the people list order can change', () => {
+    let state = applyEvents(start(), [joined('a'), joined('b')]);
+    const v = state.peopleVersion;
+    state = applyEvents(state, [
+      { type: 'participantChanged', id: 'a', patch: { muted: true, speaking: true, videoAvailable: true } },
+      { type: 'dominantSpeakers', ids: ['b'] },
+    ]);
+    expect(state.peopleVersion).toBe(v);
+    expect(reduce(state, { type: 'hand', id: 'a', raised: true }).peopleVersion).toBe(v + 1);
+    expect(reduce(state, { type: 'participantChanged', id: 'a', patch: { name: 'Renamed' } }).peopleVersion).toBe(v + 1);
+    expect(reduce(state, { type: 'participantLeft', id: 'a' }).peopleVersion).toBe(v + 1);
+    expect(reduce(state, joined('c')).peopleVersion).toBe(v + 1);
+  });
+
   it('keeps tiles in their slots when the visible set changes', () => {
     expect(stableSlots([], ['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(stableSlots(['a', 'b', 'c'], ['d', 'a', 'c'])).toEqual(['a', 'd', 'c']);

@@ -1,7 +1,7 @@
 // The gallery's geometry and the people panel's order, in Node.
 import { describe, expect, it } from 'vitest';
 import { applyEvents, initialCallState, type CallEvent } from '../../renderer/calling/call-model';
-import { peopleOrder } from '../../renderer/meeting/people-order';
+import { PeopleIndex, peopleOrder } from '../../renderer/meeting/people-order';
 import { MAX_REMOTE_TILES, formatElapsed, gridLayout, remoteTileCount, tileCapacity } from '../../renderer/meeting/layout';
 
 describe('gallery layout', () => {
@@ -50,5 +50,33 @@ describe('people panel order', () => {
       { type: 'hand', id: '1', raised: true },
     ]);
     expect(peopleOrder(state.participants).map((p) => p.name)).toEqual(['Cat', 'zed', 'Amy', 'bob']);
+    expect(new PeopleIndex().update(state.participants)).toEqual(['4', '1', '2', '3']);
+  });
+
+  it('keeps the same order incrementally through joins, leaves, renames and hands', () => {
+    const names = ['Ada', 'bob', 'Cy', 'dee', 'Eve', '김', 'Ada', 'zoe'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let state = initialCallState({ muted: true, videoOn: false, now: 0 });
+    const index = new PeopleIndex();
+    let next = 0;
+    for (let round = 0; round < 300; round++) {
+      const ids = [...state.participants.keys()];
+      const batch: CallEvent[] = [];
+      const moves = 1 + Math.floor(rand() * (round % 50 === 0 ? 80 : 4));
+      for (let i = 0; i < moves; i++) {
+        const roll = rand();
+        const id = ids[Math.floor(rand() * ids.length)];
+        if (roll < 0.4 || !id) {
+          const nid = `n${next++}`;
+          batch.push({ type: 'participantJoined', participant: { id: nid, name: names[next % names.length]!, status: 'connected', muted: true, speaking: false, videoAvailable: false, screenShareAvailable: false } });
+        } else if (roll < 0.6) batch.push({ type: 'participantLeft', id });
+        else if (roll < 0.75) batch.push({ type: 'participantChanged', id, patch: { name: names[Math.floor(rand() * names.length)]! } });
+        else if (roll < 0.9) batch.push({ type: 'hand', id, raised: rand() < 0.6 });
+        else batch.push({ type: 'participantChanged', id, patch: { muted: rand() < 0.5 } });
+      }
+      state = applyEvents(state, batch);
+      expect(index.update(state.participants)).toEqual(peopleOrder(state.participants).map((p) => p.id));
+    }
   });
 });

@@ -32,7 +32,7 @@ const scriptedCalling: esbuild.Plugin = {
   },
 };
 
-export async function buildScriptedRenderer(tag = String(process.pid)): Promise<string> {
+export async function buildScriptedRenderer(tag = String(process.pid), options: { minify?: boolean } = {}): Promise<string> {
   const outdir = path.join(DIST_DIR, 'renderer-test', tag);
   const result = await esbuild.build({
     absWorkingDir: ROOT,
@@ -54,7 +54,7 @@ export async function buildScriptedRenderer(tag = String(process.pid)): Promise<
     target: 'chrome140',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    minify: true,
+    minify: options.minify ?? true,
     loader: { '.png': 'file', '.svg': 'file', '.woff2': 'file' },
   });
   const inputs = Object.keys(result.metafile.inputs);

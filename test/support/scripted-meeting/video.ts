@@ -10,6 +10,8 @@ const FPS = 8;
 const COLORS = ['#335c99', '#7a3d8f', '#2f7a5c', '#8f5b2e', '#5c3d99', '#8f2e4a'];
 
 interface Painted {
+  /** Views using it; painting stops when the last one goes. */
+  refs: number;
   canvas: HTMLCanvasElement;
   stream: MediaStream;
   label: string;
@@ -38,22 +40,32 @@ function paintAll(): void {
   }
 }
 
-/** The stream for scripted stream `id` (made on first use, painted until released). */
+/** The stream for scripted stream `id` (made on first use, painted while someone uses it). */
 export function mediaStreamFor(id: number, label: string, screen = false): MediaStream {
   const existing = painted.get(id);
-  if (existing) return existing.stream;
+  if (existing) {
+    existing.refs++;
+    return existing.stream;
+  }
   const canvas = document.createElement('canvas');
   canvas.width = 320;
   canvas.height = 180;
   let hash = 0;
   for (const ch of label) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
-  const item: Painted = { canvas, stream: canvas.captureStream(FPS), label, color: COLORS[Math.abs(hash) % COLORS.length]!, screen };
+  const item: Painted = { refs: 1, canvas, stream: canvas.captureStream(FPS), label, color: COLORS[Math.abs(hash) % COLORS.length]!, screen };
   painted.set(id, item);
   paintAll();
   timer ??= setInterval(paintAll, 1000 / FPS);
   return item.stream;
 }
 
+/** One user of the stream is done with it (a view went away). */
+export function unrefMediaStream(id: number): void {
+  const item = painted.get(id);
+  if (item && --item.refs <= 0) releaseMediaStream(id);
+}
+
+/** The stream ends (the camera went off, the participant left): stop it for everyone. */
 export function releaseMediaStream(id: number): void {
   const item = painted.get(id);
   if (!item) return;
@@ -111,6 +123,7 @@ export class ScriptedVideoStreamRenderer {
         video.srcObject = null;
         target.remove();
         this.views.delete(view);
+        unrefMediaStream(this.stream.id);
       },
     };
     this.views.add(view);

@@ -1,0 +1,103 @@
+// Benchmark of the meeting's main thread: npx tsx bench/meeting.bench.ts
+// A scripted meeting of 1,000 participants (the test build of the renderer in Chromium, the real
+// preload and main handlers) where people join, leave, speak, mute, change dominant speakers and
+// turn cameras on and off at 50 roster events per second, for BENCH_SECONDS (default 20), twice:
+// with the gallery only, and with the people panel open. Prints figures only.
+//
+// Per event = the synchronous time in the calling module's SDK listeners for that event + its
+// share of the JavaScript of the frame that applied it (the model flush and the Preact render it
+// starts). The whole frame (from its first animation-frame callback to a message posted then: also
+// style, layout, paint, the scripted video's canvases and any other task) is printed as an upper
+// bound, next to the same for frames without events.
+// Longest frame = the longest gap between animation frames; long-animation-frame entries (frames
+// over 50 ms, as Chromium reports them) are counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips
+// the app build; the test build of the renderer is always made, into $DOORWAY_OUT/renderer-test/).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
+const EVENTS_PER_SECOND = Number(process.env.BENCH_EVENTS_PER_SECOND ?? 50);
+
+const root = path.resolve(import.meta.dirname, '..');
+if (process.env.DOORWAY_SKIP_BUILD !== '1') {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('build failed');
+}
+
+// Loaded after the environment is set: the harness imports main's modules (electron-store).
+const { launchChromium } = await import('../test/support/chromium');
+const { createHarness, startRendererServer } = await import('../test/support/harness');
+const { buildScriptedRenderer } = await import('../test/support/scripted-meeting/build');
+const { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } = await import('../test/support/scripted-meeting/page');
+type ChurnStats = import('../test/support/scripted-meeting/control').ChurnStats;
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a');
+
+function report(label: string, stats: ChurnStats, seconds: number): void {
+  // Each flush's JavaScript (model + render) is shared among the events of its frame, in order.
+  const perEventJs: number[] = [];
+  const perEventFrame: number[] = [];
+  let next = 0;
+  stats.frameEvents.forEach((count, i) => {
+    const js = stats.renderMs[i] ?? 0;
+    const frame = stats.frameWorkMs[i]!;
+    for (let k = 0; k < count && next < stats.handlerMs.length; k++, next++) {
+      perEventJs.push(stats.handlerMs[next]! + js / count);
+      perEventFrame.push(stats.handlerMs[next]! + frame / count);
+    }
+  });
+  const longest = Math.max(0, ...stats.frameIntervalsMs);
+  const eventsPerFrame = stats.frameEvents.reduce((a, b) => a + b, 0) / Math.max(1, stats.frameEvents.length);
+  console.log(`\n${label}`);
+  console.log(`  events                        ${stats.events} in ${seconds} s (${(stats.events / seconds).toFixed(1)}/s; ${stats.joins} joins, ${stats.leaves} leaves; ${eventsPerFrame.toFixed(2)} per frame)`);
+  console.log(`  SDK listeners, per event      median ${ms(quantile(stats.handlerMs, 0.5))}   p99 ${ms(quantile(stats.handlerMs, 0.99))}`);
+  console.log(`  model + render JS, per frame  median ${ms(quantile(stats.renderMs, 0.5))}   p99 ${ms(quantile(stats.renderMs, 0.99))}   (${stats.renderMs.length} flushes)`);
+  console.log(`  main thread per event (JS)    median ${ms(quantile(perEventJs, 0.5))}   p99 ${ms(quantile(perEventJs, 0.99))}   (listeners + share of its flush and render)`);
+  console.log(`  whole frame, per event        median ${ms(quantile(perEventFrame, 0.5))}   p99 ${ms(quantile(perEventFrame, 0.99))}   (upper bound: + style, layout, paint, video, other tasks)`);
+  console.log(`  whole frame, no events        median ${ms(quantile(stats.idleFrameWorkMs, 0.5))}   p99 ${ms(quantile(stats.idleFrameWorkMs, 0.99))}   (${stats.idleFrameWorkMs.length} frames: the page's own video and self-view)`);
+  console.log(`  longest frame                 ${ms(longest)}   (frame interval p99 ${ms(quantile(stats.frameIntervalsMs, 0.99))})`);
+  console.log(`  long animation frames         ${stats.longFramesMs.length}${stats.longFramesMs.length ? `, longest ${ms(Math.max(...stats.longFramesMs))}` : ''}`);
+}
+
+const rendererDir = await buildScriptedRenderer('bench');
+const [browser, server] = await Promise.all([launchChromium(), startRendererServer(rendererDir)]);
+try {
+  const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = harness;
+    page.setDefaultTimeout(60_000);
+    await configureScriptedMeeting(page, { participants: PARTICIPANTS, videoParticipants: Math.round(PARTICIPANTS / 4), optimalVideoCount: 9, connectDelayMs: 50, seed: 7 });
+    await harness.open();
+    await joinFromJoinScreen(page, { name: 'Bench Guest' });
+    await waitForPhase(page, 'connected');
+    await page.waitForFunction((n) => document.querySelectorAll('.gallery__grid > li').length >= Math.min(n, 49), PARTICIPANTS);
+    await page.waitForTimeout(1000);
+    console.log(`Scripted meeting: ${PARTICIPANTS} participants, ${EVENTS_PER_SECOND} roster events/s, ${SECONDS} s per run, Chromium ${browser.version()}, viewport 1280x800`);
+
+    await scripted(page, 'startChurn', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25, measure: true });
+    await page.waitForTimeout(SECONDS * 1000);
+    report('Gallery (49 tiles, overflow strip)', await scripted(page, 'stopChurn'), SECONDS);
+
+    await page.locator('#control-people').click();
+    await page.locator('#people-panel').waitFor();
+    await scripted(page, 'startChurn', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25, measure: true });
+    await page.waitForTimeout(SECONDS * 1000);
+    report('Gallery + people panel open (windowed list)', await scripted(page, 'stopChurn'), SECONDS);
+
+    const errors = harness.logs.filter((l) => l.startsWith('pageerror'));
+    console.log(`\npage errors: ${errors.length}`);
+  } finally {
+    await harness.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
