@@ -21,7 +21,8 @@ const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const EVENTS_PER_SECOND = Number(process.env.BENCH_EVENTS_PER_SECOND ?? 50);
 
 const root = path.resolve(import.meta.dirname, '..');
-if (process.env.DOORWAY_SKIP_BUILD !== '1') {
+// `npm run bench` (scripts/bench.mjs) has just built.
+if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !== 'bench') {
   const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('build failed');
 }

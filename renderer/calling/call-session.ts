@@ -157,6 +157,7 @@ export class MeetingCallSession implements CallSession {
     log: (level, message) => this.log(level, message),
   });
   private cameraStarting = false;
+  private credential: AzureCommunicationTokenCredential | null = null;
 
   constructor(
     private readonly deps: CallDeps,
@@ -190,7 +191,7 @@ export class MeetingCallSession implements CallSession {
     }
     if (this.ended) return;
     this.localId = rawIdOfToken(first.token);
-    const credential = new AzureCommunicationTokenCredential({
+    const credential = (this.credential = new AzureCommunicationTokenCredential({
       token: first.token,
       refreshProactively: true,
       tokenRefresher: async () => {
@@ -198,7 +199,7 @@ export class MeetingCallSession implements CallSession {
         if (!reply.ok) throw new Error(`Doorway could not renew the meeting token (${reply.error})`);
         return reply.token;
       },
-    });
+    }));
 
     if (this.deviceService.state.get().cameraAccess === 'unknown' && this.options.wantedDevices) {
       await this.deviceService.requestAccess(this.options.wantedDevices).catch(() => undefined);
@@ -206,11 +207,12 @@ export class MeetingCallSession implements CallSession {
     if (this.ended) return;
 
     const agent = await this.deps.createCallAgent(credential, { displayName: this.options.displayName });
-    this.agent = agent;
     if (this.ended) {
-      await this.teardown();
+      // Left while the agent was being made (teardown has run already): release it here.
+      await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describe(error)}`));
       return;
     }
+    this.agent = agent;
 
     const local = this.store.get().local;
     const camera = local.videoOn ? this.deviceService.camera() : undefined;
@@ -446,6 +448,9 @@ export class MeetingCallSession implements CallSession {
       const agent = this.agent;
       this.agent = null;
       if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describe(error)}`));
+      // No more proactive token refreshes once the meeting is over.
+      this.credential?.dispose();
+      this.credential = null;
     })();
     return this.torndown;
   }

@@ -40,8 +40,8 @@ async function withMeeting(
   config: ScriptedMeetingConfig,
   options: Omit<HarnessOptions, 'origin'>,
   run: (harness: Harness, tokens: ReturnType<typeof fakeTokenService>) => Promise<void>,
+  tokens = fakeTokenService(),
 ): Promise<void> {
-  const tokens = fakeTokenService();
   const harness = await createHarness(browser, { origin: server.origin, tokens, ...options });
   try {
     harness.page.setDefaultTimeout(15_000);
@@ -230,17 +230,22 @@ describe('the meeting with the scripted meeting', () => {
   });
 
   it('leaves in every phase: while connecting, in the lobby, and when the app closes', async () => {
-    await withMeeting({ lobby: true, connectDelayMs: 60_000 }, {}, async ({ page, contents }) => {
+    await withMeeting({ lobby: true, connectDelayMs: 60_000 }, {}, async ({ page, contents, joinLinks }) => {
       // Connecting.
       await joinFromJoinScreen(page, { name: 'Early Eve' });
       await waitForPhase(page, 'connecting');
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: en('meeting.leave') }).click();
       await waitForPhase(page, 'ended');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
       // Lobby (the second join goes there at once: the first call's timer does not apply).
       await page.getByRole('button', { name: en('meeting.ended.back') }).click();
+      // (Left so early, the first attempt may never have reached the meeting: count from here.)
+      const joinsBefore = (await scripted(page, 'joins')).length;
+      const agentsBefore = (await scripted(page, 'agents')).created;
+      const joinCount = async () => (await scripted(page, 'joins')).length - joinsBefore;
       await joinFromJoinScreen(page, { name: 'Early Eve' });
-      await expect.poll(async () => (await scripted(page, 'joins')).length).toBe(2);
+      await expect.poll(joinCount, { timeout: 10_000 }).toBe(1);
       await scripted(page, 'setCallState', 'InLobby');
       await waitForPhase(page, 'lobby');
       await control(page, 'leave').click();
@@ -248,14 +253,48 @@ describe('the meeting with the scripted meeting', () => {
       expect(await scripted(page, 'callState')).toBe('Disconnected');
       // In the meeting, the app closes: main sends leaveRequested.
       await page.getByRole('button', { name: en('meeting.ended.rejoin') }).click();
-      await expect.poll(async () => (await scripted(page, 'joins')).length).toBe(3);
+      await expect.poll(joinCount, { timeout: 10_000 }).toBe(2);
       await scripted(page, 'admit');
       await waitForPhase(page, 'connected');
       contents.send(eventChannels.leaveRequested, undefined);
       await waitForPhase(page, 'ended');
       expect(await scripted(page, 'callState')).toBe('Disconnected');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
+      // A link from the OS during a meeting (the guest agreed to leave): the meeting screen goes
+      // away, and going away hangs up.
+      await page.getByRole('button', { name: en('meeting.ended.rejoin') }).click();
+      await expect.poll(joinCount, { timeout: 10_000 }).toBe(3);
+      await scripted(page, 'admit');
+      await waitForPhase(page, 'connected');
+      await expect.poll(() => joinLinks.isInMeeting).toBe(true);
+      expect(await joinLinks.deliver('doorway://join?meetingId=2345678901234&passcode=Ab3xYz')).toBe('sent');
+      await page.locator('#meeting-input').waitFor();
+      await expect.poll(() => scripted(page, 'callState')).toBe('Disconnected');
+      await expect.poll(() => scripted(page, 'agents')).toEqual({ created: agentsBefore + 3, disposed: agentsBefore + 3 });
+      await expect.poll(() => joinLinks.isInMeeting).toBe(false);
     });
   });
+
+  it('renews the token through main during the meeting, and stops when the meeting ends', async () => {
+    const tokens = fakeTokenService(undefined, 6_000);
+    await withMeeting(
+      { participants: 1, connectDelayMs: 50 },
+      {},
+      async ({ page }) => {
+        await joinFromJoinScreen(page, { name: 'Renewing Rita' });
+        await waitForPhase(page, 'connected');
+        const atJoin = tokens.requests.length;
+        // The credential refreshes a token that expires within 10 minutes at half its life left.
+        await expect.poll(() => tokens.requests.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(atJoin + 2);
+        expect(new Set(tokens.requests)).toEqual(new Set(['Renewing Rita']));
+        await control(page, 'leave').click();
+        await waitForPhase(page, 'ended');
+        const atEnd = tokens.requests.length;
+        await page.waitForTimeout(6_000);
+        expect(tokens.requests.length).toBe(atEnd);
+      },
+      tokens,
+    );
+  }, 60_000);
 });
 

@@ -18,14 +18,14 @@ export function fakeAcsToken(skypeid = 'acs:scripted_guest', lifetimeMs = 3_600_
   return `${base64url({ alg: 'RS256', kid: 'doorway-test', typ: 'JWT' })}.${base64url({ skypeid, scp: 1792, csi: String(exp - 3600), exp, acsScope: 'voip', resourceId: 'doorway-test' })}.${base64url('not-a-signature')}`;
 }
 
-/** The token service main would call: always answers with a fresh fake token. */
-export function fakeTokenService(skypeid?: string): MainServices['tokens'] & { requests: string[] } {
+/** The token service main would call: always answers with a fresh fake token (of `lifetimeMs`). */
+export function fakeTokenService(skypeid?: string, lifetimeMs = 3_600_000): MainServices['tokens'] & { requests: string[] } {
   const requests: string[] = [];
   return {
     requests,
     get: async (displayName: string): Promise<TokenReply> => {
       requests.push(displayName);
-      return { ok: true, token: fakeAcsToken(skypeid), expiresOnMs: Date.now() + 3_600_000 };
+      return { ok: true, token: fakeAcsToken(skypeid, lifetimeMs), expiresOnMs: Date.now() + lifetimeMs };
     },
     prefetch: () => undefined,
   };
