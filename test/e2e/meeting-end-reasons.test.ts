@@ -114,6 +114,25 @@ describe('how a meeting ends', () => {
     });
   });
 
+  it('explains a token the service could not give, in the token service\'s words, with Rejoin', async () => {
+    // The join screen checks a token before Join; the meeting asks again and gets an error.
+    const good = fakeTokenService();
+    let calls = 0;
+    const tokens: HarnessOptions['tokens'] = {
+      get: async (name: string) => (++calls === 1 ? good.get(name) : { ok: false, error: 'offline' }),
+      prefetch: () => undefined,
+    };
+    await withMeeting({ connectDelayMs: 50 }, { tokens }, async ({ page }) => {
+      await joinFromJoinScreen(page, { name: 'Tokenless Tom' });
+      await waitForPhase(page, 'ended');
+      expect(await page.locator('main').getAttribute('data-reason')).toBe('tokenUnavailable');
+      expect(await page.locator('.meeting-ended__reason').allTextContents()).toEqual([t('en', 'meeting.ended.tokenUnavailable'), t('en', 'token.error.offline')]);
+      expect(await page.getByRole('button', { name: t('en', 'meeting.ended.rejoin') }).count()).toBe(1);
+      expect(await scripted(page, 'agents')).toEqual({ created: 0, disposed: 0 });
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
   it('speaks Korean in the lobby and on the ended screen (dark)', async () => {
     await withMeeting({ lobby: true, connectDelayMs: 50 }, { locale: 'ko-KR', colorScheme: 'dark' }, async ({ page }) => {
       await joinFromJoinScreen(page, { name: '김민준' });
