@@ -41,6 +41,13 @@ function ConsentDialog({ onAgree, onLater }: { onAgree(): void; onLater(): void 
         aria-describedby="consent-body"
         onKeyDown={(event) => {
           if (event.key === 'Escape') onLater();
+          // Modal: Tab cycles between its two buttons.
+          if (event.key === 'Tab') {
+            const buttons = [...event.currentTarget.querySelectorAll('button')];
+            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            event.preventDefault();
+            buttons[(at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
+          }
         }}
       >
         <h2 id="consent-title">{t('meeting.consent.title')}</h2>

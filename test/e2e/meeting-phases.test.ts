@@ -165,7 +165,12 @@ describe('the meeting with the scripted meeting', () => {
       expect(await dialog.getByRole('heading').textContent()).toBe(en('meeting.consent.title'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-consent-dark');
-      await dialog.getByRole('button', { name: en('meeting.consent.later') }).click();
+      // Focus starts on "I agree" and Tab stays inside the dialog; Escape means "Not now".
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(en('meeting.consent.agree'));
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en('meeting.consent.agree'));
+      await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
       // Unmuting needs the consent: pressing the microphone brings the prompt back.
       await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe('true');
