@@ -64,8 +64,9 @@ function report(label: string, stats: ChurnStats, seconds: number): void {
   console.log(`  main thread per event (JS)    median ${ms(quantile(perEventJs, 0.5))}   p99 ${ms(quantile(perEventJs, 0.99))}   (listeners + share of its flush and render)`);
   console.log(`  whole frame, per event        median ${ms(quantile(perEventFrame, 0.5))}   p99 ${ms(quantile(perEventFrame, 0.99))}   (upper bound: + style, layout, paint, video, other tasks)`);
   console.log(`  whole frame, no events        median ${ms(quantile(stats.idleFrameWorkMs, 0.5))}   p99 ${ms(quantile(stats.idleFrameWorkMs, 0.99))}   (${stats.idleFrameWorkMs.length} frames: the page's own video and self-view)`);
-  console.log(`  longest frame                 ${ms(longest)}   (frame interval p99 ${ms(quantile(stats.frameIntervalsMs, 0.99))})`);
+  console.log(`  longest frame                 ${ms(longest)}   (frame interval median ${ms(quantile(stats.frameIntervalsMs, 0.5))}, p99 ${ms(quantile(stats.frameIntervalsMs, 0.99))})`);
   console.log(`  long animation frames         ${stats.longFramesMs.length}${stats.longFramesMs.length ? `, longest ${ms(Math.max(...stats.longFramesMs))}` : ''}`);
+  if (process.env.BENCH_VERBOSE) for (const part of stats.longFrameParts) console.log(`    ${part}`);
 }
 
 const rendererDir = await buildScriptedRenderer('bench');

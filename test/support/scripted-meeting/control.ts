@@ -63,6 +63,8 @@ export interface ChurnStats {
   frameIntervalsMs: number[];
   /** long-animation-frame entries' durations (ms), when the browser reports them. */
   longFramesMs: number[];
+  /** What those frames spent their time on: scripts (by invoker), and style/layout/paint. */
+  longFrameParts: string[];
   /** JavaScript per flush: the model applying the frame's events and Preact rendering it (ms). */
   renderMs: number[];
 }

@@ -249,7 +249,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   startChurn(options: ChurnOptions): void {
     this.stopChurnQuietly();
     const call = this.requireCall();
-    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], idleFrameWorkMs: [], frameIntervalsMs: [], longFramesMs: [], renderMs: [] };
+    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], idleFrameWorkMs: [], frameIntervalsMs: [], longFramesMs: [], longFrameParts: [], renderMs: [] };
     const rand = this.rand;
     const pick = () => call.remoteParticipants[Math.floor(rand() * call.remoteParticipants.length)];
     let speaker: ScriptedRemoteParticipant | null = null;
@@ -330,7 +330,14 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
       let observer: PerformanceObserver | null = null;
       try {
         observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) stats.longFramesMs.push(entry.duration);
+          for (const entry of list.getEntries()) {
+            stats.longFramesMs.push(entry.duration);
+            const frame = entry as PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts?: Array<{ invoker: string; duration: number; sourceURL: string }> };
+            const scripts = (frame.scripts ?? []).map((s) => `${s.invoker}@${s.sourceURL.split('/').pop()} ${s.duration.toFixed(0)}`).join(', ');
+            const render = frame.renderStart ? entry.startTime + entry.duration - frame.renderStart : 0;
+            const styleLayout = frame.styleAndLayoutStart ? entry.startTime + entry.duration - frame.styleAndLayoutStart : 0;
+            stats.longFrameParts.push(`${entry.duration.toFixed(0)} ms: render ${render.toFixed(0)} (style+layout+paint ${styleLayout.toFixed(0)}); scripts: ${scripts || 'none'}`);
+          }
         });
         observer.observe({ type: 'long-animation-frame', buffered: false });
       } catch {
