@@ -183,8 +183,8 @@ function start(): void {
       controlsWindow = window;
       // Above full-screen apps too, and left out of the picture the guest shares (where the OS can).
       window.setAlwaysOnTop(true, 'screen-saver');
-      window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
-      window.setContentProtection(true);
+      if (process.platform !== 'win32') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+      if (process.platform !== 'linux') window.setContentProtection(true);
       window.on('moved', () => events.moved());
       window.on('closed', () => {
         if (controlsWindow === window) controlsWindow = null;
