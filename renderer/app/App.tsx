@@ -10,7 +10,7 @@ import { MeetingScreen } from '../meeting/MeetingScreen';
 import { useObservable } from '../components/use-observable';
 import { joinRequests } from './join-requests';
 import type { MeetingRequest } from './meeting-request';
-import { SharePicker } from '../share/SharePicker';
+import { SCREENS_ID, SharePicker } from '../share/SharePicker';
 import { Preferences } from './Preferences';
 import './app.css';
 
@@ -39,19 +39,21 @@ export function App({ info }: { info: AppInfo }) {
 
   return (
     <LanguageContext.Provider value={language}>
-      {meeting ? (
-        <MeetingScreen request={meeting} info={info} settings={settings} updateSettings={updateSettings} onExit={() => setMeeting(null)} />
-      ) : (
-        <>
-          {info.settingsRecovered && (
-            <p class="app-notice" role="status">
-              {translate(language, 'preferences.settingsRecovered')}
-            </p>
-          )}
-          <Preferences settings={settings} updateSettings={updateSettings} />
-          <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
-        </>
-      )}
+      <div id={SCREENS_ID} class="app-screens">
+        {meeting ? (
+          <MeetingScreen request={meeting} info={info} settings={settings} updateSettings={updateSettings} onExit={() => setMeeting(null)} />
+        ) : (
+          <>
+            {info.settingsRecovered && (
+              <p class="app-notice" role="status">
+                {translate(language, 'preferences.settingsRecovered')}
+              </p>
+            )}
+            <Preferences settings={settings} updateSettings={updateSettings} />
+            <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
+          </>
+        )}
+      </div>
       {/* Chromium may ask for a screen to share at any moment of a meeting. */}
       <SharePicker info={info} />
     </LanguageContext.Provider>

@@ -5,9 +5,7 @@
 // Escape cancels; focus stays inside while it is open and returns where it was afterwards. Main
 // accepts only the id of a source it offered; the picker never sends anything else.
 import './share.css';
-import type { ComponentChildren, VNode } from 'preact';
-import { createPortal } from 'preact/compat';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo, CaptureRequest, CaptureSource } from '../../common/ipc-contract';
 import { bridge } from '../bridge';
 import { Button } from '../components/Button';
@@ -48,13 +46,14 @@ export function SharePicker({ info }: SharePickerProps) {
   }, []);
 
   // While the picker is open, everything behind it is inert (no focus, no clicks, not read).
+  // The picker is the screens' sibling (App), so it stays outside what it makes inert.
   const open = request !== null;
   useLayoutEffect(() => {
     if (!open) return;
-    const root = document.getElementById('root');
-    root?.setAttribute('inert', '');
+    const screens = document.getElementById(SCREENS_ID);
+    screens?.setAttribute('inert', '');
     return () => {
-      root?.removeAttribute('inert');
+      screens?.removeAttribute('inert');
       const back = opener.current;
       opener.current = null;
       if (back instanceof HTMLElement && back.isConnected) back.focus();
@@ -63,24 +62,14 @@ export function SharePicker({ info }: SharePickerProps) {
 
   if (!request) return null;
   return (
-    <PickerHost>
+    <div class="share-picker-host">
       <PickerDialog key={request.requestId} request={request} info={info} onDone={() => setRequest((current) => (current?.requestId === request.requestId ? null : current))} />
-    </PickerHost>
+    </div>
   );
 }
 
-/** The picker lives outside #root, so #root can be made inert behind it. */
-function PickerHost({ children }: { children: ComponentChildren }) {
-  // In the document before the dialog's own effects run (they move the focus into it).
-  const host = useMemo(() => {
-    const element = document.createElement('div');
-    element.className = 'share-picker-host';
-    document.body.append(element);
-    return element;
-  }, []);
-  useLayoutEffect(() => () => host.remove(), [host]);
-  return createPortal(children as VNode, host);
-}
+/** The id of the element that holds the screens (App): made inert while the picker is open. */
+export const SCREENS_ID = 'screens';
 
 /** The name shown for a source: screens without one are numbered, windows without one untitled. */
 export function sourceLabel(t: Translate, source: CaptureSource, screenIndex: number): string {

@@ -90,7 +90,13 @@ describe('share picker in Chromium', () => {
       expect(await screens.first().getAttribute('aria-selected')).toBe('true');
       // Focus starts on the selected source; everything behind the dialog is inert.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('screen:0:0');
-      expect(await page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(true);
+      expect(await page.evaluate(() => document.getElementById('screens')?.hasAttribute('inert'))).toBe(true);
+      const behindTakesFocus = await page.evaluate(() => {
+        const behind = document.querySelector<HTMLElement>('#screens button');
+        behind?.focus();
+        return !!behind && document.activeElement === behind;
+      });
+      expect(behindTakesFocus).toBe(false);
 
       await dialog.getByRole('tab', { name: /Windows/ }).click();
       const windows = dialog.getByRole('listbox', { name: 'Windows' }).getByRole('option');
