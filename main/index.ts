@@ -117,6 +117,12 @@ function start(): void {
     return response === 0;
   };
 
+  const setTimer = (callback: () => void, ms: number) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  };
+  const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
+
   const focusWindow = () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -130,10 +136,7 @@ function start(): void {
     sendJoinRequest: (request) => send('joinRequested', request),
     log: (m) => log.warn(m),
     now: Date.now,
-    setTimer: (callback, ms) => {
-      const timer = setTimeout(callback, ms);
-      return () => clearTimeout(timer);
-    },
+    setTimer,
   });
   let updates: AutoUpdates | null = null;
 
@@ -170,16 +173,13 @@ function start(): void {
     mode: capturing.mode,
     // Doorway's own windows are never offered: sharing the meeting into itself only mirrors it.
     excludedSourceIds: () => [mainWindow, controlsWindow].flatMap((w) => (w && !w.isDestroyed() ? [w.getMediaSourceId()] : [])),
-    setTimer: (callback, ms) => {
-      const timer = setTimeout(callback, ms);
-      return () => clearTimeout(timer);
-    },
+    setTimer,
   });
 
   const shareControls = new ShareControls({
     createWindow: (events) => {
       const backgroundColor = nativeTheme.shouldUseDarkColors ? '#26262c' : '#ffffff';
-      const window = new BrowserWindow(shareControlsWindowOptions(path.join(__dirname, '..', 'preload', 'index.cjs'), branding.productName, backgroundColor));
+      const window = new BrowserWindow(shareControlsWindowOptions(preloadPath, branding.productName, backgroundColor));
       controlsWindow = window;
       // Above full-screen apps too, and left out of the picture the guest shares (where the OS can).
       window.setAlwaysOnTop(true, 'screen-saver');
@@ -293,20 +293,22 @@ function start(): void {
 
   function createWindow(): void {
     const backgroundColor = nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#f5f5f7';
-    const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, '..', 'preload', 'index.cjs'), branding.productName, backgroundColor));
+    const window = new BrowserWindow(mainWindowOptions(preloadPath, branding.productName, backgroundColor));
     mainWindow = window;
     window.once('ready-to-show', () => window.show());
-    window.webContents.on('did-start-loading', () => {
-      joinLinks.rendererGone();
-      recovery.pageLoading();
-      capture.cancelPending('page loading');
+    // The page that held the meeting is gone (reload or crash): nothing may wait on it.
+    const pageGone = (why: string) => {
+      capture.cancelPending(why);
       shareControls.meetingGone();
+      joinLinks.rendererGone();
+    };
+    window.webContents.on('did-start-loading', () => {
+      pageGone('page loading');
+      recovery.pageLoading();
     });
     window.webContents.on('render-process-gone', (_event, details) => {
       log.error(`renderer gone: ${details.reason}`);
-      capture.cancelPending('renderer gone');
-      shareControls.meetingGone();
-      joinLinks.rendererGone();
+      pageGone('renderer gone');
       recovery.rendererGone(details.reason);
     });
     window.on('focus', () => shareControls.meetingFocusChanged(true));
