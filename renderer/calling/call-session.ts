@@ -52,6 +52,8 @@ import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
 import { Store, type DevicesState, type Observable } from './model';
 import { ScreenShareController } from './screen-share';
 import type { ScreenShareState } from '../share/share-model';
+import { mirrorSelfView } from './self-view';
+import { describeSdkError } from './sdk-error';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -167,7 +169,7 @@ export class MeetingCallSession implements CallSession {
     this.now = deps.now ?? (() => Date.now());
     this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
     this.started = this.start().catch((error: unknown) => {
-      this.log('error', `join failed: ${describe(error)}`);
+      this.log('error', `join failed: ${describeSdkError(error)}`);
       this.finish(explainJoinError(error, this.call?.id ?? null));
     });
   }
@@ -209,7 +211,7 @@ export class MeetingCallSession implements CallSession {
     const agent = await this.deps.createCallAgent(credential, { displayName: this.options.displayName });
     if (this.ended) {
       // Left while the agent was being made (teardown has run already): release it here.
-      await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describe(error)}`));
+      await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describeSdkError(error)}`));
       return;
     }
     this.agent = agent;
@@ -251,7 +253,7 @@ export class MeetingCallSession implements CallSession {
       try {
         attach();
       } catch (error) {
-        this.log('warn', `feature ${name} unavailable: ${describe(error)}`);
+        this.log('warn', `feature ${name} unavailable: ${describeSdkError(error)}`);
       }
     };
 
@@ -447,7 +449,7 @@ export class MeetingCallSession implements CallSession {
       this.localStream = null;
       const agent = this.agent;
       this.agent = null;
-      if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describe(error)}`));
+      if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describeSdkError(error)}`));
       // No more proactive token refreshes once the meeting is over.
       this.credential?.dispose();
       this.credential = null;
@@ -460,7 +462,7 @@ export class MeetingCallSession implements CallSession {
   }
 
   private failed(what: string, error: unknown): void {
-    this.log('warn', `${what} failed: ${describe(error)}`);
+    this.log('warn', `${what} failed: ${describeSdkError(error)}`);
     this.push({ type: 'notice', kind: 'actionFailed', active: true });
   }
 
@@ -483,7 +485,7 @@ export class MeetingCallSession implements CallSession {
     try {
       await call.hangUp();
     } catch (error) {
-      this.log('warn', `hang up failed: ${describe(error)}`);
+      this.log('warn', `hang up failed: ${describeSdkError(error)}`);
     }
     // The SDK reports Disconnected; should it not, the guest is not kept waiting.
     if (!this.ended) setTimeout(() => this.finish(explainEnd(call.callEndReason ?? null, { localHangUp: true, callId: call.id })), 3000);
@@ -633,7 +635,7 @@ export class MeetingCallSession implements CallSession {
     try {
       renderer = create();
     } catch (error) {
-      this.log('warn', `video renderer: ${describe(error)}`);
+      this.log('warn', `video renderer: ${describeSdkError(error)}`);
       return () => undefined;
     }
     renderer.createView(options).then(
@@ -653,7 +655,7 @@ export class MeetingCallSession implements CallSession {
         } else host.replaceChildren(created.target);
       },
       (error: unknown) => {
-        if (!disposed) this.log('warn', `video view: ${describe(error)}`);
+        if (!disposed) this.log('warn', `video view: ${describeSdkError(error)}`);
       },
     );
     return () => {
@@ -670,26 +672,4 @@ export class MeetingCallSession implements CallSession {
     await this.started;
     await this.teardown();
   }
-}
-
-/**
- * Makes the self-view a mirror image. The SDK flips local video on its own terms (measured with
- * SDK 2.0 in Chromium 156, see preview.ts), so count the flips it applied and add one if needed.
- */
-function mirrorSelfView(wrapper: HTMLElement, video: HTMLVideoElement | null): void {
-  let flips = 0;
-  for (let element: Element | null = video; element && element !== wrapper; element = element.parentElement) {
-    const transform = getComputedStyle(element).transform;
-    if (transform && transform !== 'none' && new DOMMatrixReadOnly(transform).a < 0) flips++;
-  }
-  wrapper.style.transform = flips % 2 === 0 ? 'scaleX(-1)' : 'none';
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const { code, subCode, message } = error as { code?: unknown; subCode?: unknown; message?: unknown };
-    const codes = typeof code === 'number' ? ` (${code}/${String(subCode ?? '-')})` : '';
-    return `${String(message ?? error)}${codes}`;
-  }
-  return String(error);
 }

@@ -3,6 +3,7 @@
 import { LocalVideoStream, VideoStreamRenderer, type VideoStreamRendererView } from '@azure/communication-calling';
 import type { DeviceService } from './devices';
 import { Store } from './model';
+import { mirrorSelfView } from './self-view';
 
 /** 'starting' until the first frame is on screen; 'on' from then. */
 export type PreviewStatus = 'off' | 'starting' | 'on' | 'failed';
@@ -101,19 +102,6 @@ export class PreviewService {
     this.host = null;
     this.status.set('off');
   }
-}
-
-/**
- * Makes the picture a mirror image whatever the SDK's own transforms are: counts the horizontal
- * flips between our wrapper and the <video> and adds one on the wrapper when the count is even.
- */
-function mirrorSelfView(wrapper: HTMLElement, video: HTMLVideoElement | null): void {
-  let flips = 0;
-  for (let element: Element | null = video; element && element !== wrapper; element = element.parentElement) {
-    const transform = getComputedStyle(element).transform;
-    if (transform && transform !== 'none' && new DOMMatrixReadOnly(transform).a < 0) flips++;
-  }
-  wrapper.style.transform = flips % 2 === 0 ? 'scaleX(-1)' : 'none';
 }
 
 /** Calls `run` once, when the video has put its first frame on screen. */

@@ -9,6 +9,7 @@ import type { LogLevel } from '../../common/ipc-contract';
 import { captureOutcomeSince } from '../share/capture-outcome';
 import { SHARE_OFF, shareErrorOf, type ScreenShareState } from '../share/share-model';
 import { Store, type Observable } from './model';
+import { describeSdkError } from './sdk-error';
 
 /** How long to wait for main's "cancelled" note, which may arrive just after the SDK's error. */
 const CANCEL_NOTE_GRACE_MS = 300;
@@ -85,7 +86,7 @@ export class ScreenShareController {
         return;
       }
       const kind = shareErrorOf(error, outcome);
-      this.deps.log(kind ? 'warn' : 'info', `screen share: did not start (${kind ?? 'cancelled'}): ${describe(error)}`);
+      this.deps.log(kind ? 'warn' : 'info', `screen share: did not start (${kind ?? 'cancelled'}): ${describeSdkError(error)}`);
       this.store.set({ ...SHARE_OFF, error: kind });
     }
   }
@@ -97,7 +98,7 @@ export class ScreenShareController {
     try {
       if (call.isScreenSharingOn) await call.stopScreenSharing();
     } catch (error) {
-      this.deps.log('warn', `screen share: stop failed: ${describe(error)}`);
+      this.deps.log('warn', `screen share: stop failed: ${describeSdkError(error)}`);
     } finally {
       this.stopping = false;
     }
@@ -163,13 +164,4 @@ export class ScreenShareController {
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const { code, subCode, message } = error as { code?: unknown; subCode?: unknown; message?: unknown };
-    const codes = typeof code === 'number' ? ` (${code}/${String(subCode ?? '-')})` : '';
-    return `${String(message ?? error)}${codes}`;
-  }
-  return String(error);
 }

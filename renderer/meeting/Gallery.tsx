@@ -1,6 +1,7 @@
 // Process: renderer. The gallery: one tile per visible participant (most recent speakers first,
 // tiles kept in their slots), the guest's own tile, video on at most the optimal number of tiles,
 // initials otherwise; and the overflow strip for everyone beyond the visible tiles.
+import type { ComponentChildren } from 'preact';
 import { memo } from './memo';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
@@ -71,26 +72,36 @@ const Tile = memo(function Tile({ participant, video, dominant, session }: TileP
       data-video={video ? 'on' : 'off'}
     >
       {video ? <div class="tile__video" ref={host} /> : <Avatar id={id} name={name} size="large" />}
-      <div class="tile__label">
-        {handRaised && (
-          <span class="tile__hand">
-            <MeetingIcon name="hand" />
-            <span class="meeting-sr">{t('meeting.tile.hand')}</span>
-          </span>
-        )}
-        <span class="tile__name">{shown}</span>
-        {muted && (
-          <span class="tile__muted">
-            <MeetingIcon name="micOff" />
-            <span class="meeting-sr">{t('meeting.tile.muted')}</span>
-          </span>
-        )}
+      <TileLabel name={shown} handRaised={handRaised} muted={muted}>
         {speaking && <span class="meeting-sr">{t('meeting.tile.speaking')}</span>}
         {dominant && <span class="meeting-sr">{t('meeting.tile.dominant')}</span>}
-      </div>
+      </TileLabel>
     </li>
   );
 });
+
+/** A tile's name with its raised-hand and muted marks (spoken, not only drawn). */
+function TileLabel({ name, handRaised, muted, children }: { name: string; handRaised: boolean; muted: boolean; children?: ComponentChildren }) {
+  const t = useT();
+  return (
+    <div class="tile__label">
+      {handRaised && (
+        <span class="tile__hand">
+          <MeetingIcon name="hand" />
+          <span class="meeting-sr">{t('meeting.tile.hand')}</span>
+        </span>
+      )}
+      <span class="tile__name">{name}</span>
+      {muted && (
+        <span class="tile__muted">
+          <MeetingIcon name="micOff" />
+          <span class="meeting-sr">{t('meeting.tile.muted')}</span>
+        </span>
+      )}
+      {children}
+    </div>
+  );
+}
 
 interface SelfTileProps {
   session: CallSession;
@@ -112,21 +123,7 @@ export function SelfTile({ session, name, muted, videoOn, handRaised, class: ext
   return (
     <li class={`tile tile--self ${extra ?? ''}`} data-participant="self" data-video={videoOn ? 'on' : 'off'}>
       {videoOn ? <div class="tile__video" ref={host} /> : <Avatar id="self" name={name || t('meeting.you')} size="large" />}
-      <div class="tile__label">
-        {handRaised && (
-          <span class="tile__hand">
-            <MeetingIcon name="hand" />
-            <span class="meeting-sr">{t('meeting.tile.hand')}</span>
-          </span>
-        )}
-        <span class="tile__name">{label}</span>
-        {muted && (
-          <span class="tile__muted">
-            <MeetingIcon name="micOff" />
-            <span class="meeting-sr">{t('meeting.tile.muted')}</span>
-          </span>
-        )}
-      </div>
+      <TileLabel name={label} handRaised={handRaised} muted={muted} />
     </li>
   );
 }
