@@ -1,25 +1,22 @@
 // The page's own protections, seen from inside Chromium: the CSP the app's protocol handler sends
 // is enforced on page-initiated code and every violation reaches main's log; the bridge holds one
 // function per contract channel.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventChannels, invokeChannels } from '../../common/ipc-contract';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
+import type { Harness } from '../support/harness';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
+const app = useChromiumApp();
+// One page for the whole file; its CSP violations are what the tests look for, so no log check.
+// Registered after the app's hooks: opened after Chromium starts, closed before it stops.
 let harness: Harness;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-  harness = await createHarness(browser, { origin: server.origin });
+  harness = await app.createHarness();
   await harness.open();
 });
 afterAll(async () => {
   await harness?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 async function waitForLog(pattern: RegExp): Promise<string | undefined> {

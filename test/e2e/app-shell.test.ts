@@ -2,30 +2,16 @@
 // handlers, the real ACS SDK on the fake camera.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
 import { axeViolations, videoFrameStats } from '../support/page-checks';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp();
 
 describe('app shell in Chromium', () => {
   it('shows the first screen, talks to main through the real preload, and previews the camera', async () => {
-    const harness = await createHarness(browser, { origin: server.origin });
-    try {
-      await harness.open();
-      const { page } = harness;
+    await app.withHarness({}, async ({ page }) => {
       await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Doorway');
 
@@ -54,49 +40,49 @@ describe('app shell in Chromium', () => {
       expect(frame.distinct).toBeGreaterThan(3);
 
       expect(await axeViolations(page)).toEqual([]);
-      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   it('lets the guest override the language and appearance, remembered across a restart', async () => {
-    const first = await createHarness(browser, { origin: server.origin, colorScheme: 'light' });
-    try {
-      await first.open();
-      const { page } = first;
-      await page.getByRole('button', { name: translate('en', 'preferences.open') }).click();
-      await page.getByLabel(translate('en', 'preferences.language')).selectOption('ko');
-      await page.getByLabel(translate('ko', 'preferences.theme')).selectOption('dark');
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
-      // The page really turns dark: the background follows the chosen scheme, not the OS's.
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-      expect(background).toBe('rgb(27, 27, 31)');
-      expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: translate('ko', 'preferences.close') }).click();
-      await page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
-      await expect.poll(() => readFileSync(path.join(first.settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"theme":\s*"dark"/);
-    } finally {
-      await first.close();
-    }
-    const second = await createHarness(browser, { origin: server.origin, colorScheme: 'light', settingsDir: first.settingsDir });
-    try {
-      await second.open();
-      await second.page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
-      expect(await second.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
-    } finally {
-      await second.close();
-    }
+    let settingsDir = '';
+    await app.withHarness(
+      { colorScheme: 'light' },
+      async (first) => {
+        settingsDir = first.settingsDir;
+        const { page } = first;
+        await page.getByRole('button', { name: translate('en', 'preferences.open') }).click();
+        await page.getByLabel(translate('en', 'preferences.language')).selectOption('ko');
+        await page.getByLabel(translate('ko', 'preferences.theme')).selectOption('dark');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+        // The page really turns dark: the background follows the chosen scheme, not the OS's.
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(background).toBe('rgb(27, 27, 31)');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: translate('ko', 'preferences.close') }).click();
+        await page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+        await expect.poll(() => readFileSync(path.join(first.settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"theme":\s*"dark"/);
+      },
+      { checkLogs: false },
+    );
+    await app.withHarness(
+      { colorScheme: 'light', settingsDir },
+      async (second) => {
+        await second.page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+        expect(await second.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
+      },
+      { checkLogs: false },
+    );
   });
 
   it('refuses IPC from a frame that is not the main frame', async () => {
-    const harness = await createHarness(browser, { origin: server.origin });
-    try {
-      const event = { senderFrame: { url: `${server.origin}/index.html` } as never };
-      await expect(harness.ipc.invoke('doorway:parseInvite', event, 'x')).rejects.toThrow(/untrusted sender/);
-      await expect(harness.ipc.invoke('doorway:parseInvite', harness.contents.eventFromMainFrame(), 42)).rejects.toThrow(/invalid payload/);
-    } finally {
-      await harness.close();
-    }
+    await app.withHarness(
+      {},
+      async (harness) => {
+        const event = { senderFrame: { url: `${app.origin}/index.html` } as never };
+        await expect(harness.ipc.invoke('doorway:parseInvite', event, 'x')).rejects.toThrow(/untrusted sender/);
+        await expect(harness.ipc.invoke('doorway:parseInvite', harness.contents.eventFromMainFrame(), 42)).rejects.toThrow(/invalid payload/);
+      },
+      { open: false, checkLogs: false },
+    );
   });
 });

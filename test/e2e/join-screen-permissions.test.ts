@@ -1,25 +1,15 @@
 // The join screen when the camera or microphone is refused. Chromium runs without the fake
 // permission UI, so whatever the browser context has not been granted is denied at once
 // (headless Chromium answers a permission prompt with "denied"; measured).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TokenReply } from '../../common/ipc-contract';
 import { translate } from '../../common/i18n';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness } from '../support/harness';
+import { useChromiumApp, type HarnessRun } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import { MEETING_LINK, waitForDevices } from '../support/join-screen';
 import { axeViolations, screenshot } from '../support/page-checks';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium({ grantMedia: false }), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp({ launch: { grantMedia: false } });
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 const TOKENS = {
@@ -27,12 +17,20 @@ const TOKENS = {
   prefetch: () => undefined,
 };
 
-/** A harness whose page may use only the given devices; the rest is refused. */
-async function openWith(granted: Array<'camera' | 'microphone'>): Promise<Harness> {
-  const harness = await createHarness(browser, { origin: server.origin, grantMedia: false, tokens: TOKENS });
-  if (granted.length > 0) await harness.context.grantPermissions(granted, { origin: server.origin });
-  await harness.open();
-  return harness;
+// The context grants nothing by itself: a test grants what its page may use.
+const REFUSED = { grantMedia: false, tokens: TOKENS };
+
+/** Runs `run` on a page that may use only the given devices; the rest is refused. */
+function withGranted(granted: Array<'camera' | 'microphone'>, run: (harness: Harness) => Promise<void>, how?: HarnessRun): Promise<void> {
+  return app.withHarness(
+    REFUSED,
+    async (harness) => {
+      if (granted.length > 0) await harness.context.grantPermissions(granted, { origin: app.origin });
+      await harness.open();
+      await run(harness);
+    },
+    { ...how, open: false },
+  );
 }
 
 async function fillAndCheckJoinable(harness: Harness): Promise<void> {
@@ -45,8 +43,7 @@ async function fillAndCheckJoinable(harness: Harness): Promise<void> {
 
 describe('join screen with devices refused', () => {
   it('a blocked camera is explained and the guest can still join with audio only', async () => {
-    const harness = await openWith(['microphone']);
-    try {
+    await withGranted(['microphone'], async (harness) => {
       const { page } = harness;
       const notice = page.locator('.join-access');
       await notice.waitFor({ timeout: 40_000 });
@@ -77,10 +74,7 @@ describe('join screen with devices refused', () => {
 
       await page.getByRole('button', { name: en('join.join') }).click();
       await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
-      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-    } finally {
-      await harness.close();
-    }
+    });
   }, 90_000);
 
   it('on macOS and Windows, explains the OS switch and opens the right settings page', async () => {
@@ -89,51 +83,53 @@ describe('join screen with devices refused', () => {
       ['win32', 'granted', 'join.access.inUse'],
     ] as const) {
       const opened: string[] = [];
-      const harness = await createHarness(browser, { origin: server.origin, grantMedia: false, tokens: TOKENS });
-      try {
-        await harness.context.grantPermissions(['microphone'], { origin: server.origin });
-        // Main as it runs on that OS: the platform in AppInfo, the OS's own media permission
-        // (systemPreferences on macOS) and its settings page. The real handlers stay underneath.
-        const ready = harness.ipc.handlers.get('doorway:rendererReady')!;
-        harness.ipc.handlers.set('doorway:rendererReady', async (event, payload) => ({ ...((await ready(event, payload)) as object), platform }));
-        harness.ipc.handlers.set('doorway:mediaAccess', async (_event, kind) => (kind === 'camera' ? osAccess : 'granted'));
-        harness.ipc.handlers.set('doorway:openMediaSettings', async (_event, kind) => {
-          opened.push(String(kind));
-          return true;
-        });
-        await harness.open();
-        const notice = harness.page.locator('.join-access');
-        await notice.waitFor({ timeout: 40_000 });
-        await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(en(how, { device: en('join.access.device.camera'), app: 'Doorway' }));
-        await notice.getByRole('button', { name: en('join.access.openSettings.camera') }).click();
-        await expect.poll(() => opened).toEqual(['camera']);
-        expect(await notice.getByRole('button', { name: en('join.access.openSettings.microphone') }).count()).toBe(0);
-        expect(await axeViolations(harness.page)).toEqual([]);
-      } finally {
-        await harness.close();
-      }
+      await app.withHarness(
+        REFUSED,
+        async (harness) => {
+          await harness.context.grantPermissions(['microphone'], { origin: app.origin });
+          // Main as it runs on that OS: the platform in AppInfo, the OS's own media permission
+          // (systemPreferences on macOS) and its settings page. The real handlers stay underneath.
+          const ready = harness.ipc.handlers.get('doorway:rendererReady')!;
+          harness.ipc.handlers.set('doorway:rendererReady', async (event, payload) => ({ ...((await ready(event, payload)) as object), platform }));
+          harness.ipc.handlers.set('doorway:mediaAccess', async (_event, kind) => (kind === 'camera' ? osAccess : 'granted'));
+          harness.ipc.handlers.set('doorway:openMediaSettings', async (_event, kind) => {
+            opened.push(String(kind));
+            return true;
+          });
+          await harness.open();
+          const notice = harness.page.locator('.join-access');
+          await notice.waitFor({ timeout: 40_000 });
+          await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(en(how, { device: en('join.access.device.camera'), app: 'Doorway' }));
+          await notice.getByRole('button', { name: en('join.access.openSettings.camera') }).click();
+          await expect.poll(() => opened).toEqual(['camera']);
+          expect(await notice.getByRole('button', { name: en('join.access.openSettings.microphone') }).count()).toBe(0);
+          expect(await axeViolations(harness.page)).toEqual([]);
+        },
+        { open: false, checkLogs: false },
+      );
     }
   }, 90_000);
 
   it('with camera and microphone both blocked, the guest can still join and listen', async () => {
-    const harness = await openWith([]);
-    try {
-      const { page } = harness;
-      const notice = page.locator('.join-access');
-      await notice.waitFor({ timeout: 40_000 });
-      const text = await notice.textContent();
-      expect(text).toContain(en('join.access.title.both'));
-      expect(text).toContain(en('join.access.canJoin.listenOnly'));
-      expect(await page.getByTestId('mic-level').getAttribute('aria-valuenow')).toBe('0');
-      expect(await page.locator('.join-meter__status').textContent()).toBe(en('join.meter.unavailable'));
+    await withGranted(
+      [],
+      async (harness) => {
+        const { page } = harness;
+        const notice = page.locator('.join-access');
+        await notice.waitFor({ timeout: 40_000 });
+        const text = await notice.textContent();
+        expect(text).toContain(en('join.access.title.both'));
+        expect(text).toContain(en('join.access.canJoin.listenOnly'));
+        expect(await page.getByTestId('mic-level').getAttribute('aria-valuenow')).toBe('0');
+        expect(await page.locator('.join-meter__status').textContent()).toBe(en('join.meter.unavailable'));
 
-      await fillAndCheckJoinable(harness);
-      expect(await page.locator('#join-notes').textContent()).toContain(en('join.withoutMicrophone'));
-      expect(await axeViolations(page)).toEqual([]);
-      await page.getByLabel(en('join.name'), { exact: true }).press('Enter');
-      await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
-    } finally {
-      await harness.close();
-    }
+        await fillAndCheckJoinable(harness);
+        expect(await page.locator('#join-notes').textContent()).toContain(en('join.withoutMicrophone'));
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByLabel(en('join.name'), { exact: true }).press('Enter');
+        await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
+      },
+      { checkLogs: false },
+    );
   }, 90_000);
 });

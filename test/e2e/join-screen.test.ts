@@ -4,12 +4,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { TokenReply } from '../../common/ipc-contract';
 import { translate } from '../../common/i18n';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import {
   MEETING_LINK,
   MEETING_PASSCODE,
@@ -22,33 +21,13 @@ import {
 } from '../support/join-screen';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withHarness(options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, ...options });
-  try {
-    await harness.open();
-    await run(harness);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
-}
+const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
 describe('join screen devices (fake camera and microphone, real SDK)', () => {
   it('previews the camera mirrored with real frames, lists the fake devices, follows the microphone and plays a test sound', async () => {
-    await withHarness({}, async ({ page, settingsDir }) => {
+    await app.withHarness({}, async ({ page, settingsDir }) => {
       await waitForPreview(page);
       const preview = page.getByTestId('preview');
       const frame = await videoFrameStats(preview);
@@ -107,7 +86,7 @@ describe('join screen hot-plug', () => {
     const settingsDir = mkdtempSync(path.join(tmpdir(), 'doorway-join-'));
     // A remembered microphone that is not plugged in: the system default is used instead.
     writeFileSync(path.join(settingsDir, 'config.json'), JSON.stringify({ microphoneId: 'microphone:unplugged-headset' }));
-    await withHarness({ settingsDir }, async ({ page }) => {
+    await app.withHarness({ settingsDir }, async ({ page }) => {
       await waitForPreview(page);
       await waitForDevices(page);
       const microphones = page.locator('#microphone-select');
@@ -156,7 +135,7 @@ async function unplug(page: Harness['page'], labels: string[]): Promise<void> {
 describe('join screen form', () => {
   it('validates the name and the meeting only once touched, and remembers the name across a restart', async () => {
     const settingsDir = mkdtempSync(path.join(tmpdir(), 'doorway-join-'));
-    await withHarness({ settingsDir }, async ({ page }) => {
+    await app.withHarness({ settingsDir }, async ({ page }) => {
       const name = page.getByLabel(en('join.name'), { exact: true });
       const meeting = page.getByLabel(en('join.meeting'), { exact: true });
       const join = page.getByRole('button', { name: en('join.join') });
@@ -196,14 +175,14 @@ describe('join screen form', () => {
     });
 
     // A restart (new page, same settings folder): the name is back, nothing else complains.
-    await withHarness({ settingsDir }, async ({ page }) => {
+    await app.withHarness({ settingsDir }, async ({ page }) => {
       expect(await page.getByLabel(en('join.name'), { exact: true }).inputValue()).toBe('Ada Lovelace');
       expect(await page.locator('.field__error').count()).toBe(0);
     });
   }, 90_000);
 
   it('fills the meeting from a link the OS hands over, and names it without its passcode', async () => {
-    await withHarness({}, async ({ page, joinLinks }) => {
+    await app.withHarness({}, async ({ page, joinLinks }) => {
       const meeting = page.getByLabel(en('join.meeting'), { exact: true });
       await meeting.fill('something else');
       expect(await joinLinks.deliver(`doorway://join?meetingId=2345678901234&passcode=${MEETING_PASSCODE}`)).toBe('sent');
@@ -215,7 +194,7 @@ describe('join screen form', () => {
   }, 60_000);
 
   it('without a token service, Join explains what to configure and keeps everything typed', async () => {
-    await withHarness({}, async ({ page }) => {
+    await app.withHarness({}, async ({ page }) => {
       await page.getByLabel(en('join.meeting'), { exact: true }).fill(MEETING_LINK);
       const name = page.getByLabel(en('join.name'), { exact: true });
       await name.fill('Grace Hopper');
@@ -242,7 +221,7 @@ describe('join screen form', () => {
       get: async (): Promise<TokenReply> => replies.shift() ?? { ok: false, error: 'serviceError' },
       prefetch: (displayName: string) => void prefetched.push(displayName),
     };
-    await withHarness({ tokens }, async ({ page }) => {
+    await app.withHarness({ tokens }, async ({ page }) => {
       const meeting = page.getByLabel(en('join.meeting'), { exact: true });
       await meeting.fill(MEETING_LINK);
       await page.getByLabel(en('join.name'), { exact: true }).fill('Katherine Johnson ');
@@ -270,7 +249,7 @@ describe('join screen looks', () => {
   it('has no accessibility violations and is captured in light and dark, English and Korean', async () => {
     for (const locale of ['en-US', 'ko-KR']) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        await withHarness({ locale, colorScheme }, async ({ page }) => {
+        await app.withHarness({ locale, colorScheme }, async ({ page }) => {
           const lang = locale.startsWith('ko') ? 'ko' : 'en';
           await page.getByLabel(translate(lang, 'join.meeting'), { exact: true }).fill(MEETING_LINK);
           await page.getByLabel(translate(lang, 'join.name'), { exact: true }).fill(lang === 'ko' ? '김지민' : 'Ada Lovelace');
@@ -284,7 +263,7 @@ describe('join screen looks', () => {
       }
     }
     // A narrow window: one column.
-    await withHarness({ viewport: { width: 560, height: 900 } }, async ({ page }) => {
+    await app.withHarness({ viewport: { width: 560, height: 900 } }, async ({ page }) => {
       await waitForPreview(page);
       const [media, form] = await Promise.all([page.locator('.join__media').boundingBox(), page.locator('.join-form').boundingBox()]);
       expect(form!.y).toBeGreaterThan(media!.y + media!.height - 1);

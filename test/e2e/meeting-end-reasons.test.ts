@@ -1,40 +1,30 @@
 // Every way a meeting ends, end to end with the scripted meeting: the ended screen explains each
 // callEndReason in the guest's language, offers Rejoin where it can help, and shows the codes and
 // the call id when it cannot tell. Rejoin starts a new call with a new call agent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey } from '../../common/i18n';
 import type { EndReasonKind } from '../../renderer/calling/call-model';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp, type HarnessSetup } from '../support/e2e';
+import type { Harness, HarnessOptions } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
+const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('end-reasons') });
 
-beforeAll(async () => {
-  const dir = await buildScriptedRenderer('end-reasons');
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withMeeting(config: ScriptedMeetingConfig, options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), ...options });
-  try {
-    harness.page.setDefaultTimeout(15_000);
-    await configureScriptedMeeting(harness.page, config);
-    await harness.open();
-    await run(harness);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
+/** Opens the page itself: the meeting is configured, and the timeout set, before it loads. */
+function withMeeting(config: ScriptedMeetingConfig, options: HarnessSetup, run: (harness: Harness) => Promise<void>): Promise<void> {
+  return app.withHarness(
+    { tokens: fakeTokenService(), ...options },
+    async (harness) => {
+      harness.page.setDefaultTimeout(15_000);
+      await configureScriptedMeeting(harness.page, config);
+      await harness.open();
+      await run(harness);
+    },
+    { open: false },
+  );
 }
 
 interface Case {

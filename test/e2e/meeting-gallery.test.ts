@@ -1,43 +1,34 @@
 // The gallery end to end with the scripted meeting: 9 and 49 participants, video on at most the
 // optimal number of tiles, a 49-person meeting where people join, leave and speak continuously for
 // 10 s, and a small window where the rest go to the overflow strip and the people panel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { translate } from '../../common/i18n';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  const dir = await buildScriptedRenderer('gallery');
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('gallery') });
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
-async function withMeeting(config: ScriptedMeetingConfig, viewport: { width: number; height: number } | undefined, run: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), viewport });
-  try {
-    harness.page.setDefaultTimeout(20_000);
-    await configureScriptedMeeting(harness.page, config);
-    await harness.open();
-    await joinFromJoinScreen(harness.page, { name: 'Gallery Guest' });
-    await waitForPhase(harness.page, 'connected');
-    await run(harness);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
+/** Opens the page itself (the meeting configured, the timeout set, before it loads) and joins. */
+function withMeeting(config: ScriptedMeetingConfig, viewport: { width: number; height: number } | undefined, run: (harness: Harness) => Promise<void>): Promise<void> {
+  return app.withHarness(
+    { tokens: fakeTokenService(), viewport },
+    async (harness) => {
+      harness.page.setDefaultTimeout(20_000);
+      await configureScriptedMeeting(harness.page, config);
+      await harness.open();
+      await joinFromJoinScreen(harness.page, { name: 'Gallery Guest' });
+      await waitForPhase(harness.page, 'connected');
+      await run(harness);
+    },
+    { open: false },
+  );
 }
 
 /** What the gallery shows now. */

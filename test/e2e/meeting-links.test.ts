@@ -1,37 +1,20 @@
 // Meeting links end to end: a deep link delivered through the real main-process intake fills the
 // join screen (warm and cold start), a pasted invitation wrapped by Outlook Safe Links is read,
 // and a refused link shows its reason in the guest's language.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import { eventChannels } from '../../common/ipc-contract';
 import { buildDeepLink, parseMeetingInvite } from '../../main/links';
-import { launchChromium } from '../support/chromium';
-import { LINK_SCHEME, createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp, type HarnessSetup } from '../support/e2e';
+import { LINK_SCHEME, type Harness } from '../support/harness';
 import { axeViolations } from '../support/page-checks';
 
 const MEETING = 'https://teams.microsoft.com/meet/2345678901234?p=Ab3xYz';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
+const app = useChromiumApp();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withHarness(options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, ...options });
-  try {
-    await run(harness);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
-}
+/** Each test opens the page itself: a cold-start link must arrive before it loads. */
+const withHarness = (options: HarnessSetup, run: (harness: Harness) => Promise<void>) => app.withHarness(options, run, { open: false });
 
 const meetingField = (harness: Harness, lang: 'en' | 'ko' = 'en') => harness.page.getByLabel(translate(lang, 'join.meeting'), { exact: true });
 const found = (lang: 'en' | 'ko' = 'en') => translate(lang, 'join.meeting.teams', { host: 'teams.microsoft.com' });

@@ -3,12 +3,12 @@
 // real SDK for devices, the self-view and the token credential. Connecting, the lobby, admission,
 // the gallery and its controls, capabilities, recording and consent, call health, reconnecting,
 // leaving, and leaving when the app closes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eventChannels } from '../../common/ipc-contract';
 import { translate } from '../../common/i18n';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp, type HarnessSetup } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import { isMirrored } from '../support/join-screen';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
@@ -22,36 +22,27 @@ import {
   waitForScriptedCall,
 } from '../support/scripted-meeting/page';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  const dir = await buildScriptedRenderer('phases');
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('phases') });
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
-async function withMeeting(
+/** Opens the page itself: the meeting is configured, and the timeout set, before it loads. */
+function withMeeting(
   config: ScriptedMeetingConfig,
-  options: Omit<HarnessOptions, 'origin'>,
+  options: HarnessSetup,
   run: (harness: Harness, tokens: ReturnType<typeof fakeTokenService>) => Promise<void>,
   tokens = fakeTokenService(),
 ): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, tokens, ...options });
-  try {
-    harness.page.setDefaultTimeout(15_000);
-    await configureScriptedMeeting(harness.page, config);
-    await harness.open();
-    await run(harness, tokens);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
+  return app.withHarness(
+    { tokens, ...options },
+    async (harness) => {
+      harness.page.setDefaultTimeout(15_000);
+      await configureScriptedMeeting(harness.page, config);
+      await harness.open();
+      await run(harness, tokens);
+    },
+    { open: false },
+  );
 }
 
 const tile = (page: Page, id: string) => page.locator(`.gallery__grid [data-participant="${id}"]`);

@@ -4,57 +4,48 @@
 // Also: the production bundle carries none of the scripted meeting, and the test build does.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
-import { launchChromium } from '../support/chromium';
-import { DIST_DIR, RENDERER_DIR, createHarness, startRendererServer } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
+import { DIST_DIR, RENDERER_DIR } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import { CONTROL_GLOBAL } from '../support/scripted-meeting/control';
 import { fakeTokenService, joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
 describe('the real SDK, offline', () => {
   it('joins, fails with 490/4525 after the SDK gives up, and tells the guest about the network', async () => {
     const tokens = fakeTokenService('acs:doorway_offline_guest');
-    const harness = await createHarness(browser, { origin: server.origin, tokens });
-    try {
-      harness.page.setDefaultTimeout(20_000);
-      await harness.open();
-      const { page } = harness;
-      // The production build has no scripted meeting to talk to.
-      expect(await page.evaluate((global) => global in window, CONTROL_GLOBAL)).toBe(false);
-      await joinFromJoinScreen(page, { name: 'Offline Olivia' });
-      const started = Date.now();
-      await waitForPhase(page, 'ended', 45_000);
-      const elapsed = Date.now() - started;
-      expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
-      expect(await page.locator('.meeting-ended__reason').textContent()).toBe(en('meeting.ended.networkLost'));
-      expect(await page.locator('.meeting-ended__details').textContent()).toContain('code 490, subcode 4525');
-      expect(await page.getByRole('button', { name: en('meeting.ended.rejoin') }).count()).toBe(1);
-      expect(elapsed).toBeLessThan(30_000);
-      // The credential asked main for the token with the guest's name.
-      expect(tokens.requests).toContain('Offline Olivia');
-      await expect.poll(() => harness.joinLinks.isInMeeting).toBe(false);
-      expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'meeting-ended-offline');
-      expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-    } finally {
-      await harness.close();
-    }
+    await app.withHarness(
+      { tokens },
+      async (harness) => {
+        // Before open: the longer timeout covers loading the page too.
+        harness.page.setDefaultTimeout(20_000);
+        await harness.open();
+        const { page } = harness;
+        // The production build has no scripted meeting to talk to.
+        expect(await page.evaluate((global) => global in window, CONTROL_GLOBAL)).toBe(false);
+        await joinFromJoinScreen(page, { name: 'Offline Olivia' });
+        const started = Date.now();
+        await waitForPhase(page, 'ended', 45_000);
+        const elapsed = Date.now() - started;
+        expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
+        expect(await page.locator('.meeting-ended__reason').textContent()).toBe(en('meeting.ended.networkLost'));
+        expect(await page.locator('.meeting-ended__details').textContent()).toContain('code 490, subcode 4525');
+        expect(await page.getByRole('button', { name: en('meeting.ended.rejoin') }).count()).toBe(1);
+        expect(elapsed).toBeLessThan(30_000);
+        // The credential asked main for the token with the guest's name.
+        expect(tokens.requests).toContain('Offline Olivia');
+        await expect.poll(() => harness.joinLinks.isInMeeting).toBe(false);
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'meeting-ended-offline');
+      },
+      { open: false },
+    );
   }, 90_000);
 });
 

@@ -4,29 +4,19 @@
 // CaptureBroker as Electron's setDisplayMediaRequestHandler would (screen-share.ts), so the guest
 // picks in the real picker. Also the always-on-top sharing controls' page, bridged as its own
 // window, and someone else's screen taking the stage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { translate } from '../../common/i18n';
 import type { DesktopSource } from '../../main/capture/capture-broker';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp, type HarnessSetup } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 import { routeDisplayMediaToMain } from '../support/scripted-meeting/screen-share';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  const dir = await buildScriptedRenderer('share');
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer(dir)]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('share') });
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
@@ -42,20 +32,21 @@ function source(id: string, name: string, color: string): DesktopSource {
 
 const SOURCES = [source('screen:0:0', 'Entire screen', '#2b5797'), source('window:7:0', 'Claim form - Adobe Acrobat', '#b30b00')];
 
-async function withMeeting(config: ScriptedMeetingConfig, options: Omit<HarnessOptions, 'origin'>, run: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), captureSources: SOURCES, ...options });
-  try {
-    harness.page.setDefaultTimeout(20_000);
-    await configureScriptedMeeting(harness.page, config);
-    await routeDisplayMediaToMain(harness);
-    await harness.open();
-    await joinFromJoinScreen(harness.page, { name: 'Sharing Sue' });
-    await waitForPhase(harness.page, 'connected');
-    await run(harness);
-    expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
-  } finally {
-    await harness.close();
-  }
+/** Opens the page itself (the meeting configured, display media routed, the timeout set, before it loads) and joins. */
+function withMeeting(config: ScriptedMeetingConfig, options: HarnessSetup, run: (harness: Harness) => Promise<void>): Promise<void> {
+  return app.withHarness(
+    { tokens: fakeTokenService(), captureSources: SOURCES, ...options },
+    async (harness) => {
+      harness.page.setDefaultTimeout(20_000);
+      await configureScriptedMeeting(harness.page, config);
+      await routeDisplayMediaToMain(harness);
+      await harness.open();
+      await joinFromJoinScreen(harness.page, { name: 'Sharing Sue' });
+      await waitForPhase(harness.page, 'connected');
+      await run(harness);
+    },
+    { open: false },
+  );
 }
 
 const shareControl = (page: Page) => page.locator('#control-share');

@@ -2,23 +2,14 @@
 // setDisplayMediaRequestHandler would call it, with our page's main frame) sends the sources over
 // the real preload to the built renderer in Chromium; the guest picks with the mouse or the
 // keyboard; main answers Chromium with the very source object it listed, or with nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { DesktopSource, DisplayMediaAnswer } from '../../main/capture/capture-broker';
-import { launchChromium } from '../support/chromium';
-import { createHarness, startRendererServer, type Harness, type HarnessOptions } from '../support/harness';
+import { useChromiumApp } from '../support/e2e';
+import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startRendererServer>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useChromiumApp();
 
 /** A picture for a thumbnail or an icon (an SVG data URL; the picker shows any image URL). */
 function picture(label: string, color: string, width = 320, height = 180): string {
@@ -53,12 +44,6 @@ function sampleSources(): FakeSource[] {
   ];
 }
 
-async function openHarness(options: Partial<HarnessOptions> & { captureSources: DesktopSource[] }): Promise<Harness> {
-  const harness = await createHarness(browser, { origin: server.origin, ...options });
-  await harness.open();
-  return harness;
-}
-
 /** What Chromium does on getDisplayMedia in Electron: calls main's handler with our frame. */
 function requestCapture(harness: Harness, audioRequested = false): Promise<DisplayMediaAnswer> {
   return new Promise((resolve) => void harness.capture.handleRequest({ frame: harness.contents.mainFrame, audioRequested }, resolve));
@@ -68,15 +53,10 @@ function picker(page: Page) {
   return page.getByRole('dialog', { name: 'Choose what to share' });
 }
 
-function pageErrors(harness: Harness): string[] {
-  return harness.logs.filter((line) => line.startsWith('pageerror') || line.includes('csp:'));
-}
-
 describe('share picker in Chromium', () => {
   it('shows what main offered, in tabs, and answers Chromium with the source the guest clicked', async () => {
     const sources = sampleSources();
-    const harness = await openHarness({ captureSources: sources });
-    try {
+    await app.withHarness({ captureSources: sources }, async (harness) => {
       const { page } = harness;
       const answer = requestCapture(harness);
       const dialog = picker(page);
@@ -119,167 +99,169 @@ describe('share picker in Chromium', () => {
       await dialog.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
       expect(harness.capture.pendingRequestId).toBeNull();
-      expect(pageErrors(harness)).toEqual([]);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 
   it('works from the keyboard: arrows choose, Enter shares; focus returns where it was', async () => {
     const sources = sampleSources();
-    const harness = await openHarness({ captureSources: sources });
-    try {
-      const { page } = harness;
-      // The guest was somewhere on the page when the request came.
-      const before = page.getByRole('button').first();
-      await before.focus();
-      const beforeHtml = await before.evaluate((element) => element.outerHTML);
+    await app.withHarness(
+      { captureSources: sources },
+      async (harness) => {
+        const { page } = harness;
+        // The guest was somewhere on the page when the request came.
+        const before = page.getByRole('button').first();
+        await before.focus();
+        const beforeHtml = await before.evaluate((element) => element.outerHTML);
 
-      const answer = requestCapture(harness);
-      await picker(page).waitFor();
-      await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('screen:1:0');
-      // Tab leaves the list for the buttons; focus never leaves the dialog.
-      for (let i = 0; i < 8; i++) {
+        const answer = requestCapture(harness);
+        await picker(page).waitFor();
+        await page.keyboard.press('ArrowRight');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('screen:1:0');
+        // Tab leaves the list for the buttons; focus never leaves the dialog.
+        for (let i = 0; i < 8; i++) {
+          await page.keyboard.press('Tab');
+          expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+        }
+        // The tabs switch with the arrow keys, and Windows selects its first window.
+        await picker(page).getByRole('tab', { name: /Screens/ }).focus();
+        await page.keyboard.press('ArrowRight');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('share-tab-window');
         await page.keyboard.press('Tab');
-        expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
-      }
-      // The tabs switch with the arrow keys, and Windows selects its first window.
-      await picker(page).getByRole('tab', { name: /Screens/ }).focus();
-      await page.keyboard.press('ArrowRight');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('share-tab-window');
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('window:101:0');
-      await page.keyboard.press('End');
-      await page.keyboard.press('ArrowLeft');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('window:102:0');
-      await page.keyboard.press('Enter');
-      expect((await answer)?.video).toBe(sources[3]);
-      await picker(page).waitFor({ state: 'detached' });
-      expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(beforeHtml);
-    } finally {
-      await harness.close();
-    }
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('window:101:0');
+        await page.keyboard.press('End');
+        await page.keyboard.press('ArrowLeft');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('window:102:0');
+        await page.keyboard.press('Enter');
+        expect((await answer)?.video).toBe(sources[3]);
+        await picker(page).waitFor({ state: 'detached' });
+        expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(beforeHtml);
+      },
+      { checkLogs: false },
+    );
   });
 
   it('Escape and Cancel answer Chromium with nothing', async () => {
-    const harness = await openHarness({ captureSources: sampleSources() });
-    try {
-      const { page } = harness;
-      const first = requestCapture(harness);
-      await picker(page).waitFor();
-      await page.keyboard.press('Escape');
-      expect(await first).toBeNull();
-      await picker(page).waitFor({ state: 'detached' });
+    await app.withHarness(
+      { captureSources: sampleSources() },
+      async (harness) => {
+        const { page } = harness;
+        const first = requestCapture(harness);
+        await picker(page).waitFor();
+        await page.keyboard.press('Escape');
+        expect(await first).toBeNull();
+        await picker(page).waitFor({ state: 'detached' });
 
-      const second = requestCapture(harness);
-      await picker(page).waitFor();
-      await picker(page).getByRole('button', { name: 'Cancel' }).click();
-      expect(await second).toBeNull();
-      await picker(page).waitFor({ state: 'detached' });
-      expect(harness.capture.pendingRequestId).toBeNull();
-      expect(harness.logs).toContain('info capture: the guest cancelled');
-    } finally {
-      await harness.close();
-    }
+        const second = requestCapture(harness);
+        await picker(page).waitFor();
+        await picker(page).getByRole('button', { name: 'Cancel' }).click();
+        expect(await second).toBeNull();
+        await picker(page).waitFor({ state: 'detached' });
+        expect(harness.capture.pendingRequestId).toBeNull();
+        expect(harness.logs).toContain('info capture: the guest cancelled');
+      },
+      { checkLogs: false },
+    );
   });
 
   it('a second request replaces the first (answered empty); main cancelling closes the picker', async () => {
     const sources = sampleSources();
-    const harness = await openHarness({ captureSources: sources });
-    try {
-      const { page } = harness;
-      const first = requestCapture(harness);
-      await picker(page).waitFor();
-      const firstId = harness.capture.pendingRequestId;
-      const second = requestCapture(harness);
-      expect(await first).toBeNull();
-      await expect.poll(() => harness.capture.pendingRequestId).not.toBe(firstId);
-      // The picker now answers the second request.
-      await picker(page).getByRole('button', { name: 'Share' }).click();
-      expect((await second)?.video).toBe(sources[0]);
+    await app.withHarness(
+      { captureSources: sources },
+      async (harness) => {
+        const { page } = harness;
+        const first = requestCapture(harness);
+        await picker(page).waitFor();
+        const firstId = harness.capture.pendingRequestId;
+        const second = requestCapture(harness);
+        expect(await first).toBeNull();
+        await expect.poll(() => harness.capture.pendingRequestId).not.toBe(firstId);
+        // The picker now answers the second request.
+        await picker(page).getByRole('button', { name: 'Share' }).click();
+        expect((await second)?.video).toBe(sources[0]);
 
-      // The window closing (or the page reloading) settles it from main's side.
-      const third = requestCapture(harness);
-      await picker(page).waitFor();
-      harness.capture.cancelPending('window closed');
-      expect(await third).toBeNull();
-      await picker(page).waitFor({ state: 'detached' });
-    } finally {
-      await harness.close();
-    }
+        // The window closing (or the page reloading) settles it from main's side.
+        const third = requestCapture(harness);
+        await picker(page).waitFor();
+        harness.capture.cancelPending('window closed');
+        expect(await third).toBeNull();
+        await picker(page).waitFor({ state: 'detached' });
+      },
+      { checkLogs: false },
+    );
   });
 
   it('refreshes thumbnails while open; a window that closed since cannot be shared', async () => {
     const sources = sampleSources();
-    const harness = await openHarness({ captureSources: sources });
-    try {
-      const { page } = harness;
-      const answer = requestCapture(harness);
-      const dialog = picker(page);
-      await dialog.waitFor();
-      await dialog.getByRole('tab', { name: /Windows/ }).click();
-      const fresh = picture('Updated', '#5c2d91');
-      sources[2]!.setThumbnail(fresh);
-      await page.waitForFunction((src) => !!document.querySelector(`img[src="${src}"]`), fresh, { timeout: 10_000 });
+    await app.withHarness(
+      { captureSources: sources },
+      async (harness) => {
+        const { page } = harness;
+        const answer = requestCapture(harness);
+        const dialog = picker(page);
+        await dialog.waitFor();
+        await dialog.getByRole('tab', { name: /Windows/ }).click();
+        const fresh = picture('Updated', '#5c2d91');
+        sources[2]!.setThumbnail(fresh);
+        await page.waitForFunction((src) => !!document.querySelector(`img[src="${src}"]`), fresh, { timeout: 10_000 });
 
-      // The Outlook window closes: main's next listing no longer has it...
-      await dialog.getByRole('option', { name: 'Inbox - Outlook' }).click();
-      sources.splice(4, 1);
-      await harness.capture.refresh(harness.capture.pendingRequestId!);
-      // ...so sharing it is refused; the picker says so and shows what is left.
-      await dialog.getByRole('button', { name: 'Share' }).click();
-      await dialog.getByRole('status').getByText('That window has closed').waitFor();
-      await expect.poll(() => dialog.getByRole('option').count()).toBe(2);
-      expect(harness.logs).toContain('info capture: refused a source that was not offered');
-      await dialog.getByRole('option', { name: 'Quarterly report.xlsx - Excel' }).dblclick();
-      expect((await answer)?.video).toBe(sources[2]);
-    } finally {
-      await harness.close();
-    }
+        // The Outlook window closes: main's next listing no longer has it...
+        await dialog.getByRole('option', { name: 'Inbox - Outlook' }).click();
+        sources.splice(4, 1);
+        await harness.capture.refresh(harness.capture.pendingRequestId!);
+        // ...so sharing it is refused; the picker says so and shows what is left.
+        await dialog.getByRole('button', { name: 'Share' }).click();
+        await dialog.getByRole('status').getByText('That window has closed').waitFor();
+        await expect.poll(() => dialog.getByRole('option').count()).toBe(2);
+        expect(harness.logs).toContain('info capture: refused a source that was not offered');
+        await dialog.getByRole('option', { name: 'Quarterly report.xlsx - Excel' }).dblclick();
+        expect((await answer)?.video).toBe(sources[2]);
+      },
+      { checkLogs: false },
+    );
   });
 
   it('offers system sound where the OS can share it, and main adds loopback only when ticked', async () => {
     const sources = sampleSources();
-    const harness = await openHarness({ captureSources: sources, captureSystemAudio: true });
-    try {
-      const { page } = harness;
-      const answer = requestCapture(harness, true);
-      const dialog = picker(page);
-      await dialog.waitFor();
-      const checkbox = dialog.getByRole('checkbox', { name: 'Also share my computer’s sound' });
-      expect(await checkbox.isChecked()).toBe(false);
-      await checkbox.check();
-      expect(await axeViolations(page)).toEqual([]);
-      await dialog.getByRole('button', { name: 'Share' }).click();
-      expect(await answer).toEqual({ video: sources[0], audio: 'loopback' });
-    } finally {
-      await harness.close();
-    }
+    await app.withHarness(
+      { captureSources: sources, captureSystemAudio: true },
+      async (harness) => {
+        const { page } = harness;
+        const answer = requestCapture(harness, true);
+        const dialog = picker(page);
+        await dialog.waitFor();
+        const checkbox = dialog.getByRole('checkbox', { name: 'Also share my computer’s sound' });
+        expect(await checkbox.isChecked()).toBe(false);
+        await checkbox.check();
+        expect(await axeViolations(page)).toEqual([]);
+        await dialog.getByRole('button', { name: 'Share' }).click();
+        expect(await answer).toEqual({ video: sources[0], audio: 'loopback' });
+      },
+      { checkLogs: false },
+    );
   });
 
   it('macOS without Screen Recording permission: no sources, an explanation and the way to System Settings (Korean)', async () => {
-    const harness = await openHarness({ captureSources: sampleSources(), screenAccess: 'denied', locale: 'ko-KR' });
-    try {
-      const { page } = harness;
-      const answer = requestCapture(harness);
-      const dialog = page.getByRole('dialog', { name: '화면 기록 허용' });
-      await dialog.waitFor();
-      expect(await dialog.getByRole('option').count()).toBe(0);
-      expect(await dialog.textContent()).toContain('개인정보 보호 및 보안');
-      // The harness says Linux: there is no settings page to open, so no such button.
-      expect(await dialog.getByRole('button', { name: '시스템 설정 열기' }).count()).toBe(0);
-      expect(await axeViolations(page)).toEqual([]);
-      await dialog.getByRole('button', { name: '취소' }).click();
-      expect(await answer).toBeNull();
-    } finally {
-      await harness.close();
-    }
+    await app.withHarness(
+      { captureSources: sampleSources(), screenAccess: 'denied', locale: 'ko-KR' },
+      async (harness) => {
+        const { page } = harness;
+        const answer = requestCapture(harness);
+        const dialog = page.getByRole('dialog', { name: '화면 기록 허용' });
+        await dialog.waitFor();
+        expect(await dialog.getByRole('option').count()).toBe(0);
+        expect(await dialog.textContent()).toContain('개인정보 보호 및 보안');
+        // The harness says Linux: there is no settings page to open, so no such button.
+        expect(await dialog.getByRole('button', { name: '시스템 설정 열기' }).count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+        await dialog.getByRole('button', { name: '취소' }).click();
+        expect(await answer).toBeNull();
+      },
+      { checkLogs: false },
+    );
   });
 
   it('in Korean, dark: the picker is translated and axe-clean', async () => {
-    const harness = await openHarness({ captureSources: sampleSources(), locale: 'ko-KR', colorScheme: 'dark' });
-    try {
+    await app.withHarness({ captureSources: sampleSources(), locale: 'ko-KR', colorScheme: 'dark' }, async (harness) => {
       const { page } = harness;
       const answer = requestCapture(harness);
       const dialog = page.getByRole('dialog', { name: '공유할 항목 선택' });
@@ -290,9 +272,6 @@ describe('share picker in Chromium', () => {
       await screenshot(page, 'share-picker-ko-dark');
       await page.keyboard.press('Escape');
       expect(await answer).toBeNull();
-      expect(pageErrors(harness)).toEqual([]);
-    } finally {
-      await harness.close();
-    }
+    });
   });
 });
