@@ -62,7 +62,6 @@ describe('app shell in Chromium', () => {
         await page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
         await expect.poll(() => readFileSync(path.join(first.settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"theme":\s*"dark"/);
       },
-      { checkLogs: false },
     );
     await app.withHarness(
       { colorScheme: 'light', settingsDir },
@@ -70,7 +69,6 @@ describe('app shell in Chromium', () => {
         await second.page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
         expect(await second.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
       },
-      { checkLogs: false },
     );
   });
 
@@ -82,7 +80,7 @@ describe('app shell in Chromium', () => {
         await expect(harness.ipc.invoke('doorway:parseInvite', event, 'x')).rejects.toThrow(/untrusted sender/);
         await expect(harness.ipc.invoke('doorway:parseInvite', harness.contents.eventFromMainFrame(), 42)).rejects.toThrow(/invalid payload/);
       },
-      { open: false, checkLogs: false },
+      { open: false },
     );
   });
 });

@@ -105,7 +105,7 @@ describe('join screen with devices refused', () => {
           expect(await notice.getByRole('button', { name: en('join.access.openSettings.microphone') }).count()).toBe(0);
           expect(await axeViolations(harness.page)).toEqual([]);
         },
-        { open: false, checkLogs: false },
+        { open: false },
       );
     }
   }, 90_000);
@@ -129,7 +129,6 @@ describe('join screen with devices refused', () => {
         await page.getByLabel(en('join.name'), { exact: true }).press('Enter');
         await page.locator('main.join').waitFor({ state: 'detached', timeout: 10_000 });
       },
-      { checkLogs: false },
     );
   }, 90_000);
 });

@@ -136,7 +136,6 @@ describe('share picker in Chromium', () => {
         await picker(page).waitFor({ state: 'detached' });
         expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(beforeHtml);
       },
-      { checkLogs: false },
     );
   });
 
@@ -159,7 +158,6 @@ describe('share picker in Chromium', () => {
         expect(harness.capture.pendingRequestId).toBeNull();
         expect(harness.logs).toContain('info capture: the guest cancelled');
       },
-      { checkLogs: false },
     );
   });
 
@@ -186,7 +184,6 @@ describe('share picker in Chromium', () => {
         expect(await third).toBeNull();
         await picker(page).waitFor({ state: 'detached' });
       },
-      { checkLogs: false },
     );
   });
 
@@ -216,7 +213,6 @@ describe('share picker in Chromium', () => {
         await dialog.getByRole('option', { name: 'Quarterly report.xlsx - Excel' }).dblclick();
         expect((await answer)?.video).toBe(sources[2]);
       },
-      { checkLogs: false },
     );
   });
 
@@ -236,7 +232,6 @@ describe('share picker in Chromium', () => {
         await dialog.getByRole('button', { name: 'Share' }).click();
         expect(await answer).toEqual({ video: sources[0], audio: 'loopback' });
       },
-      { checkLogs: false },
     );
   });
 
@@ -256,7 +251,6 @@ describe('share picker in Chromium', () => {
         await dialog.getByRole('button', { name: '취소' }).click();
         expect(await answer).toBeNull();
       },
-      { checkLogs: false },
     );
   });
 

@@ -19,8 +19,6 @@ export type HarnessSetup = Omit<HarnessOptions, 'origin'>;
 export interface HarnessRun {
   /** Load the page before `run` (default true); false where something must happen first, or never. */
   open?: boolean;
-  /** After `run`, expect no `pageerror` or `csp:` line in the harness's logs (default true). */
-  checkLogs?: boolean;
 }
 
 export interface ChromiumApp {
@@ -70,12 +68,12 @@ export function useChromiumApp(options: ChromiumAppOptions = {}): ChromiumApp {
       return started(server, 'The renderer server').origin;
     },
     createHarness: (harnessOptions = {}) => createHarness(app.browser, { origin: app.origin, ...harnessOptions }),
-    async withHarness(harnessOptions, run, { open = true, checkLogs = true } = {}) {
+    async withHarness(harnessOptions, run, { open = true } = {}) {
       const harness = await app.createHarness(harnessOptions);
       try {
         if (open) await harness.open();
         await run(harness);
-        if (checkLogs) expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
+        expect(harness.logs.filter((l) => l.startsWith('pageerror') || l.includes('csp:'))).toEqual([]);
       } finally {
         await harness.close();
       }
