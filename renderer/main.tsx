@@ -15,6 +15,7 @@ if (location.hash === SHARE_CONTROLS_ROUTE) {
   startShareControls(root);
 } else {
   bridge.rendererReady().then((info) => {
+    performance.mark('doorway:app-info');
     render(<App info={info} />, root);
     afterFirstPaint(() => {
       performance.mark('doorway:first-paint');
