@@ -54,6 +54,7 @@ import { ScreenShareController } from './screen-share';
 import type { ScreenShareState } from '../share/share-model';
 import { mirrorSelfView } from './self-view';
 import { describeSdkError } from './sdk-error';
+import { disposeAll } from './dispose';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -641,7 +642,7 @@ export class MeetingCallSession implements CallSession {
     renderer.createView(options).then(
       (created) => {
         if (disposed) {
-          created.dispose();
+          disposeAll(created);
           return;
         }
         view = created;
@@ -661,8 +662,7 @@ export class MeetingCallSession implements CallSession {
     return () => {
       if (disposed) return;
       disposed = true;
-      view?.dispose();
-      renderer?.dispose();
+      disposeAll(view, renderer);
       if (view && host.contains((view as VideoView).target)) host.replaceChildren();
     };
   }

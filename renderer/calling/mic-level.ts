@@ -3,6 +3,7 @@
 import { LocalAudioStream, type Volume } from '@azure/communication-calling';
 import type { DeviceService } from './devices';
 import { Store } from './model';
+import { disposeAll } from './dispose';
 
 export interface MicrophoneLevelState {
   /** True while a microphone is being measured. */
@@ -48,7 +49,7 @@ export class MicrophoneLevel {
     this.generation++;
     this.volume?.off('levelChanged', this.onLevel);
     this.volume = null;
-    this.stream?.dispose();
+    disposeAll(this.stream);
     this.stream = null;
     this.microphoneId = null;
     this.state.set({ running: false, level: 0 });

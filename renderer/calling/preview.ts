@@ -3,6 +3,7 @@
 import { LocalVideoStream, VideoStreamRenderer, type VideoStreamRendererView } from '@azure/communication-calling';
 import type { DeviceService } from './devices';
 import { Store } from './model';
+import { disposeAll } from './dispose';
 import { mirrorSelfView } from './self-view';
 
 /** 'starting' until the first frame is on screen; 'on' from then. */
@@ -55,8 +56,7 @@ export class PreviewService {
       // its box, which flips it back). So we read the flips it applied and add our own as needed.
       const view = await renderer.createView({ isMirrored: false, scalingMode: 'Crop' });
       if (generation !== this.generation) {
-        view.dispose();
-        renderer.dispose();
+        disposeAll(view, renderer);
         return;
       }
       this.stream = stream;
@@ -78,7 +78,7 @@ export class PreviewService {
       });
       else this.status.set('on');
     } catch {
-      renderer?.dispose();
+      disposeAll(renderer);
       if (generation === this.generation) {
         this.host = null;
         this.status.set('failed');
@@ -93,8 +93,7 @@ export class PreviewService {
 
   stop(): void {
     this.generation++;
-    this.view?.dispose();
-    this.renderer?.dispose();
+    disposeAll(this.view, this.renderer);
     this.view = null;
     this.renderer = null;
     this.stream = null;
