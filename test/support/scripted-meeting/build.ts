@@ -1,12 +1,13 @@
 // Test code only (Node). Builds the TEST entry of the renderer: the production entry
-// (renderer/main.tsx) with the same esbuild options as scripts/build.mjs, except that
+// (renderer/main.tsx) with scripts/build.mjs's renderer options, except that
 // renderer/calling/index.ts resolves to ./calling-index.ts, which wires the scripted meeting into
 // the calling module. Output: $DOORWAY_OUT/renderer-test/<tag>/ (one folder per test process, so
 // test files running side by side never overwrite each other). The harness serves it with
 // startRendererServer(dir).
-import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { rendererOptions, writeRendererHtml } from '../../../scripts/build.mjs';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { processBoundaries } from '../../../scripts/process-boundaries.mjs';
 
@@ -32,33 +33,14 @@ const scriptedCalling: esbuild.Plugin = {
   },
 };
 
-export async function buildScriptedRenderer(tag = String(process.pid), options: { minify?: boolean } = {}): Promise<string> {
+export async function buildScriptedRenderer(tag = String(process.pid)): Promise<string> {
   const outdir = path.join(DIST_DIR, 'renderer-test', tag);
   const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    bundle: true,
+    ...(rendererOptions(outdir, [scriptedCalling, processBoundaries(ROOT)]) as esbuild.BuildOptions),
     metafile: true,
-    logLevel: 'warning',
-    legalComments: 'none',
-    sourcemap: 'linked',
-    plugins: [scriptedCalling, processBoundaries(ROOT)],
-    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    entryPoints: { main: 'renderer/main.tsx' },
-    outdir,
-    entryNames: '[name]',
-    chunkNames: 'chunks/[name]-[hash]',
-    assetNames: 'assets/[name]-[hash]',
-    platform: 'browser',
-    format: 'esm',
-    splitting: true,
-    target: 'chrome140',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    minify: options.minify ?? true,
-    loader: { '.png': 'file', '.svg': 'file', '.woff2': 'file' },
   });
   const inputs = Object.keys(result.metafile.inputs);
   if (!inputs.some((input) => input.includes('scripted-meeting/calling-index.ts'))) throw new Error('the scripted meeting did not replace renderer/calling/index.ts');
-  await cp(path.join(ROOT, 'renderer', 'index.html'), path.join(outdir, 'index.html'));
+  await writeRendererHtml(outdir, result.metafile);
   return outdir;
 }
