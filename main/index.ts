@@ -220,7 +220,17 @@ function start(): void {
         supportUrl: branding.supportUrl || null,
         tokenServiceConfigured: tokens.configured,
       }),
-      settings,
+      settings: {
+        get recovered() {
+          return settings.recovered;
+        },
+        get: () => settings.get(),
+        update: (patch) => {
+          const next = settings.update(patch);
+          if (patch.language !== undefined && app.isReady()) applyMenu();
+          return next;
+        },
+      },
       parseInvite: (text) => {
         const invite = parseMeetingInvite(text);
         recovery.inviteSeen(invite);
@@ -271,6 +281,14 @@ function start(): void {
       setInterval: (callback, ms) => void setInterval(callback, ms),
     });
 
+    applyMenu();
+
+    createWindow();
+    linkIntake.deliverLaunchLink(process.argv);
+  });
+
+  /** The application menu in the guest's language (built again when they change it). */
+  function applyMenu(): void {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(
@@ -286,10 +304,7 @@ function start(): void {
         ),
       ),
     );
-
-    createWindow();
-    linkIntake.deliverLaunchLink(process.argv);
-  });
+  }
 
   function createWindow(): void {
     const backgroundColor = nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#f5f5f7';
