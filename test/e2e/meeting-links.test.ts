@@ -49,7 +49,7 @@ describe('meeting links into the join screen', () => {
       await harness.open();
       harness.contents.send(eventChannels.joinRequested, { invite: parseMeetingInvite(MEETING), reason: 'recovered' });
       await harness.page.getByText(translate('en', 'join.recovered', { app: 'Doorway' })).waitFor({ timeout: 10_000 });
-      expect(await meetingField(harness).inputValue()).toBe(MEETING);
+      await expect.poll(() => meetingField(harness).inputValue(), { timeout: 10_000 }).toBe(MEETING);
       expect(await axeViolations(harness.page)).toEqual([]);
     });
   });
