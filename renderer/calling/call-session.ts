@@ -55,6 +55,7 @@ import type { ScreenShareState } from '../share/share-model';
 import { mirrorSelfView } from './self-view';
 import { describeSdkError } from './sdk-error';
 import { disposeAll } from './dispose';
+import { VideoSlots } from './video-slots';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -141,6 +142,8 @@ function listen(target: { on(event: string, listener: never): void; off(event: s
 
 export class MeetingCallSession implements CallSession {
   private readonly store: Store<CallState>;
+  // Camera views never outnumber what the SDK advises, even while tiles swap (video-slots.ts).
+  private readonly videoSlots = new VideoSlots(() => this.store.get().optimalVideoCount);
   private queue: CallEvent[] = [];
   private scheduled = false;
   private readonly now: () => number;
@@ -619,7 +622,8 @@ export class MeetingCallSession implements CallSession {
   renderParticipantVideo(participantId: string, host: HTMLElement, kind: VideoKind = 'video'): Disposer {
     const stream = this.remotes.get(participantId)?.participant.videoStreams.find((s) => s.mediaStreamType === STREAM_TYPE[kind] && s.isAvailable);
     if (!stream) return () => undefined;
-    return this.renderInto(host, () => this.deps.createRemoteRenderer(stream), { scalingMode: kind === 'video' ? 'Crop' : 'Fit' });
+    const render = () => this.renderInto(host, () => this.deps.createRemoteRenderer(stream), { scalingMode: kind === 'video' ? 'Crop' : 'Fit' });
+    return kind === 'video' ? this.videoSlots.acquire(render) : render();
   }
 
   renderLocalVideo(host: HTMLElement): Disposer {
