@@ -17,18 +17,9 @@ import {
   type CallState,
   type ParticipantInit,
 } from '../../renderer/calling/call-model';
+import { person } from './participants';
 
 const start = () => initialCallState({ muted: true, videoOn: false, now: 1000 });
-const person = (id: string, extra: Partial<ParticipantInit> = {}): ParticipantInit => ({
-  id,
-  name: `Person ${id}`,
-  status: 'connected',
-  muted: false,
-  speaking: false,
-  videoAvailable: false,
-  screenShareAvailable: false,
-  ...extra,
-});
 const joined = (id: string, extra: Partial<ParticipantInit> = {}): CallEvent => ({ type: 'participantJoined', participant: person(id, extra) });
 
 describe('call phases', () => {

@@ -3,9 +3,10 @@
 // the stage).
 import { describe, expect, it } from 'vitest';
 import { ScreenShareController } from '../../renderer/calling/screen-share';
-import { applyEvents, initialCallState, type CallEvent, type CallState, type ParticipantInit } from '../../renderer/calling/call-model';
+import { applyEvents, initialCallState, type CallEvent, type CallState } from '../../renderer/calling/call-model';
 import { noteCaptureCancelled, noteCaptureChosen } from '../../renderer/share/capture-outcome';
 import { SHARE_OFF, presenterOf, shareControlsStateOf, shareErrorOf, speakerName } from '../../renderer/share/share-model';
+import { person } from './participants';
 
 class FakeTrack extends EventTarget {
   readyState: 'live' | 'ended' = 'live';
@@ -192,16 +193,6 @@ describe('screen share glue (SDK call)', () => {
   });
 });
 
-const person = (id: string, extra: Partial<ParticipantInit> = {}): ParticipantInit => ({
-  id,
-  name: `Person ${id}`,
-  status: 'connected',
-  muted: false,
-  speaking: false,
-  videoAvailable: false,
-  screenShareAvailable: false,
-  ...extra,
-});
 
 function meeting(events: CallEvent[]): CallState {
   return applyEvents(initialCallState({ muted: false, videoOn: false, now: 0 }), [{ type: 'callState', state: 'Connected', at: 1 }, ...events]);
