@@ -33,7 +33,7 @@ const integer = (min: number, max: number) => z.coerce.number().int().min(min).m
 
 const envSchema = z.object({
   ACS_CONNECTION_STRING: z
-    .string()
+    .string({ error: 'is not set: use the connection string of your Communication Services resource (Azure portal, Keys)' })
     .refine((value) => parseConnectionString(value) !== undefined, 'must look like endpoint=https://...;accesskey=<base64>')
     .refine((value) => {
       const endpoint = parseConnectionString(value)?.endpoint;

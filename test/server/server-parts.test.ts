@@ -50,7 +50,10 @@ describe('configuration from the environment', () => {
     expect(problems).toContain('TOKEN_EXPIRY_MINUTES');
     expect(problems).toContain('APP_KEY');
     for (const value of ['c2VjcmV0', 'contoso', 'short-secret']) expect(problems).not.toContain(value);
-    expect(configFromEnv({})).toMatchObject({ ok: false });
+    expect(configFromEnv({})).toEqual({
+      ok: false,
+      problems: ['ACS_CONNECTION_STRING: is not set: use the connection string of your Communication Services resource (Azure portal, Keys)'],
+    });
     expect(configFromEnv({ ACS_CONNECTION_STRING: 'nonsense' })).toMatchObject({ ok: false });
   });
 });
