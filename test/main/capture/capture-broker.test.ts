@@ -54,6 +54,12 @@ function setup(overrides: Partial<CaptureBrokerDeps> = {}): Setup {
     screenAccess: () => s.access,
     newId: () => `req-${++next}`,
     log: (m) => s.logs.push(m),
+    // Watchdog timers are recorded, never run by themselves: tests fire or inspect them.
+    setTimer: (callback, ms) => {
+      const timer = { callback, ms, cancelled: false };
+      s.timers.push(timer);
+      return () => void (timer.cancelled = true);
+    },
     ...overrides,
   });
   return s;
@@ -271,13 +277,7 @@ describe('capture broker: every pending request ends', () => {
   });
 
   it('a picker that stops refreshing is given up on after the timeout; refreshes keep it alive', async () => {
-    const s = setup({
-      setTimer: (callback, ms) => {
-        const timer = { callback, ms, cancelled: false };
-        s.timers.push(timer);
-        return () => void (timer.cancelled = true);
-      },
-    });
+    const s = setup();
     await s.request();
     expect(s.timers).toHaveLength(1);
     expect(s.timers[0]!.ms).toBe(30_000);
@@ -292,13 +292,7 @@ describe('capture broker: every pending request ends', () => {
   });
 
   it('answering disarms the watchdog', async () => {
-    const s = setup({
-      setTimer: (callback, ms) => {
-        const timer = { callback, ms, cancelled: false };
-        s.timers.push(timer);
-        return () => void (timer.cancelled = true);
-      },
-    });
+    const s = setup();
     await s.request();
     s.broker.choose({ requestId: 'req-1', sourceId: 'screen:0:0', shareAudio: false });
     expect(s.timers.every((t) => t.cancelled)).toBe(true);
