@@ -1,25 +1,56 @@
 // The production renderer with the REAL ACS Calling SDK, offline: the harness answers the SDK's
 // config host and refuses every other outside host, so callAgent.join() ends with 490/4525 after
 // about 1.5 s (field notes). The guest sees the network message, with the codes for support.
+// The token comes across the whole stack with nothing faked between the guest and the ACS identity
+// API: the renderer's credential asks through the real preload and main IPC handler, the real
+// token client (main/tokens) posts to the reference token service (server/) on loopback, which
+// signs its request to a local stand-in of the identity API that verifies the HMAC signature.
 // Also: the production bundle carries none of the scripted meeting, and the test build does.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
+import { createTokenService } from '../../main/tokens/token-service';
+import { startHarness, type Harness as TokenServerHarness } from '../server/harness';
 import { useChromiumApp } from '../support/e2e';
 import { DIST_DIR, RENDERER_DIR } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
 import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import { CONTROL_GLOBAL } from '../support/scripted-meeting/control';
-import { fakeTokenService, joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
+import { joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
+let tokenServer: TokenServerHarness;
+
+beforeAll(async () => {
+  tokenServer = await startHarness();
+});
+afterAll(async () => {
+  await tokenServer?.close();
+});
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
 describe('the real SDK, offline', () => {
   it('joins, fails with 490/4525 after the SDK gives up, and tells the guest about the network', async () => {
-    const tokens = fakeTokenService('acs:doorway_offline_guest');
+    const mainLog: string[] = [];
+    const service = createTokenService({
+      branding: { tokenEndpoint: '' },
+      isPackaged: false,
+      env: { DOORWAY_TOKEN_ENDPOINT: `${tokenServer.url}/api/token` },
+      fetch: globalThis.fetch,
+      log: (line) => mainLog.push(line),
+    });
+    expect(service.mode).toBe('service');
+    // The names the renderer asked main for tokens with.
+    const requests: string[] = [];
+    const tokens = {
+      get: (displayName: string) => {
+        requests.push(displayName);
+        return service.get(displayName);
+      },
+      prefetch: (displayName: string) => service.prefetch(displayName),
+    };
     await app.withHarness(
       { tokens },
       async (harness) => {
@@ -39,7 +70,16 @@ describe('the real SDK, offline', () => {
         expect(await page.getByRole('button', { name: en('meeting.ended.rejoin') }).count()).toBe(1);
         expect(elapsed).toBeLessThan(30_000);
         // The credential asked main for the token with the guest's name.
-        expect(tokens.requests).toContain('Offline Olivia');
+        expect(requests).toContain('Offline Olivia');
+        // The identity API saw signed requests only, and issued what the page used.
+        const acs = tokenServer.acs;
+        expect(acs.requests.length).toBeGreaterThan(0);
+        expect(acs.requests.every((request) => request.signed)).toBe(true);
+        expect(acs.issuedTokens.length).toBeGreaterThan(0);
+        expect(mainLog.some((line) => line.includes('tokenFetched'))).toBe(true);
+        // Secrets stay out of every log: main's token log, the harness's main log, the service's.
+        const logs = [...mainLog, ...harness.logs, ...tokenServer.logs].join('\n');
+        for (const secret of [...acs.issuedTokens, ...acs.identities]) expect(logs.includes(secret)).toBe(false);
         await expect.poll(() => harness.joinLinks.isInMeeting).toBe(false);
         expect(await axeViolations(page)).toEqual([]);
         await screenshot(page, 'meeting-ended-offline');
