@@ -167,17 +167,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
   const page = await context.newPage();
   page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
 
-  // The bridge: the preload's ipcRenderer.invoke lands here, as if from the page's main frame.
-  await page.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
-    const fromMainFrame = source.frame === page.mainFrame();
-    if (fromMainFrame) contents.mainFrame.url = source.frame.url();
-    const event = fromMainFrame ? contents.eventFromMainFrame() : { senderFrame: { url: source.frame.url() } as never };
-    return ipc.invoke(channel, event, payload ?? undefined);
-  });
-  contents.onSend = (channel, payload) => {
-    void page.evaluate(([c, p]) => (window as unknown as HarnessWindow).__doorwayHarnessEmit(c, p), [channel, payload] as const).catch(() => undefined);
-  };
-  await page.addInitScript({ content: preloadInitScript() });
+  await connectBridge(page, contents, ipc);
 
   return {
     page,
@@ -192,16 +182,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     async openShareControls() {
       const controls = await context.newPage();
       controls.on('pageerror', (error) => logs.push(`pageerror (controls) ${error.message}`));
-      await controls.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
-        const fromMainFrame = source.frame === controls.mainFrame();
-        if (fromMainFrame) controlsContents.mainFrame.url = source.frame.url();
-        const event = fromMainFrame ? controlsContents.eventFromMainFrame() : { senderFrame: { url: source.frame.url() } as never };
-        return ipc.invoke(channel, event, payload ?? undefined);
-      });
-      controlsContents.onSend = (channel, payload) => {
-        void controls.evaluate(([c, p]) => (window as unknown as HarnessWindow).__doorwayHarnessEmit(c, p), [channel, payload] as const).catch(() => undefined);
-      };
-      await controls.addInitScript({ content: preloadInitScript() });
+      await connectBridge(controls, controlsContents, ipc);
       await controls.goto(`${appUrl}#share-controls`);
       return controls;
     },
@@ -215,6 +196,24 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       await context.close();
     },
   };
+}
+
+/**
+ * The bridge between one page and the main handlers: the preload's ipcRenderer.invoke lands in
+ * `ipc` as if sent by `contents` (its main frame, or another frame when it came from one), and
+ * what main sends to `contents` reaches the preload's listeners.
+ */
+async function connectBridge(page: Page, contents: FakeWebContents, ipc: FakeIpcMain): Promise<void> {
+  await page.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
+    const fromMainFrame = source.frame === page.mainFrame();
+    if (fromMainFrame) contents.mainFrame.url = source.frame.url();
+    const event = fromMainFrame ? contents.eventFromMainFrame() : { senderFrame: { url: source.frame.url() } as never };
+    return ipc.invoke(channel, event, payload ?? undefined);
+  });
+  contents.onSend = (channel, payload) => {
+    void page.evaluate(([c, p]) => (window as unknown as HarnessWindow).__doorwayHarnessEmit(c, p), [channel, payload] as const).catch(() => undefined);
+  };
+  await page.addInitScript({ content: preloadInitScript() });
 }
 
 interface HarnessWindow {
