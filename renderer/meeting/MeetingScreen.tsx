@@ -8,10 +8,10 @@ import type { AppInfo, Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
 import { loadCalling } from '../calling';
-import type { CallSession, EndedInfo } from '../calling/call-model';
+import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
 import { CallView } from './CallView';
 import { ConnectingView, EndedView, LobbyView } from './phases';
-import { useObservable } from './use-observable';
+import { useObservable } from '../components/use-observable';
 
 export interface MeetingScreenProps {
   request: MeetingRequest;
@@ -35,7 +35,7 @@ export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps)
   const [session, setSession] = useState<CallSession | null>(null);
   // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
   const [earlyEnd, setEarlyEnd] = useState<EndedInfo | null>(null);
-  const state = useObservable(session?.state);
+  const state = useObservable<CallState | null>(session?.state, null);
   const leftEarly = useRef(false);
   const endEarly = (info: EndedInfo) => {
     leftEarly.current = true;

@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { Avatar } from './Gallery';
 import { MeetingIcon } from './icons';
 import { PeopleIndex } from './people-order';
-import { useObservable } from './use-observable';
+import { useObservable } from '../components/use-observable';
 
 const ROW_HEIGHT = 48;
 const OVERSCAN = 6;
@@ -109,7 +109,7 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
 
 export function DevicesPanel({ session, onClose }: { session: CallSession; onClose(): void }) {
   const t = useT();
-  const devices: DevicesState | null = useObservable(session.devices);
+  const devices = useObservable<DevicesState | null>(session.devices, null);
   if (!devices) return null;
   const select = (id: string, label: string, options: DevicesState['cameras'], value: string | null, onChange: (id: string) => void) => (
     <div class="devices__field">

@@ -6,7 +6,7 @@ import { useT } from '../i18n';
 import { Controls } from './Controls';
 import { SelfTile } from './Gallery';
 import { formatElapsed } from './layout';
-import { useTick } from './use-observable';
+import { useTick } from './use-tick';
 
 /** Moves focus to the screen's heading when it appears, so screen readers hear where they are. */
 export function useFocusOnMount<T extends HTMLElement>() {
