@@ -20,6 +20,11 @@ export const brandingSchema = z
     supportUrl: httpsUrlOrEmpty,
     defaultLanguage: z.enum(['system', 'en', 'ko']),
     updateFeed: httpsUrlOrEmpty,
+    // Where invitations come from (`doorway://join?invite=`, https://<host>/join/<id>); '' turns them off.
+    serviceUrl: z
+      .string()
+      .refine((value) => value === '' || isHttpsOrigin(value), 'must be an https:// origin (no path) or empty')
+      .default(''),
     // Build-time only: the installers' icons, and the deb/NSIS publisher.
     icons: z
       .string()
@@ -33,6 +38,20 @@ export const brandingSchema = z
   .strict();
 
 export type Branding = z.infer<typeof brandingSchema>;
+
+/**
+ * The organization's Doorway service: an https origin and nothing more (no path, query, fragment
+ * or credentials), because main fetches invitations from exactly this origin and accepts
+ * invitation links only for its host.
+ */
+export function isHttpsOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash && !value.includes('?') && !value.includes('#');
+  } catch {
+    return false;
+  }
+}
 
 function isHttpsUrl(value: string): boolean {
   try {

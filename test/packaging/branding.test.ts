@@ -17,6 +17,7 @@ const good: Branding = {
   supportUrl: 'https://help.contoso.com',
   defaultLanguage: 'ko',
   updateFeed: 'https://updates.contoso.com/meet/',
+  serviceUrl: 'https://doorway.contoso.com',
   icons: 'build',
   maintainer: 'Contoso IT <it@contoso.com>',
 };
@@ -33,9 +34,13 @@ describe('branding schema', () => {
   });
 
   it('defaults the build-only fields', () => {
-    const { icons: _icons, maintainer: _maintainer, ...older } = good;
+    const { icons: _icons, maintainer: _maintainer, serviceUrl: _serviceUrl, ...older } = good;
     const result = parseBranding(older);
-    expect(result.ok && [result.branding.icons, result.branding.maintainer]).toEqual(['build', 'Doorway <doorway@example.com>']);
+    expect(result.ok && [result.branding.icons, result.branding.maintainer, result.branding.serviceUrl]).toEqual([
+      'build',
+      'Doorway <doorway@example.com>',
+      '',
+    ]);
   });
 
   it.each([
@@ -50,6 +55,11 @@ describe('branding schema', () => {
     ['supportUrl', 'javascript:alert(1)', 'supportUrl'],
     ['defaultLanguage', 'fr', 'defaultLanguage'],
     ['updateFeed', 'ftp://updates.contoso.com', 'updateFeed'],
+    ['serviceUrl', 'http://doorway.contoso.com', 'serviceUrl: must be an https:// origin'],
+    ['serviceUrl', 'https://doorway.contoso.com/join', 'serviceUrl: must be an https:// origin'],
+    ['serviceUrl', 'https://doorway.contoso.com/?x=1', 'serviceUrl'],
+    ['serviceUrl', 'https://admin:key@doorway.contoso.com', 'serviceUrl'],
+    ['serviceUrl', 'doorway.contoso.com', 'serviceUrl'],
     ['icons', '../elsewhere', 'icons'],
     ['icons', '/etc', 'icons'],
     ['maintainer', 'Contoso IT', 'maintainer'],
