@@ -1,6 +1,7 @@
 // Which process each source folder belongs to, and what each may import. The build runs this as
 // an esbuild plugin, so a wrong import fails the build (Signal Desktop's rule, enforced where
 // every import is resolved anyway).
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -48,10 +49,27 @@ export function sdkViolation(importerRelative, specifier) {
   return importerRelative.startsWith('renderer/calling/') ? null : `only renderer/calling/ may import ${specifier} (${importerRelative})`;
 }
 
+/**
+ * A feature's state slice (`*-model.ts`) is loaded by views and Node tests: it may not import any
+ * Azure SDK, not even its types. Checked on the source, since esbuild drops type-only imports
+ * before resolving them.
+ */
+export function modelViolation(importerRelative, source) {
+  if (!importerRelative.endsWith('-model.ts')) return null;
+  const match = /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"](@azure\/[^'"]+)['"]/m.exec(source) ?? /^\s*import\s*['"](@azure\/[^'"]+)['"]/m.exec(source);
+  return match ? `a state slice may not import ${match[1]}, not even its types (${importerRelative})` : null;
+}
+
 export function processBoundaries(root) {
   return {
     name: 'process-boundaries',
     setup(build) {
+      build.onLoad({ filter: /-model\.ts$/ }, async (args) => {
+        if (!processOf(args.path, root)) return undefined;
+        const importerRelative = path.relative(root, args.path).split(path.sep).join('/');
+        const why = modelViolation(importerRelative, await readFile(args.path, 'utf8'));
+        return why ? { errors: [{ text: `Process boundary: ${importerRelative}: ${why}` }] } : undefined;
+      });
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (!args.importer || args.pluginData?.boundaryChecked) return undefined;
         const importerProcess = processOf(args.importer, root);

@@ -1,8 +1,9 @@
 // Process: renderer (SDK). One meeting, from Join to its end: builds the token credential, creates
 // the call agent with the guest's name, joins with the meeting's locator, and turns the SDK's
-// objects and events (call, remote participants, video streams, features) into CallEvents that the
-// call model applies once per animation frame. The views get a CallSession (call-model.ts) and
-// never see an SDK object.
+// objects and events (call, remote participants, video streams) into CallEvents that the call
+// model applies once per animation frame. Each call feature is its own module (features/): the
+// session looks the feature up once, attaches it, keeps its handle and detaches every handle at
+// teardown. The views get a CallSession (call-model.ts) and never see an SDK object.
 //
 // Seams (CallDeps): where the call agent comes from and how a remote video stream is rendered.
 // acs.ts passes the SDK's own (CallClient.createCallAgent, VideoStreamRenderer); the test build
@@ -16,11 +17,6 @@ import {
   type CallAgent,
   type CallAgentOptions,
   type CreateViewOptions,
-  type LatestDiagnosticValue,
-  type MediaDiagnosticChangedEventArgs,
-  type NetworkDiagnosticChangedEventArgs,
-  type ParticipantCapabilities,
-  type RaiseHandCallFeature,
   type RemoteParticipant,
   type RemoteVideoStream,
   type TeamsMeetingIdLocator,
@@ -30,17 +26,12 @@ import { AzureCommunicationTokenCredential, getIdentifierRawId, type Communicati
 import type { LogLevel, TokenReply } from '../../common/ipc-contract';
 import type { MeetingTarget } from '../../common/meeting';
 import {
-  CAPABILITY_NAMES,
   applyEvents,
-  capabilityOf,
-  diagnosticActive,
   initialCallState,
   participantStatusOf,
   type CallEvent,
   type CallSession,
   type CallState,
-  type Capability,
-  type CapabilityName,
   type Disposer,
   type EndedInfo,
   type ParticipantInit,
@@ -56,6 +47,15 @@ import { mirrorSelfView } from './self-view';
 import { describeSdkError } from './sdk-error';
 import { disposeAll } from './dispose';
 import { VideoSlots } from './video-slots';
+import { listen } from './sdk-events';
+import type { FeatureContext, FeatureHandle } from './features/feature-context';
+import { attachCapabilities } from './features/capabilities';
+import { attachRecording, type RecordingHandle } from './features/recording';
+import { attachTranscription, type TranscriptionHandle } from './features/transcription';
+import { attachDominantSpeakers } from './features/dominant-speakers';
+import { attachRaiseHand, type RaiseHandHandle } from './features/raise-hand';
+import { attachOptimalVideoCount } from './features/optimal-video-count';
+import { attachDiagnostics } from './features/diagnostics';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -128,16 +128,21 @@ function rawIdOf(identifier: CommunicationIdentifier): string {
 
 const STREAM_TYPE: Record<VideoKind, RemoteVideoStream['mediaStreamType']> = { video: 'Video', screenShare: 'ScreenSharing' };
 
+/** The attached feature modules (absent: the SDK did not offer the feature). */
+interface CallFeatures {
+  capabilities?: FeatureHandle;
+  recording?: RecordingHandle;
+  transcription?: TranscriptionHandle;
+  dominantSpeakers?: FeatureHandle;
+  raiseHand?: RaiseHandHandle;
+  optimalVideoCount?: FeatureHandle;
+  diagnostics?: FeatureHandle;
+}
+
 interface RemoteEntry {
   participant: RemoteParticipant;
   off: Array<() => void>;
   streams: Map<RemoteVideoStream, () => void>;
-}
-
-/** Subscribes `listener` to an SDK event and returns the unsubscribe. */
-function listen(target: { on(event: string, listener: never): void; off(event: string, listener: never): void }, event: string, listener: (...args: never[]) => void): () => void {
-  target.on(event, listener as never);
-  return () => target.off(event, listener as never);
 }
 
 export class MeetingCallSession implements CallSession {
@@ -157,7 +162,7 @@ export class MeetingCallSession implements CallSession {
   private ended = false;
   private torndown: Promise<void> | null = null;
   private readonly started: Promise<void>;
-  private raiseHandFeature: RaiseHandCallFeature | null = null;
+  private readonly features: CallFeatures = {};
   private readonly share = new ScreenShareController({
     allowed: () => this.store.get().capabilities.shareScreen.allowed,
     log: (level, message) => this.log(level, message),
@@ -251,103 +256,48 @@ export class MeetingCallSession implements CallSession {
     this.onCallState(call);
   }
 
+  /** The call's feature modules (features/): each SDK feature looked up once, attached, kept. */
   private attachFeatures(call: Call): void {
-    const off = this.callOff;
-    const guard = (name: string, attach: () => void) => {
+    const ctx = this.featureContext();
+    const features = this.features;
+    const guard = <T>(name: string, attach: () => T): T | undefined => {
       try {
-        attach();
+        return attach();
       } catch (error) {
         this.log('warn', `feature ${name} unavailable: ${describeSdkError(error)}`);
+        return undefined;
       }
     };
-
-    guard('Capabilities', () => {
-      const feature = call.feature(Features.Capabilities);
-      const apply = (values: Partial<ParticipantCapabilities>) => {
-        const changes: Partial<Record<CapabilityName, Capability>> = {};
-        for (const name of CAPABILITY_NAMES) if (values[name]) changes[name] = capabilityOf(values[name]);
-        this.push({ type: 'capabilities', changes });
-      };
-      apply(feature.capabilities ?? {});
-      off.push(
-        listen(feature, 'capabilitiesChanged', (info: { newValue: Partial<ParticipantCapabilities> }) => {
-          apply(info.newValue);
-          this.readConsent(call);
-        }),
-      );
-    });
-
-    guard('Recording', () => {
-      const feature = call.feature(Features.Recording);
-      this.push({ type: 'recording', active: feature.isRecordingActive });
-      off.push(
-        listen(feature, 'isRecordingActiveChanged', () => {
-          this.push({ type: 'recording', active: feature.isRecordingActive });
-          this.readConsent(call);
-        }),
-      );
-    });
-
-    guard('Transcription', () => {
-      const feature = call.feature(Features.Transcription);
-      this.push({ type: 'transcription', active: feature.isTranscriptionActive });
-      off.push(
-        listen(feature, 'isTranscriptionActiveChanged', () => {
-          this.push({ type: 'transcription', active: feature.isTranscriptionActive });
-          this.readConsent(call);
-        }),
-      );
-    });
-    this.readConsent(call);
-
-    guard('DominantSpeakers', () => {
-      const feature = call.feature(Features.DominantSpeakers);
-      const read = () => this.push({ type: 'dominantSpeakers', ids: (feature.dominantSpeakers?.speakersList ?? []).map(rawIdOf) });
-      off.push(listen(feature, 'dominantSpeakersChanged', read));
-      if (feature.dominantSpeakers?.speakersList?.length) read();
-    });
-
-    guard('RaiseHand', () => {
-      const feature = call.feature(Features.RaiseHand);
-      this.raiseHandFeature = feature;
-      const hand = (identifier: CommunicationIdentifier, raised: boolean) => {
-        const id = rawIdOf(identifier);
-        if (id === this.localId) this.push({ type: 'local', patch: { handRaised: raised } });
-        else this.push({ type: 'hand', id, raised });
-      };
-      for (const raised of feature.getRaisedHands()) hand(raised.identifier, true);
-      off.push(listen(feature, 'raisedHandEvent', (event: { identifier: CommunicationIdentifier }) => hand(event.identifier, true)));
-      off.push(listen(feature, 'loweredHandEvent', (event: { identifier: CommunicationIdentifier }) => hand(event.identifier, false)));
-    });
-
-    guard('OptimalVideoCount', () => {
-      const feature = call.feature(Features.OptimalVideoCount);
-      const read = () => this.push({ type: 'optimalVideoCount', count: feature.optimalVideoCount });
-      read();
-      off.push(listen(feature, 'optimalVideoCountChanged', read));
-    });
-
-    guard('UserFacingDiagnostics', () => {
-      const feature = call.feature(Features.UserFacingDiagnostics);
-      const at = () => this.now();
-      const apply = (latest: Record<string, LatestDiagnosticValue | undefined>) => {
-        for (const [name, value] of Object.entries(latest)) if (value) this.push({ type: 'diagnostic', name, active: diagnosticActive(value.value), at: at() });
-      };
-      apply(feature.network.getLatest() as Record<string, LatestDiagnosticValue | undefined>);
-      apply(feature.media.getLatest() as Record<string, LatestDiagnosticValue | undefined>);
-      const onChange = (args: NetworkDiagnosticChangedEventArgs | MediaDiagnosticChangedEventArgs) =>
-        this.push({ type: 'diagnostic', name: args.diagnostic, active: diagnosticActive(args.value), at: at() });
-      off.push(listen(feature.network, 'diagnosticChanged', onChange));
-      off.push(listen(feature.media, 'diagnosticChanged', onChange));
-    });
+    const consent = { changed: () => this.readConsent() };
+    features.capabilities = guard('Capabilities', () => attachCapabilities(call.feature(Features.Capabilities), ctx, consent));
+    features.recording = guard('Recording', () => attachRecording(call.feature(Features.Recording), ctx, consent));
+    features.transcription = guard('Transcription', () => attachTranscription(call.feature(Features.Transcription), ctx, consent));
+    this.readConsent();
+    features.dominantSpeakers = guard('DominantSpeakers', () => attachDominantSpeakers(call.feature(Features.DominantSpeakers), ctx));
+    features.raiseHand = guard('RaiseHand', () => attachRaiseHand(call.feature(Features.RaiseHand), ctx));
+    features.optimalVideoCount = guard('OptimalVideoCount', () => attachOptimalVideoCount(call.feature(Features.OptimalVideoCount), ctx));
+    features.diagnostics = guard('UserFacingDiagnostics', () => attachDiagnostics(call.feature(Features.UserFacingDiagnostics), ctx));
   }
 
-  private readConsent(call: Call): void {
+  private featureContext(): FeatureContext {
+    return {
+      push: (event) => this.push(event),
+      rawIdOf,
+      localId: this.localId,
+      now: () => this.now(),
+      log: (level, message) => this.log(level, message),
+      allowed: (name) => this.store.get().capabilities[name].allowed,
+    };
+  }
+
+  private readConsent(): void {
+    const { recording, transcription } = this.features;
+    // Older services do not report consent (no feature, or it throws): nothing to ask then.
+    if (!recording || !transcription) return;
     try {
-      const required = call.feature(Features.Recording).isTeamsConsentRequired || call.feature(Features.Transcription).isTeamsConsentRequired;
-      this.push({ type: 'consentRequired', required: Boolean(required) });
+      this.push({ type: 'consentRequired', required: Boolean(recording.consentRequired() || transcription.consentRequired()) });
     } catch {
-      // Older services do not report consent; nothing to ask then.
+      // as above
     }
   }
 
@@ -444,6 +394,7 @@ export class MeetingCallSession implements CallSession {
   private teardown(): Promise<void> {
     this.torndown ??= (async () => {
       for (const off of this.callOff.splice(0)) off();
+      for (const handle of Object.values(this.features)) handle?.detach();
       this.share.detach();
       for (const entry of [...this.remotes.values()]) {
         for (const off of entry.off) off();
@@ -579,16 +530,7 @@ export class MeetingCallSession implements CallSession {
   }
 
   async setHandRaised(raised: boolean): Promise<void> {
-    const feature = this.raiseHandFeature;
-    if (!feature || (raised && !this.store.get().capabilities.raiseHand.allowed)) return;
-    try {
-      if (raised) await feature.raiseHand();
-      else await feature.lowerHand();
-      this.push({ type: 'local', patch: { handRaised: raised } });
-      this.clearFailure();
-    } catch (error) {
-      this.failed(raised ? 'raise hand' : 'lower hand', error);
-    }
+    await this.features.raiseHand?.setRaised(raised);
   }
 
   get screenShare(): Observable<ScreenShareState> {
@@ -608,15 +550,7 @@ export class MeetingCallSession implements CallSession {
   }
 
   async grantConsent(): Promise<void> {
-    const call = this.call;
-    if (!call) return;
-    try {
-      await call.feature(Features.Recording).grantTeamsConsent();
-      this.clearFailure();
-    } catch (error) {
-      this.failed('consent', error);
-    }
-    this.readConsent(call);
+    await this.features.recording?.grantConsent();
   }
 
   renderParticipantVideo(participantId: string, host: HTMLElement, kind: VideoKind = 'video'): Disposer {

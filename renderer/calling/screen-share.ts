@@ -10,6 +10,7 @@ import { captureOutcomeSince } from '../share/capture-outcome';
 import { SHARE_OFF, shareErrorOf, type ScreenShareState } from '../share/share-model';
 import { Store, type Observable } from './model';
 import { describeSdkError } from './sdk-error';
+import { listen } from './sdk-events';
 
 /** How long to wait for main's "cancelled" note, which may arrive just after the SDK's error. */
 const CANCEL_NOTE_GRACE_MS = 300;
@@ -19,11 +20,6 @@ export interface ScreenShareDeps {
   allowed(): boolean;
   log(level: LogLevel, message: string): void;
   delay?(ms: number): Promise<void>;
-}
-
-function listen(target: { on(event: string, listener: never): void; off(event: string, listener: never): void }, event: string, listener: () => void): () => void {
-  target.on(event, listener as never);
-  return () => target.off(event, listener as never);
 }
 
 export class ScreenShareController {

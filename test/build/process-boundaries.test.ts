@@ -58,6 +58,20 @@ describe('process boundaries', () => {
     expect(await buildErrors(root, 'renderer/views/tile.ts')).toMatch(/only renderer\/calling\/ may import/);
   });
 
+  it('refuses any Azure SDK import in a state slice (*-model.ts), type-only ones too', async () => {
+    for (const source of [
+      'import type { Call } from "@azure/communication-calling";',
+      'import { type ChatMessage } from "@azure/communication-chat";',
+      'export type { CommunicationIdentifier } from "@azure/communication-common";',
+      'import "@azure/communication-calling";',
+    ]) {
+      const root = tree({ ...base, 'renderer/calling/features/captions-model.ts': `${source} export const m = 1;`, 'renderer/main.ts': 'import "./calling/features/captions-model"; export {};' });
+      expect(await buildErrors(root, 'renderer/main.ts'), source).toMatch(/captions-model.ts: a state slice may not import @azure\//);
+    }
+    const fine = tree({ ...base, 'renderer/calling/features/captions-model.ts': 'import "../../../common/i18n"; export const m = 1;', 'renderer/main.ts': 'import "./calling/features/captions-model"; export {};' });
+    expect(await buildErrors(fine, 'renderer/main.ts')).toBe('');
+  });
+
   it('refuses the preload importing anything but electron and the contract', async () => {
     for (const source of ['import "../common/i18n";', 'import "../main/secret";', 'import "node:fs";']) {
       const root = tree({ ...base, 'preload/index.ts': `${source} export {};` });

@@ -252,9 +252,12 @@ describe('the meeting with the scripted meeting', () => {
       await expect.poll(joinCount, { timeout: 10_000 }).toBe(2);
       await scripted(page, 'admit');
       await waitForPhase(page, 'connected');
+      expect(await scripted(page, 'featureListeners')).toBeGreaterThan(0);
       contents.send(eventChannels.leaveRequested, undefined);
       await waitForPhase(page, 'ended');
       expect(await scripted(page, 'callState')).toBe('Disconnected');
+      // Every feature module detached what it attached.
+      await expect.poll(() => scripted(page, 'featureListeners')).toBe(0);
       expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
       // A link from the OS during a meeting (the guest agreed to leave): the meeting screen goes
       // away, and going away hangs up.

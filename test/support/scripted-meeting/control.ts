@@ -97,6 +97,8 @@ export interface ScriptedMeetingControl {
   setCallState(state: string): void;
   end(code: number, subCode?: number): void;
   local(): { muted: boolean; video: boolean; handRaised: boolean };
+  /** Listeners the app keeps on the call's features (0 once the session has detached them). */
+  featureListeners(): number;
   /** Remote video views rendering now (the renderer's count). */
   videoViews(): number;
   /** A remote participant starts or stops sharing their screen. */

@@ -231,6 +231,9 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
       handRaised: call.raiseHandFeature.getRaisedHands().some((hand) => 'communicationUserId' in hand.identifier && hand.identifier.communicationUserId.includes('guest')),
     };
   }
+  featureListeners(): number {
+    return this.requireCall().featureListenerCount();
+  }
   videoViews(): number {
     return ScriptedVideoStreamRenderer.active;
   }

@@ -16,61 +16,34 @@ import {
   type CallFeatureFactory,
   type CallInfo,
   type CallState,
-  type CapabilitiesChangeInfo,
-  type CapabilitiesFeature,
   type CapabilityResolutionReason,
-  type DiagnosticFlag,
-  type DiagnosticQuality,
-  type DominantSpeakersCallFeature,
-  type DominantSpeakersInfo,
   type JoinCallOptions,
-  type LatestMediaDiagnostics,
-  type LatestNetworkDiagnostics,
   type LocalAudioStream,
   type LocalVideoStream,
   type Lobby,
-  type MediaDiagnostics,
   type MediaStreamType,
-  type NetworkDiagnostics,
-  type OptimalVideoCountCallFeature,
-  type OvcChangeReason,
-  type ParticipantCapabilities,
   type ParticipantCapabilityName,
   type ParticipantRole,
-  type RaiseHandCallFeature,
-  type RaisedHand,
-  type RecordingCallFeature,
-  type RecordingInfo,
   type RemoteAudioStream,
-  type RemoteDiagnostics,
   type RemoteParticipant,
-  type RemoteParticipantDiagnosticsData,
   type RemoteParticipantState,
   type RemoteVideoStream,
   type StreamSize,
   type TeamsMeetingIdLocator,
   type TeamsMeetingLinkLocator,
-  type TranscriptionCallFeature,
-  type UserFacingDiagnosticsFeature,
 } from '@azure/communication-calling';
-import type { CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier, MicrosoftTeamsUserIdentifier } from '@azure/communication-common';
+import type { CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier } from '@azure/communication-common';
 import { Emitter } from './emitter';
+import { ScriptedCallingError, notScripted } from './errors';
+import { ScriptedCapabilities } from './features/capabilities';
+import { ScriptedDominantSpeakers } from './features/dominant-speakers';
+import { ScriptedUserFacingDiagnostics } from './features/diagnostics';
+import { ScriptedOptimalVideoCount } from './features/optimal-video-count';
+import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
+import { ConsentState, ScriptedRecording } from './features/recording';
+import { ScriptedTranscription } from './features/transcription';
 import { ScriptedScreenShare } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
-
-/** A rejection the way the SDK shapes its errors (message, code, subCode). */
-export class ScriptedCallingError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-    readonly subCode?: number,
-  ) {
-    super(message);
-    this.name = 'CallingCommunicationError';
-  }
-}
-
-const notScripted = (what: string) => Promise.reject(new ScriptedCallingError(`${what} is not part of the scripted meeting`, 400, 40000));
 
 // ---- video streams ---------------------------------------------------------------------------
 
@@ -179,190 +152,6 @@ export class ScriptedRemoteParticipant extends Emitter implements RemoteParticip
   }
 }
 
-// ---- features -------------------------------------------------------------------------------
-
-class ScriptedFeature extends Emitter implements CallFeature {
-  constructor(readonly name: string) {
-    super();
-  }
-  dispose(): void {}
-}
-
-export function allCapabilities(): ParticipantCapabilities {
-  const names: ParticipantCapabilityName[] = [
-    'turnVideoOn', 'unmuteMic', 'shareScreen', 'removeParticipant', 'hangUpForEveryOne', 'addCommunicationUser', 'addTeamsUser',
-    'addPhoneNumber', 'manageLobby', 'spotlightParticipant', 'removeParticipantsSpotlight', 'blurBackground', 'startLiveMeetingCaptions',
-    'startLiveCallingCaptions', 'setCaptionLanguage', 'raiseHand', 'pstnDialOut', 'muteOthers', 'useReactions', 'viewAttendeeNames',
-    'startTogetherMode', 'joinBreakoutRooms', 'forbidOthersAudio', 'forbidOthersVideo', 'realTimeText',
-  ];
-  const guestCan = new Set<ParticipantCapabilityName>(['turnVideoOn', 'unmuteMic', 'shareScreen', 'raiseHand', 'useReactions', 'viewAttendeeNames', 'blurBackground']);
-  return Object.fromEntries(names.map((name) => [name, guestCan.has(name) ? { isPresent: true, reason: 'Capable' } : { isPresent: false, reason: 'RoleRestricted' }])) as ParticipantCapabilities;
-}
-
-export class ScriptedCapabilities extends ScriptedFeature implements CapabilitiesFeature {
-  capabilities = allCapabilities();
-  constructor() {
-    super('Capabilities');
-  }
-  scriptSet(changes: Partial<Record<ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }>>): void {
-    const info: CapabilitiesChangeInfo = { oldValue: {}, newValue: {}, reason: 'MeetingOptionOrOrganizerPolicyChanged' };
-    const next = { ...this.capabilities };
-    for (const [name, value] of Object.entries(changes) as [ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }][]) {
-      info.oldValue[name] = this.capabilities[name];
-      info.newValue[name] = value;
-      next[name] = value;
-    }
-    this.capabilities = next;
-    this.emit('capabilitiesChanged', info);
-  }
-}
-
-/** Recording and transcription share the meeting's consent state. */
-export class ConsentState {
-  required = false;
-  constructor(private readonly onGranted: () => void) {}
-  grant(): Promise<void> {
-    if (this.required) {
-      this.required = false;
-      this.onGranted();
-    }
-    return Promise.resolve();
-  }
-}
-
-export class ScriptedRecording extends ScriptedFeature implements RecordingCallFeature {
-  isRecordingActive = false;
-  recordings: RecordingInfo[] = [];
-  constructor(private readonly consent: ConsentState) {
-    super('Recording');
-  }
-  get isTeamsConsentRequired(): boolean {
-    return this.consent.required;
-  }
-  grantTeamsConsent(): Promise<void> {
-    return this.consent.grant();
-  }
-  scriptActive(active: boolean): void {
-    if (this.isRecordingActive === active) return;
-    this.isRecordingActive = active;
-    this.emit('isRecordingActiveChanged');
-  }
-}
-
-export class ScriptedTranscription extends ScriptedFeature implements TranscriptionCallFeature {
-  isTranscriptionActive = false;
-  constructor(private readonly consent: ConsentState) {
-    super('Transcription');
-  }
-  get isTeamsConsentRequired(): boolean {
-    return this.consent.required;
-  }
-  grantTeamsConsent(): Promise<void> {
-    return this.consent.grant();
-  }
-  scriptActive(active: boolean): void {
-    if (this.isTranscriptionActive === active) return;
-    this.isTranscriptionActive = active;
-    this.emit('isTranscriptionActiveChanged');
-  }
-}
-
-export class ScriptedDominantSpeakers extends ScriptedFeature implements DominantSpeakersCallFeature {
-  dominantSpeakers: DominantSpeakersInfo = { speakersList: [], timestamp: new Date() };
-  constructor() {
-    super('DominantSpeakers');
-  }
-  scriptSet(speakers: CommunicationIdentifierKind[]): void {
-    this.dominantSpeakers = { speakersList: speakers, timestamp: new Date() };
-    this.emit('dominantSpeakersChanged');
-  }
-}
-
-type HandIdentifier = CommunicationUserIdentifier | MicrosoftTeamsUserIdentifier;
-
-export class ScriptedRaiseHand extends ScriptedFeature implements RaiseHandCallFeature {
-  private raised: RaisedHand[] = [];
-  private order = 0;
-  constructor(private readonly self: () => HandIdentifier) {
-    super('RaiseHand');
-  }
-  raiseHand(): Promise<void> {
-    this.scriptRaise(this.self(), true);
-    return Promise.resolve();
-  }
-  lowerHand(): Promise<void> {
-    this.scriptRaise(this.self(), false);
-    return Promise.resolve();
-  }
-  lowerHands(): Promise<void> {
-    return notScripted('lowering others’ hands');
-  }
-  lowerAllHands(): Promise<void> {
-    return notScripted('lowering all hands');
-  }
-  getRaisedHands(): RaisedHand[] {
-    return [...this.raised];
-  }
-  scriptRaise(identifier: HandIdentifier, raised: boolean): void {
-    const key = JSON.stringify(identifier);
-    const present = this.raised.some((hand) => JSON.stringify(hand.identifier) === key);
-    if (raised === present) return;
-    if (raised) this.raised.push({ identifier, order: ++this.order });
-    else this.raised = this.raised.filter((hand) => JSON.stringify(hand.identifier) !== key);
-    this.emit(raised ? 'raisedHandEvent' : 'loweredHandEvent', { identifier });
-  }
-}
-
-export class ScriptedOptimalVideoCount extends ScriptedFeature implements OptimalVideoCountCallFeature {
-  lastOvcChangeReason: OvcChangeReason = 'unknown';
-  constructor(public optimalVideoCount: number) {
-    super('OptimalVideoCount');
-  }
-  scriptSet(count: number, reason: OvcChangeReason = 'bandwidth'): void {
-    if (this.optimalVideoCount === count) return;
-    this.optimalVideoCount = count;
-    this.lastOvcChangeReason = reason;
-    this.emit('optimalVideoCountChanged');
-  }
-}
-
-class ScriptedDiagnostics<Latest extends object> extends Emitter {
-  private latest: Record<string, { value: DiagnosticQuality | DiagnosticFlag; valueType: 'DiagnosticQuality' | 'DiagnosticFlag' }> = {};
-  getLatest(): Latest {
-    return { ...this.latest } as Latest;
-  }
-  scriptSet(diagnostic: string, value: DiagnosticQuality | DiagnosticFlag): void {
-    const valueType = typeof value === 'boolean' ? 'DiagnosticFlag' : 'DiagnosticQuality';
-    this.latest[diagnostic] = { value, valueType };
-    this.emit('diagnosticChanged', { diagnostic, value, valueType });
-  }
-}
-
-export class ScriptedNetworkDiagnostics extends ScriptedDiagnostics<LatestNetworkDiagnostics> implements NetworkDiagnostics {}
-export class ScriptedMediaDiagnostics extends ScriptedDiagnostics<LatestMediaDiagnostics> implements MediaDiagnostics {}
-
-class ScriptedRemoteDiagnostics extends Emitter implements RemoteDiagnostics {
-  isSendingDiagnosticsEnabled = false;
-  startSendingDiagnostics(): void {
-    this.isSendingDiagnosticsEnabled = true;
-  }
-  stopSendingDiagnostics(): void {
-    this.isSendingDiagnosticsEnabled = false;
-  }
-  getLatest(): RemoteParticipantDiagnosticsData {
-    return { diagnostics: [] };
-  }
-}
-
-export class ScriptedUserFacingDiagnostics extends ScriptedFeature implements UserFacingDiagnosticsFeature {
-  readonly network = new ScriptedNetworkDiagnostics();
-  readonly media = new ScriptedMediaDiagnostics();
-  readonly remote = new ScriptedRemoteDiagnostics();
-  constructor() {
-    super('UserFacingDiagnostics');
-  }
-}
-
 class ScriptedLobby extends Emitter implements Lobby {
   readonly participants: RemoteParticipant[] = [];
   admit(): Promise<void> {
@@ -457,6 +246,13 @@ export class ScriptedCall extends Emitter implements Call {
       [Features.OptimalVideoCount, this.optimalVideoCount],
       [Features.UserFacingDiagnostics, this.diagnostics],
     ]);
+  }
+
+  /** Listeners the guest's app keeps on this call's features (0 once it has detached them all). */
+  featureListenerCount(): number {
+    let n = this.diagnostics.network.listenerCount() + this.diagnostics.media.listenerCount();
+    for (const feature of this.features.values()) n += (feature as unknown as Emitter).listenerCount();
+    return n;
   }
 
   feature<TFeature extends CallFeature>(factory: CallFeatureFactory<TFeature>): TFeature {

@@ -1,0 +1,35 @@
+// Test code only, NEVER in the production bundle. Features.Recording (and the consent it shares with
+// transcription) as the SDK declares it.
+import type { RecordingCallFeature, RecordingInfo } from '@azure/communication-calling';
+import { ScriptedFeature } from './feature';
+
+export class ConsentState {
+  required = false;
+  constructor(private readonly onGranted: () => void) {}
+  grant(): Promise<void> {
+    if (this.required) {
+      this.required = false;
+      this.onGranted();
+    }
+    return Promise.resolve();
+  }
+}
+
+export class ScriptedRecording extends ScriptedFeature implements RecordingCallFeature {
+  isRecordingActive = false;
+  recordings: RecordingInfo[] = [];
+  constructor(private readonly consent: ConsentState) {
+    super('Recording');
+  }
+  get isTeamsConsentRequired(): boolean {
+    return this.consent.required;
+  }
+  grantTeamsConsent(): Promise<void> {
+    return this.consent.grant();
+  }
+  scriptActive(active: boolean): void {
+    if (this.isRecordingActive === active) return;
+    this.isRecordingActive = active;
+    this.emit('isRecordingActiveChanged');
+  }
+}
