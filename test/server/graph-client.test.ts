@@ -1,0 +1,149 @@
+// The Graph client with the real @azure/identity against the loopback Entra (HTTPS) and Graph
+// stand-ins: lookups, creation, mail, and each failure mapped to its operator message.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGraphClient, createGraphCredential, type GraphClient } from '../../server/graph-client';
+import { startFakeEntra, type FakeEntra } from './fake-entra';
+import { startFakeGraph, type FakeGraph } from './fake-graph';
+
+let entra: FakeEntra;
+let graph: FakeGraph;
+let client: GraphClient;
+const sleeps: number[] = [];
+const ORGANIZER = 'ada@contoso.example';
+
+function clientWith(settings: Parameters<typeof createGraphCredential>[0], extra: Partial<Parameters<typeof createGraphClient>[0]> = {}) {
+  const credential = createGraphCredential(settings, { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } });
+  return createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms), ...extra });
+}
+
+beforeAll(async () => {
+  entra = await startFakeEntra();
+  graph = await startFakeGraph(entra);
+  client = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+});
+afterAll(async () => {
+  await graph.close();
+  await entra.close();
+});
+beforeEach(() => {
+  sleeps.length = 0;
+  entra.graphRoles = ['OnlineMeetings.ReadWrite.All', 'Mail.Send'];
+});
+
+describe('graph client', () => {
+  it('finds a meeting by its join URL (client credentials through @azure/identity, OData filter)', async () => {
+    const meeting = graph.addMeeting(ORGANIZER, { subject: "Ada's review", joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x'y%40thread.v2/0?context=%7b%7d" });
+    graph.addMeeting(ORGANIZER, { subject: 'Another' });
+    const result = await client.findMeeting(ORGANIZER, meeting.joinWebUrl);
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        subject: "Ada's review",
+        joinUrl: meeting.joinWebUrl,
+        startsAt: meeting.startDateTime,
+        meetingId: meeting.joinMeetingIdSettings!.joinMeetingId,
+        passcode: meeting.joinMeetingIdSettings!.passcode,
+        passcodeRequired: true,
+        dialIn: expect.objectContaining({ conferenceId: '123456789', tollNumber: '+1 425-555-0100' }),
+      }),
+    });
+    const tokenRequest = entra.tokenRequests.at(-1)!;
+    expect(tokenRequest.form).toMatchObject({ grant_type: 'client_credentials', client_id: entra.clientId, scope: 'https://graph.microsoft.com/.default' });
+    expect(tokenRequest.status).toBe(200);
+  });
+
+  it('reports an unknown join URL as notFound', async () => {
+    const result = await client.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_none%40thread.v2/0');
+    expect(result).toMatchObject({ ok: false, failure: 'notFound', message: expect.stringContaining(ORGANIZER) });
+  });
+
+  it('creates a meeting with the lobby for outsiders, the organizer presenting, chat as asked', async () => {
+    const result = await client.createMeeting(ORGANIZER, { subject: 'Interview', startsAt: '2030-01-02T09:00:00.000Z', endsAt: '2030-01-02T10:00:00.000Z', chat: 'limited' });
+    expect(result).toMatchObject({ ok: true, value: { subject: 'Interview', startsAt: '2030-01-02T09:00:00.000Z', endsAt: '2030-01-02T10:00:00.000Z' } });
+    const found = await client.findMeeting(ORGANIZER, result.ok ? result.value.joinUrl : '');
+    expect(found.ok).toBe(true);
+    expect(graph.requests.find((request) => request.method === 'POST')?.status).toBe(201);
+  });
+
+  it('sends mail with an attachment from the configured mailbox', async () => {
+    graph.mailboxes.add('doorway@contoso.example');
+    const result = await client.sendMail('doorway@contoso.example', {
+      to: 'guest@example.org',
+      subject: 'Invitation',
+      html: '<p>Hello</p>',
+      attachments: [{ name: 'invite.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR' }],
+    });
+    expect(result).toEqual({ ok: true, value: undefined });
+    expect(graph.sentMail.at(-1)).toMatchObject({ mailbox: 'doorway@contoso.example', message: { toRecipients: [{ emailAddress: { address: 'guest@example.org' } }] } });
+    const unknown = await client.sendMail('nobody@contoso.example', { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] });
+    expect(unknown).toMatchObject({ ok: false, failure: 'notFound', message: expect.stringContaining('MAIL_SENDER') });
+  });
+
+  it('says which permission is missing, and when the application access policy is missing', async () => {
+    entra.graphRoles = ['OnlineMeetings.Read.All'];
+    const create = await clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }).createMeeting(ORGANIZER, {
+      subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled',
+    });
+    expect(create).toMatchObject({ ok: false, failure: 'forbidden', message: expect.stringContaining('OnlineMeetings.ReadWrite.All') });
+    const noPolicy = await client.findMeeting('bob@contoso.example', 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0');
+    expect(noPolicy).toMatchObject({ ok: false, failure: 'forbidden', message: expect.stringContaining('New-CsApplicationAccessPolicy') });
+  });
+
+  it('reports a rejected client secret with the AADSTS code, and never retries it', async () => {
+    const before = entra.tokenRequests.length;
+    const wrong = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: 'wrong' });
+    const result = await wrong.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0');
+    expect(result).toMatchObject({ ok: false, failure: 'credentialRejected', message: expect.stringContaining('AADSTS7000215') });
+    expect(result.ok ? '' : result.message).not.toContain('wrong');
+    expect(entra.tokenRequests.length - before).toBeGreaterThanOrEqual(1);
+  });
+
+  it('authenticates with a certificate (a signed client assertion) instead of a secret', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doorway-cert-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=doorway', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`], { stdio: 'ignore' });
+    const cert = readFileSync(`${dir}/c.pem`, 'utf8');
+    const pem = `${readFileSync(`${dir}/k.pem`, 'utf8')}${cert}`;
+    rmSync(dir, { recursive: true, force: true });
+    const meeting = graph.addMeeting(ORGANIZER);
+    const unregistered = await clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, certificatePem: pem }).findMeeting(ORGANIZER, meeting.joinWebUrl);
+    expect(unregistered).toMatchObject({ ok: false, failure: 'credentialRejected', message: expect.stringContaining('AADSTS700027') });
+    entra.registerCertificate(cert);
+    const result = await clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, certificatePem: pem }).findMeeting(ORGANIZER, meeting.joinWebUrl);
+    expect(result.ok).toBe(true);
+    expect(entra.tokenRequests.at(-1)!.form).toMatchObject({ client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' });
+  });
+
+  it('waits out a short Retry-After, then succeeds; a long one is reported, not waited', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    graph.failNext({ status: 429, retryAfterSeconds: 2 });
+    expect((await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+    expect(sleeps).toEqual([2000]);
+    sleeps.length = 0;
+    graph.failNext({ status: 429, retryAfterSeconds: 120 });
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'throttled', retryAfterSeconds: 120 });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('retries 5xx a bounded number of times', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    const before = graph.requests.length;
+    graph.failNext({ status: 503 }, 3);
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unavailable', message: expect.stringContaining('503') });
+    expect(graph.requests.length - before).toBe(3);
+    expect(sleeps).toEqual([250, 500]);
+    graph.failNext({ status: 502 });
+    expect((await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+  });
+
+  it('maps a 401 from Graph and an unreachable Graph', async () => {
+    graph.failNext({ status: 401 });
+    const meeting = graph.addMeeting(ORGANIZER);
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unauthorized', message: expect.stringContaining('GRAPH_TENANT_ID') });
+    const down = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { baseUrl: 'http://127.0.0.1:9/v1.0' });
+    expect(await down.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unreachable' });
+  });
+});
