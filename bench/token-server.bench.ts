@@ -4,7 +4,8 @@
 // Phase 1: concurrent clients, each request from a new address (X-Forwarded-For, trusted here),
 // so the rate limiter runs but never refuses. Phase 2: a flood from one address. Prints figures only.
 import { startFakeAcs } from '../test/server/fake-acs';
-import { createTokenServer } from '../server/token-server';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../server/app';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
@@ -13,8 +14,8 @@ const FLOOD_REQUESTS = 500;
 const RATE_LIMIT = { burst: 5, perMinute: 10 };
 
 const acs = await startFakeAcs();
-const service = createTokenServer(
-  {
+const app = buildApp({
+  config: {
     connectionString: acs.connectionString,
     host: '127.0.0.1',
     port: 0,
@@ -25,9 +26,10 @@ const service = createTokenServer(
     maxBodyBytes: 4096,
     acsTimeoutMs: 10_000,
   },
-  { log: { info() {}, warn() {}, error() {} } },
-);
-const { port } = await service.listen();
+  log: { info() {}, warn() {}, error() {} },
+});
+await app.listen({ host: '127.0.0.1', port: 0 });
+const { port } = app.server.address() as AddressInfo;
 const url = `http://127.0.0.1:${port}/api/token`;
 const body = JSON.stringify({ displayName: 'Bench Guest' });
 
@@ -82,5 +84,5 @@ console.log(
     `, other × ${FLOOD_REQUESTS - (statuses.get(200) ?? 0) - (statuses.get(429) ?? 0)}`,
 );
 
-await service.close(1_000);
+await app.lifecycle.drainAndClose(1_000);
 await acs.close();

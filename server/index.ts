@@ -1,8 +1,10 @@
-// Entry point (npm run token-server): configuration from the environment, JSON logs on stdout,
-// graceful shutdown on SIGTERM (what App Service and container platforms send before stopping).
+// Process: server. Entry point (npm run token-server): configuration from the environment, JSON
+// logs on stdout, graceful drain on SIGTERM/SIGINT (what App Service and container platforms send
+// before stopping).
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app';
 import { configFromEnv } from './config';
 import { createJsonLog } from './log';
-import { createTokenServer } from './token-server';
 
 const log = createJsonLog();
 const parsed = configFromEnv(process.env);
@@ -11,9 +13,11 @@ if (!parsed.ok) {
   process.exit(1);
 }
 
-const service = createTokenServer(parsed.config, { log });
+const app = buildApp({ config: parsed.config, log });
 try {
-  await service.listen();
+  await app.listen({ host: parsed.config.host, port: parsed.config.port });
+  const address = app.server.address() as AddressInfo;
+  log.info('listening', { host: address.address, port: address.port });
 } catch (error) {
   log.error('listenFailed', { code: (error as { code?: string }).code });
   process.exit(1);
@@ -25,6 +29,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     log.info('shuttingDown', { signal });
-    void service.close().then(() => process.exit(0));
+    void app.lifecycle.drainAndClose().then(() => {
+      log.info('stopped');
+      process.exit(0);
+    });
   });
 }

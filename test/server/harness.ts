@@ -1,39 +1,32 @@
 // Starts the token service on loopback, its ACS client pointed at a fake ACS, with logs captured.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppDeps } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
 import { createJsonLog } from '../../server/log';
-import { createTokenServer, type TokenServer, type TokenServerOptions } from '../../server/token-server';
 import { startFakeAcs, type FakeAcs } from './fake-acs';
 
 export interface Harness {
   url: string;
   acs: FakeAcs;
-  service: TokenServer;
+  service: { app: FastifyInstance; close(graceMs?: number): Promise<void> };
   logs: string[];
   close(): Promise<void>;
 }
 
 export async function startHarness(
   overrides: Partial<ServerConfig> = {},
-  options: Omit<TokenServerOptions, 'log'> & { acsLatencyMs?: number; wrongAccessKey?: boolean } = {},
+  options: Omit<AppDeps, 'config' | 'log'> & { acsLatencyMs?: number; wrongAccessKey?: boolean } = {},
 ): Promise<Harness> {
   const { acsLatencyMs, wrongAccessKey, ...serverOptions } = options;
   const acs = await startFakeAcs(acsLatencyMs ? { latencyMs: acsLatencyMs } : {});
   const logs: string[] = [];
-  const config: ServerConfig = {
-    connectionString: wrongAccessKey ? acs.connectionString.replace(/accesskey=.*/, 'accesskey=d3Jvbmcta2V5') : acs.connectionString,
-    host: '127.0.0.1',
-    port: 0,
-    tokenExpiryMinutes: 60,
-    chatJoin: false,
-    rateLimit: null,
-    trustProxy: false,
-    maxBodyBytes: 4096,
-    acsTimeoutMs: 5_000,
-    ...overrides,
-  };
-  const service = createTokenServer(config, { ...serverOptions, log: createJsonLog((line) => logs.push(line)) });
-  const { port } = await service.listen();
+  const config = testConfig(wrongAccessKey ? acs.connectionString.replace(/accesskey=.*/, 'accesskey=d3Jvbmcta2V5') : acs.connectionString, overrides);
+  const app = buildApp({ ...serverOptions, config, log: createJsonLog((line) => logs.push(line)) });
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  const service = { app, close: (graceMs?: number) => app.lifecycle.drainAndClose(graceMs) };
   return {
     url: `http://127.0.0.1:${port}`,
     acs,
@@ -43,6 +36,22 @@ export async function startHarness(
       await service.close(1_000);
       await acs.close();
     },
+  };
+}
+
+/** The service's configuration for tests: loopback, port 0, no rate limit unless asked. */
+export function testConfig(connectionString: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    connectionString,
+    host: '127.0.0.1',
+    port: 0,
+    tokenExpiryMinutes: 60,
+    chatJoin: false,
+    rateLimit: null,
+    trustProxy: false,
+    maxBodyBytes: 4096,
+    acsTimeoutMs: 5_000,
+    ...overrides,
   };
 }
 

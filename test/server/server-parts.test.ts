@@ -59,27 +59,27 @@ describe('configuration from the environment', () => {
 });
 
 describe('rate limiter (token bucket)', () => {
-  it('allows the burst, then one request per refill interval', () => {
+  it('allows the burst, then one request per refill interval', async () => {
     let now = 0;
     const limiter = createRateLimiter({ burst: 2, perMinute: 30 }, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([
+    expect([await limiter.take('a'), await limiter.take('a'), await limiter.take('a')]).toEqual([
       { allowed: true },
       { allowed: true },
       { allowed: false, retryAfterSeconds: 2 },
     ]);
-    expect(limiter.take('b')).toEqual({ allowed: true });
+    expect(await limiter.take('b')).toEqual({ allowed: true });
     now += 2_000;
-    expect(limiter.take('a')).toEqual({ allowed: true });
-    expect(limiter.take('a').allowed).toBe(false);
+    expect(await limiter.take('a')).toEqual({ allowed: true });
+    expect((await limiter.take('a')).allowed).toBe(false);
   });
 
-  it('forgets the least recently seen client past its bound', () => {
+  it('forgets the least recently seen client past its bound', async () => {
     const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0, 2);
-    limiter.take('a');
-    limiter.take('b');
-    limiter.take('c'); // evicts a
-    expect(limiter.take('b').allowed).toBe(false);
-    expect(limiter.take('a').allowed).toBe(true);
+    await limiter.take('a');
+    await limiter.take('b');
+    await limiter.take('c'); // evicts a
+    expect((await limiter.take('b')).allowed).toBe(false);
+    expect((await limiter.take('a')).allowed).toBe(true);
   });
 });
 

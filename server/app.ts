@@ -1,0 +1,71 @@
+// Process: server. Builds the Doorway service as a Fastify instance, without listening: index.ts
+// listens, tests call inject() or listen on port 0. Everything that talks to the outside (ACS,
+// stores, the clock, the log) comes in through `AppDeps`, so tests inject loopback stand-ins.
+// Layout: cross-cutting rules in hooks/ (registered once, in the order they must run), one route
+// per file in routes/.
+import type { TokenScope } from '@azure/communication-identity';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createAcsIssuer, type AcsIssuer } from './acs-issuer';
+import type { ServerConfig } from './config';
+import { parseConnectionString } from './connection-string';
+import { registerAppKey } from './hooks/app-key';
+import { registerErrorHandler } from './hooks/error-handler';
+import { registerJsonOnly } from './hooks/json-only';
+import { registerNotFound } from './hooks/not-found';
+import { registerRateLimit } from './hooks/rate-limit';
+import { registerRequestLog } from './hooks/request-log';
+import { registerSecurityHeaders } from './hooks/security-headers';
+import { registerLifecycle } from './lifecycle';
+import { createJsonLog, type ServerLog } from './log';
+import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { createRefreshGrants } from './refresh-grant';
+import { healthzRoute } from './routes/healthz';
+import { tokenRoute } from './routes/token';
+
+export interface AppDeps {
+  config: ServerConfig;
+  log?: ServerLog;
+  now?: () => number;
+  /** Replaces the ACS client (tests of failures ACS will not produce on demand). */
+  issuer?: AcsIssuer;
+  /** Replaces the in-memory per-instance rate limiter (a shared one, or a test's). */
+  rateLimiter?: RateLimiter;
+}
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const { config, log = createJsonLog(), now = Date.now } = deps;
+  const connection = parseConnectionString(config.connectionString);
+  if (!connection) throw new Error('ACS connection string is malformed');
+  const scopes: TokenScope[] = config.chatJoin ? ['voip.join', 'chat.join'] : ['voip.join'];
+  const issuer =
+    deps.issuer ??
+    createAcsIssuer({ connectionString: config.connectionString, scopes, expiresInMinutes: config.tokenExpiryMinutes, timeoutMs: config.acsTimeoutMs });
+  const rateLimiter = deps.rateLimiter ?? (config.rateLimit ? createRateLimiter(config.rateLimit, now) : undefined);
+
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.maxBodyBytes,
+    http: { maxHeaderSize: 8192, headersTimeout: 10_000 },
+    requestTimeout: 15_000,
+    keepAliveTimeout: 5_000,
+    // Requests on open connections while draining are still answered (with Connection: close).
+    return503OnClosing: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerLifecycle(app);
+  registerRequestLog(app, log);
+  registerSecurityHeaders(app);
+  registerErrorHandler(app, log);
+  registerNotFound(app);
+  // The request rules, in the order they run: rate limit, app key, content type.
+  registerRateLimit(app, rateLimiter, config.trustProxy, log);
+  registerAppKey(app, config.appKey, log);
+  registerJsonOnly(app);
+
+  void app.register(healthzRoute, { draining: () => app.lifecycle.draining });
+  void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey), scopes, log, now });
+  return app;
+}

@@ -1,0 +1,22 @@
+// Process: server. The per-client rate limit for routes marked `rateLimited`, run first among the
+// request rules so that it also bounds guessing at the app key. Clients are keyed by address (or
+// IPv6 /64); X-Forwarded-For counts only when the service is told to trust its proxy.
+import type { FastifyInstance } from 'fastify';
+import { clientKey } from '../client-key';
+import { sendError } from '../errors';
+import type { ServerLog } from '../log';
+import type { RateLimiter } from '../rate-limiter';
+
+export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter | undefined, trustProxy: boolean, log: ServerLog): void {
+  if (!limiter) return;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.routeOptions.config.rateLimited) return;
+    const forwarded = request.headers['x-forwarded-for'];
+    const key = clientKey(request.raw.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy);
+    const decision = await limiter.take(key);
+    if (decision.allowed) return;
+    log.warn('rateLimited');
+    reply.header('retry-after', String(decision.retryAfterSeconds));
+    return sendError(reply, 429, 'rateLimited', true);
+  });
+}
