@@ -1,10 +1,9 @@
-// Process: renderer. Boots the page: asks main for the app's state, paints the first screen, and
-// only then starts loading the ACS SDK (7 MB), so the guest sees Doorway at once.
+// Process: renderer. Boots the page: asks main for the app's state and paints the first screen.
+// The ACS SDK (7 MB) is not loaded here: the join screen loads it once the preview is live.
 import { render } from 'preact';
 import './styles.css';
 import { App } from './app/App';
 import { bridge } from './bridge';
-import { loadCalling } from './calling';
 import { SHARE_CONTROLS_ROUTE, startShareControls } from './share/ShareControlsApp';
 
 reportCspViolations();
@@ -17,13 +16,7 @@ if (location.hash === SHARE_CONTROLS_ROUTE) {
   bridge.rendererReady().then((info) => {
     performance.mark('doorway:app-info');
     render(<App info={info} />, root);
-    afterFirstPaint(() => {
-      performance.mark('doorway:first-paint');
-      void loadCalling().then(
-        () => performance.mark('doorway:sdk-ready'),
-        (error: unknown) => void bridge.log({ level: 'error', message: `calling failed to load: ${String(error)}` }),
-      );
-    });
+    afterFirstPaint(() => performance.mark('doorway:first-paint'));
   });
 }
 

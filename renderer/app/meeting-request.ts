@@ -1,5 +1,8 @@
 // Process: renderer. What the join screen hands to the meeting screen when the guest presses Join.
 import type { MeetingTarget } from '../../common/meeting';
+import type { ChosenDevices } from '../calling/device-ids';
+import type { AccessState } from '../calling/model';
+import type { CameraHandoff } from '../media/camera-preview';
 
 export interface MeetingRequest {
   target: MeetingTarget;
@@ -8,4 +11,9 @@ export interface MeetingRequest {
   displayName: string;
   cameraOn: boolean;
   microphoneOn: boolean;
+  /** The devices chosen on the join screen (platform ids and labels), and what access it found. */
+  devices: ChosenDevices;
+  access: { camera: AccessState; microphone: AccessState };
+  /** The preview's live camera, carried on into the call; null when the camera is off or not ready. */
+  camera: CameraHandoff | null;
 }

@@ -3,14 +3,10 @@ import { CallClient, VideoStreamRenderer, type CallAgent } from '@azure/communic
 import type { CallSession } from './call-model';
 import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-session';
 import { DeviceService } from './devices';
-import { MicrophoneLevel } from './mic-level';
-import { PreviewService } from './preview';
 
 export interface CallingApi {
+  /** The meeting's devices (the join screen uses the platform's own, renderer/media/). */
   devices: DeviceService;
-  preview: PreviewService;
-  /** The chosen microphone's live level (the join screen's meter). */
-  microphoneLevel: MicrophoneLevel;
   /** Joins a meeting; the session is in the 'connecting' phase at once (the meeting screen). */
   joinMeeting(options: JoinOptions): CallSession;
 }
@@ -36,8 +32,6 @@ export async function createCallingApi(deps: CallingDeps = {}): Promise<CallingA
   };
   return {
     devices,
-    preview: new PreviewService(devices),
-    microphoneLevel: new MicrophoneLevel(devices),
     joinMeeting: (options) => new MeetingCallSession(callDeps, devices, options),
   };
 }

@@ -39,8 +39,11 @@ import {
   type VideoKind,
 } from './call-model';
 import type { DeviceService } from './devices';
+import type { ChosenDevices } from './device-ids';
+import { cameraConstraints } from '../media/media-devices';
+import { stopStream, type CameraHandoff } from '../media/camera-preview';
 import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
-import { Store, type DevicesState, type Observable } from './model';
+import { Store, type AccessState, type DevicesState, type Observable } from './model';
 import { ScreenShareController } from './screen-share';
 import type { ScreenShareState } from '../share/share-model';
 import { mirrorSelfView } from './self-view';
@@ -87,8 +90,12 @@ export interface JoinOptions {
   microphoneOn: boolean;
   /** Asks main for a token (the bridge's getToken with the guest's name). */
   getToken(): Promise<TokenReply>;
-  /** The guest's remembered devices, used when the join screen did not open them. */
-  wantedDevices?: { cameraId: string; microphoneId: string; speakerId: string };
+  /** The devices the guest chose on the join screen (platform ids and labels). */
+  devices?: ChosenDevices;
+  /** What the join screen learnt about access; the SDK asks again only where it is 'unknown'. */
+  access?: { camera: AccessState; microphone: AccessState };
+  /** The join screen's live camera: sent as it is (no reopening, no black frame); the session stops it. */
+  camera?: CameraHandoff | null;
   log?(level: LogLevel, message: string): void;
 }
 
@@ -169,6 +176,8 @@ export class MeetingCallSession implements CallSession {
   });
   private cameraStarting = false;
   private credential: AzureCommunicationTokenCredential | null = null;
+  /** The join screen's camera while the call sends it; null once the guest turns video off or switches camera by device. */
+  private handoff: CameraHandoff | null = null;
 
   constructor(
     private readonly deps: CallDeps,
@@ -176,6 +185,7 @@ export class MeetingCallSession implements CallSession {
     private readonly options: JoinOptions,
   ) {
     this.now = deps.now ?? (() => Date.now());
+    this.handoff = options.camera?.stream.getVideoTracks().some((t) => t.readyState === 'live') ? options.camera : null;
     this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
     this.started = this.start().catch((error: unknown) => {
       this.log('error', `join failed: ${describeSdkError(error)}`);
@@ -212,8 +222,10 @@ export class MeetingCallSession implements CallSession {
       },
     }));
 
-    if (this.deviceService.state.get().cameraAccess === 'unknown' && this.options.wantedDevices) {
-      await this.deviceService.requestAccess(this.options.wantedDevices).catch(() => undefined);
+    if (this.deviceService.state.get().cameraAccess === 'unknown') {
+      const access = this.options.access;
+      const known = access && access.camera !== 'unknown' && access.microphone !== 'unknown';
+      await (known ? this.deviceService.adopt(this.options.devices ?? {}, access) : this.deviceService.requestAccess(this.options.devices)).catch(() => undefined);
     }
     if (this.ended) return;
 
@@ -226,8 +238,9 @@ export class MeetingCallSession implements CallSession {
     this.agent = agent;
 
     const local = this.store.get().local;
-    const camera = local.videoOn ? this.deviceService.camera() : undefined;
-    if (camera) this.localStream = new LocalVideoStream(camera);
+    const camera = local.videoOn && !this.handoff ? this.deviceService.camera() : undefined;
+    if (local.videoOn && this.handoff) this.localStream = new LocalVideoStream(this.handoff.stream);
+    else if (camera) this.localStream = new LocalVideoStream(camera);
     else if (local.videoOn) this.push({ type: 'local', patch: { videoOn: false } });
     const call = agent.join(locatorOf(this.options.target) as TeamsMeetingLinkLocator, {
       audioOptions: { muted: local.muted },
@@ -402,6 +415,7 @@ export class MeetingCallSession implements CallSession {
       }
       this.remotes.clear();
       this.localStream = null;
+      this.dropHandoff();
       const agent = this.agent;
       this.agent = null;
       if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describeSdkError(error)}`));
@@ -490,6 +504,8 @@ export class MeetingCallSession implements CallSession {
         this.push({ type: 'local', patch: { videoOn: false } });
         if (stream) await call.stopVideo(stream);
         this.localStream = null;
+        // Video off frees the camera; turned on again, it opens by device like any camera.
+        this.dropHandoff();
       }
       this.clearFailure();
     } catch (error) {
@@ -512,7 +528,9 @@ export class MeetingCallSession implements CallSession {
   async selectCamera(id: string): Promise<void> {
     this.deviceService.selectCamera(id);
     const camera = this.deviceService.camera(id);
-    if (camera && this.localStream) {
+    if (camera && this.localStream && this.handoff) {
+      await this.switchHandoffCamera(camera.id).catch((error: unknown) => this.failed('switch camera', error));
+    } else if (camera && this.localStream) {
       try {
         await this.localStream.switchSource(camera);
       } catch (error) {
@@ -560,10 +578,45 @@ export class MeetingCallSession implements CallSession {
     return kind === 'video' ? this.videoSlots.acquire(render) : render();
   }
 
+  /**
+   * A stream made from the join screen's camera goes on with a new stream of the other camera
+   * (setMediaStream), and the self-view follows it; the old camera stops once the new one is sent.
+   */
+  private async switchHandoffCamera(sdkCameraId: string): Promise<void> {
+    const handoff = this.handoff!;
+    const platformId = sdkCameraId.replace(/^camera:/, '');
+    const next = await navigator.mediaDevices.getUserMedia({ video: cameraConstraints({ exact: platformId }) });
+    if (this.handoff !== handoff || !this.localStream) {
+      stopStream(next);
+      return;
+    }
+    await this.localStream.setMediaStream(next);
+    const previous = handoff.stream;
+    this.handoff = { ...handoff, stream: next, deviceId: platformId };
+    handoff.video.srcObject = next;
+    stopStream(previous);
+  }
+
+  private dropHandoff(): void {
+    if (!this.handoff) return;
+    stopStream(this.handoff.stream);
+    this.handoff.video.remove();
+    this.handoff = null;
+  }
+
   renderLocalVideo(host: HTMLElement): Disposer {
     const stream = this.localStream;
     if (!stream) return () => undefined;
-    // The SDK's own isMirrored flips twice (see preview.ts): mirror the view ourselves.
+    const handoff = this.handoff;
+    if (handoff) {
+      // The join screen's own <video>, moved here: its picture never stops (mirrored by its own style).
+      host.replaceChildren(handoff.video);
+      void handoff.video.play().catch(() => undefined);
+      return () => {
+        if (handoff.video.parentElement === host) handoff.video.remove();
+      };
+    }
+    // The SDK's own isMirrored flips twice (see self-view.ts): mirror the view ourselves.
     return this.renderInto(host, () => new VideoStreamRenderer(stream), { scalingMode: 'Crop', isMirrored: false }, true);
   }
 

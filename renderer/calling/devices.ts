@@ -1,15 +1,11 @@
-// Process: renderer (SDK). Cameras, microphones and speakers through the SDK's DeviceManager,
-// as a DevicesState store. Hot-plugging updates the lists; the remembered device is used whenever
-// it is plugged in, and otherwise the current one, the system default or the first one.
+// Process: renderer (SDK). Cameras, microphones and speakers in the meeting, through the SDK's
+// DeviceManager, as a DevicesState store. It starts from the devices the guest chose on the join
+// screen (platform ids, found in the SDK's lists by device-ids.ts). Hot-plugging updates the lists;
+// the chosen device is used whenever it is plugged in, and otherwise the current one, the system
+// default or the first one.
 import type { AudioDeviceInfo, DeviceManager, VideoDeviceInfo } from '@azure/communication-calling';
+import { findSdkDevice, type ChosenDevice, type ChosenDevices, type DeviceKind } from './device-ids';
 import { EMPTY_DEVICES, Store, pickDevice, type AccessState, type DeviceOption, type DevicesState } from './model';
-
-/** Device ids the guest chose last time (settings), '' for none. */
-export interface WantedDevices {
-  cameraId: string;
-  microphoneId: string;
-  speakerId: string;
-}
 
 /**
  * Without access, Chromium lists one placeholder per kind with an empty device id, which the SDK
@@ -24,7 +20,7 @@ export class DeviceService {
   private cameras: VideoDeviceInfo[] = [];
   private microphones: AudioDeviceInfo[] = [];
   private speakers: AudioDeviceInfo[] = [];
-  private wanted: WantedDevices = { cameraId: '', microphoneId: '', speakerId: '' };
+  private wanted: ChosenDevices = {};
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
 
@@ -40,7 +36,7 @@ export class DeviceService {
    * for each kind on its own, so a blocked camera does not hide a working microphone (measured).
    * Safe to call again ("try again" after the guest changed a setting).
    */
-  async requestAccess(wanted?: Partial<WantedDevices>): Promise<DevicesState> {
+  async requestAccess(wanted?: ChosenDevices): Promise<DevicesState> {
     if (wanted) this.wanted = { ...this.wanted, ...wanted };
     const granted = await this.manager
       .askDevicePermission({ audio: true, video: true })
@@ -52,6 +48,18 @@ export class DeviceService {
       cameraAccess: accessOf(granted.video, current.cameras.length, cameraPermission),
       microphoneAccess: accessOf(granted.audio, current.microphones.length, microphonePermission),
     });
+    return this.state.get();
+  }
+
+  /**
+   * Takes over what the join screen found out through the platform's APIs (the devices chosen and
+   * whether access was granted) without asking the SDK for permission again: asking opens every
+   * camera and microphone once more, which would only delay joining.
+   */
+  async adopt(chosen: ChosenDevices, access: { camera: AccessState; microphone: AccessState }): Promise<DevicesState> {
+    this.wanted = { ...this.wanted, ...chosen };
+    this.state.update({ cameraAccess: access.camera, microphoneAccess: access.microphone });
+    await this.refresh();
     return this.state.get();
   }
 
@@ -88,9 +96,9 @@ export class DeviceService {
       cameras: cameraOptions,
       microphones: microphoneOptions,
       speakers: speakerOptions,
-      cameraId: choose(cameraOptions, this.wanted.cameraId, current.cameraId, null),
-      microphoneId: choose(microphoneOptions, this.wanted.microphoneId, current.microphoneId, defaultOf(this.microphones)),
-      speakerId: choose(speakerOptions, this.wanted.speakerId, current.speakerId, defaultOf(this.speakers)),
+      cameraId: choose('camera', cameraOptions, this.wanted.camera, current.cameraId, null),
+      microphoneId: choose('microphone', microphoneOptions, this.wanted.microphone, current.microphoneId, defaultOf(this.microphones)),
+      speakerId: choose('speaker', speakerOptions, this.wanted.speaker, current.speakerId, defaultOf(this.speakers)),
       speakerSelectionAvailable: this.manager.isSpeakerSelectionAvailable,
       // A device that appears after "missing" (plugged in) is usable at once.
       cameraAccess: current.cameraAccess === 'missing' && cameraOptions.length > 0 ? 'granted' : current.cameraAccess,
@@ -103,21 +111,24 @@ export class DeviceService {
   }
 
   selectCamera(id: string): void {
-    if (!this.cameras.some((c) => c.id === id)) return;
-    this.wanted.cameraId = id;
+    const camera = this.cameras.find((c) => c.id === id);
+    if (!camera) return;
+    this.wanted.camera = camera;
     this.state.update({ cameraId: id });
   }
 
   async selectMicrophone(id: string): Promise<void> {
-    if (!this.microphones.some((m) => m.id === id)) return;
-    this.wanted.microphoneId = id;
+    const microphone = this.microphones.find((m) => m.id === id);
+    if (!microphone) return;
+    this.wanted.microphone = microphone;
     this.state.update({ microphoneId: id });
     await this.applyAudioSelection();
   }
 
   async selectSpeaker(id: string): Promise<void> {
-    if (!this.speakers.some((s) => s.id === id)) return;
-    this.wanted.speakerId = id;
+    const speaker = this.speakers.find((s) => s.id === id);
+    if (!speaker) return;
+    this.wanted.speaker = speaker;
     this.state.update({ speakerId: id });
     await this.applyAudioSelection();
   }
@@ -162,10 +173,10 @@ function defaultOf(list: AudioDeviceInfo[]): string | null {
   return list.find((d) => d.isSystemDefault)?.id ?? null;
 }
 
-/** The remembered device when it is there, else the one in use, else the default, else the first. */
-function choose(list: DeviceOption[], wantedId: string, currentId: string | null, defaultId: string | null): string | null {
+/** The chosen device when it is there, else the one in use, else the default, else the first. */
+function choose(kind: DeviceKind, list: DeviceOption[], wanted: ChosenDevice | undefined, currentId: string | null, defaultId: string | null): string | null {
   const present = (id: string | null) => !!id && list.some((o) => o.id === id);
-  return pickDevice(list, present(wantedId) ? wantedId : present(currentId) ? currentId : null, defaultId);
+  return pickDevice(list, findSdkDevice(kind, list, wanted)?.id ?? (present(currentId) ? currentId : null), defaultId);
 }
 
 /** The browser's answer for a device kind; 'prompt' where it cannot tell. */

@@ -1,8 +1,10 @@
 // Process: renderer. Which camera, microphone and speaker to use, with the microphone's live level
-// and a test sound for the speaker. Lists follow hot-plugging (the calling store updates them).
-import type { DeviceOption, DevicesState } from '../calling/model';
-import type { MicrophoneLevelState } from '../calling/mic-level';
-import type { TestSoundState } from '../calling/test-sound';
+// and a test sound for the speaker. Lists follow hot-plugging (the device store updates them).
+import { useObservable } from '../components/use-observable';
+import type { DeviceOption } from '../calling/model';
+import type { MediaDevicesState } from '../media/media-devices';
+import type { MicrophoneLevelState } from '../media/microphone-level';
+import type { TestSoundState } from '../media/test-sound';
 import { Button } from '../components/Button';
 import { Select, type SelectOption } from '../components/Select';
 import type { Readable } from '../components/use-observable';
@@ -10,8 +12,8 @@ import { useT, type Translate } from '../i18n';
 import { MicMeter, type MeterMode } from './MicMeter';
 
 export interface DevicePanelProps {
-  devices: DevicesState;
-  /** False until the SDK has listed the devices. */
+  devices: MediaDevicesState;
+  /** False until the devices are listed (access asked and answered). */
   ready: boolean;
   level: Readable<MicrophoneLevelState> | null;
   meterMode: MeterMode;
@@ -22,8 +24,12 @@ export interface DevicePanelProps {
   onTestSound(): void;
 }
 
+const IDLE: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
+
 export function DevicePanel({ devices, ready, level, meterMode, testSound, onCamera, onMicrophone, onSpeaker, onTestSound }: DevicePanelProps) {
   const t = useT();
+  // The microphone actually open (the meter's), read back so what the picker says is checked.
+  const { deviceId: microphoneInUse } = useObservable(level, IDLE);
   return (
     <section class="join-devices" aria-labelledby="devices-title">
       <h2 id="devices-title" class="join-devices__title">
@@ -49,7 +55,7 @@ export function DevicePanel({ devices, ready, level, meterMode, testSound, onCam
           emptyLabel={t('join.device.noMicrophone')}
           disabled={!ready}
           onChange={onMicrophone}
-          data={{ 'data-sdk-selected': devices.sdkMicrophoneId ?? '' }}
+          data={{ 'data-in-use': microphoneInUse }}
           after={<MicMeter source={level} mode={meterMode} microphoneId={devices.microphoneId} />}
         />
         {devices.speakerSelectionAvailable ? (
@@ -62,7 +68,6 @@ export function DevicePanel({ devices, ready, level, meterMode, testSound, onCam
             emptyLabel={t('join.device.noSpeaker')}
             disabled={!ready}
             onChange={onSpeaker}
-            data={{ 'data-sdk-selected': devices.sdkSpeakerId ?? '' }}
             after={<TestSoundButton state={testSound} onPlay={onTestSound} />}
           />
         ) : (

@@ -2,25 +2,21 @@
 // Everything the guest chooses here is remembered; Join hands a MeetingRequest to the meeting
 // screen once the token service has answered (so a misconfigured app or a token error is shown
 // here, with everything the guest typed kept).
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppInfo, JoinRequest, Settings, TokenErrorCode, TokenReply } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
-import { EMPTY_DEVICES } from '../calling/model';
-import type { PreviewStatus } from '../calling/preview';
-import { TestSound, type TestSoundState } from '../calling/test-sound';
 import { Alert } from '../components/Alert';
 import { Button, ToggleButton } from '../components/Button';
 import { Field } from '../components/Field';
 import { Icon } from '../components/Icon';
-import { useObservable } from '../components/use-observable';
 import { useT } from '../i18n';
 import { AccessNotice } from './AccessNotice';
 import { DevicePanel } from './DevicePanel';
 import { MAX_NAME_LENGTH, meetingSummary, nameProblem, willUse } from './join-model';
 import { PreviewPanel, previewState } from './PreviewPanel';
-import { useCallingApi } from './use-calling';
 import { useInvite } from './use-invite';
+import { requestCalling, useJoinMedia } from './use-join-media';
 import './join.css';
 
 interface Props {
@@ -37,11 +33,8 @@ const PREFETCH_DELAY_MS = 700;
 
 export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin }: Props) {
   const t = useT();
-  const { api, failed: sdkFailed } = useCallingApi();
-  const devices = useObservable(api?.devices.state, EMPTY_DEVICES);
-  const previewStatus = useObservable<PreviewStatus>(api?.preview.status, 'off');
-  const testSound = useMemo(() => new TestSound(), []);
-  const testSoundState = useObservable<TestSoundState>(testSound.state, 'idle');
+  const media = useJoinMedia(settings);
+  const { devices, previewStatus, videoHost } = media;
 
   const [name, setName] = useState(settings.displayName);
   const [nameTouched, setNameTouched] = useState(false);
@@ -55,7 +48,6 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
   const nameRef = useRef<HTMLInputElement>(null);
   const meetingRef = useRef<HTMLTextAreaElement>(null);
   const joinRef = useRef<HTMLButtonElement>(null);
-  const videoHost = useRef<HTMLDivElement>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
 
@@ -65,38 +57,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     if (joinRequest && joinRequest !== firstJoinRequest.current) setMeetingTouched(true);
   }, [joinRequest]);
 
-  // Devices: ask once the SDK is here, preferring what the guest chose last time.
-  useEffect(() => {
-    if (!api) return;
-    void api.devices.requestAccess({ cameraId: settings.cameraId, microphoneId: settings.microphoneId, speakerId: settings.speakerId });
-  }, [api]);
-
-  const cameraReady = devices.cameraAccess === 'granted' && devices.cameraId !== null;
   const microphoneReady = devices.microphoneAccess === 'granted' && devices.microphoneId !== null;
-  const showCamera = settings.cameraOn && cameraReady;
-  const measureMicrophone = settings.microphoneOn && microphoneReady;
-
-  useEffect(() => {
-    if (!api || !videoHost.current) return;
-    if (showCamera) void api.preview.start(videoHost.current, devices.cameraId);
-    else api.preview.stop();
-  }, [api, showCamera, devices.cameraId]);
-
-  useEffect(() => {
-    if (!api) return;
-    if (measureMicrophone) void api.microphoneLevel.start(devices.microphoneId);
-    else api.microphoneLevel.stop();
-  }, [api, measureMicrophone, devices.microphoneId]);
-
-  // Leaving the screen frees the camera and microphone for the meeting.
-  useEffect(
-    () => () => {
-      api?.preview.stop();
-      api?.microphoneLevel.stop();
-      testSound.stop();
-    },
-    [api],
-  );
 
   // The name is remembered a moment after typing stops (never a name the settings would refuse).
   useEffect(() => {
@@ -131,6 +92,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
 
   const join = async () => {
     if (joining) return;
+    requestCalling('now');
     setSubmitted(true);
     setTokenError(null);
     const parsed = await meeting.flush();
@@ -154,19 +116,20 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       return;
     }
     meeting.remember(parsed);
+    const cameraOn = willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0);
     onJoin({
       target: parsed.target,
       host: parsed.host,
       displayName,
-      cameraOn: willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0),
+      cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
+      ...media.handOff(cameraOn),
     });
   };
 
   const retryAccess = async () => {
-    if (!api) return;
     setRetrying(true);
-    await api.devices.requestAccess().catch(() => undefined);
+    await media.retryAccess().catch(() => undefined);
     if (mounted.current) setRetrying(false);
   };
 
@@ -184,9 +147,9 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     if (settings.microphoneOn && !microphoneWillBeOn) joinNotes.push(t('join.withoutMicrophone'));
   }
 
-  const state = previewState({ sdkFailed, sdkReady: api !== null, cameraOn: settings.cameraOn, access: devices.cameraAccess, status: previewStatus });
+  const state = previewState({ cameraOn: settings.cameraOn, access: devices.cameraAccess, status: previewStatus });
   const meterMode = !settings.microphoneOn ? 'off' : microphoneReady || devices.microphoneAccess === 'unknown' ? 'running' : 'unavailable';
-  const devicesKnown = api !== null && devices.cameraAccess !== 'unknown';
+  const devicesKnown = devices.cameraAccess !== 'unknown';
 
   return (
     <main class="join">
@@ -362,22 +325,22 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
         <DevicePanel
           devices={devices}
           ready={devicesKnown}
-          level={api?.microphoneLevel.state ?? null}
+          level={media.level}
           meterMode={meterMode}
-          testSound={testSoundState}
+          testSound={media.testSoundState}
           onCamera={(id) => {
-            api?.devices.selectCamera(id);
+            media.select('camera', id);
             updateSettings({ cameraId: id });
           }}
           onMicrophone={(id) => {
-            void api?.devices.selectMicrophone(id);
+            media.select('microphone', id);
             updateSettings({ microphoneId: id });
           }}
           onSpeaker={(id) => {
-            void api?.devices.selectSpeaker(id);
+            media.select('speaker', id);
             updateSettings({ speakerId: id });
           }}
-          onTestSound={() => void testSound.play(devices.speakerId)}
+          onTestSound={media.playTestSound}
         />
       </div>
     </main>

@@ -1,8 +1,8 @@
 // Process: renderer. The live microphone level, and in words whether anything is heard. The bar
-// follows the SDK's level (0-100) several times a second; the words change rarely (once sound is
+// follows the microphone's level (0-100) several times a second; the words change rarely (once sound is
 // heard they stay), so the polite live region does not chatter.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MicrophoneLevelState } from '../calling/mic-level';
+import type { MicrophoneLevelState } from '../media/microphone-level';
 import { useObservable, type Readable } from '../components/use-observable';
 import { useT } from '../i18n';
 
@@ -14,7 +14,7 @@ const SILENT_AFTER_MS = 8000;
 export type MeterMode = 'running' | 'off' | 'unavailable';
 type Verdict = 'listening' | 'hearing' | 'silent';
 
-const IDLE: MicrophoneLevelState = { running: false, level: 0 };
+const IDLE: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
 
 /** Level to bar length: a square root, so quiet speech still moves the bar visibly. */
 export function meterFraction(level: number): number {

@@ -3,7 +3,7 @@
 // microphone switches on top.
 import type { ComponentChildren, Ref } from 'preact';
 import type { AccessState } from '../calling/model';
-import type { PreviewStatus } from '../calling/preview';
+import type { PreviewStatus } from '../media/camera-preview';
 import { Icon, type IconName } from '../components/Icon';
 import { useT } from '../i18n';
 import { initials } from './join-model';
@@ -11,17 +11,10 @@ import { initials } from './join-model';
 export type PreviewState = 'loading' | 'starting' | 'on' | 'off' | 'blocked' | 'missing' | 'failed';
 
 /** What the preview area shows, from the guest's choice, the device access and the preview. */
-export function previewState(options: {
-  sdkFailed: boolean;
-  sdkReady: boolean;
-  cameraOn: boolean;
-  access: AccessState;
-  status: PreviewStatus;
-}): PreviewState {
-  const { sdkFailed, sdkReady, cameraOn, access, status } = options;
-  if (sdkFailed) return 'failed';
+export function previewState(options: { cameraOn: boolean; access: AccessState; status: PreviewStatus }): PreviewState {
+  const { cameraOn, access, status } = options;
   if (!cameraOn) return 'off';
-  if (!sdkReady || access === 'unknown') return 'loading';
+  if (access === 'unknown') return 'loading';
   if (access === 'denied') return 'blocked';
   if (access === 'missing') return 'missing';
   if (status === 'failed') return 'failed';
@@ -40,7 +33,7 @@ const OVERLAY: Record<Exclude<PreviewState, 'on'>, { icon: IconName | null; text
 export interface PreviewPanelProps {
   state: PreviewState;
   name: string;
-  /** The element the calling module renders the camera into. */
+  /** The element the preview puts the camera's <video> in. */
   videoHost: Ref<HTMLDivElement>;
   /** The switches over the picture. */
   toolbar: ComponentChildren;

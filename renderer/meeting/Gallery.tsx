@@ -115,7 +115,9 @@ interface SelfTileProps {
 export function SelfTile({ session, name, muted, videoOn, handRaised, class: extra }: SelfTileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect: the join screen's camera <video> moves in here in the same task the previous
+  // screen let go of it, so it never leaves the page and never misses a frame.
+  useLayoutEffect(() => {
     if (!videoOn || !host.current) return;
     return session.renderLocalVideo(host.current);
   }, [videoOn, session]);

@@ -8,6 +8,7 @@ import type { AppInfo, Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
 import { loadCalling } from '../calling';
+import { stopStream } from '../media/camera-preview';
 import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
 import { CallView } from './CallView';
 import { ConnectingView, EndedView, LobbyView } from './phases';
@@ -30,7 +31,7 @@ function meetingText({ target }: MeetingRequest): string {
 const LEFT_EARLY: EndedInfo = { kind: 'left', code: null, subCode: null, callId: null, rejoin: true };
 const LOAD_FAILED: EndedInfo = { kind: 'unknown', code: null, subCode: null, callId: null, rejoin: true };
 
-export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps) {
+export function MeetingScreen({ request, onExit }: MeetingScreenProps) {
   const [attempt, setAttempt] = useState(0);
   const [session, setSession] = useState<CallSession | null>(null);
   // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
@@ -58,7 +59,9 @@ export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps)
           cameraOn: request.cameraOn,
           microphoneOn: request.microphoneOn,
           getToken: () => bridge.getToken({ displayName: request.displayName }),
-          wantedDevices: { cameraId: settings.cameraId, microphoneId: settings.microphoneId, speakerId: settings.speakerId },
+          devices: request.devices,
+          access: request.access,
+          camera: request.camera,
           log: (level, message) => void bridge.log({ level, message }),
         });
         setSession(current);
@@ -71,7 +74,9 @@ export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps)
     );
     return () => {
       cancelled = true;
+      // The session stops the join screen's camera when it ends; without one, nobody else will.
       if (current) void current.dispose();
+      else stopStream(request.camera?.stream);
     };
   }, [attempt]);
 
@@ -100,6 +105,7 @@ export function MeetingScreen({ request, settings, onExit }: MeetingScreenProps)
     return (
       <ConnectingView
         host={request.host}
+        selfVideo={request.camera?.stream.active ? request.camera.video : null}
         leaving={state?.local.leaving ?? false}
         onLeave={() => {
           if (session) void session.leave();

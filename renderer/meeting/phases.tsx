@@ -1,6 +1,6 @@
 // Process: renderer. The meeting's screens other than the call itself: connecting, the lobby, and
 // the ended screen (every way a meeting ends, explained, with Rejoin where it can help).
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
 import { useT } from '../i18n';
 import { Controls } from './Controls';
@@ -15,12 +15,20 @@ export function useFocusOnMount<T extends HTMLElement>() {
   return ref;
 }
 
-export function ConnectingView({ host, onLeave, leaving }: { host: string; onLeave(): void; leaving: boolean }) {
+export function ConnectingView({ host, onLeave, leaving, selfVideo }: { host: string; onLeave(): void; leaving: boolean; selfVideo?: HTMLVideoElement | null }) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const videoHost = useRef<HTMLDivElement>(null);
+  // The join screen's camera goes on playing here (moved in the same task it left the join screen).
+  useLayoutEffect(() => {
+    if (!selfVideo || !videoHost.current) return;
+    videoHost.current.replaceChildren(selfVideo);
+    void selfVideo.play().catch(() => undefined);
+  }, [selfVideo]);
   return (
     <main class="meeting meeting--center" data-phase="connecting">
       <div class="meeting-card">
+        {selfVideo && <div class="meeting-connecting__self" ref={videoHost} data-testid="connecting-self" />}
         <span class="meeting-spinner" aria-hidden="true" />
         <h1 ref={heading} tabIndex={-1}>
           {t('meeting.connecting.title')}

@@ -2,7 +2,7 @@
 // what the preview shows, the meter's scale and the speaker routing of the test sound.
 import { describe, expect, it } from 'vitest';
 import { pickDevice } from '../../renderer/calling/model';
-import { sinkIdOf } from '../../renderer/calling/test-sound';
+import { sinkIdOf } from '../../renderer/media/device-choice';
 import { MAX_NAME_LENGTH, groupDigits, initials, meetingSummary, nameProblem, willUse } from '../../renderer/join/join-model';
 import { meterFraction } from '../../renderer/join/MicMeter';
 import { previewState } from '../../renderer/join/PreviewPanel';
@@ -55,24 +55,25 @@ describe('join screen rules', () => {
   });
 
   it('shows why there is no picture', () => {
-    const base = { sdkFailed: false, sdkReady: true, cameraOn: true, access: 'granted' as const, status: 'on' as const };
+    const base = { cameraOn: true, access: 'granted' as const, status: 'on' as const };
     expect(previewState(base)).toBe('on');
     expect(previewState({ ...base, status: 'starting' })).toBe('starting');
     expect(previewState({ ...base, cameraOn: false })).toBe('off');
-    expect(previewState({ ...base, sdkReady: false })).toBe('loading');
+    expect(previewState({ ...base, access: 'unknown' })).toBe('loading');
     expect(previewState({ ...base, access: 'denied' })).toBe('blocked');
     expect(previewState({ ...base, access: 'missing' })).toBe('missing');
     expect(previewState({ ...base, status: 'failed' })).toBe('failed');
-    expect(previewState({ ...base, sdkFailed: true })).toBe('failed');
   });
 
-  it('scales the meter so quiet sound shows, and routes the test sound to the SDK speaker', () => {
+  it('scales the meter so quiet sound shows, and routes the test sound to the chosen output', () => {
     expect(meterFraction(0)).toBe(0);
     expect(meterFraction(1)).toBeGreaterThan(0.1);
     expect(meterFraction(50)).toBe(1);
     expect(meterFraction(100)).toBe(1);
+    expect(sinkIdOf('91edaf02')).toBe('91edaf02');
+    expect(sinkIdOf('default')).toBe('');
+    // An id remembered by an older version, in the SDK's form.
     expect(sinkIdOf('speaker:91edaf02')).toBe('91edaf02');
-    expect(sinkIdOf('speaker:default')).toBe('');
     expect(sinkIdOf(null)).toBe('');
   });
 });

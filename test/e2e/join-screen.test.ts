@@ -1,6 +1,7 @@
 // The join screen end to end: the built renderer in Chromium with the fake camera and microphone,
-// the real ACS SDK (devices, preview, volume), the real preload and the real main handlers
-// (settings, invitation parser, token service stand-ins).
+// the platform's media APIs (getUserMedia, enumerateDevices, Web Audio) for devices, preview and
+// level, the real preload and the real main handlers (settings, invitation parser, token service
+// stand-ins).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 
-describe('join screen devices (fake camera and microphone, real SDK)', () => {
+describe('join screen devices (fake camera and microphone)', () => {
   it('previews the camera mirrored with real frames, lists the fake devices, follows the microphone and plays a test sound', async () => {
     await app.withHarness({}, async ({ page, settingsDir }) => {
       await waitForPreview(page);
@@ -43,12 +44,12 @@ describe('join screen devices (fake camera and microphone, real SDK)', () => {
       const speakers = page.locator('#speaker-select');
       expect(await optionLabels(speakers)).toEqual(expect.arrayContaining(['Fake Default Audio Output', 'Fake Audio Output 1']));
 
-      // The SDK's own selection follows the picker (read back into data-sdk-selected).
+      // The microphone actually open follows the picker (read back from the track into data-in-use).
       const defaultMic = await optionValue(microphones, 'Fake Default Audio Input');
-      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(defaultMic);
+      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).toBe(defaultMic);
       const secondMic = await optionValue(microphones, 'Fake Audio Input 2');
       await microphones.selectOption(secondMic);
-      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).toBe(secondMic);
       // ...and is remembered by id.
       await expect.poll(() => readSettings(settingsDir).microphoneId, { timeout: 5_000 }).toBe(secondMic);
 
@@ -61,7 +62,7 @@ describe('join screen devices (fake camera and microphone, real SDK)', () => {
       // A test sound on a chosen speaker (Web Audio routed with setSinkId): plays, then is done.
       const speaker = await optionValue(speakers, 'Fake Audio Output 1');
       await speakers.selectOption(speaker);
-      await expect.poll(() => speakers.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(speaker);
+      await expect.poll(() => readSettings(settingsDir).speakerId, { timeout: 5_000 }).toBe(speaker);
       const play = page.getByRole('button', { name: en('join.testSound') });
       await play.click();
       await expect.poll(() => play.getAttribute('data-state'), { timeout: 5_000 }).toBe('playing');
@@ -95,19 +96,19 @@ describe('join screen hot-plug', () => {
 
       const secondMic = await optionValue(microphones, 'Fake Audio Input 2');
       await microphones.selectOption(secondMic);
-      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).toBe(secondMic);
 
       // Unplug that microphone and the camera (the OS's device list changes, 'devicechange' fires).
       await unplug(page, ['Fake Audio Input 2', 'fake_device_0']);
       await expect.poll(() => optionLabels(microphones), { timeout: 10_000 }).not.toContain('Fake Audio Input 2');
-      // The SDK moves to another microphone (its idea of the system default); the picker shows it.
-      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).not.toBe(secondMic);
-      expect(await microphones.getAttribute('data-sdk-selected')).toBe(await microphones.inputValue());
+      // The meter moves to another microphone (the system default); the picker shows it.
+      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).not.toBe(secondMic);
+      expect(await microphones.getAttribute('data-in-use')).toBe(await microphones.inputValue());
       await page.locator('.join-preview[data-state="missing"]').waitFor({ timeout: 10_000 });
 
       // Plug them back: the remembered microphone is chosen again and the preview comes back.
       await unplug(page, []);
-      await expect.poll(() => microphones.getAttribute('data-sdk-selected'), { timeout: 10_000 }).toBe(secondMic);
+      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).toBe(secondMic);
       expect(await microphones.inputValue()).toBe(secondMic);
       await waitForPreview(page);
       expect((await videoFrameStats(page.getByTestId('preview'))).mean).toBeGreaterThan(10);

@@ -1,8 +1,9 @@
 // Process: renderer. A short chime on the chosen speaker, so the guest can hear that the sound
 // comes out where they expect. Generated with Web Audio (no media file: the CSP allows none) and
 // routed with AudioContext.setSinkId, or through an <audio> element's setSinkId where the context
-// cannot choose its output. No SDK import: views may import this file directly.
-import { Store } from './model';
+// cannot choose its output.
+import { Store } from '../calling/model';
+import { sinkIdOf } from './device-choice';
 
 export type TestSoundState = 'idle' | 'playing' | 'failed';
 
@@ -19,20 +20,11 @@ const PEAK_GAIN = 0.22;
 type SinkContext = AudioContext & { setSinkId?(id: string): Promise<void> };
 type SinkAudio = HTMLAudioElement & { setSinkId?(id: string): Promise<void> };
 
-/**
- * The browser's output device id for an SDK speaker id. The SDK names speakers
- * "speaker:" + MediaDeviceInfo.deviceId (measured); "default" and none mean the system output ('').
- */
-export function sinkIdOf(speakerId: string | null | undefined): string {
-  const raw = (speakerId ?? '').replace(/^speaker:/, '');
-  return raw === 'default' ? '' : raw;
-}
-
 export class TestSound {
   readonly state = new Store<TestSoundState>('idle');
   private context: AudioContext | null = null;
 
-  /** Plays the chime on `speakerId` (an SDK speaker id; null for the system output). */
+  /** Plays the chime on `speakerId` (a platform output id; null for the system output). */
   async play(speakerId: string | null): Promise<void> {
     this.stop();
     this.state.set('playing');

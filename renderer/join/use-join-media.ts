@@ -1,0 +1,126 @@
+// Process: renderer. The join screen's camera, microphone and speaker on the platform's media APIs
+// (renderer/media/): access, device lists that follow hot-plugging, the preview, the level meter
+// and the test sound, all live before the calling SDK has loaded. Once the preview is live (or
+// there is nothing to preview), the SDK chunk loads in idle time, so it never competes with the
+// first camera frame; Join loads it anyway. On Join, the live camera is handed to the meeting.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../../common/ipc-contract';
+import type { MeetingRequest } from '../app/meeting-request';
+import { bridge } from '../bridge';
+import { loadCalling } from '../calling';
+import { CameraPreview, deviceIdOf, type PreviewStatus } from '../media/camera-preview';
+import { MediaDeviceService, type MediaDevicesState } from '../media/media-devices';
+import { MicrophoneLevel } from '../media/microphone-level';
+import { TestSound, type TestSoundState } from '../media/test-sound';
+import type { MediaKind } from '../media/device-choice';
+import { useObservable } from '../components/use-observable';
+
+/** A performance mark when the SDK chunk has loaded (read by the benchmarks). */
+export const SDK_READY_MARK = 'doorway:sdk-ready';
+/** The longest the SDK waits for an idle moment once the preview is live. */
+const IDLE_TIMEOUT_MS = 1500;
+
+let sdkRequested = false;
+
+/** Loads the calling SDK (once): now, or when the page is next idle. */
+export function requestCalling(when: 'now' | 'idle'): void {
+  if (sdkRequested) return;
+  const load = () => {
+    if (sdkRequested) return;
+    sdkRequested = true;
+    loadCalling().then(
+      () => performance.mark(SDK_READY_MARK),
+      (error: unknown) => {
+        // Join tries again (the meeting screen explains a chunk that cannot load).
+        sdkRequested = false;
+        void bridge.log({ level: 'error', message: `calling failed to load: ${String(error)}` });
+      },
+    );
+  };
+  if (when === 'now' || typeof requestIdleCallback !== 'function') load();
+  else requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+}
+
+export function useJoinMedia(settings: Settings) {
+  const service = useMemo(() => new MediaDeviceService(), []);
+  const preview = useMemo(() => new CameraPreview(), []);
+  const level = useMemo(() => new MicrophoneLevel(), []);
+  const testSound = useMemo(() => new TestSound(), []);
+  const devices = useObservable<MediaDevicesState>(service.state, service.state.get());
+  const previewStatus = useObservable<PreviewStatus>(preview.status, 'off');
+  const testSoundState = useObservable<TestSoundState>(testSound.state, 'idle');
+  const videoHost = useRef<HTMLDivElement>(null);
+  // Each access request opens streams for the preview and the meter to take: a new round re-runs them.
+  const [round, setRound] = useState(0);
+
+  const cameraReady = devices.cameraAccess === 'granted' && devices.cameraId !== null;
+  const microphoneReady = devices.microphoneAccess === 'granted' && devices.microphoneId !== null;
+  const showCamera = settings.cameraOn && cameraReady;
+  const measureMicrophone = settings.microphoneOn && microphoneReady;
+
+  const ask = async (wanted?: Parameters<MediaDeviceService['requestAccess']>[0]) => {
+    await service.requestAccess(wanted);
+    // The camera that opened is on screen at once, before the lists are even rendered.
+    const camera = settings.cameraOn && videoHost.current ? service.take('camera') : null;
+    if (camera) void preview.start(videoHost.current!, deviceIdOf(camera), '', camera);
+    setRound((n) => n + 1);
+  };
+
+  useEffect(() => {
+    void ask({ camera: settings.cameraId, microphone: settings.microphoneId, speaker: settings.speakerId });
+    return () => {
+      preview.stop();
+      level.stop();
+      testSound.stop();
+      service.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (round === 0) return;
+    const offered = service.take('camera');
+    if (showCamera && videoHost.current) void preview.start(videoHost.current, devices.cameraId!, service.chosen('camera')?.name ?? '', offered);
+    else {
+      offered?.getTracks().forEach((track) => track.stop());
+      preview.stop();
+    }
+  }, [round, showCamera, devices.cameraId]);
+
+  useEffect(() => {
+    if (round === 0) return;
+    const offered = service.take('microphone');
+    if (measureMicrophone) void level.start(devices.microphoneId!, offered);
+    else {
+      offered?.getTracks().forEach((track) => track.stop());
+      level.stop();
+    }
+  }, [round, measureMicrophone, devices.microphoneId]);
+
+  // The SDK comes once the guest sees themselves, or once it is clear there is nothing to show.
+  const settled = previewStatus === 'on' || previewStatus === 'failed' || (round > 0 && !showCamera);
+  useEffect(() => {
+    if (settled) requestCalling('idle');
+  }, [settled]);
+
+  return {
+    devices,
+    previewStatus,
+    videoHost,
+    level: level.state,
+    testSoundState,
+    playTestSound: () => void testSound.play(devices.speakerId),
+    select(kind: MediaKind, id: string) {
+      service.select(kind, id);
+    },
+    retryAccess: () => ask(),
+    /** The devices and the live camera for the meeting; the preview lets go of its camera. */
+    handOff(cameraWillBeOn: boolean): Pick<MeetingRequest, 'devices' | 'access' | 'camera'> {
+      const chosen = (kind: MediaKind) => service.chosen(kind) ?? undefined;
+      return {
+        devices: { camera: chosen('camera'), microphone: chosen('microphone'), speaker: chosen('speaker') },
+        access: { camera: devices.cameraAccess, microphone: devices.microphoneAccess },
+        camera: cameraWillBeOn ? preview.handOff() : null,
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Process: renderer. How loud the chosen microphone is right now, for the join screen's level
+// meter: a getUserMedia stream of that microphone into a Web Audio analyser, read a dozen times a
+// second (a timer, not animation frames: a hidden window gets none).
+import { Store } from '../calling/model';
+import { levelOf } from './device-choice';
+import { stopStream } from './camera-preview';
+
+export interface MicrophoneLevelState {
+  /** True while a microphone is being measured. */
+  running: boolean;
+  /** 0-100 (speech is roughly 10-40); see levelOf. */
+  level: number;
+  /** The platform id of the microphone actually open ('' until one is). */
+  deviceId: string;
+}
+
+const READ_EVERY_MS = 80;
+
+export class MicrophoneLevel {
+  readonly state = new Store<MicrophoneLevelState>({ running: false, level: 0, deviceId: '' });
+  private stream: MediaStream | null = null;
+  private context: AudioContext | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private wantedId: string | null = null;
+  private generation = 0;
+
+  /** Measures `deviceId` (restarting on a different one). `offered`: an open stream to use if it is that microphone. */
+  async start(deviceId: string, offered: MediaStream | null = null): Promise<void> {
+    if (this.wantedId === deviceId && this.stream) {
+      stopStream(offered);
+      return;
+    }
+    this.stop();
+    const generation = this.generation;
+    this.wantedId = deviceId;
+    const offeredId = offered?.getAudioTracks()[0]?.getSettings().deviceId;
+    let stream = offered && offeredId === deviceId ? offered : null;
+    if (!stream) stopStream(offered);
+    try {
+      stream ??= await navigator.mediaDevices.getUserMedia({ audio: { deviceId: { exact: deviceId } } });
+    } catch {
+      if (generation === this.generation) this.stop();
+      return;
+    }
+    if (generation !== this.generation) {
+      stopStream(stream);
+      return;
+    }
+    this.stream = stream;
+    const context = (this.context = new AudioContext());
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 1024;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    const openedId = stream.getAudioTracks()[0]?.getSettings().deviceId ?? deviceId;
+    this.state.set({ running: true, level: 0, deviceId: openedId });
+    this.timer = setInterval(() => {
+      analyser.getFloatTimeDomainData(samples);
+      this.state.set({ running: true, level: levelOf(samples), deviceId: openedId });
+    }, READ_EVERY_MS);
+  }
+
+  stop(): void {
+    this.generation++;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    void this.context?.close().catch(() => undefined);
+    this.context = null;
+    stopStream(this.stream);
+    this.stream = null;
+    this.wantedId = null;
+    this.state.set({ running: false, level: 0, deviceId: '' });
+  }
+}
