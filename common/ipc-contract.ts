@@ -47,6 +47,8 @@ export interface AppInfo {
   settings: Settings;
   /** True when main recovered from a corrupt settings file at start-up. */
   settingsRecovered: boolean;
+  /** True when the settings cannot be saved in this run (the file or profile folder is unusable). */
+  settingsInMemory: boolean;
 }
 
 export type MediaKind = 'camera' | 'microphone' | 'screen';
@@ -131,7 +133,6 @@ export interface InvokeContract {
   setCallPresence: { request: CallPresence; reply: void };
   refreshCaptureSources: { request: { requestId: string }; reply: CaptureSource[] };
   chooseCaptureSource: { request: CaptureChoice; reply: boolean };
-  openExternal: { request: string; reply: boolean };
   log: { request: { level: LogLevel; message: string }; reply: void };
   /** Meeting window: the share as the sharing controls should show it. */
   setShareControls: { request: ShareControlsState; reply: void };
@@ -171,7 +172,6 @@ export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
   setCallPresence: 'doorway:setCallPresence',
   refreshCaptureSources: 'doorway:refreshCaptureSources',
   chooseCaptureSource: 'doorway:chooseCaptureSource',
-  openExternal: 'doorway:openExternal',
   log: 'doorway:log',
   setShareControls: 'doorway:setShareControls',
   shareControlsReady: 'doorway:shareControlsReady',

@@ -39,8 +39,9 @@ import { menuTemplate } from './menu/menu-template';
 import { protocolClientArgs } from './protocol-client';
 import { installPermissionHandlers } from './security/permissions';
 import { chromeUserAgent } from './security/user-agent';
-import { isVettedExternalUrl, lockDownWebContents } from './security/web-contents';
+import { lockDownWebContents, vetExternalUrl } from './security/web-contents';
 import { openSettingsStore } from './settings/settings-store';
+import { adoptControlsWindow } from './share-controls/controls-window';
 import { trustByChannel } from './share-controls/ipc-trust';
 import { ShareControls } from './share-controls/share-controls';
 import { SHARE_CONTROLS_URL, shareControlsWindowOptions } from './share-controls/window-options';
@@ -55,7 +56,44 @@ import { mainWindowOptions } from './window/main-window-options';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  start();
+  try {
+    start();
+  } catch (error) {
+    startFailed(error);
+  }
+}
+
+/**
+ * Whatever stops start-up ends in a dialog and a log line, never in a process that holds the
+ * single-instance lock with nothing on screen. Only the error's code or name is shown and logged:
+ * its message may hold the guest's paths.
+ */
+function startFailed(error: unknown): void {
+  const reason = errorName(error);
+  // The rotating log may be what failed: stderr is the log of last resort.
+  process.stderr.write(`Doorway failed to start: ${reason}\n`);
+  const show = () => {
+    const lang = pickLanguage(app.getLocale());
+    const params = { app: app.getName(), reason, logs: safePath(() => app.getPath('logs')) };
+    dialog.showErrorBox(translate(lang, 'dialog.startFailed.title', params), translate(lang, 'dialog.startFailed.message', params));
+    app.quit();
+  };
+  if (app.isReady()) show();
+  else app.whenReady().then(show, () => app.exit(1));
+}
+
+function errorName(error: unknown): string {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  if (typeof code === 'string' && /^[A-Z0-9_]+$/.test(code)) return code;
+  return typeof name === 'string' ? name : 'unknown error';
+}
+
+function safePath(read: () => string): string {
+  try {
+    return read();
+  } catch {
+    return '?';
+  }
 }
 
 function start(): void {
@@ -102,11 +140,12 @@ function start(): void {
   const isOwnFrame = (frame: unknown) => !!frame && frame === contents()?.mainFrame && isAppUrl(contents()?.getURL() ?? '');
 
   const openExternal = (url: string): boolean => {
-    if (!isVettedExternalUrl(url)) {
+    const vetted = vetExternalUrl(url);
+    if (!vetted) {
       log.warn('openExternal refused: not a vetted https URL');
       return false;
     }
-    void shell.openExternal(url);
+    shell.openExternal(vetted).catch((error: unknown) => log.warn(`openExternal failed: ${errorName(error)}`));
     return true;
   };
 
@@ -123,16 +162,41 @@ function start(): void {
   };
   const preloadPath = path.join(__dirname, '..', 'preload', 'index.cjs');
 
+  /** Brings the window forward; with none (macOS keeps running without), opens a new one. */
   const focusWindow = () => {
-    if (!mainWindow) return;
+    if (!mainWindow) {
+      // Before 'ready' the window is created by the ready handler, which then delivers the link.
+      if (app.isReady()) createWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
   };
 
+  /** Loads the app page; a failure other than a newer load superseding it is told to the guest. */
+  const loadApp = (window: BrowserWindow, url: string) => {
+    window.loadURL(url).catch((error: unknown) => {
+      const reason = errorName(error);
+      log.error(`loading the app page failed: ${reason}`);
+      if (reason === 'ERR_ABORTED' || window.isDestroyed()) return;
+      dialog.showErrorBox(t('dialog.loadFailed.title'), t('dialog.loadFailed.message', { reason }));
+    });
+  };
+
   const recovery = new RendererRecovery({
-    reload: () => void contents()?.loadURL(APP_ENTRY_URL),
+    reload: () => {
+      if (mainWindow && !mainWindow.isDestroyed()) loadApp(mainWindow, APP_ENTRY_URL);
+    },
     crashRenderer: () => contents()?.forcefullyCrashRenderer(),
+    crashLoop: () => {
+      void ask('dialog.crashLoop.title', 'dialog.crashLoop.message', 'dialog.crashLoop.restart', 'dialog.crashLoop.quit').then((restart) => {
+        if (restart) {
+          app.relaunch();
+          app.exit(0);
+        } else app.quit();
+      });
+    },
     sendJoinRequest: (request) => send('joinRequested', request),
     log: (m) => log.warn(m),
     now: Date.now,
@@ -179,27 +243,22 @@ function start(): void {
   const shareControls = new ShareControls({
     createWindow: (events) => {
       const backgroundColor = nativeTheme.shouldUseDarkColors ? '#26262c' : '#ffffff';
-      const window = new BrowserWindow(shareControlsWindowOptions(preloadPath, branding.productName, backgroundColor));
-      controlsWindow = window;
-      // Above full-screen apps too, and left out of the picture the guest shares (where the OS can).
-      window.setAlwaysOnTop(true, 'screen-saver');
-      if (process.platform !== 'win32') window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
-      if (process.platform !== 'linux') window.setContentProtection(true);
-      window.on('moved', () => events.moved());
-      window.on('closed', () => {
-        if (controlsWindow === window) controlsWindow = null;
-        events.closed();
+      const options = shareControlsWindowOptions(preloadPath, branding.productName, backgroundColor);
+      // The security-critical preferences, written here for reviewers and the security gate.
+      const window = new BrowserWindow({
+        ...options,
+        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
       });
-      void window.loadURL(SHARE_CONTROLS_URL);
-      return {
-        showInactive: () => window.showInactive(),
-        hide: () => window.hide(),
-        close: () => window.close(),
-        isDestroyed: () => window.isDestroyed(),
-        setPosition: (x, y) => window.setPosition(x, y),
-        getPosition: () => window.getPosition(),
-        sendState: (state) => window.webContents.send(eventChannels.shareControlsChanged, state),
-      };
+      controlsWindow = window;
+      const adopted = adoptControlsWindow(window, process.platform, {
+        moved: () => events.moved(),
+        closed: () => {
+          if (controlsWindow === window) controlsWindow = null;
+          events.closed();
+        },
+      });
+      window.loadURL(SHARE_CONTROLS_URL).catch((error: unknown) => log.warn(`sharing controls did not load: ${errorName(error)}`));
+      return adopted;
     },
     workArea: () => (mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay()).workArea,
     relay: (action) => send('shareControlRequested', action),
@@ -224,6 +283,9 @@ function start(): void {
         get recovered() {
           return settings.recovered;
         },
+        get inMemory() {
+          return settings.inMemory;
+        },
         get: () => settings.get(),
         update: (patch) => {
           const next = settings.update(patch);
@@ -246,13 +308,13 @@ function start(): void {
         },
         presence: ({ inMeeting, meeting, callId }) => {
           joinLinks.setInMeeting(inMeeting);
+          tokens.presenceChanged(inMeeting);
           recovery.presenceChanged({ inMeeting, ...(meeting && { invite: parseMeetingInvite(meeting) }), ...(callId && { callId }) });
           updates?.presenceChanged(inMeeting);
         },
       },
       capture,
       shareControls,
-      openExternal,
       log,
     }),
     // The sharing controls' window gets its own two channels; the meeting window all the others.
@@ -263,29 +325,32 @@ function start(): void {
   // Every web contents, including any a bug might create, is locked down the same way.
   app.on('web-contents-created', (_event, created) => lockDownWebContents(created, openExternal, (m) => log.warn(m)));
 
-  app.whenReady().then(() => {
-    const defaultSession = session.defaultSession;
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
-    installPermissionHandlers(defaultSession, isAppUrl);
-    defaultSession.setUserAgent(chromeUserAgent(defaultSession.getUserAgent(), branding.productName));
-    defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback), {
-      useSystemPicker: capturing.useSystemPicker,
-    });
-    updates = startAutoUpdates({
-      feedUrl: branding.updateFeed,
-      isPackaged: app.isPackaged,
-      updater: () => autoUpdater,
-      isInMeeting: () => joinLinks.isInMeeting,
-      askToRestart: () => ask('update.ready.title', 'update.ready.message', 'update.ready.restart', 'update.ready.later'),
-      log: (m) => log.info(m),
-      setInterval: (callback, ms) => void setInterval(callback, ms),
-    });
+  app
+    .whenReady()
+    .then(() => {
+      const defaultSession = session.defaultSession;
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '..', 'renderer')));
+      installPermissionHandlers(defaultSession, isAppUrl);
+      defaultSession.setUserAgent(chromeUserAgent(defaultSession.getUserAgent(), branding.productName));
+      defaultSession.setDisplayMediaRequestHandler((request, callback) => void capture.handleRequest(request, callback), {
+        useSystemPicker: capturing.useSystemPicker,
+      });
+      updates = startAutoUpdates({
+        feedUrl: branding.updateFeed,
+        isPackaged: app.isPackaged,
+        updater: () => autoUpdater,
+        isInMeeting: () => joinLinks.isInMeeting,
+        askToRestart: () => ask('update.ready.title', 'update.ready.message', 'update.ready.restart', 'update.ready.later'),
+        log: (m) => log.info(m),
+        setInterval: (callback, ms) => void setInterval(callback, ms),
+      });
 
-    applyMenu();
+      applyMenu();
 
-    createWindow();
-    linkIntake.deliverLaunchLink(process.argv);
-  });
+      createWindow();
+      linkIntake.deliverLaunchLink(process.argv);
+    })
+    .catch(startFailed);
 
   /** The application menu in the guest's language (built again when they change it). */
   function applyMenu(): void {
@@ -306,9 +371,16 @@ function start(): void {
     );
   }
 
+  let closeGuard: ReturnType<typeof createCloseGuard> | null = null;
+
   function createWindow(): void {
     const backgroundColor = nativeTheme.shouldUseDarkColors ? '#1b1b1f' : '#f5f5f7';
-    const window = new BrowserWindow(mainWindowOptions(preloadPath, branding.productName, backgroundColor));
+    const options = mainWindowOptions(preloadPath, branding.productName, backgroundColor);
+    // The security-critical preferences, written here for reviewers and the security gate.
+    const window = new BrowserWindow({
+      ...options,
+      webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+    });
     mainWindow = window;
     window.once('ready-to-show', () => window.show());
     // The page that held the meeting is gone (reload or crash): nothing may wait on it.
@@ -340,20 +412,29 @@ function start(): void {
         while (joinLinks.isInMeeting && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       },
       close: () => window.close(),
+      quit: () => app.quit(),
     });
+    closeGuard = guard;
     window.on('close', (event) => guard.onClose(event));
     window.on('closed', () => {
       capture.cancelPending('window closed');
       shareControls.meetingGone();
+      // Links that come now wait for the next window (macOS keeps running without one).
+      joinLinks.rendererGone();
+      recovery.windowClosed();
+      updates?.presenceChanged(false);
+      tokens.presenceChanged(false);
+      if (closeGuard === guard) closeGuard = null;
       mainWindow = null;
     });
-    void window.loadURL(APP_ENTRY_URL);
+    loadApp(window, APP_ENTRY_URL);
   }
 
+  app.on('before-quit', () => closeGuard?.quitRequested());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (!mainWindow) createWindow();
+    if (!mainWindow && app.isReady()) createWindow();
   });
 }

@@ -17,6 +17,12 @@ export const brandingSchema = z
       .refine((s) => !['app', 'http', 'https', 'file', 'msteams', 'javascript', 'data'].includes(s), 'reserved scheme'),
     accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb colour'),
     tokenEndpoint: httpsUrlOrEmpty,
+    // The service's APP_KEY (server/README.md: it ships in every copy, so it deters scripts, not
+    // a determined attacker); sent as X-Doorway-App-Key to tokenEndpoint only. Empty: none.
+    tokenAppKey: z
+      .string()
+      .regex(/^(|[\x21-\x7e]{16,256})$/, '16 to 256 visible ASCII characters (the service\'s APP_KEY), or empty')
+      .default(''),
     supportUrl: httpsUrlOrEmpty,
     defaultLanguage: z.enum(['system', 'en', 'ko']),
     updateFeed: httpsUrlOrEmpty,

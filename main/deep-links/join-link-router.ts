@@ -1,14 +1,16 @@
 // Process: main. Carries meeting links from the OS (argv, open-url, second-instance) to the join
 // screen. Links are parsed before anything acts on them; a link that arrives before the renderer
 // is ready waits (only the newest is kept); the window is restored and focused; and a guest who
-// is already in a meeting is asked before the new link replaces it. Never joins by itself: the
-// renderer shows the join screen filled in and the guest presses Join.
+// is already in a meeting is asked before the new link replaces it. During a meeting a link that
+// cannot be joined is dropped unasked, at most one question is open, and the newest link wins.
+// Never joins by itself: the renderer shows the join screen filled in and the guest presses Join.
 import type { JoinRequest } from '../../common/ipc-contract';
 
 export interface JoinLinkRouterDeps {
   /** Parses our deep-link URL; null when it is not one of our routes. */
   parse(url: string): { invite: JoinRequest['invite'] } | null;
   send(request: JoinRequest): void;
+  /** Brings the window forward, opening a new one when none exists (macOS keeps running without). */
   focusWindow(): void;
   /** Asks the guest whether to leave the current meeting for the new one. */
   confirmLeaveMeeting(): Promise<boolean>;
@@ -19,25 +21,51 @@ export class JoinLinkRouter {
   private ready = false;
   private pending: JoinRequest | null = null;
   private inMeeting = false;
+  /** The open "leave the meeting?" question, and the newest link waiting on its answer. */
+  private question: Promise<boolean> | null = null;
+  private waiting: JoinRequest | null = null;
 
   constructor(private readonly deps: JoinLinkRouterDeps) {}
 
-  /** A deep link from the OS. Resolves when it has been delivered, queued or dropped. */
-  async deliver(url: string): Promise<'sent' | 'queued' | 'ignored' | 'declined'> {
+  /** A deep link from the OS. Resolves when it has been delivered, queued, dropped or replaced by a newer one. */
+  async deliver(url: string): Promise<'sent' | 'queued' | 'ignored' | 'declined' | 'superseded'> {
     const route = this.deps.parse(url);
     if (!route) {
       this.deps.log('deep link ignored: not a known route');
       return 'ignored';
     }
     const request: JoinRequest = { invite: route.invite };
+    // A link that cannot be joined has nothing to offer a guest who is in a meeting.
+    if (this.inMeeting && !request.invite.ok) {
+      this.deps.log('deep link ignored during a meeting: not joinable');
+      return 'ignored';
+    }
     this.deps.focusWindow();
     if (!this.ready) {
       this.pending = request;
       return 'queued';
     }
-    if (this.inMeeting && !(await this.deps.confirmLeaveMeeting())) {
+    if (!this.inMeeting) {
+      this.deps.send(request);
+      return 'sent';
+    }
+    this.waiting = request;
+    this.question ??= this.deps
+      .confirmLeaveMeeting()
+      .catch(() => false)
+      .finally(() => {
+        this.question = null;
+      });
+    const leave = await this.question;
+    if (this.waiting !== request) return 'superseded';
+    this.waiting = null;
+    if (!leave) {
       this.deps.log('deep link declined: guest stayed in the current meeting');
       return 'declined';
+    }
+    if (!this.ready) {
+      this.pending = request;
+      return 'queued';
     }
     this.deps.send(request);
     return 'sent';

@@ -19,7 +19,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { InvokeHandlers } from './ipc-manager';
 
 export interface MainServices {
-  appInfo(): Omit<AppInfo, 'settings' | 'settingsRecovered'>;
+  appInfo(): Omit<AppInfo, 'settings' | 'settingsRecovered' | 'settingsInMemory'>;
   settings: SettingsStore;
   parseInvite(text: string): InviteResult;
   tokens: {
@@ -45,7 +45,6 @@ export interface MainServices {
     ready(): ShareControlsView;
     action(action: ShareControlAction): void;
   };
-  openExternal(url: string): boolean;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -56,6 +55,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
         ...services.appInfo(),
         settings: services.settings.get(),
         settingsRecovered: services.settings.recovered,
+        settingsInMemory: services.settings.inMemory,
       };
       // Queued deep links are sent right after this reply, so the renderer is listening.
       queueMicrotask(() => services.renderer.ready());
@@ -70,7 +70,6 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     setCallPresence: (presence) => services.renderer.presence(presence),
     refreshCaptureSources: ({ requestId }) => services.capture.refresh(requestId),
     chooseCaptureSource: (choice) => services.capture.choose(choice),
-    openExternal: (url) => services.openExternal(url),
     log: ({ level, message }) => services.log[level](`renderer: ${message}`),
     setShareControls: (state) => services.shareControls.update(state),
     shareControlsReady: () => services.shareControls.ready(),

@@ -2,9 +2,11 @@
 // sends: a payload that fails its schema never reaches a handler.
 import { z } from 'zod';
 import type { InvokeName } from '../../common/ipc-contract';
+import { displayNameProblem } from '../../common/display-name';
 import { settingsSchema } from '../settings/settings-schema';
 
-const displayName = z.string().max(1024);
+// A name the token service would refuse never leaves main: the join screen checks the same rule.
+const displayName = z.string().max(1024).refine((name) => displayNameProblem(name) === null);
 const mediaKind = z.enum(['camera', 'microphone', 'screen']);
 const requestId = z.string().min(1).max(64);
 
@@ -26,7 +28,6 @@ export const requestSchemas = {
   chooseCaptureSource: z
     .object({ requestId, sourceId: z.string().max(256).nullable(), shareAudio: z.boolean() })
     .strict(),
-  openExternal: z.string().max(4096),
   log: z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string().max(4096) }).strict(),
   setShareControls: z
     .object({ sharing: z.boolean(), muted: z.boolean(), canUnmute: z.boolean(), speaker: z.string().max(256).nullable() })

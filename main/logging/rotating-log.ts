@@ -29,10 +29,15 @@ const RECENT_LINES = 200;
 
 export function createRotatingLog(options: RotatingLogOptions): Logger {
   const { directory, name = 'main', maxBytes = 1_000_000, keep = 3, now = () => new Date(), echo = false } = options;
-  mkdirSync(directory, { recursive: true });
   const file = path.join(directory, `${name}.log`);
   const numbered = (n: number) => path.join(directory, `${name}.${n}.log`);
-  let size = existsSync(file) ? statSync(file).size : 0;
+  let size = 0;
+  try {
+    mkdirSync(directory, { recursive: true });
+    size = existsSync(file) ? statSync(file).size : 0;
+  } catch {
+    // A profile that cannot be written: each write below fails quietly; recent() still has the lines.
+  }
   const recent: string[] = [];
 
   function rotate() {

@@ -37,17 +37,23 @@ export function safeOrigin(url: string): string {
   }
 }
 
-/** https URLs on a public host name, without credentials: the only ones handed to the OS. */
-export function isVettedExternalUrl(url: string): boolean {
+/**
+ * https URLs on a public host name, without credentials: the only ones handed to the OS. Returns
+ * the URL as the WHATWG parser normalized it (what the OS is given), or null. The raw string never
+ * goes on: the OS's own parser may read whitespace, control characters or odd forms differently.
+ */
+export function vetExternalUrl(url: string): string | null {
+  if (typeof url !== 'string' || url.length > 2048) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
-  const host = parsed.hostname;
-  if (!host.includes('.') || host.endsWith('.localhost') || host === 'localhost') return false;
-  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return false; // IP literals
-  return url.length <= 2048;
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return null;
+  // A trailing dot names the same host (`localhost.` is loopback).
+  const host = parsed.hostname.replace(/\.$/, '');
+  if (!host.includes('.') || host.endsWith('.localhost') || host === 'localhost') return null;
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return null; // IP literals (the parser normalized 0x7f.1 etc.)
+  return parsed.href.length <= 2048 ? parsed.href : null;
 }

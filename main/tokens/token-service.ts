@@ -1,7 +1,9 @@
 // Process: main. The token service the IPC handlers use. Picks the source: the development
 // identity issuer when ACS_CONNECTION_STRING is set in an unpackaged run, else the organization's
 // token service from the build configuration, else one that answers 'notConfigured' (the join
-// screen then says what to configure). Replies carry no user id: it stays in main.
+// screen then says what to configure). Replies carry no user id: it stays in main. Each meeting
+// gets its own ACS identity: when a meeting ends, the token and its identity are forgotten, so two
+// meetings in one run are not linked to one guest in Teams' records.
 import { createDevIdentitySource, DEV_CONNECTION_STRING_ENV } from './dev-identity';
 import { resolveTokenEndpoint } from './endpoint';
 import { createTokenClient, type TokenClientOptions } from './token-client';
@@ -11,9 +13,9 @@ import type { TokenLog, TokenSource } from './types';
 
 export type TokenSourceMode = 'service' | 'development' | 'notConfigured';
 
-export interface TokenServiceOptions extends Omit<TokenClientOptions, 'endpoint' | 'log'> {
-  /** The build configuration (build/branding.json). */
-  branding: { tokenEndpoint: string };
+export interface TokenServiceOptions extends Omit<TokenClientOptions, 'endpoint' | 'log' | 'appKey'> {
+  /** The build configuration (build/branding.json); the app key goes to the build's endpoint only. */
+  branding: { tokenEndpoint: string; tokenAppKey?: string };
   isPackaged: boolean;
   /** process.env in the app. */
   env: Readonly<Record<string, string | undefined>>;
@@ -30,6 +32,8 @@ export interface TokenService {
   prefetch(displayName: string): void;
   /** The guest's visit ended: forget the token and the identity. */
   clear(): void;
+  /** The renderer's call presence: the end of a meeting forgets the identity (see above). */
+  presenceChanged(inMeeting: boolean): void;
 }
 
 export function createTokenService(options: TokenServiceOptions): TokenService {
@@ -47,12 +51,15 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     const endpoint = resolveTokenEndpoint({ configured: branding.tokenEndpoint, env, isPackaged });
     if (endpoint.kind === 'ok') {
       log('tokenEndpoint', { source: endpoint.source });
-      return { source: createTokenClient({ ...clientOptions, endpoint: endpoint.url, log }), mode: 'service' };
+      // The organization's APP_KEY (server/README.md) belongs to its service, not a developer's override.
+      const appKey = endpoint.source === 'build' ? branding.tokenAppKey : undefined;
+      return { source: createTokenClient({ ...clientOptions, endpoint: endpoint.url, log, ...(appKey && { appKey }) }), mode: 'service' };
     }
     log('tokenEndpointUnavailable', endpoint.kind === 'invalid' ? { reason: endpoint.reason, source: endpoint.source } : { reason: 'notConfigured' });
     return { source: notConfiguredSource, mode: 'notConfigured' };
   }
 
+  let inMeeting = false;
   return {
     mode,
     configured: mode !== 'notConfigured',
@@ -62,6 +69,13 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     },
     prefetch: (displayName) => source.prefetch(displayName),
     clear: () => source.clear(),
+    presenceChanged(now) {
+      if (inMeeting && !now) {
+        log('meetingEndedIdentityDropped');
+        source.clear();
+      }
+      inMeeting = now;
+    },
   };
 }
 

@@ -26,6 +26,8 @@ export function mainWindowOptions(preloadPath: string, title: string, background
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click opens nothing either (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       // Keep a meeting's audio and video running when the window is behind others.
       backgroundThrottling: false,
     },

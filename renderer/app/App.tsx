@@ -49,6 +49,11 @@ export function App({ info }: { info: AppInfo }) {
                 {translate(language, 'preferences.settingsRecovered')}
               </p>
             )}
+            {info.settingsInMemory && (
+              <p class="app-notice" role="status">
+                {translate(language, 'preferences.settingsInMemory')}
+              </p>
+            )}
             <Preferences settings={settings} updateSettings={updateSettings} />
             <JoinScreen info={info} settings={settings} updateSettings={updateSettings} joinRequest={joinRequest} onJoin={setMeeting} />
           </>

@@ -271,7 +271,9 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
               showNameProblem
                 ? problemWithName === 'empty'
                   ? t('join.name.empty')
-                  : t('join.name.tooLong', { max: MAX_NAME_LENGTH, count: name.trim().length })
+                  : problemWithName === 'controlCharacters'
+                    ? t('join.name.controlCharacters')
+                    : t('join.name.tooLong', { max: MAX_NAME_LENGTH, count: name.trim().length })
                 : null
             }
           >

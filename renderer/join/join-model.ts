@@ -2,18 +2,15 @@
 // valid, how a meeting is described, what the guest's devices allow.
 import type { AccessState } from '../calling/model';
 import type { InviteResult } from '../../common/meeting';
+import { displayNameProblem, MAX_DISPLAY_NAME, type DisplayNameProblem } from '../../common/display-name';
 
 /** Teams refuses longer display names (400/40215). Counted like the settings schema: UTF-16 units. */
-export const MAX_NAME_LENGTH = 256;
+export const MAX_NAME_LENGTH = MAX_DISPLAY_NAME;
 
-export type NameProblem = 'empty' | 'tooLong';
+export type NameProblem = DisplayNameProblem;
 
-export function nameProblem(name: string): NameProblem | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return 'empty';
-  if (trimmed.length > MAX_NAME_LENGTH) return 'tooLong';
-  return null;
-}
+/** The token service's rule (common/display-name.ts), so the guest hears the problem here, not as a failed join. */
+export const nameProblem = displayNameProblem;
 
 /** A meeting as the guest can recognise it, without the passcode. */
 export type MeetingSummary = { kind: 'link'; host: string } | { kind: 'meetingId'; id: string };

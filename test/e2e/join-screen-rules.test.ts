@@ -15,6 +15,9 @@ describe('join screen rules', () => {
     expect(nameProblem('가'.repeat(MAX_NAME_LENGTH))).toBeNull();
     expect(nameProblem(` ${'x'.repeat(MAX_NAME_LENGTH)} `)).toBeNull();
     expect(nameProblem('x'.repeat(MAX_NAME_LENGTH + 1))).toBe('tooLong');
+    // The token service refuses control characters inside a name (a pasted tab), so the screen does too.
+    expect(nameProblem('Ada\tLovelace')).toBe('controlCharacters');
+    expect(nameProblem('Ada\u0000')).toBe('controlCharacters');
   });
 
   it('names a meeting by host or grouped meeting ID, never with its passcode', () => {

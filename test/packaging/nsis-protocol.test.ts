@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBranding } from '../../scripts/builder-config';
+import { protocolClientArgs } from '../../main/protocol-client';
 import { ROOT } from './pack-linux-dir';
 
 const include = readFileSync(path.join(ROOT, 'build', 'installer.nsh'), 'utf8');
@@ -23,7 +24,14 @@ describe('Windows installer include (build/installer.nsh)', () => {
 
   it('writes and removes the scheme under HKCU only', () => {
     expect(include).toMatch(/WriteRegStr HKCU "Software\\Classes\\\$\{LINK_SCHEME\}" "URL Protocol" ""/);
-    expect(include).toMatch(/WriteRegStr HKCU "Software\\Classes\\\$\{LINK_SCHEME\}\\shell\\open\\command" "" '"\$appExe" "%1"'/);
+    expect(include).not.toMatch(/HKLM/);
+  });
+
+  it('registers the same command as app.setAsDefaultProtocolClient(scheme, exe, ["--"]): "--" before the link, so it is never read as a switch', () => {
+    const command = /WriteRegStr HKCU "Software\\Classes\\\$\{LINK_SCHEME\}\\shell\\open\\command" "" '(.*)'$/m.exec(include)?.[1];
+    // Electron writes `"<exe>" <args...> "%1"` (shell/browser/browser_win.cc); main passes ['--'] (main/protocol-client.ts).
+    const { args = [] } = protocolClientArgs('win32', true, '$appExe', '');
+    expect(command).toBe(['"$appExe"', ...args, '"%1"'].join(' '));
     expect(include).toMatch(/DeleteRegKey HKCU "Software\\Classes\\\$\{LINK_SCHEME\}"/);
     expect(include).not.toMatch(/HKLM/);
   });

@@ -150,7 +150,6 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
       capture,
       shareControls,
-      openExternal: () => false,
       log,
     }),
     trustByChannel(trustMainFrameOf(() => contents, isOwnUrl), trustMainFrameOf(() => controlsContents, isOwnUrl)),

@@ -20,6 +20,7 @@ function setup(options: RendererRecoveryOptions = {}) {
     {
       reload: () => calls.push('reload'),
       crashRenderer: () => calls.push('crash'),
+      crashLoop: () => calls.push('crashLoop'),
       sendJoinRequest: (request) => sent.push(request),
       log: () => undefined,
       now: () => now,
@@ -112,7 +113,7 @@ describe('renderer recovery', () => {
   });
 
   it('stops offering a meeting that keeps crashing the renderer, but still reloads', () => {
-    const { recovery, calls, sent, crashAndReload, advance } = setup({ maxRejoins: 2, rejoinWindowMs: 60_000 });
+    const { recovery, calls, sent, timers, crashAndReload, advance } = setup({ maxRejoins: 2, rejoinWindowMs: 60_000, crashWindowMs: 500 });
     for (let i = 0; i < 3; i++) {
       recovery.inviteSeen(meeting('111'));
       recovery.presenceChanged({ inMeeting: true });
@@ -120,11 +121,51 @@ describe('renderer recovery', () => {
       advance(1_000);
     }
     expect(calls).toEqual(['reload', 'reload', 'reload']);
+    expect(timers).toEqual([]);
     expect(sent).toHaveLength(2);
     advance(60_000);
     recovery.presenceChanged({ inMeeting: true });
     crashAndReload();
     expect(sent).toHaveLength(3);
+  });
+
+  it('reloads a crash loop with growing waits, then stops and offers a restart instead of reloading forever', () => {
+    const { recovery, calls, timers, advance } = setup({ maxReloads: 3, reloadBackoffMs: 1_000, crashWindowMs: 60_000 });
+    recovery.rendererGone('crashed');
+    expect(calls).toEqual(['reload']);
+    advance(100);
+    recovery.rendererGone('crashed');
+    expect(calls).toEqual(['reload']);
+    expect(timers.map((t) => t.ms)).toEqual([1_000]);
+    timers[0]!.callback();
+    expect(calls).toEqual(['reload', 'reload']);
+    advance(100);
+    recovery.rendererGone('oom');
+    expect(timers.map((t) => t.ms)).toEqual([1_000, 2_000]);
+    timers[1]!.callback();
+    advance(100);
+    recovery.rendererGone('crashed');
+    expect(calls).toEqual(['reload', 'reload', 'reload', 'crashLoop']);
+    expect(timers).toHaveLength(2);
+  });
+
+  it('counts only the crashes of the recent past: an occasional crash always reloads at once', () => {
+    const { recovery, calls, timers, advance } = setup({ maxReloads: 2, crashWindowMs: 60_000 });
+    for (let i = 0; i < 5; i++) {
+      recovery.rendererGone('crashed');
+      advance(61_000);
+    }
+    expect(calls).toEqual(['reload', 'reload', 'reload', 'reload', 'reload']);
+    expect(timers).toEqual([]);
+  });
+
+  it('a page gone for good (window closed) cancels a reload that was waiting', () => {
+    const { recovery, calls, timers } = setup();
+    recovery.rendererGone('crashed');
+    recovery.rendererGone('crashed');
+    recovery.windowClosed();
+    expect(timers[0]!.cancelled).toBe(true);
+    expect(calls).toEqual(['reload']);
   });
 
   it('restarts a renderer that stays unresponsive past the grace period', () => {

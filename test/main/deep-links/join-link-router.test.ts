@@ -6,7 +6,10 @@ function setup(confirm = true) {
   const sent: JoinRequest[] = [];
   const events: string[] = [];
   const router = new JoinLinkRouter({
-    parse: (url) => (url.startsWith('doorway://join') ? { invite: { ok: false, problem: 'malformedLink' } } : null),
+    parse: (url) =>
+      url.startsWith('doorway://join')
+        ? { invite: { ok: true, target: { kind: 'link', meetingLink: 'https://teams.microsoft.com/meet/1?p=x' }, host: 'teams.microsoft.com', normalized: url } }
+        : null,
     send: (request) => sent.push(request),
     focusWindow: () => events.push('focus'),
     confirmLeaveMeeting: async () => {
@@ -67,5 +70,64 @@ describe('join link router', () => {
     expect(await router.deliver('doorway://join?link=a')).toBe('queued');
     router.rendererReady();
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('join link router during a meeting', () => {
+  function meetingSetup(answers: Array<(value: boolean) => void>) {
+    const sent: JoinRequest[] = [];
+    const asked: number[] = [];
+    const router = new JoinLinkRouter({
+      parse: (url) => {
+        if (!url.startsWith('doorway://join')) return null;
+        const link = new URL(url).searchParams.get('link') ?? '';
+        return link === 'bad'
+          ? { invite: { ok: false, problem: 'malformedLink' } }
+          : { invite: { ok: true, target: { kind: 'link', meetingLink: `https://teams.microsoft.com/meet/${link}` }, host: 'teams.microsoft.com', normalized: link } };
+      },
+      send: (request) => sent.push(request),
+      focusWindow: () => undefined,
+      confirmLeaveMeeting: () =>
+        new Promise<boolean>((resolve) => {
+          asked.push(asked.length);
+          answers.push(resolve);
+        }),
+      log: () => undefined,
+    });
+    router.rendererReady();
+    router.setInMeeting(true);
+    return { router, sent, asked };
+  }
+
+  it('never disturbs a meeting with a link that cannot be joined', async () => {
+    const answers: Array<(value: boolean) => void> = [];
+    const { router, sent, asked } = meetingSetup(answers);
+    expect(await router.deliver('doorway://join?link=bad')).toBe('ignored');
+    expect(asked).toHaveLength(0);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('asks one question at a time, and the newest link wins', async () => {
+    const answers: Array<(value: boolean) => void> = [];
+    const { router, sent, asked } = meetingSetup(answers);
+    const first = router.deliver('doorway://join?link=one');
+    const second = router.deliver('doorway://join?link=two');
+    const third = router.deliver('doorway://join?link=three');
+    await Promise.resolve();
+    expect(asked).toHaveLength(1);
+    answers[0]!(true);
+    expect(await Promise.all([first, second, third])).toEqual(['superseded', 'superseded', 'sent']);
+    expect(sent.map((r) => (r.invite.ok ? r.invite.normalized : null))).toEqual(['three']);
+  });
+
+  it('a declined question drops every link that waited on it', async () => {
+    const answers: Array<(value: boolean) => void> = [];
+    const { router, sent } = meetingSetup(answers);
+    const first = router.deliver('doorway://join?link=one');
+    const second = router.deliver('doorway://join?link=two');
+    await Promise.resolve();
+    answers[0]!(false);
+    expect(await Promise.all([first, second])).toEqual(['superseded', 'declined']);
+    expect(sent).toHaveLength(0);
   });
 });

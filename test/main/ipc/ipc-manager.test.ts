@@ -52,13 +52,17 @@ describe('IPC manager', () => {
     const bad: Array<[InvokeName, unknown]> = [
       ['getToken', { displayName: 'Ada', extra: 1 }],
       ['getToken', 'Ada'],
+      // The token service's own rule (1–256 characters once trimmed, no control characters).
+      ['getToken', { displayName: 'x'.repeat(257) }],
+      ['getToken', { displayName: 'Ada\u0007' }],
+      ['getToken', { displayName: 'Ada\nLovelace' }],
+      ['prefetchToken', { displayName: '   ' }],
       ['parseInvite', 42],
       ['parseInvite', 'x'.repeat(1_000_001)],
       ['updateSettings', { displayName: 'secret-name', cameraOn: 'yes' }],
       ['updateSettings', { unknownKey: true }],
       ['mediaAccess', 'geolocation'],
       ['chooseCaptureSource', { requestId: 'r', sourceId: { id: 'screen:1' }, shareAudio: false }],
-      ['openExternal', ['https://example.com']],
       ['rendererReady', { sneaky: true }],
     ];
     for (const [name, payload] of bad) {

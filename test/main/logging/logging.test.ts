@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,15 @@ describe('rotating log', () => {
     expect(readFileSync(log.file, 'utf8')).toContain('line 39');
     expect(log.recent().at(-1)).toContain('WARN line 39');
     expect(log.recent().join('\n')).not.toMatch(/\nsecond line/);
+  });
+});
+
+describe('rotating log in a profile that cannot be written', () => {
+  it('never throws: lines are still kept for "Copy diagnostics"', () => {
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'doorway-log-')), 'a-file');
+    writeFileSync(blocker, '');
+    const log = createRotatingLog({ directory: path.join(blocker, 'logs') });
+    log.error('start-up problem');
+    expect(log.recent().join('\n')).toContain('start-up problem');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isVettedExternalUrl, lockDownWebContents } from '../../../main/security/web-contents';
+import { invokeChannels } from '../../../common/ipc-contract';
+import { vetExternalUrl, lockDownWebContents } from '../../../main/security/web-contents';
 import { chromeUserAgent } from '../../../main/security/user-agent';
 
 type Listener = (event: { preventDefault(): void; defaultPrevented?: boolean }, url?: string) => void;
@@ -43,7 +44,7 @@ describe('web contents lock-down', () => {
 
 describe('external URLs', () => {
   it('lets only plain https URLs on public host names reach the OS', () => {
-    expect(isVettedExternalUrl('https://support.example.com/help?x=1')).toBe(true);
+    expect(vetExternalUrl('https://support.example.com/help?x=1')).toBe('https://support.example.com/help?x=1');
     for (const url of [
       'http://example.com/',
       'file:///etc/passwd',
@@ -52,6 +53,12 @@ describe('external URLs', () => {
       'javascript:alert(1)',
       'https://user:pw@example.com/',
       'https://localhost/',
+      // Loopback written with a trailing dot, or in capitals, is still loopback.
+      'https://localhost./',
+      'https://LOCALHOST./',
+      'https://app.localhost./',
+      'https://127.0.0.1./',
+      'https://0x7f.1/',
       'https://127.0.0.1/',
       'https://[::1]/',
       'https://example.com:8443/',
@@ -59,8 +66,17 @@ describe('external URLs', () => {
       'not a url',
       `https://example.com/${'a'.repeat(3000)}`,
     ]) {
-      expect(isVettedExternalUrl(url), url).toBe(false);
+      expect(vetExternalUrl(url), url).toBeNull();
     }
+  });
+
+  it('hands the OS the normalized URL, never the string it was given', () => {
+    expect(vetExternalUrl(' https://Support.Example.com/a b?q=1\n')).toBe('https://support.example.com/a%20b?q=1');
+    expect(vetExternalUrl('https://support.example.com/\t%2e%2e/x')).toBe('https://support.example.com/x');
+  });
+
+  it('offers the renderer no openExternal channel: nothing there needs one', () => {
+    expect(Object.keys(invokeChannels)).not.toContain('openExternal');
   });
 });
 

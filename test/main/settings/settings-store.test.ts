@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ describe('settings store (electron-store)', () => {
     const first = openSettingsStore(dir, () => undefined);
     expect(first.get()).toEqual(DEFAULT_SETTINGS);
     expect(first.recovered).toBe(false);
+    expect(first.inMemory).toBe(false);
     first.update({ displayName: 'Ada Lovelace', cameraOn: false });
     const second = openSettingsStore(dir, () => undefined);
     expect(second.get()).toMatchObject({ displayName: 'Ada Lovelace', cameraOn: false, microphoneOn: true });
@@ -52,6 +53,37 @@ describe('settings store (electron-store)', () => {
       expect(store.get(), contents).toEqual(DEFAULT_SETTINGS);
       expect(store.recovered, contents).toBe(true);
     }
+  });
+
+  it('reads a file saved with a UTF-8 byte order mark (as Windows editors write it) as it is', () => {
+    const dir = folder(`\uFEFF${JSON.stringify({ displayName: 'Ada', theme: 'dark' })}`);
+    const store = openSettingsStore(dir, () => undefined, fixedNow);
+    expect(store.recovered).toBe(false);
+    expect(store.get()).toMatchObject({ displayName: 'Ada', theme: 'dark' });
+    expect(readdirSync(dir).some((name) => name.startsWith('config.corrupt-'))).toBe(false);
+  });
+
+  it('keeps settings in memory, and says so, when the settings file is a folder', () => {
+    const logs: string[] = [];
+    const dir = folder();
+    mkdirSync(path.join(dir, 'config.json'));
+    const store = openSettingsStore(dir, (m) => logs.push(m), fixedNow);
+    expect(store.inMemory).toBe(true);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.update({ displayName: 'Ada' }).displayName).toBe('Ada');
+    expect(store.get().displayName).toBe('Ada');
+    expect(logs.join('\n')).toMatch(/settings: .*in memory/);
+  });
+
+  it('keeps settings in memory when the profile folder cannot be created or written', () => {
+    const logs: string[] = [];
+    const blocker = path.join(folder(), 'a-file');
+    writeFileSync(blocker, '');
+    // A folder below a file can never be created, whoever runs the test (root included).
+    const store = openSettingsStore(path.join(blocker, 'profile'), (m) => logs.push(m), fixedNow);
+    expect(store.inMemory).toBe(true);
+    expect(store.update({ cameraOn: false }).cameraOn).toBe(false);
+    expect(logs.join('\n')).toMatch(/in memory/);
   });
 
   it('refuses an update that breaks the schema and keeps what it had', () => {

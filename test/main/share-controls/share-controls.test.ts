@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { invokeChannels, type InvokeName, type ShareControlAction, type ShareControlsState } from '../../../common/ipc-contract';
 import { createInvokeHandlers, type MainServices } from '../../../main/ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from '../../../main/ipc/ipc-manager';
+import { adoptControlsWindow, type ControlsBrowserWindow } from '../../../main/share-controls/controls-window';
 import { SHARE_CONTROLS_CHANNELS, trustByChannel } from '../../../main/share-controls/ipc-trust';
 import { CONTROLS_SIZE, NOT_SHARING, ShareControls, placeControls } from '../../../main/share-controls/share-controls';
 import { SHARE_CONTROLS_URL, shareControlsWindowOptions } from '../../../main/share-controls/window-options';
@@ -232,5 +233,61 @@ describe('share controls: IPC trust', () => {
     await expect(ipc.invoke(invokeChannels.shareControlAction, controlsPage.eventFromMainFrame(), 'leaveMeeting')).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setShareControls, meeting.eventFromMainFrame(), { ...SHARING, speaker: 'x'.repeat(257) })).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setShareControls, meeting.eventFromMainFrame(), { ...SHARING, extra: 1 })).rejects.toThrow('invalid payload');
+  });
+});
+
+describe('share controls: the window on each platform', () => {
+  /** A BrowserWindow as far as adoptControlsWindow uses it: records calls, emits its events. */
+  class RecordingWindow implements ControlsBrowserWindow {
+    readonly calls: Array<[string, ...unknown[]]> = [];
+    readonly listeners = new Map<string, () => void>();
+    readonly webContents = { send: (channel: string, ...args: unknown[]) => void this.calls.push(['send', channel, ...args]) };
+    setAlwaysOnTop(...args: unknown[]) {
+      this.calls.push(['setAlwaysOnTop', ...args]);
+    }
+    setVisibleOnAllWorkspaces(...args: unknown[]) {
+      this.calls.push(['setVisibleOnAllWorkspaces', ...args]);
+    }
+    setContentProtection(...args: unknown[]) {
+      this.calls.push(['setContentProtection', ...args]);
+    }
+    showInactive() {}
+    hide() {}
+    close() {}
+    isDestroyed() {
+      return false;
+    }
+    setPosition() {}
+    getPosition() {
+      return [10, 20];
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+  }
+
+  function adopt(platform: NodeJS.Platform) {
+    const window = new RecordingWindow();
+    const events: string[] = [];
+    adoptControlsWindow(window, platform, { moved: () => events.push('moved'), closed: () => events.push('closed') });
+    return { window, events };
+  }
+
+  it('reports a drag on Linux too, where Electron has no "moved" event', () => {
+    const linux = adopt('linux');
+    linux.window.listeners.get('move')?.();
+    expect(linux.events).toEqual(['moved']);
+    expect(linux.window.listeners.has('moved')).toBe(false);
+    const mac = adopt('darwin');
+    mac.window.listeners.get('moved')?.();
+    expect(mac.events).toEqual(['moved']);
+  });
+
+  it('stays on every workspace on macOS without turning the app into a UI element (no dock flicker)', () => {
+    const { window } = adopt('darwin');
+    expect(window.calls).toContainEqual(['setVisibleOnAllWorkspaces', true, { visibleOnFullScreen: true, skipTransformProcessType: true }]);
+    expect(window.calls).toContainEqual(['setContentProtection', true]);
+    expect(adopt('win32').window.calls.map(([name]) => name)).not.toContain('setVisibleOnAllWorkspaces');
   });
 });

@@ -3,14 +3,17 @@ import { createTokenService } from '../../../main/tokens/token-service';
 import { TOKEN_ERROR_CODES } from '../../../main/tokens/types';
 import { catalogueFor, LANGUAGES } from '../../../common/i18n';
 import { startFakeAcs, type FakeAcs } from '../../server/fake-acs';
+import { startHarness, type Harness } from '../../server/harness';
 import { json, startLoopback, tokenBody, type Loopback } from './loopback';
 
 let server: Loopback | undefined;
 let acs: FakeAcs | undefined;
+let service: Harness | undefined;
 afterEach(async () => {
   await server?.close();
   await acs?.close();
-  server = acs = undefined;
+  await service?.close();
+  server = acs = service = undefined;
 });
 
 describe('token service (what the IPC handlers use)', () => {
@@ -55,6 +58,46 @@ describe('token service (what the IPC handlers use)', () => {
     expect(tokens.mode).toBe('service');
     expect(lines[0]).toBe('tokens: devIdentityUnavailable {"reason":"packaged"}');
     expect(lines.join('\n')).not.toContain('c2VjcmV0');
+  });
+
+  it("sends the branding's app key to a service that requires APP_KEY (the real token service), and only to the build's endpoint", async () => {
+    const appKey = 'contoso-app-key-0123456789';
+    service = await startHarness({ appKey });
+    const endpoint = `${service.url}/api/token`;
+    const keyless = createTokenService({ branding: { tokenEndpoint: endpoint, tokenAppKey: '' }, isPackaged: false, env: {}, fetch });
+    expect(await keyless.get('Ada')).toEqual({ ok: false, error: 'refused' });
+    const branded = createTokenService({ branding: { tokenEndpoint: endpoint, tokenAppKey: appKey }, isPackaged: false, env: {}, fetch });
+    expect((await branded.get('Ada')).ok).toBe(true);
+
+    // A developer's DOORWAY_TOKEN_ENDPOINT is another service: the organization's key does not go there.
+    server = await startLoopback((_req, res) => json(res, 200, tokenBody(Date.now(), 60 * 60_000)));
+    const overridden = createTokenService({
+      branding: { tokenEndpoint: endpoint, tokenAppKey: appKey },
+      isPackaged: false,
+      env: { DOORWAY_TOKEN_ENDPOINT: server.url },
+      fetch,
+    });
+    expect((await overridden.get('Ada')).ok).toBe(true);
+    expect(server.requests[0]!.headers['x-doorway-app-key']).toBeUndefined();
+  });
+
+  it('gives each meeting its own ACS identity: the token and its identity are dropped when a meeting ends', async () => {
+    let issued = 0;
+    server = await startLoopback((_req, res) => json(res, 200, tokenBody(Date.now(), 60 * 60_000, `8:acs:resource_user-${++issued}`)));
+    const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: false, env: { DOORWAY_TOKEN_ENDPOINT: server.url }, fetch });
+    const first = await tokens.get('Ada');
+    tokens.presenceChanged(true);
+    expect(await tokens.get('Ada')).toEqual(first);
+    tokens.presenceChanged(true);
+    tokens.presenceChanged(false);
+    const second = await tokens.get('Ada');
+    expect(second.ok && first.ok && second.token !== first.token).toBe(true);
+    expect(server.requests).toHaveLength(2);
+    // The second request is a fresh identity, not a refresh of the first one.
+    expect(JSON.parse(server.requests[1]!.body)).toEqual({ displayName: 'Ada' });
+    // Leaving the join screen without a meeting keeps the prefetched token.
+    tokens.presenceChanged(false);
+    expect(await tokens.get('Ada')).toEqual(second);
   });
 
   it('has a message for every error code in every language', () => {

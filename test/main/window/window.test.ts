@@ -40,9 +40,10 @@ describe('close guard', () => {
       },
       waitUntilLeft: async () => void events.push('wait'),
       close: () => events.push('close'),
+      quit: () => events.push('quit'),
     });
     const close = () => guard.onClose({ preventDefault: () => void prevented++ });
-    return { events, close, prevented: () => prevented };
+    return { events, close, guard, prevented: () => prevented };
   }
 
   it('closes at once outside a meeting', () => {
@@ -58,6 +59,35 @@ describe('close guard', () => {
     expect(s.prevented()).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(s.events).toEqual(['ask', 'leave', 'wait', 'close']);
+  });
+
+  it('Cmd+Q during a meeting quits once the guest agreed to leave (macOS keeps running after the last window)', async () => {
+    const s = setup(true, true);
+    s.guard.quitRequested();
+    s.close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.events).toEqual(['ask', 'leave', 'wait', 'quit']);
+  });
+
+  it('a quit the guest declined is forgotten: closing the window later only closes it', async () => {
+    let leave = false;
+    const events: string[] = [];
+    let meeting = true;
+    const guard = createCloseGuard({
+      isInMeeting: () => meeting,
+      confirmLeave: async () => leave,
+      requestLeave: () => void (meeting = false),
+      waitUntilLeft: async () => undefined,
+      close: () => events.push('close'),
+      quit: () => events.push('quit'),
+    });
+    guard.quitRequested();
+    guard.onClose({ preventDefault: () => undefined });
+    await new Promise((r) => setTimeout(r, 0));
+    leave = true;
+    guard.onClose({ preventDefault: () => undefined });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(events).toEqual(['close']);
   });
 
   it('stays when the guest says stay', async () => {
