@@ -14,8 +14,31 @@ export type InviteProblem =
   | 'opaqueWrapper'
   | 'lookalikeHost'
   | 'malformedLink'
-  | 'missingPasscode';
+  | 'missingPasscode'
+  /** A Bookings page or virtual-appointment router: the Teams link is not in it (no organizer id). */
+  | 'appointmentPage'
+  /** A Doorway invitation from a service other than the one this build is configured for. */
+  | 'foreignInvitation'
+  /** A Doorway invitation, but this build has no service configured (branding `serviceUrl`). */
+  | 'invitationsOff';
 
+/** A meeting that can be joined now. */
+export type JoinableInvite = { ok: true; target: MeetingTarget; normalized: string; host: string };
+
+/**
+ * A Doorway invitation on the configured service: joinable once main has fetched it
+ * (`getInvitation`). `fallback` is the Teams meeting the link (or the pasted text) carried as well,
+ * so the guest can still join when the service cannot be reached.
+ */
+export interface InvitationRef {
+  id: string;
+  /** `https://<service>/join/<id>`: what the join screen's field shows. */
+  url: string;
+  fallback?: JoinableInvite;
+}
+
+/** `ok` is true (joinable now), false (a problem), or 'invitation' (ask the service first). */
 export type InviteResult =
-  | { ok: true; target: MeetingTarget; normalized: string; host: string }
-  | { ok: false; problem: InviteProblem };
+  | JoinableInvite
+  | { ok: false; problem: InviteProblem }
+  | { ok: 'invitation'; invitation: InvitationRef };

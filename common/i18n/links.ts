@@ -17,6 +17,12 @@ export const links = defineMessages<`link.problem.${InviteProblem}`>({
     'link.problem.malformedLink':
       'This meeting link or meeting ID is incomplete. Copy the whole link (or the meeting ID) from the invitation again and paste it here.',
     'link.problem.missingPasscode': 'Add the meeting passcode from the invitation as well as the meeting ID.',
+    'link.problem.appointmentPage':
+      'This link opens a Microsoft Bookings or virtual appointment page, not the Teams meeting itself, and Doorway cannot read the meeting from it. Paste the whole confirmation email instead (it has a “Join” link for Teams), or open this link in your browser.',
+    'link.problem.foreignInvitation':
+      'This invitation comes from a different organization’s Doorway service, which this app does not open. Ask the organizer for the Teams meeting link, or use the Doorway app of that organization.',
+    'link.problem.invitationsOff':
+      'This is a Doorway invitation, but this app is not set up to read invitations. Ask the organizer for the Teams meeting link.',
   },
   ko: {
     'link.problem.empty': '모임 링크나 초대 메일 전체를 붙여 넣어 주세요.',
@@ -31,5 +37,11 @@ export const links = defineMessages<`link.problem.${InviteProblem}`>({
     'link.problem.malformedLink':
       '모임 링크나 모임 ID가 완전하지 않습니다. 초대 메일에서 링크 전체(또는 모임 ID)를 다시 복사해 붙여 넣어 주세요.',
     'link.problem.missingPasscode': '모임 ID와 함께 초대 메일에 있는 모임 암호도 입력해 주세요.',
+    'link.problem.appointmentPage':
+      'Microsoft Bookings 또는 가상 약속 페이지로 연결되는 링크라서, Doorway가 여기서 Teams 모임을 찾을 수 없습니다. 예약 확인 메일 전체를 붙여 넣거나(Teams “참가” 링크가 들어 있습니다) 브라우저에서 이 링크를 열어 주세요.',
+    'link.problem.foreignInvitation':
+      '다른 조직의 Doorway 서비스에서 보낸 초대라서 이 앱으로는 열 수 없습니다. 주최자에게 Teams 모임 링크를 요청하거나, 해당 조직의 Doorway 앱을 사용해 주세요.',
+    'link.problem.invitationsOff':
+      'Doorway 초대이지만, 이 앱은 초대를 읽도록 설정되어 있지 않습니다. 주최자에게 Teams 모임 링크를 요청해 주세요.',
   },
 });

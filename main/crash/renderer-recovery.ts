@@ -70,7 +70,7 @@ export class RendererRecovery {
 
   /** An invite main parsed for the renderer or delivered from a deep link. */
   inviteSeen(invite: InviteResult): void {
-    if (invite.ok) this.lastInvite = invite;
+    if (invite.ok === true) this.lastInvite = invite;
   }
 
   presenceChanged(presence: ReportedPresence): void {

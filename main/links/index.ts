@@ -3,6 +3,7 @@
 export { parseMeetingInvite } from './parse-invite';
 export { meetingIdInvite } from './meeting-id';
 export { TEAMS_HOSTS } from './types';
-export type { InviteProblem, InviteResult, MeetingTarget, TeamsHost } from './types';
-export { parseDeepLink, findDeepLinkInArgv, buildDeepLink } from './deep-link';
+export type { InvitationRef, InviteProblem, InviteResult, JoinableInvite, MeetingTarget, TeamsHost } from './types';
+export { parseDeepLink, findDeepLinkInArgv, buildDeepLink, buildInvitationDeepLink } from './deep-link';
+export { serviceOriginOf, isInvitationId, type InvitationOptions } from './invitation-link';
 export type { DeepLinkRoute } from './deep-link';

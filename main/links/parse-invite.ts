@@ -2,9 +2,10 @@
 // invitation) into a meeting target or one problem. Never throws; linear in the text's length.
 import { quotedPrintableDecode } from './decode';
 import { findLinks } from './find-links';
+import type { InvitationOptions } from './invitation-link';
 import { findMeetingId, meetingIdInvite } from './meeting-id';
 import { readLink } from './read-link';
-import type { InviteProblem, InviteResult } from './types';
+import type { InvitationRef, InviteProblem, InviteResult, JoinableInvite } from './types';
 
 /** Invisible characters that email clients and chat apps slip into links. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
@@ -22,20 +23,27 @@ const MAX_LINKS = 500;
 const SEVERITY: readonly InviteProblem[] = [
   'lookalikeHost',
   'personalTeams',
+  'foreignInvitation',
+  'invitationsOff',
   'opaqueWrapper',
+  'appointmentPage',
   'malformedLink',
   'missingPasscode',
   'notTeamsLink',
 ];
 
-export function parseMeetingInvite(text: string): InviteResult {
+/**
+ * With `serviceOrigin` set, `https://<service>/join/<id>` reads as an invitation (carrying, as its
+ * fallback, a Teams meeting found in the same text); without it, or on another host, it is refused.
+ */
+export function parseMeetingInvite(text: string, options: InvitationOptions = {}): InviteResult {
   if (typeof text !== 'string') return { ok: false, problem: 'empty' };
   const visible = text.replace(INVISIBLE, '');
   if (visible.trim() === '') return { ok: false, problem: 'empty' };
   let first: InviteResult | undefined;
   for (const variant of readings(visible)) {
-    const result = parseText(variant);
-    if (result.ok) return result;
+    const result = parseText(variant, options);
+    if (result.ok !== false) return result;
     first ??= result;
   }
   return first ?? { ok: false, problem: 'notTeamsLink' };
@@ -52,15 +60,22 @@ function readings(text: string): string[] {
   return softBreaks ? [decoded, text] : [text, decoded];
 }
 
-function parseText(text: string): InviteResult {
+function parseText(text: string, options: InvitationOptions): InviteResult {
   let problem: InviteProblem = 'notTeamsLink';
   let seen = 0;
+  let invitation: InvitationRef | undefined;
+  let joinable: JoinableInvite | undefined;
   for (const link of findLinks(text)) {
-    const result = readLink(link);
-    if (result.ok) return result;
-    problem = moreSevere(problem, result.problem);
-    if (++seen >= MAX_LINKS) break;
+    const result = readLink(link, options);
+    if (result.ok === 'invitation') invitation ??= result.invitation;
+    else if (result.ok) joinable ??= result;
+    else problem = moreSevere(problem, result.problem);
+    // Without a service there is no invitation to look for past the first joinable link.
+    if ((joinable && (invitation || !options.serviceOrigin)) || ++seen >= MAX_LINKS) break;
   }
+  // An invitation names the meeting; a Teams link beside it is kept to join by if the service is down.
+  if (invitation) return { ok: 'invitation', invitation: joinable ? { ...invitation, fallback: joinable } : invitation };
+  if (joinable) return joinable;
   // A personal-Teams or disguised link makes any meeting ID beside it suspect too.
   if (problem === 'lookalikeHost' || problem === 'personalTeams') return { ok: false, problem };
   const found = findMeetingId(text);

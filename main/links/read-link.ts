@@ -2,6 +2,8 @@
 // gateways, checks the host, and hands Teams URLs to the meeting reader.
 import { percentDecode } from './decode';
 import { asTeamsHost, isLookalikeHost, isPersonalTeamsHost, mentionsTeams } from './hosts';
+import { isAppointmentPage } from './appointment-pages';
+import { readInvitationUrl, type InvitationOptions } from './invitation-link';
 import { hasMeetingPath, readTeamsUrl } from './teams-link';
 import type { InviteProblem, InviteResult } from './types';
 import { unwrap, type Unwrapped } from './wrappers';
@@ -21,11 +23,11 @@ const WRAPPER_PROBLEMS = {
 /** A scheme that is neither http(s) nor msteams (mailto:, tel:, javascript:, …). */
 const OTHER_SCHEME = /^[a-z][a-z0-9+-]*:/i;
 
-export function readLink(link: string): InviteResult {
-  return read(link, 0);
+export function readLink(link: string, options: InvitationOptions = {}): InviteResult {
+  return read(link, 0, options);
 }
 
-function read(link: string, depth: number): InviteResult {
+function read(link: string, depth: number, options: InvitationOptions): InviteResult {
   const text = link.trim().replaceAll('&amp;', '&');
   const url = toUrl(text);
   if (url === null) return { ok: false, problem: mentionsTeams(text.slice(0, 256)) ? 'malformedLink' : 'notTeamsLink' };
@@ -40,9 +42,14 @@ function read(link: string, depth: number): InviteResult {
 
   const wrapped = unwrap(url, text);
   if (wrapped?.kind === 'inner') {
-    return depth < MAX_WRAPPERS ? read(wrapped.text, depth + 1) : { ok: false, problem: 'malformedLink' };
+    return depth < MAX_WRAPPERS ? read(wrapped.text, depth + 1, options) : { ok: false, problem: 'malformedLink' };
   }
   if (wrapped) return { ok: false, problem: WRAPPER_PROBLEMS[wrapped.kind] };
+
+  const invitation = readInvitationUrl(url, options);
+  if (invitation?.kind === 'invitation') return { ok: 'invitation', invitation: { id: invitation.id, url: invitation.url } };
+  if (invitation) return { ok: false, problem: invitation.kind === 'off' ? 'invitationsOff' : 'foreignInvitation' };
+  if (isAppointmentPage(url, host)) return { ok: false, problem: 'appointmentPage' };
 
   const teamsHost = asTeamsHost(host);
   if (teamsHost) return readTeamsUrl(url, teamsHost);

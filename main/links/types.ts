@@ -1,6 +1,6 @@
 // Process: main (pure). The parser's answers use the shapes in common/meeting.ts (the renderer
 // receives them over IPC); this file adds what only the parser needs.
-export type { InviteProblem, InviteResult, MeetingTarget } from '../../common/meeting';
+export type { InvitationRef, InviteProblem, InviteResult, JoinableInvite, MeetingTarget } from '../../common/meeting';
 
 /** Hosts whose meeting links Azure Communication Services can join. */
 export const TEAMS_HOSTS = [

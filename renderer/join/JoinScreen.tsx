@@ -97,7 +97,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     setTokenError(null);
     const parsed = await meeting.flush();
     if (!mounted.current) return;
-    if (!parsed.ok) {
+    if (parsed.ok !== true) {
       meetingRef.current?.focus();
       return;
     }

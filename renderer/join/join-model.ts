@@ -16,7 +16,7 @@ export const nameProblem = displayNameProblem;
 export type MeetingSummary = { kind: 'link'; host: string } | { kind: 'meetingId'; id: string };
 
 export function meetingSummary(invite: InviteResult | null): MeetingSummary | null {
-  if (!invite?.ok) return null;
+  if (invite?.ok !== true) return null;
   if (invite.target.kind === 'meetingId') return { kind: 'meetingId', id: groupDigits(invite.target.meetingId) };
   return { kind: 'link', host: invite.host };
 }

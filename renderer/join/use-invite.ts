@@ -80,5 +80,6 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
 }
 
 function textOf(request: JoinRequest | null): string {
+  if (request?.invite.ok === 'invitation') return request.invite.invitation.url;
   return request?.invite.ok ? request.invite.normalized : '';
 }

@@ -30,7 +30,7 @@ function setup(options: { confirm?: boolean } = {}) {
 }
 
 const meetingLinkOf = (request: JoinRequest | undefined) =>
-  request?.invite.ok && request.invite.target.kind === 'link' ? request.invite.target.meetingLink : undefined;
+  request?.invite.ok === true && request.invite.target.kind === 'link' ? request.invite.target.meetingLink : undefined;
 
 describe('deep links into the app', () => {
   it('cold start on Windows/Linux: the link in argv waits for the renderer, then fills the join screen', async () => {

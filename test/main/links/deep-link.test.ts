@@ -89,7 +89,7 @@ describe('buildDeepLink', () => {
   it('builds links that parse back to the same target', () => {
     for (const target of [LINK_TARGET, ID_TARGET, { kind: 'link', meetingLink: shortLink() } as const]) {
       const route = parseDeepLink(buildDeepLink(target, SCHEME), SCHEME);
-      expect(route?.invite.ok && route.invite.target).toEqual(target);
+      expect(route?.invite.ok === true && route.invite.target).toEqual(target);
     }
   });
 

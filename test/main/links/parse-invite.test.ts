@@ -228,7 +228,7 @@ describe('parseMeetingInvite: what the SDK receives', () => {
   it('gives long links the SDK reads back to the same thread, message, organizer and tenant', () => {
     for (const thread of [THREAD_V2, THREAD_TACV2, THREAD_SKYPE]) {
       const result = parseMeetingInvite(meetupJoin({ thread, message: '1612345678901', query: '&anon=true' }));
-      expect(result.ok && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({
+      expect(result.ok === true && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({
         kind: 'long',
         threadId: thread,
         messageId: '1612345678901',
@@ -242,7 +242,7 @@ describe('parseMeetingInvite: what the SDK receives', () => {
     for (const input of ['https://teams.microsoft.com/meet/2345678901234?anon=true&p=Ab3xYz', `${SHORT}&next=/join`]) {
       expect(sdkReadsMeetingLink(input)).toEqual({ kind: 'rejected' });
       const result = parseMeetingInvite(input);
-      expect(result.ok && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({ kind: 'short' });
+      expect(result.ok === true && result.target.kind === 'link' && sdkReadsMeetingLink(result.target.meetingLink)).toEqual({ kind: 'short' });
     }
   });
 
@@ -332,7 +332,9 @@ const linkish = fc
   .map((parts) => parts.join(''));
 
 function expectWellFormed(result: InviteResult) {
-  if (!result.ok) return;
+  if (result.ok === false) return;
+  if (result.ok !== true) throw new Error('an invitation, with no service configured'); // parsed without options
+
   expect(TEAMS_HOSTS as readonly string[]).toContain(result.host);
   if (result.target.kind === 'link') {
     const url = new URL(result.target.meetingLink);
