@@ -25,6 +25,10 @@ const app = buildApp({
     trustProxy: true,
     maxBodyBytes: 4096,
     acsTimeoutMs: 10_000,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 15_000,
+    maxConnections: 1000,
+    grantChainMaxMinutes: 24 * 60,
   },
   log: { info() {}, warn() {}, error() {} },
 });

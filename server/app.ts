@@ -46,12 +46,20 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({
     logger: false,
     bodyLimit: config.maxBodyBytes,
-    http: { maxHeaderSize: 8192, headersTimeout: 10_000 },
-    requestTimeout: 15_000,
+    http: {
+      maxHeaderSize: 8192,
+      headersTimeout: config.headersTimeoutMs,
+      // Node enforces both timeouts only when it checks its connections (every 30 s by default),
+      // so a slow client could hold a connection for 30 s whatever the timeout: check often.
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2),
+    },
+    requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: 5_000,
     // Requests on open connections while draining are still answered (with Connection: close).
     return503OnClosing: false,
   });
+  // Beyond the cap Node closes new connections at once: a flood of idle sockets cannot exhaust memory.
+  app.server.maxConnections = config.maxConnections;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -66,6 +74,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerJsonOnly(app);
 
   void app.register(healthzRoute, { draining: () => app.lifecycle.draining });
-  void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey), scopes, log, now });
+  void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey, config.grantChainMaxMinutes * 60_000), scopes, log, now });
   return app;
 }

@@ -26,6 +26,13 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Per token request to ACS, the SDK's retries included. */
   acsTimeoutMs: number;
+  /** Time a client has to send its headers, and its whole request; then 408 and the connection closes. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Open connections beyond this are refused (closed at once). */
+  maxConnections: number;
+  /** A refresh-grant chain (one identity, refreshed again and again) ends this long after its first token. */
+  grantChainMaxMinutes: number;
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
@@ -49,6 +56,10 @@ const envSchema = z.object({
   TRUST_PROXY: flag.default(false),
   MAX_BODY_BYTES: integer(256, 65_536).default(4096),
   ACS_TIMEOUT_MS: integer(1000, 60_000).default(10_000),
+  HEADERS_TIMEOUT_MS: integer(1000, 60_000).default(10_000),
+  REQUEST_TIMEOUT_MS: integer(1000, 120_000).default(15_000),
+  MAX_CONNECTIONS: integer(1, 100_000).default(1000),
+  GRANT_CHAIN_MAX_HOURS: integer(1, 72).default(24),
 });
 
 /** Reads the configuration; problems name the variable, never its value (a connection string is a secret). */
@@ -70,6 +81,10 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,
     acsTimeoutMs: e.ACS_TIMEOUT_MS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: Math.max(e.REQUEST_TIMEOUT_MS, e.HEADERS_TIMEOUT_MS),
+    maxConnections: e.MAX_CONNECTIONS,
+    grantChainMaxMinutes: e.GRANT_CHAIN_MAX_HOURS * 60,
   };
   if (e.APP_KEY) config.appKey = e.APP_KEY;
   return { ok: true, config };

@@ -40,19 +40,23 @@ export interface TokenRouteDeps {
 }
 
 export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { issuer, grants, scopes, log, now }) => {
-  /** A genuine grant gets a token for the same identity; otherwise (or if it was deleted) a new identity. */
-  async function issue(refreshGrant: string | undefined): Promise<AcsResult> {
-    const userId = refreshGrant === undefined ? undefined : grants.verify(refreshGrant, now());
-    if (refreshGrant !== undefined && userId === undefined) log.warn('refreshGrantRejected');
-    if (userId !== undefined) {
-      const refreshed = await issuer.issueToken(userId);
+  /**
+   * A genuine grant, within its chain's lifetime, gets a token for the same identity; otherwise (or
+   * if the identity was deleted) a new identity, which starts a new chain.
+   */
+  async function issue(refreshGrant: string | undefined): Promise<{ result: AcsResult; chainStartMs: number }> {
+    const check = refreshGrant === undefined ? undefined : grants.verify(refreshGrant, now());
+    if (check && !check.ok) log.warn('refreshGrantRejected', { reason: check.reason });
+    if (check?.ok) {
+      const refreshed = await issuer.issueToken(check.userId);
       if (refreshed.ok) log.info('tokenIssued', { refreshed: true, scopes: scopes.join(' ') });
-      if (refreshed.ok || refreshed.failure !== 'notFound') return refreshed;
+      if (refreshed.ok || refreshed.failure !== 'notFound') return { result: refreshed, chainStartMs: check.chainStartMs };
       log.warn('refreshIdentityGone');
     }
+    const chainStartMs = now();
     const created = await issuer.createIdentityWithToken();
     if (created.ok) log.info('tokenIssued', { refreshed: false, scopes: scopes.join(' ') });
-    return created;
+    return { result: created, chainStartMs };
   }
 
   function sendAcsFailure(reply: FastifyReply, result: Extract<AcsResult, { ok: false }>) {
@@ -73,14 +77,14 @@ export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { i
       schema: { body: tokenRequest, response: { 200: tokenAnswer, '4xx': errorBody, '5xx': errorBody } },
     },
     async (request, reply) => {
-      const result = await issue(request.body.refreshGrant);
+      const { result, chainStartMs } = await issue(request.body.refreshGrant);
       if (!result.ok) return sendAcsFailure(reply, result);
       const { token, expiresOn, userId } = result.value;
       return reply.code(200).send({
         token,
         expiresOn: expiresOn.toISOString(),
         user: { communicationUserId: userId },
-        refreshGrant: grants.issue(userId, expiresOn.getTime()),
+        refreshGrant: grants.issue(userId, expiresOn.getTime(), chainStartMs),
       });
     },
   );

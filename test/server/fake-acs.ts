@@ -29,7 +29,8 @@ export interface FakeAcs {
 const RESOURCE_ID = 'f0e1d2c3-0000-4000-8000-00000000beef';
 const MAX_CLOCK_SKEW_MS = 15 * 60_000;
 
-export async function startFakeAcs(options: { accessKey?: string; latencyMs?: number } = {}): Promise<FakeAcs> {
+/** `now`: the clock token expiries are counted from (a test that moves time moves it for ACS too). */
+export async function startFakeAcs(options: { accessKey?: string; latencyMs?: number; now?: () => number } = {}): Promise<FakeAcs> {
   const accessKey = options.accessKey ?? randomBytes(32).toString('base64');
   const requests: FakeAcsRequest[] = [];
   const issuedTokens: string[] = [];
@@ -84,7 +85,7 @@ export async function startFakeAcs(options: { accessKey?: string; latencyMs?: nu
   }
 
   function issue(id: string, scopes: string[], minutes: number) {
-    const expiresOnMs = Date.now() + minutes * 60_000;
+    const expiresOnMs = (options.now ?? Date.now)() + minutes * 60_000;
     const token = fakeAcsJwt(id, scopes, expiresOnMs);
     issuedTokens.push(token);
     return { token, expiresOn: new Date(expiresOnMs).toISOString() };

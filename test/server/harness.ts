@@ -20,7 +20,8 @@ export async function startHarness(
   options: Omit<AppDeps, 'config' | 'log'> & { acsLatencyMs?: number; wrongAccessKey?: boolean } = {},
 ): Promise<Harness> {
   const { acsLatencyMs, wrongAccessKey, ...serverOptions } = options;
-  const acs = await startFakeAcs(acsLatencyMs ? { latencyMs: acsLatencyMs } : {});
+  // The service's clock is ACS's clock too, so token expiries move with a test's time.
+  const acs = await startFakeAcs({ ...(acsLatencyMs ? { latencyMs: acsLatencyMs } : {}), ...(serverOptions.now ? { now: serverOptions.now } : {}) });
   const logs: string[] = [];
   const config = testConfig(wrongAccessKey ? acs.connectionString.replace(/accesskey=.*/, 'accesskey=d3Jvbmcta2V5') : acs.connectionString, overrides);
   const app = buildApp({ ...serverOptions, config, log: createJsonLog((line) => logs.push(line)) });
@@ -51,6 +52,10 @@ export function testConfig(connectionString: string, overrides: Partial<ServerCo
     trustProxy: false,
     maxBodyBytes: 4096,
     acsTimeoutMs: 5_000,
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 15_000,
+    maxConnections: 1000,
+    grantChainMaxMinutes: 24 * 60,
     ...overrides,
   };
 }

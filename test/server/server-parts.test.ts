@@ -21,6 +21,10 @@ describe('configuration from the environment', () => {
         trustProxy: false,
         maxBodyBytes: 4096,
         acsTimeoutMs: 10_000,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 15_000,
+        maxConnections: 1000,
+        grantChainMaxMinutes: 24 * 60,
       },
     });
   });
@@ -101,24 +105,36 @@ describe('client key', () => {
 
 describe('refresh grants', () => {
   const key = randomBytes(32);
-  const grants = createRefreshGrants(key);
+  const HOUR = 3_600_000;
+  const grants = createRefreshGrants(key, 24 * HOUR);
   const userId = '8:acs:resource_0000-1111';
 
-  it('round-trips a user id until the grant expires', () => {
-    const grant = grants.issue(userId, 10_000_000);
-    expect(grants.verify(grant, 9_999_000)).toBe(userId);
-    expect(grants.verify(grant, 10_000_000)).toBeUndefined();
+  it('round-trips a user id and its chain start until the grant expires', () => {
+    const grant = grants.issue(userId, 10_000_000, 1_000_000);
+    expect(grants.verify(grant, 9_999_000)).toEqual({ ok: true, userId, chainStartMs: 1_000_000 });
+    expect(grants.verify(grant, 10_000_000)).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('rejects tampering, other keys and garbage', () => {
-    const grant = grants.issue(userId, 10_000_000);
-    const [version, , notAfter, mac] = grant.split('.');
-    const otherUser = `${version}.${Buffer.from('8:acs:resource_victim').toString('base64url')}.${notAfter}.${mac}`;
-    const extended = `${version}.${grant.split('.')[1]}.${Number(notAfter) + 3600}.${mac}`;
-    expect(grants.verify(otherUser, 0)).toBeUndefined();
-    expect(grants.verify(extended, 0)).toBeUndefined();
-    expect(createRefreshGrants(randomBytes(32)).verify(grant, 0)).toBeUndefined();
-    expect(grants.verify('', 0)).toBeUndefined();
-    expect(grants.verify('v1.a.b.c', 0)).toBeUndefined();
+  it('never honours a grant past its chain’s lifetime, whatever the token’s expiry', () => {
+    const chainStartMs = 5 * HOUR;
+    const grant = grants.issue(userId, chainStartMs + 30 * HOUR, chainStartMs);
+    expect(grants.verify(grant, chainStartMs + 24 * HOUR - 1_000)).toMatchObject({ ok: true });
+    expect(grants.verify(grant, chainStartMs + 24 * HOUR)).toEqual({ ok: false, reason: 'chainEnded' });
+  });
+
+  it('rejects tampering, other keys, the old format and garbage', () => {
+    const grant = grants.issue(userId, 10_000_000, 0);
+    const [version, , notAfter, chainStart, mac] = grant.split('.');
+    const otherUser = `${version}.${Buffer.from('8:acs:resource_victim').toString('base64url')}.${notAfter}.${chainStart}.${mac}`;
+    const extended = `${version}.${grant.split('.')[1]}.${Number(notAfter) + 3600}.${chainStart}.${mac}`;
+    const restarted = `${version}.${grant.split('.')[1]}.${notAfter}.${Number(chainStart) + 3600}.${mac}`;
+    const invalid = { ok: false, reason: 'invalid' };
+    expect(grants.verify(otherUser, 0)).toEqual(invalid);
+    expect(grants.verify(extended, 0)).toEqual(invalid);
+    expect(grants.verify(restarted, 0)).toEqual(invalid);
+    expect(createRefreshGrants(randomBytes(32), 24 * HOUR).verify(grant, 0)).toEqual(invalid);
+    expect(grants.verify(`v1.${grant.split('.')[1]}.${notAfter}.${mac}`, 0)).toEqual(invalid);
+    expect(grants.verify('', 0)).toEqual(invalid);
+    expect(grants.verify('v2.a.b.c.d', 0)).toEqual(invalid);
   });
 });

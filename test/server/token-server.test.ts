@@ -77,6 +77,24 @@ describe('reference token service: POST /api/token', () => {
     expect(logs.filter((l) => l.includes('"refreshGrantRejected"'))).toHaveLength(2);
   });
 
+  it('ends a refresh chain at GRANT_CHAIN_MAX_HOURS, however often it was refreshed', async () => {
+    let offsetMs = 0;
+    const { url, logs } = await start({ grantChainMaxMinutes: 120 }, { now: () => Date.now() + offsetMs });
+    const first = (await (await postToken(url, { displayName: 'Ada' })).json()) as TokenBody;
+    let grant = first.refreshGrant;
+    // Refreshed every 50 minutes, each time within the previous token's lifetime.
+    for (const minutes of [50, 100]) {
+      offsetMs = minutes * 60_000;
+      const refreshed = (await (await postToken(url, { displayName: 'Ada', refreshGrant: grant })).json()) as TokenBody;
+      expect(refreshed.user.communicationUserId).toBe(first.user.communicationUserId);
+      grant = refreshed.refreshGrant;
+    }
+    offsetMs = 121 * 60_000; // the last token (from minute 100) is still valid, the chain is not
+    const afterCap = (await (await postToken(url, { displayName: 'Ada', refreshGrant: grant })).json()) as TokenBody;
+    expect(afterCap.user.communicationUserId).not.toBe(first.user.communicationUserId);
+    expect(logs.some((l) => l.includes('"refreshGrantRejected"') && l.includes('"reason":"chainEnded"'))).toBe(true);
+  });
+
   it('sends security headers and no CORS headers, even to a browser origin', async () => {
     const { url } = await start();
     const res = await postToken(url, { displayName: 'Ada' }, { origin: 'https://evil.example' });

@@ -1,0 +1,95 @@
+// The service against misbehaving connections, over real sockets: headers or a body that never
+// finish are cut off at their configured timeouts (not at Node's 30 s connection check), the
+// connection cap refuses connections beyond it, and a request the client abandons is logged as
+// aborted, not as the 200 it never received.
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+let harness: Harness | undefined;
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy();
+  await harness?.close();
+  harness = undefined;
+});
+
+function open(url: string): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => resolve(socket));
+    socket.on('error', reject);
+    sockets.push(socket);
+  });
+}
+
+/** What the server sent before it closed the connection. Resolves only when it closes. */
+function untilClosed(socket: Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(received));
+  });
+}
+
+/** Resolves with what the socket has received once `pattern` appears, or rejects after `ms`. */
+function waitFor<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms))]);
+}
+
+describe('token service: connections', () => {
+  it('closes a connection whose headers never finish, at the headers timeout', async () => {
+    const { url } = await (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
+    const socket = await open(url);
+    const closed = untilClosed(socket);
+    socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\n');
+    // Node's own check would take up to 30 s; the configured timeout must hold within a few seconds.
+    expect(await waitFor(closed, 5_000, 'closing a connection with unfinished headers')).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('closes a connection whose body never finishes, at the request timeout', async () => {
+    const { url, acs } = await (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
+    const socket = await open(url);
+    const closed = untilClosed(socket);
+    socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"displayName":');
+    expect(await waitFor(closed, 5_000, 'closing a connection with an unfinished body')).toMatch(/^HTTP\/1\.1 408 /);
+    expect(acs.requests).toHaveLength(0);
+  });
+
+  it('refuses connections beyond the cap, and serves again once one closes', async () => {
+    const { url } = await (harness = await startHarness({ maxConnections: 2 }));
+    const held = [await open(url), await open(url)];
+    for (const socket of held) socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'); // held open, headers unfinished
+    const third = await open(url);
+    expect(await waitFor(untilClosed(third), 5_000, 'refusing the third connection')).toBe('');
+
+    held[0]!.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it('logs a request the client abandoned as aborted, without a status', async () => {
+    const { url, logs } = await (harness = await startHarness({}, { acsLatencyMs: 400 }));
+    const controller = new AbortController();
+    const pending = fetch(`${url}/api/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Ada' }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await pending;
+    const requestLine = async () => {
+      for (;;) {
+        const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === 'request');
+        if (line) return line;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const line = await waitFor(requestLine(), 5_000, 'the request log line');
+    expect(line).toMatchObject({ route: 'token', method: 'POST', aborted: true });
+    expect(line).not.toHaveProperty('status');
+  });
+});
