@@ -117,7 +117,7 @@ describe('join link router during a meeting', () => {
     expect(asked).toHaveLength(1);
     answers[0]!(true);
     expect(await Promise.all([first, second, third])).toEqual(['superseded', 'superseded', 'sent']);
-    expect(sent.map((r) => (r.invite.ok ? r.invite.normalized : null))).toEqual(['three']);
+    expect(sent.map((r) => (r.invite.ok === true ? r.invite.normalized : null))).toEqual(['three']);
   });
 
   it('a declined question drops every link that waited on it', async () => {
