@@ -8,6 +8,7 @@ import { preferences } from './preferences';
 import { links } from './links';
 import { meeting } from './meeting';
 import { packaging } from './packaging';
+import { reactions } from './reactions';
 import { share } from './share';
 import { tokens } from './tokens';
 import type { Section } from './define';
@@ -17,7 +18,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, join, links, meeting, packaging, tokens, preferences, share] as const satisfies readonly Section<string>[];
+const sections = [app, join, links, meeting, packaging, reactions, tokens, preferences, share] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

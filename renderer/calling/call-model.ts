@@ -7,9 +7,13 @@
 // The session queues CallEvents and applies them once per animation frame with `applyEvents`,
 // which copies the participant map at most once per batch (O(n) per frame, O(1) per event) and
 // keeps every unchanged Participant object identical, so views can skip unchanged tiles.
+//
+// Feature slices (features/<feature>-model.ts) keep their own state, prefixed events and pure
+// reducer; this file nests each slice under CallState and hands it its events.
 import type { TokenErrorCode } from '../../common/ipc-contract';
 import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
+import { applyReactionsEvent, initialReactionsState, type ReactionType, type ReactionsEvent, type ReactionsState } from './features/reactions-model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
 
@@ -64,8 +68,12 @@ export const NOTICE_KINDS = [
   'speakingWhileMuted',
   'noSpeaker',
   'actionFailed',
+  'mutedByOthers',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Notices the session raises and clears itself (the others follow the diagnostics). */
+const SESSION_NOTICES: readonly NoticeKind[] = ['actionFailed', 'mutedByOthers'];
 
 /** How a meeting ended, as the ended screen explains it (see end-reasons.ts for the table). */
 export type EndReasonKind =
@@ -129,6 +137,8 @@ export interface CallState {
   /** How many remote videos to render at most (Features.OptimalVideoCount). */
   readonly optimalVideoCount: number;
   readonly ended: EndedInfo | null;
+  /** Features.Reaction: who reacted with what, for a few seconds (features/reactions-model.ts). */
+  readonly reactions: ReactionsState;
   /** Sequence counter for join/speak/hand order. */
   readonly seq: number;
 }
@@ -162,7 +172,8 @@ export type CallEvent =
   | { type: 'diagnostic'; name: string; active: boolean; at: number }
   | { type: 'notice'; kind: NoticeKind; active: boolean }
   | { type: 'optimalVideoCount'; count: number }
-  | { type: 'ended'; ended: EndedInfo; at: number };
+  | { type: 'ended'; ended: EndedInfo; at: number }
+  | ReactionsEvent;
 
 const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
 
@@ -187,6 +198,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     networkReconnecting: false,
     optimalVideoCount: DEFAULT_OPTIMAL_VIDEO_COUNT,
     ended: null,
+    reactions: initialReactionsState,
     seq: 0,
   };
 }
@@ -309,7 +321,7 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
   let participants: Map<string, Participant> | null = null;
   const roster = (): Map<string, Participant> => (participants ??= new Map(state.participants));
   let noticesDirty = false;
-  const manualNotices = new Set<NoticeKind>(state.notices.filter((kind) => kind === 'actionFailed'));
+  const manualNotices = new Set<NoticeKind>(state.notices.filter((kind) => SESSION_NOTICES.includes(kind)));
 
   for (const event of events) {
     if (next.phase === 'ended' && event.type !== 'local') continue;
@@ -458,6 +470,10 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'optimalVideoCount':
         next.optimalVideoCount = Math.max(0, Math.floor(event.count));
         break;
+      case 'reactions/received':
+      case 'reactions/expired':
+        next.reactions = applyReactionsEvent(next.reactions, event);
+        break;
       case 'ended':
         next.phase = 'ended';
         next.phaseSince = event.at;
@@ -582,6 +598,8 @@ export interface CallSession {
   selectMicrophone(id: string): Promise<void>;
   selectSpeaker(id: string): Promise<void>;
   setHandRaised(raised: boolean): Promise<void>;
+  /** Features.Reaction: sends a reaction when the meeting allows it (useReactions). */
+  readonly reactions: { send(reaction: ReactionType): Promise<void> };
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
   /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */

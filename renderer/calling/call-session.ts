@@ -59,6 +59,8 @@ import { attachDominantSpeakers } from './features/dominant-speakers';
 import { attachRaiseHand, type RaiseHandHandle } from './features/raise-hand';
 import { attachOptimalVideoCount } from './features/optimal-video-count';
 import { attachDiagnostics } from './features/diagnostics';
+import { attachReactions, type ReactionsHandle } from './features/reactions';
+import type { ReactionType } from './features/reactions-model';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -144,6 +146,7 @@ interface CallFeatures {
   raiseHand?: RaiseHandHandle;
   optimalVideoCount?: FeatureHandle;
   diagnostics?: FeatureHandle;
+  reactions?: ReactionsHandle;
 }
 
 interface RemoteEntry {
@@ -256,7 +259,14 @@ export class MeetingCallSession implements CallSession {
     this.share.attach(call);
     off.push(listen(call, 'idChanged', () => this.push({ type: 'callId', id: call.id })));
     off.push(listen(call, 'stateChanged', () => this.onCallState(call)));
-    off.push(listen(call, 'isMutedChanged', () => this.push({ type: 'local', patch: { muted: call.isMuted } })));
+    off.push(
+      listen(call, 'isMutedChanged', () => {
+        this.push({ type: 'local', patch: { muted: call.isMuted } });
+        // Unmuted again: "someone muted you" no longer applies.
+        if (!call.isMuted) this.push({ type: 'notice', kind: 'mutedByOthers', active: false });
+      }),
+    );
+    off.push(listen(call, 'mutedByOthers', () => this.push({ type: 'notice', kind: 'mutedByOthers', active: true })));
     off.push(listen(call, 'isLocalVideoStartedChanged', () => this.push({ type: 'local', patch: { videoOn: call.isLocalVideoStarted } })));
     off.push(
       listen(call, 'remoteParticipantsUpdated', ({ added, removed }: { added: RemoteParticipant[]; removed: RemoteParticipant[] }) => {
@@ -290,6 +300,7 @@ export class MeetingCallSession implements CallSession {
     features.raiseHand = guard('RaiseHand', () => attachRaiseHand(call.feature(Features.RaiseHand), ctx));
     features.optimalVideoCount = guard('OptimalVideoCount', () => attachOptimalVideoCount(call.feature(Features.OptimalVideoCount), ctx));
     features.diagnostics = guard('UserFacingDiagnostics', () => attachDiagnostics(call.feature(Features.UserFacingDiagnostics), ctx));
+    features.reactions = guard('Reaction', () => attachReactions(call.feature(Features.Reaction), ctx));
   }
 
   private featureContext(): FeatureContext {
@@ -298,6 +309,10 @@ export class MeetingCallSession implements CallSession {
       rawIdOf,
       localId: this.localId,
       now: () => this.now(),
+      after: (ms, run) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      },
       log: (level, message) => this.log(level, message),
       allowed: (name) => this.store.get().capabilities[name].allowed,
     };
@@ -550,6 +565,10 @@ export class MeetingCallSession implements CallSession {
   async setHandRaised(raised: boolean): Promise<void> {
     await this.features.raiseHand?.setRaised(raised);
   }
+
+  readonly reactions = {
+    send: (reaction: ReactionType): Promise<void> => this.features.reactions?.send(reaction) ?? Promise.resolve(),
+  };
 
   get screenShare(): Observable<ScreenShareState> {
     return this.share.state;

@@ -1,11 +1,12 @@
-// Process: renderer. The meeting's control bar: microphone, camera, raise hand, people, devices,
-// leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
+// Process: renderer. The meeting's control bar: microphone, camera, share, raise hand, reactions,
+// people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
 // shortcuts (Ctrl/Cmd+Shift+M, Ctrl/Cmd+Shift+O) work wherever the focus is.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState, CapabilityName } from '../calling/call-model';
 import { useT, type Translate } from '../i18n';
 import { ShareButton } from '../share/ShareButton';
 import { MeetingIcon, type MeetingIconName } from './icons';
+import { ReactionsButton } from './reactions/ReactionsButton';
 
 export type Panel = 'none' | 'people' | 'devices';
 
@@ -147,6 +148,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
           }}
         />
       )}
+      {!compact && <ReactionsButton session={session} state={state} />}
       {!compact && (
         <ControlButton
           id="control-people"

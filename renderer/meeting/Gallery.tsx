@@ -14,8 +14,10 @@ import {
   type Participant,
 } from '../calling/call-model';
 import { useT } from '../i18n';
+import type { ShownReaction } from '../calling/features/reactions-model';
 import { MeetingIcon } from './icons';
 import { gridLayout, remoteTileCount } from './layout';
+import { ReactionBadge } from './reactions/ReactionBadge';
 
 const OverflowItem = memo(function OverflowItem({ participant: p }: { participant: Participant }) {
   const t = useT();
@@ -54,9 +56,11 @@ interface TileProps {
   video: boolean;
   dominant: boolean;
   session: CallSession;
+  /** Their reaction while it is shown. */
+  reaction?: ShownReaction | null;
 }
 
-const Tile = memo(function Tile({ participant, video, dominant, session }: TileProps) {
+const Tile = memo(function Tile({ participant, video, dominant, session, reaction }: TileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const { id, name, muted, speaking, handRaised } = participant;
@@ -72,6 +76,7 @@ const Tile = memo(function Tile({ participant, video, dominant, session }: TileP
       data-video={video ? 'on' : 'off'}
     >
       {video ? <div class="tile__video" ref={host} /> : <Avatar id={id} name={name} size="large" />}
+      {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
       <TileLabel name={shown} handRaised={handRaised} muted={muted}>
         {speaking && <span class="meeting-sr">{t('meeting.tile.speaking')}</span>}
         {dominant && <span class="meeting-sr">{t('meeting.tile.dominant')}</span>}
@@ -109,10 +114,12 @@ interface SelfTileProps {
   muted: boolean;
   videoOn: boolean;
   handRaised: boolean;
+  /** The guest's own reaction while it is shown. */
+  reaction?: ShownReaction | null;
   class?: string;
 }
 
-export function SelfTile({ session, name, muted, videoOn, handRaised, class: extra }: SelfTileProps) {
+export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, class: extra }: SelfTileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   // A layout effect: the join screen's camera <video> moves in here in the same task the previous
@@ -125,6 +132,7 @@ export function SelfTile({ session, name, muted, videoOn, handRaised, class: ext
   return (
     <li class={`tile tile--self ${extra ?? ''}`} data-participant="self" data-video={videoOn ? 'on' : 'off'}>
       {videoOn ? <div class="tile__video" ref={host} /> : <Avatar id="self" name={name || t('meeting.you')} size="large" />}
+      {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
       <TileLabel name={label} handRaised={handRaised} muted={muted} />
     </li>
   );
@@ -190,7 +198,14 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
             style={{ gridTemplateColumns: `repeat(${layout.cols}, ${layout.tileWidth}px)`, gridAutoRows: `${layout.tileHeight}px` }}
           >
             {visible.map((p) => (
-              <Tile key={p.id} participant={p} video={videos.has(p.id)} dominant={p.id === dominant} session={session} />
+              <Tile
+                key={p.id}
+                participant={p}
+                video={videos.has(p.id)}
+                dominant={p.id === dominant}
+                session={session}
+                reaction={state.reactions.byParticipant.get(p.id)}
+              />
             ))}
             <SelfTile
               key="self"
@@ -199,6 +214,7 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
               muted={state.local.muted}
               videoOn={state.local.videoOn}
               handRaised={state.local.handRaised}
+              reaction={state.reactions.self}
             />
           </ul>
         )}

@@ -13,6 +13,7 @@ const PATHS = {
   leave: 'M3 15c0-2 4-5 9-5s9 3 9 5v2l-4-1v-2.5c-1.5-.6-3.2-1-5-1s-3.5.4-5 1V16l-4 1z',
   close: 'M6 6l12 12M18 6L6 18',
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
+  react: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 14.5a4.5 4.5 0 0 0 8 0M9 9.5v.5M15 9.5v.5',
   record: '',
 } as const;
 

@@ -207,6 +207,16 @@ describe('capabilities, recording, notices', () => {
     expect(state.notices).toEqual(['cameraFrozen', 'actionFailed']);
   });
 
+  it('keeps the session’s own notices (muted by someone else) across batches until cleared', () => {
+    let state = reduce(start(), { type: 'notice', kind: 'mutedByOthers', active: true });
+    expect(state.notices).toEqual(['mutedByOthers']);
+    state = reduce(state, { type: 'diagnostic', name: 'cameraFreeze', active: true, at: 1 });
+    expect(state.notices).toEqual(['cameraFrozen', 'mutedByOthers']);
+    expect(reduce(state, { type: 'notice', kind: 'mutedByOthers', active: true })).toBe(state);
+    state = reduce(state, { type: 'notice', kind: 'mutedByOthers', active: false });
+    expect(state.notices).toEqual(['cameraFrozen']);
+  });
+
   it('tracks recording, transcription, consent and the optimal video count', () => {
     const state = applyEvents(start(), [
       { type: 'recording', active: true },

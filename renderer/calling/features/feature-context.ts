@@ -14,6 +14,8 @@ export interface FeatureContext {
   /** The guest's own raw id (from the token), to tell their own events apart; null if unknown. */
   readonly localId: string | null;
   now(): number;
+  /** Runs `run` once after `ms` (a feature's own timer, e.g. expiries); returns the cancel. */
+  after(ms: number, run: () => void): () => void;
   log(level: LogLevel, message: string): void;
   /** Whether the meeting allows the guest this action now (the model's capability). */
   allowed(name: CapabilityName): boolean;

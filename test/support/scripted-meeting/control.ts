@@ -97,6 +97,12 @@ export interface ScriptedMeetingControl {
   setCallState(state: string): void;
   end(code: number, subCode?: number): void;
   local(): { muted: boolean; video: boolean; handRaised: boolean };
+  /** A participant reacts (the SDK's reaction names: like, heart, applause, laugh, surprised). */
+  react(id: string, reaction: string): void;
+  /** The reactions the guest's app sent, in order. */
+  sentReactions(): string[];
+  /** Someone in the meeting mutes the guest. */
+  muteByOthers(): void;
   /** Listeners the app keeps on the call's features (0 once the session has detached them). */
   featureListeners(): number;
   /** Remote video views rendering now (the renderer's count). */

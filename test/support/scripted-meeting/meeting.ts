@@ -3,7 +3,7 @@
 // go straight in, get participants (with real canvas video), and then do what the test (through
 // window.__doorwayScriptedMeeting, see control.ts) or the churn script tells them: join, leave,
 // speak, mute, change capabilities, record, lose the network, and end with any code/subCode.
-import type { CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName } from '@azure/communication-calling';
+import type { CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName, Reaction } from '@azure/communication-calling';
 import { getIdentifierRawId, type CommunicationTokenCredential } from '@azure/communication-common';
 import type { CallingDeps } from '../../../renderer/calling/acs';
 import {
@@ -186,6 +186,15 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   raiseHand(id: string, raised: boolean): void {
     const p = this.participant(id);
     this.requireCall().raiseHandFeature.scriptRaise(p.identifier as never, raised);
+  }
+  react(id: string, reaction: string): void {
+    this.requireCall().reactions.scriptReaction(this.participant(id).identifier as never, reaction as Reaction);
+  }
+  sentReactions(): string[] {
+    return [...this.requireCall().reactions.sent];
+  }
+  muteByOthers(): void {
+    this.requireCall().scriptMutedByOthers();
   }
   setDominantSpeakers(ids: string[]): void {
     this.requireCall().dominantSpeakers.scriptSet(ids.map((id) => this.participant(id).identifier));

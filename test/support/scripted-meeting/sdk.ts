@@ -40,6 +40,7 @@ import { ScriptedDominantSpeakers } from './features/dominant-speakers';
 import { ScriptedUserFacingDiagnostics } from './features/diagnostics';
 import { ScriptedOptimalVideoCount } from './features/optimal-video-count';
 import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
+import { ScriptedReactions } from './features/reactions';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
 import { ScriptedScreenShare } from './screen-share';
@@ -202,6 +203,7 @@ export class ScriptedCall extends Emitter implements Call {
   readonly raiseHandFeature: ScriptedRaiseHand;
   readonly optimalVideoCount: ScriptedOptimalVideoCount;
   readonly diagnostics = new ScriptedUserFacingDiagnostics();
+  readonly reactions = new ScriptedReactions(() => this.capabilities.capabilities.useReactions.isPresent);
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
   readonly screenShare = new ScriptedScreenShare(this, (event, ...args) => this.emit(event, ...args));
   private readonly features: Map<unknown, CallFeature>;
@@ -245,6 +247,7 @@ export class ScriptedCall extends Emitter implements Call {
       [Features.RaiseHand, this.raiseHandFeature],
       [Features.OptimalVideoCount, this.optimalVideoCount],
       [Features.UserFacingDiagnostics, this.diagnostics],
+      [Features.Reaction, this.reactions],
     ]);
   }
 
@@ -358,6 +361,12 @@ export class ScriptedCall extends Emitter implements Call {
     if (this.isMuted === muted) return;
     this.isMuted = muted;
     this.emit('isMutedChanged');
+  }
+
+  /** Someone in the meeting mutes the guest: muted, then the SDK's mutedByOthers. */
+  scriptMutedByOthers(): void {
+    this.scriptMuted(true);
+    this.emit('mutedByOthers', { oldValue: false, newValue: true });
   }
 
   scriptJoin(participants: ScriptedRemoteParticipant[]): void {
