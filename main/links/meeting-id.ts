@@ -10,6 +10,8 @@ import type { InviteResult } from './types';
  */
 const ID_LABEL = /meeting\s?id|모임\s?id|회의\s?id|会議\s?id|besprechungs-id|id de (?:la )?r[ée]union|id\.? de reuni[óo]n/giu;
 const PHONE_PREFIXES = ['전화', '電話'];
+/** The passcode labels of invitations in the languages Teams writes them (the log redacts them too). */
+export const PASSCODE_LABELS = ['Passcode', '암호', '비밀번호', '패스코드', 'パスコード', 'Kenncode', 'Code secret', 'Código de acceso', 'Codigo de acceso'] as const;
 const PASSCODE_LABEL = /passcode|암호|비밀번호|패스코드|パスコード|kenncode|code secret|c[óo]digo de acceso/giu;
 const MEETING_ID = /^[0-9]{9,20}$/;
 /** Only the first few labels are read: an invitation has one of each. */
