@@ -20,7 +20,7 @@ const RULES: ReadonlyArray<[RegExp, Replacement]> = [
   [/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*){2,}/g, redactJwtIn],
   [/\b(Bearer)\s+[A-Za-z0-9._~+/-]+=*/gi, '$1 [token]'],
   // Doorway refresh grants: v<n>.<user>.<expiry>[.<chain start>].<mac> (server/refresh-grant.ts).
-  [/\bv\d{1,3}\.[A-Za-z0-9_-]+(?:\.\d{1,12}){1,2}\.[A-Za-z0-9_-]{20,}/g, '[grant]'],
+  [/v\d{1,3}\.[A-Za-z0-9_-]+(?:\.\d{1,12}){1,2}\.[A-Za-z0-9_-]{20,}/g, '[grant]'],
   // JSON (escaped or not) and quoted forms: "name": "value", 'name': 'value'.
   [new RegExp(`(\\\\*["'](?:${SECRET_NAMES})\\\\*["']\\s*:\\s*\\\\*["'])[^"'\\\\]*`, 'gi'), '$1[redacted]'],
   // name = value, name: value, name = "value".
