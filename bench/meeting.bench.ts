@@ -1,6 +1,6 @@
 // Benchmark of the meeting's main thread: npx tsx bench/meeting.bench.ts
-// A scripted meeting of 1,000 participants (the test build of the renderer in Chromium, the real
-// preload and main handlers) where people join, leave, speak, mute, change dominant speakers and
+// A scripted meeting of 1,000 participants (the development build of the renderer in Chromium,
+// the real preload and main handlers) where people join, leave, speak, mute, change dominant speakers and
 // turn cameras on and off at 50 roster events per second, for BENCH_SECONDS (default 20), twice:
 // with the gallery only, and with the people panel open. Prints figures only.
 //
@@ -11,7 +11,7 @@
 // bound, next to the same for frames without events.
 // Longest frame = the longest gap between animation frames; long-animation-frame entries (frames
 // over 50 ms, as Chromium reports them) are counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips
-// the app build; the test build of the renderer is always made, into $DOORWAY_OUT/renderer-test/).
+// the build).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -30,9 +30,8 @@ if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !=
 // Loaded after the environment is set: the harness imports main's modules (electron-store).
 const { launchChromium } = await import('../test/support/chromium');
 const { createHarness, startRendererServer } = await import('../test/support/harness');
-const { buildScriptedRenderer } = await import('../test/support/scripted-meeting/build');
 const { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } = await import('../test/support/scripted-meeting/page');
-type ChurnStats = import('../test/support/scripted-meeting/control').ChurnStats;
+type ChurnStats = import('../renderer/calling/practice/control').ChurnStats;
 
 function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
@@ -69,8 +68,7 @@ function report(label: string, stats: ChurnStats, seconds: number): void {
   if (process.env.BENCH_VERBOSE) for (const part of stats.longFrameParts) console.log(`    ${part}`);
 }
 
-const rendererDir = await buildScriptedRenderer('bench');
-const [browser, server] = await Promise.all([launchChromium(), startRendererServer(rendererDir)]);
+const [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
 try {
   const harness = await createHarness(browser, { origin: server.origin, tokens: fakeTokenService(), viewport: { width: 1280, height: 800 } });
   try {

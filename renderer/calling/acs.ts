@@ -1,8 +1,10 @@
 // Process: renderer. The entry of the SDK chunk: everything here may use the ACS Calling SDK.
-import { CallClient, VideoStreamRenderer, type CallAgent } from '@azure/communication-calling';
+import { CallClient, Features, VideoStreamRenderer, type CallAgent } from '@azure/communication-calling';
 import type { CallSession } from './call-model';
 import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-session';
 import { DeviceService } from './devices';
+import type { ScriptedMeetingConfig, ScriptedMeetingControl } from './practice/control';
+import { ScriptedMeeting } from './practice/meeting';
 
 export interface CallingApi {
   /** The meeting's devices (the join screen uses the platform's own, renderer/media/). */
@@ -11,27 +13,33 @@ export interface CallingApi {
   joinMeeting(options: JoinOptions): CallSession;
 }
 
-/** Where calls come from: the SDK's (default) or, in the test build only, the scripted meeting's. */
-export type CallingDeps = Partial<Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer' | 'schedule'>>;
+/** Development builds only (see index.ts): a scripted meeting takes every join instead of Teams. */
+export interface ScriptedForTests {
+  config: ScriptedMeetingConfig;
+  /** Hands the test its controls. */
+  expose(meeting: ScriptedMeetingControl): void;
+}
 
-export async function createCallingApi(deps: CallingDeps = {}): Promise<CallingApi> {
+export async function createCallingApi(scripted?: ScriptedForTests): Promise<CallingApi> {
+  // Before the device manager (which waits for the SDK's config service): the test's controls are there as soon as the chunk is.
+  const meeting = scripted ? new ScriptedMeeting(scripted.config, { features: Features }) : null;
+  if (meeting) scripted?.expose(meeting);
   const client = new CallClient();
   const deviceManager = await client.getDeviceManager();
   const devices = new DeviceService(deviceManager);
   // A CallClient holds one CallAgent at a time: each meeting waits for the previous agent's release.
   let released: Promise<void> = Promise.resolve();
-  const createAgent = deps.createCallAgent ?? ((credential, options) => client.createCallAgent(credential, options));
-  const callDeps: CallDeps = {
+  const sdkDeps: CallDeps = {
     createCallAgent: async (credential, options) => {
       await released;
-      return createAgent(credential, options);
+      return client.createCallAgent(credential, options);
     },
     releaseCallAgent: (agent: CallAgent) => (released = agent.dispose().catch(() => undefined)),
-    createRemoteRenderer: deps.createRemoteRenderer ?? ((stream) => new VideoStreamRenderer(stream)),
-    schedule: deps.schedule,
+    createRemoteRenderer: (stream) => new VideoStreamRenderer(stream),
   };
+  const meetingDeps: CallDeps = meeting ? { ...sdkDeps, ...meeting.deps } : sdkDeps;
   return {
     devices,
-    joinMeeting: (options) => new MeetingCallSession(callDeps, devices, options),
+    joinMeeting: (options) => new MeetingCallSession(meetingDeps, devices, options),
   };
 }

@@ -6,9 +6,8 @@
 // teardown. The views get a CallSession (call-model.ts) and never see an SDK object.
 //
 // Seams (CallDeps): where the call agent comes from and how a remote video stream is rendered.
-// acs.ts passes the SDK's own (CallClient.createCallAgent, VideoStreamRenderer); the test build
-// passes the scripted meeting's (test/support/scripted-meeting/), which implements the SDK's
-// interfaces. Nothing here knows which one it got.
+// acs.ts passes the SDK's own (CallClient.createCallAgent, VideoStreamRenderer), or the scripted
+// meeting's (practice/), which implements the SDK's interfaces. Nothing here knows which it got.
 import {
   Features,
   LocalVideoStream,

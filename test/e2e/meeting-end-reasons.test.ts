@@ -7,11 +7,10 @@ import type { EndReasonKind } from '../../renderer/calling/call-model';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness, HarnessOptions } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
-import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('end-reasons') });
+const app = useChromiumApp();
 
 /** Opens the page itself: the meeting is configured, and the timeout set, before it loads. */
 function withMeeting(config: ScriptedMeetingConfig, options: HarnessSetup, run: (harness: Harness) => Promise<void>): Promise<void> {

@@ -7,11 +7,10 @@ import { translate } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
-import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('gallery') });
+const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 

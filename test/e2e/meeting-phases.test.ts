@@ -1,5 +1,5 @@
-// The meeting end to end with the scripted meeting: the test build of the renderer (production
-// code, with the scripted call agent wired in) in Chromium, the real preload and main handlers, the
+// The meeting end to end with the scripted meeting: the development build of the renderer (every
+// join goes to the scripted meeting the test configures) in Chromium, the real preload and main handlers, the
 // real SDK for devices, the self-view and the token credential. Connecting, the lobby, admission,
 // the gallery and its controls, capabilities, recording and consent, call health, reconnecting,
 // leaving, and leaving when the app closes.
@@ -11,8 +11,7 @@ import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { isMirrored } from '../support/join-screen';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
-import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import {
   configureScriptedMeeting,
   fakeTokenService,
@@ -22,7 +21,7 @@ import {
   waitForScriptedCall,
 } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('phases') });
+const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 

@@ -9,10 +9,9 @@ import { translate, type Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('reactions') });
+const app = useChromiumApp();
 
 /** Opens the page (the meeting configured first), joins, and waits for the gallery. */
 function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {

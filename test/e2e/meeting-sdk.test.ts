@@ -5,18 +5,13 @@
 // API: the renderer's credential asks through the real preload and main IPC handler, the real
 // token client (main/tokens) posts to the reference token service (server/) on loopback, which
 // signs its request to a local stand-in of the identity API that verifies the HMAC signature.
-// Also: the production bundle carries none of the scripted meeting, and the test build does.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import { createTokenService } from '../../main/tokens/token-service';
 import { startHarness, type Harness as TokenServerHarness } from '../server/harness';
 import { useChromiumApp } from '../support/e2e';
-import { DIST_DIR, RENDERER_DIR } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
-import { CONTROL_GLOBAL } from '../support/scripted-meeting/control';
+import { CONTROL_GLOBAL } from '../../renderer/calling/practice/control';
 import { joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -87,32 +82,4 @@ describe('the real SDK, offline', () => {
       { open: false },
     );
   }, 90_000);
-});
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? filesUnder(file) : [file];
-  });
-}
-
-describe('the scripted meeting stays out of the product', () => {
-  it('is in the test build and not in the production renderer bundle', async () => {
-    const production = filesUnder(RENDERER_DIR).filter((f) => /\.(js|css|html)$/.test(f));
-    expect(production.length).toBeGreaterThan(2);
-    for (const file of production) {
-      const text = readFileSync(file, 'utf8');
-      expect(text.includes(CONTROL_GLOBAL), file).toBe(false);
-      expect(text.includes('scripted meeting'), file).toBe(false);
-    }
-    const meta = JSON.parse(readFileSync(path.join(DIST_DIR, 'meta.json'), 'utf8')) as { renderer: { inputs: Record<string, unknown> } };
-    const inputs = Object.keys(meta.renderer.inputs);
-    expect(inputs.some((input) => input.includes('renderer/calling/call-session.ts'))).toBe(true);
-    expect(inputs.filter((input) => input.startsWith('test/'))).toEqual([]);
-
-    // The control: the test build does carry it (so the check above can see it when it leaks).
-    const testBuild = await buildScriptedRenderer(`bundle-check-${process.pid}`);
-    const testFiles = filesUnder(testBuild).filter((f) => f.endsWith('.js'));
-    expect(testFiles.some((file) => readFileSync(file, 'utf8').includes(CONTROL_GLOBAL))).toBe(true);
-  }, 60_000);
 });

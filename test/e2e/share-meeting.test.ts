@@ -1,7 +1,7 @@
-// Screen sharing in a meeting, end to end with the scripted meeting: the test build of the renderer
-// in Chromium, the real preload and main handlers. The scripted call's startScreenSharing() asks
-// for display media the way the SDK does, and that request reaches the harness's real
-// CaptureBroker as Electron's setDisplayMediaRequestHandler would (screen-share.ts), so the guest
+// Screen sharing in a meeting, end to end with the scripted meeting: the development build of the
+// renderer in Chromium, the real preload and main handlers. The scripted call's startScreenSharing()
+// asks for display media the way the SDK does, and that request reaches the harness's real
+// CaptureBroker as Electron's setDisplayMediaRequestHandler would (display-media.ts), so the guest
 // picks in the real picker. Also the always-on-top sharing controls' page, bridged as its own
 // window, and someone else's screen taking the stage.
 import { describe, expect, it } from 'vitest';
@@ -11,12 +11,11 @@ import type { DesktopSource } from '../../main/capture/capture-broker';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
-import { buildScriptedRenderer } from '../support/scripted-meeting/build';
-import type { ScriptedMeetingConfig } from '../support/scripted-meeting/control';
+import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
-import { routeDisplayMediaToMain } from '../support/scripted-meeting/screen-share';
+import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-media';
 
-const app = useChromiumApp({ rendererDir: () => buildScriptedRenderer('share') });
+const app = useChromiumApp();
 
 const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
 

@@ -2,7 +2,7 @@
 // then each change (and a consent re-read), and nothing left subscribed after detach.
 import { describe, expect, it } from 'vitest';
 import { attachCapabilities } from '../../../renderer/calling/features/capabilities';
-import { ScriptedCapabilities } from '../../support/scripted-meeting/features/capabilities';
+import { ScriptedCapabilities } from '../../../renderer/calling/practice/features/capabilities';
 import { recordingContext } from './context';
 
 describe('capabilities feature', () => {

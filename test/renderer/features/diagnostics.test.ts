@@ -2,7 +2,7 @@
 // then each change with its time, and no listener on either channel after detach.
 import { describe, expect, it } from 'vitest';
 import { attachDiagnostics } from '../../../renderer/calling/features/diagnostics';
-import { ScriptedUserFacingDiagnostics } from '../../support/scripted-meeting/features/diagnostics';
+import { ScriptedUserFacingDiagnostics } from '../../../renderer/calling/practice/features/diagnostics';
 import { recordingContext } from './context';
 
 describe('diagnostics feature', () => {

@@ -2,7 +2,7 @@
 // some), then changes, and detach.
 import { describe, expect, it } from 'vitest';
 import { attachDominantSpeakers } from '../../../renderer/calling/features/dominant-speakers';
-import { ScriptedDominantSpeakers } from '../../support/scripted-meeting/features/dominant-speakers';
+import { ScriptedDominantSpeakers } from '../../../renderer/calling/practice/features/dominant-speakers';
 import { recordingContext } from './context';
 
 describe('dominant-speakers feature', () => {

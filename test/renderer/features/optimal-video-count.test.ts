@@ -1,7 +1,7 @@
 // Features.OptimalVideoCount through its module: the advised count at once, then changes, and detach.
 import { describe, expect, it } from 'vitest';
 import { attachOptimalVideoCount } from '../../../renderer/calling/features/optimal-video-count';
-import { ScriptedOptimalVideoCount } from '../../support/scripted-meeting/features/optimal-video-count';
+import { ScriptedOptimalVideoCount } from '../../../renderer/calling/practice/features/optimal-video-count';
 import { recordingContext } from './context';
 
 describe('optimal-video-count feature', () => {

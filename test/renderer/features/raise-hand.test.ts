@@ -2,7 +2,7 @@
 // guest's own (local state), the capability gate, failures, and detach.
 import { describe, expect, it } from 'vitest';
 import { attachRaiseHand } from '../../../renderer/calling/features/raise-hand';
-import { ScriptedRaiseHand } from '../../support/scripted-meeting/features/raise-hand';
+import { ScriptedRaiseHand } from '../../../renderer/calling/practice/features/raise-hand';
 import { recordingContext } from './context';
 
 const self = { communicationUserId: '8:acs:guest' };

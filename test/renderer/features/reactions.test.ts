@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachReactions } from '../../../renderer/calling/features/reactions';
 import { REACTION_SHOWN_MS } from '../../../renderer/calling/features/reactions-model';
-import { ScriptedReactions } from '../../support/scripted-meeting/features/reactions';
+import { ScriptedReactions } from '../../../renderer/calling/practice/features/reactions';
 import { recordingContext } from './context';
 
 const self = { communicationUserId: '8:acs:guest' };

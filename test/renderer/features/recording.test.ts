@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { attachRecording } from '../../../renderer/calling/features/recording';
 import { attachTranscription } from '../../../renderer/calling/features/transcription';
-import { ConsentState, ScriptedRecording } from '../../support/scripted-meeting/features/recording';
-import { ScriptedTranscription } from '../../support/scripted-meeting/features/transcription';
+import { ConsentState, ScriptedRecording } from '../../../renderer/calling/practice/features/recording';
+import { ScriptedTranscription } from '../../../renderer/calling/practice/features/transcription';
 import { recordingContext } from './context';
 
 function setup() {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { TokenReply } from '../../../common/ipc-contract';
 import type { MainServices } from '../../../main/ipc/invoke-handlers';
-import { CONFIG_GLOBAL, CONTROL_GLOBAL, type ScriptedMeetingConfig, type ScriptedMeetingControl } from './control';
+import { CONFIG_GLOBAL, CONTROL_GLOBAL, type ScriptedMeetingConfig, type ScriptedMeetingControl } from '../../../renderer/calling/practice/control';
 
 /** A meeting link the invitation parser accepts (a meetup-join link as invitations carry it). */
 export const SCRIPTED_MEETING_LINK =
@@ -52,7 +52,7 @@ export async function scripted<K extends Method>(page: Page, method: K, ...args:
   return page.evaluate(
     ([global, name, params]) => {
       const control = (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[global];
-      if (!control) throw new Error('the scripted meeting is not loaded (is this the test build?)');
+      if (!control) throw new Error('the scripted meeting is not loaded (configure it before the page loads, in a development build)');
       return control[name]!(...params);
     },
     [CONTROL_GLOBAL, method, args as unknown[]] as const,

@@ -1,8 +1,11 @@
-// Test code only. The scripted meeting's control surface, shared by the page (meeting.ts installs
-// it on window) and the Node tests (which call it through page.evaluate). Types only, no DOM.
+// Process: renderer. The scripted meeting's configuration and control surface: what the practice
+// script drives, and what a development build lets the end-to-end tests drive (through
+// window.__doorwayScriptedMeeting, see ../index.ts). Types only, no DOM.
 
-export const CONTROL_GLOBAL = '__doorwayScriptedMeeting';
+/** Development builds only: the page global a test sets to route joins to a scripted meeting… */
 export const CONFIG_GLOBAL = '__doorwayScriptedMeetingConfig';
+/** …and where that meeting's controls then appear. */
+export const CONTROL_GLOBAL = '__doorwayScriptedMeeting';
 
 export interface CapabilityValue {
   isPresent: boolean;
@@ -14,6 +17,10 @@ export interface ScriptedMeetingConfig {
   lobby?: boolean;
   /** Participants already in the meeting when the guest gets in (default 2). */
   participants?: number;
+  /** Participants the call already lists when join() returns, before any event (default 0). */
+  participantsAtJoin?: number;
+  /** How often a live call reads the guest's credential again, as renewals do (default 5 min). */
+  tokenCheckMs?: number;
   /** How many of them have their camera on (default: all). */
   videoParticipants?: number;
   /** Features.OptimalVideoCount's value (default 9). */

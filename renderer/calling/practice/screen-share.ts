@@ -1,39 +1,33 @@
-// Test code only, NEVER in the production bundle. The guest's own screen share in the scripted
-// meeting, done the way the SDK does it in Electron: `call.startScreenSharing()` calls
-// getDisplayMedia, which Electron's Chromium hands to main's setDisplayMediaRequestHandler. Here
-// the page's getDisplayMedia stand-in asks the test's Node process through a binding, which calls
-// the harness's real CaptureBroker with our page's main frame: main lists the sources, the real
-// picker shows them, and the guest's choice (or cancel) comes back as Chromium would get it. The
-// stream is a painted canvas named after the chosen source; closing that source ends its track.
+// Process: renderer. The guest's own screen share in the scripted meeting, done the way the SDK
+// does it: `call.startScreenSharing()` asks for the screen with getDisplayMedia, which Electron
+// hands to main's setDisplayMediaRequestHandler (main lists the sources, the app's picker shows
+// them, the guest picks or cancels). The chosen source's stream is what the call "sends"; the
+// source going away (its track ends) stops the share, as in the SDK.
 import type { LocalVideoStream, MediaStreamType, VideoDeviceInfo } from '@azure/communication-calling';
-import type { Harness } from '../harness';
-import { mediaStreamFor, releaseMediaStream } from './video';
+import type { MeetingEnv } from './sdk';
 
-/** The page → Node binding standing in for Chromium → main's display-media handler. */
-export const DISPLAY_MEDIA_BINDING = '__doorwayDisplayMediaRequest';
-
-/** What main answered: the chosen source (and loopback audio), or null (denied, cancelled). */
+/** What the guest chose to share: its stream, the source's name, and whether system audio comes too. */
 export interface DisplayMediaGrant {
-  id: string;
+  stream: MediaStream;
   name: string;
   audio: boolean;
 }
 
-/**
- * Node side: routes the page's display-media requests to the harness's CaptureBroker, as Electron
- * routes getDisplayMedia to `session.setDisplayMediaRequestHandler`. Call before harness.open().
- */
-export async function routeDisplayMediaToMain(harness: Harness): Promise<void> {
-  await harness.page.exposeBinding(DISPLAY_MEDIA_BINDING, (source, audioRequested: boolean) => {
-    // Chromium names the requesting frame; only our page's main frame is the one main trusts.
-    const frame = source.frame === harness.page.mainFrame() ? harness.contents.mainFrame : { url: source.frame.url() };
-    return new Promise<DisplayMediaGrant | null>((resolve) => {
-      void harness.capture.handleRequest({ frame, audioRequested: Boolean(audioRequested) }, (answer) =>
-        resolve(answer ? { id: answer.video.id, name: answer.video.name, audio: answer.audio === 'loopback' } : null),
-      );
-    });
-  });
-}
+/** Asks for the screen; null when the guest cancels or it is refused. */
+export type DisplayMediaSource = (audioRequested: boolean) => Promise<DisplayMediaGrant | null>;
+
+/** The browser's getDisplayMedia (in Electron: main's picker); a refusal or cancel is null. */
+export const browserDisplayMedia: DisplayMediaSource = async (audioRequested) => {
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: audioRequested });
+  } catch {
+    return null;
+  }
+  const track = stream.getVideoTracks()[0];
+  if (!track) return null;
+  return { stream, name: track.label, audio: stream.getAudioTracks().length > 0 };
+};
 
 /** An SDK-shaped error (message, code, subCode). */
 class ShareError extends Error {
@@ -47,22 +41,17 @@ class ShareError extends Error {
   }
 }
 
-type DisplayMediaRequest = (audioRequested: boolean) => Promise<DisplayMediaGrant | null>;
-
-let nextScreenStream = 1_000_000;
-
 /** The local screen-share stream, shaped like the SDK's LocalVideoStream for a screen. */
 class ScriptedLocalScreenStream {
   readonly mediaStreamType: MediaStreamType = 'ScreenSharing';
-  readonly id = nextScreenStream++;
   readonly media: MediaStream;
 
   constructor(readonly grant: DisplayMediaGrant) {
-    this.media = mediaStreamFor(this.id, grant.name, true);
+    this.media = grant.stream;
   }
 
   get source(): VideoDeviceInfo {
-    return { id: this.grant.id, name: this.grant.name, deviceType: 'ScreenSharing' };
+    return { id: this.media.id, name: this.grant.name, deviceType: 'ScreenSharing' };
   }
   getMediaStream(): Promise<MediaStream> {
     return Promise.resolve(this.media);
@@ -79,7 +68,7 @@ class ScriptedLocalScreenStream {
     throw new ShareError('not scripted', 400, 40000);
   }
   dispose(): void {
-    releaseMediaStream(this.id);
+    for (const track of this.media.getTracks()) track.stop();
   }
 }
 
@@ -99,6 +88,7 @@ export class ScriptedScreenShare {
   constructor(
     private readonly call: ShareHost,
     private readonly emit: (event: string, ...args: unknown[]) => void,
+    private readonly env: Pick<MeetingEnv, 'displayMedia' | 'received'>,
   ) {}
 
   /** Call.startScreenSharing(), with the SDK's errors. */
@@ -113,14 +103,16 @@ export class ScriptedScreenShare {
     this.starting = true;
     let grant: DisplayMediaGrant | null;
     try {
-      const request = (window as unknown as Record<string, DisplayMediaRequest | undefined>)[DISPLAY_MEDIA_BINDING];
-      // Without the harness's route, getDisplayMedia is refused, as in Electron without a handler.
-      grant = request ? await request(true) : null;
+      grant = await this.env.displayMedia(true);
     } finally {
       this.starting = false;
     }
     if (!grant) throw new ShareError('Failed to start screen sharing. User may have cancelled the screen share picker or permissions were denied.', 500, 60603);
-    if (call.state !== 'Connected') throw new ShareError('Failed to start screen sharing', 500, 41040);
+    if (call.state !== 'Connected') {
+      for (const track of grant.stream.getTracks()) track.stop();
+      throw new ShareError('Failed to start screen sharing', 500, 41040);
+    }
+    this.env.received({ kind: 'startScreenShare', source: grant.name, audio: grant.audio });
     const stream = new ScriptedLocalScreenStream(grant);
     this.stream = stream;
     const local = stream as unknown as LocalVideoStream;
@@ -136,6 +128,7 @@ export class ScriptedScreenShare {
 
   /** Call.stopScreenSharing(). */
   async stop(): Promise<void> {
+    this.env.received({ kind: 'stopScreenShare' });
     const stream = this.stream;
     if (!stream || !this.call.isScreenSharingOn) throw new ShareError('Failed to stop screen share, screen share is already stopped.', 400, 41041);
     this.stream = null;

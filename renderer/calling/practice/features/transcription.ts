@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. Features.Transcription as the SDK declares it.
+// Process: renderer. Features.Transcription as the SDK declares it.
 import type { TranscriptionCallFeature } from '@azure/communication-calling';
 import { ScriptedFeature } from './feature';
 import type { ConsentState } from './recording';

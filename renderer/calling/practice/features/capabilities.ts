@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. Features.Capabilities as the SDK declares it: what a guest
+// Process: renderer. Features.Capabilities as the SDK declares it: what a guest
 // may do in a Teams meeting, and the meeting changing it (`scriptSet`).
 import type { CapabilitiesChangeInfo, CapabilitiesFeature, CapabilityResolutionReason, ParticipantCapabilities, ParticipantCapabilityName } from '@azure/communication-calling';
 import { ScriptedFeature } from './feature';

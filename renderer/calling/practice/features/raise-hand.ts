@@ -1,8 +1,9 @@
-// Test code only, NEVER in the production bundle. Features.RaiseHand as the SDK declares it: the guest's own
+// Process: renderer. Features.RaiseHand as the SDK declares it: the guest's own
 // hand through raiseHand/lowerHand, others' through `scriptRaise`.
 import type { RaiseHandCallFeature, RaisedHand } from '@azure/communication-calling';
 import type { CommunicationUserIdentifier, MicrosoftTeamsUserIdentifier } from '@azure/communication-common';
 import { notScripted } from '../errors';
+import type { Received } from '../received';
 import { ScriptedFeature } from './feature';
 
 export type HandIdentifier = CommunicationUserIdentifier | MicrosoftTeamsUserIdentifier;
@@ -10,14 +11,19 @@ export type HandIdentifier = CommunicationUserIdentifier | MicrosoftTeamsUserIde
 export class ScriptedRaiseHand extends ScriptedFeature implements RaiseHandCallFeature {
   private raised: RaisedHand[] = [];
   private order = 0;
-  constructor(private readonly self: () => HandIdentifier) {
+  constructor(
+    private readonly self: () => HandIdentifier,
+    private readonly received: (action: Received) => void = () => undefined,
+  ) {
     super('RaiseHand');
   }
   raiseHand(): Promise<void> {
+    this.received({ kind: 'raiseHand' });
     this.scriptRaise(this.self(), true);
     return Promise.resolve();
   }
   lowerHand(): Promise<void> {
+    this.received({ kind: 'lowerHand' });
     this.scriptRaise(this.self(), false);
     return Promise.resolve();
   }

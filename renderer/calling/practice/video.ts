@@ -1,9 +1,9 @@
-// Test code only. Real video for the scripted meeting's participants: each available stream is a
-// canvas painted a few times a second (the participant's colour, name and a moving bar) and
-// captured with canvas.captureStream(), so tiles show real, changing frames. And the renderer the
-// test build hands the calling module for remote streams: the SDK's VideoStreamRenderer only takes
-// the SDK's own streams, so this one renders RemoteVideoStream.getMediaStream() (an SDK method
-// too) into a <video>, with the same createView/dispose shape.
+// Process: renderer. Video for the scripted meeting's participants, painted locally: each
+// available stream is a canvas painted a few times a second and captured with
+// canvas.captureStream(), so tiles show real, changing frames. And the renderer the calling
+// module gets for scripted remote streams: the SDK's VideoStreamRenderer only takes the SDK's own
+// streams, so this one renders RemoteVideoStream.getMediaStream() (an SDK method too) into a
+// <video>, with the same createView/dispose shape.
 import type { CreateViewOptions, RemoteVideoStream, ScalingMode, VideoStreamRendererView } from '@azure/communication-calling';
 
 const FPS = 8;

@@ -1,38 +1,41 @@
-// Test code only, NEVER in the production bundle (test/build/... checks). The scripted meeting's
-// stand-ins for the ACS Calling SDK's objects: classes that implement the SDK's own TypeScript
-// interfaces (CallAgent, Call, RemoteParticipant, RemoteVideoStream, and the call features the
-// calling module uses), so renderer/calling/ drives them exactly as it drives the SDK. The
-// `script*` methods are the meeting's side: ScriptedMeeting (meeting.ts) calls them to make things
-// happen, and they emit the same events, in the same order, as the SDK does.
-import {
+// Process: renderer. The scripted meeting's stand-ins for the ACS Calling SDK's objects: classes
+// that implement the SDK's own TypeScript interfaces (CallAgent, Call, RemoteParticipant,
+// RemoteVideoStream; the call features are in features/), so renderer/calling/ drives them exactly
+// as it drives the SDK. The practice meeting runs on them, and so do the tests. The `script*`
+// methods are the meeting's side: ScriptedMeeting (meeting.ts) calls them to make things happen,
+// and they emit the same events, in the same order, as the SDK does. Every guest action is
+// reported to `received` (what a Teams meeting would receive). SDK imports are types only: this
+// never loads the SDK's code and never opens a connection.
+import type {
   CallAgentKind,
   CallKind,
   Features,
-  type AdmitAllOperationResult,
-  type Call,
-  type CallAgent,
-  type CallEndReason,
-  type CallFeature,
-  type CallFeatureFactory,
-  type CallInfo,
-  type CallState,
-  type CapabilityResolutionReason,
-  type JoinCallOptions,
-  type LocalAudioStream,
-  type LocalVideoStream,
-  type Lobby,
-  type MediaStreamType,
-  type ParticipantCapabilityName,
-  type ParticipantRole,
-  type RemoteAudioStream,
-  type RemoteParticipant,
-  type RemoteParticipantState,
-  type RemoteVideoStream,
-  type StreamSize,
-  type TeamsMeetingIdLocator,
-  type TeamsMeetingLinkLocator,
+  AdmitAllOperationResult,
+  Call,
+  CallAgent,
+  CallEndReason,
+  CallFeature,
+  CallFeatureFactory,
+  CallInfo,
+  CallState,
+  CapabilityResolutionReason,
+  JoinCallOptions,
+  LocalAudioStream,
+  LocalVideoStream,
+  Lobby,
+  MediaStreamType,
+  ParticipantCapabilityName,
+  ParticipantRole,
+  RemoteAudioStream,
+  RemoteParticipant,
+  RemoteParticipantState,
+  RemoteVideoStream,
+  StreamSize,
+  TeamsMeetingIdLocator,
+  TeamsMeetingLinkLocator,
 } from '@azure/communication-calling';
 import type { CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier } from '@azure/communication-common';
+import type { Clock } from './clock';
 import { Emitter } from './emitter';
 import { ScriptedCallingError, notScripted } from './errors';
 import { ScriptedCapabilities } from './features/capabilities';
@@ -43,8 +46,21 @@ import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
 import { ScriptedReactions } from './features/reactions';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
-import { ScriptedScreenShare } from './screen-share';
+import type { Received, TokenUse } from './received';
+import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
+
+/** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
+export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction'>;
+
+/** What every scripted call shares with its meeting: how to report, time, and the SDK's feature keys. */
+export interface MeetingEnv {
+  readonly features: FeatureKeys;
+  readonly clock: Clock;
+  /** Where the guest's own screen share comes from (getDisplayMedia in the app). */
+  readonly displayMedia: DisplayMediaSource;
+  received(action: Received): void;
+}
 
 // ---- video streams ---------------------------------------------------------------------------
 
@@ -99,6 +115,8 @@ let nextParticipant = 1;
 
 export class ScriptedRemoteParticipant extends Emitter implements RemoteParticipant {
   readonly identifier: CommunicationIdentifierKind;
+  /** The identifier's raw id, as getIdentifierRawId gives it. */
+  readonly rawId: string;
   displayName?: string;
   readonly endpointDetails = [{ participantId: crypto.randomUUID() }];
   state: RemoteParticipantState = 'Connecting';
@@ -116,12 +134,32 @@ export class ScriptedRemoteParticipant extends Emitter implements RemoteParticip
     this.identifier = script.teams
       ? { kind: 'microsoftTeamsUser', microsoftTeamsUserId: `0000${n}`.slice(-5) + '-scripted-teams-user', isAnonymous: false, cloud: 'public', rawId: `8:orgid:${`0000${n}`.slice(-5)}-scripted-teams-user` }
       : { kind: 'communicationUser', communicationUserId: `8:acs:scripted_${n}` };
+    this.rawId = this.identifier.kind === 'microsoftTeamsUser' ? this.identifier.rawId! : (this.identifier as CommunicationUserIdentifier).communicationUserId;
     this.displayName = script.name;
     this.isMuted = script.muted ?? true;
     this.role = script.role ?? 'Attendee';
     this.camera = new ScriptedRemoteVideoStream('Video', script.name, script.video ?? false);
     this.screen = new ScriptedRemoteVideoStream('ScreenSharing', `${script.name} screen`, script.screenShare ?? false);
-    this.videoStreams = [this.camera, this.screen];
+    // As the service does: a screen-share stream exists while the participant shares.
+    this.videoStreams = script.screenShare ? [this.camera, this.screen] : [this.camera];
+  }
+
+  /** Starts or stops sharing: the stream is added (videoStreamsUpdated), then becomes available, and the reverse. */
+  scriptScreenShare(on: boolean): void {
+    const listed = this.videoStreams.includes(this.screen);
+    if (on) {
+      if (!listed) {
+        this.videoStreams = [...this.videoStreams, this.screen];
+        this.emit('videoStreamsUpdated', { added: [this.screen], removed: [] });
+      }
+      this.screen.scriptAvailable(true);
+    } else {
+      this.screen.scriptAvailable(false);
+      if (listed) {
+        this.videoStreams = this.videoStreams.filter((stream) => stream !== this.screen);
+        this.emit('videoStreamsUpdated', { added: [], removed: [this.screen] });
+      }
+    }
   }
 
   mute(): Promise<void> {
@@ -174,10 +212,15 @@ export interface CallHooks {
   onHangUp(call: ScriptedCall): void;
 }
 
+/** The camera a LocalVideoStream sends (its source's id), or null for a stream without one. */
+function cameraOf(stream: LocalVideoStream | undefined): string | null {
+  return stream?.source?.id ?? null;
+}
+
 let nextCall = 1;
 
 export class ScriptedCall extends Emitter implements Call {
-  readonly kind = CallKind.Call;
+  readonly kind = 'Call' as CallKind.Call;
   id = `scripted-call-${nextCall++}-${crypto.randomUUID().slice(0, 8)}`;
   readonly callerInfo = { identifier: undefined, displayName: undefined };
   state: CallState = 'None';
@@ -199,25 +242,30 @@ export class ScriptedCall extends Emitter implements Call {
   readonly capabilities = new ScriptedCapabilities();
   readonly recording: ScriptedRecording;
   readonly transcription: ScriptedTranscription;
-  readonly dominantSpeakers = new ScriptedDominantSpeakers();
+  readonly dominantSpeakers: ScriptedDominantSpeakers;
   readonly raiseHandFeature: ScriptedRaiseHand;
   readonly optimalVideoCount: ScriptedOptimalVideoCount;
   readonly diagnostics = new ScriptedUserFacingDiagnostics();
-  readonly reactions = new ScriptedReactions(() => this.capabilities.capabilities.useReactions.isPresent);
+  readonly reactions: ScriptedReactions;
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
-  readonly screenShare = new ScriptedScreenShare(this, (event, ...args) => this.emit(event, ...args));
+  readonly screenShare: ScriptedScreenShare;
   private readonly features: Map<unknown, CallFeature>;
+  private readonly watched = new Map<LocalVideoStream, () => void>();
 
   constructor(
     readonly locator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator,
     readonly options: JoinCallOptions | undefined,
     private readonly hooks: CallHooks,
     optimalVideoCount: number,
+    private readonly env: MeetingEnv,
   ) {
     super();
     this.isMuted = options?.audioOptions?.muted ?? false;
     this.localVideoStreams = [...(options?.videoOptions?.localVideoStreams ?? [])];
     this.isLocalVideoStarted = this.localVideoStreams.length > 0;
+    for (const stream of this.localVideoStreams) this.watchCamera(stream);
+    this.dominantSpeakers = new ScriptedDominantSpeakers(env.clock);
+    this.screenShare = new ScriptedScreenShare(this, (event, ...args) => this.emit(event, ...args), env);
     const callId = this.id;
     this.info = {
       groupId: undefined,
@@ -234,21 +282,36 @@ export class ScriptedCall extends Emitter implements Call {
         if (value.reason === 'ExplicitConsentRequired') restore[name] = { isPresent: true, reason: 'Capable' };
       }
       if (Object.keys(restore).length > 0) this.capabilities.scriptSet(restore);
-    });
+    }, env.received);
     this.recording = new ScriptedRecording(this.consent);
     this.transcription = new ScriptedTranscription(this.consent);
-    this.raiseHandFeature = new ScriptedRaiseHand(hooks.self);
+    this.raiseHandFeature = new ScriptedRaiseHand(hooks.self, env.received);
     this.optimalVideoCount = new ScriptedOptimalVideoCount(optimalVideoCount);
+    this.reactions = new ScriptedReactions(() => this.capabilities.capabilities.useReactions.isPresent, env.received);
+    const keys = env.features;
     this.features = new Map<unknown, CallFeature>([
-      [Features.Capabilities, this.capabilities],
-      [Features.Recording, this.recording],
-      [Features.Transcription, this.transcription],
-      [Features.DominantSpeakers, this.dominantSpeakers],
-      [Features.RaiseHand, this.raiseHandFeature],
-      [Features.OptimalVideoCount, this.optimalVideoCount],
-      [Features.UserFacingDiagnostics, this.diagnostics],
-      [Features.Reaction, this.reactions],
+      [keys.Capabilities, this.capabilities],
+      [keys.Recording, this.recording],
+      [keys.Transcription, this.transcription],
+      [keys.DominantSpeakers, this.dominantSpeakers],
+      [keys.RaiseHand, this.raiseHandFeature],
+      [keys.OptimalVideoCount, this.optimalVideoCount],
+      [keys.UserFacingDiagnostics, this.diagnostics],
+      [keys.Reaction, this.reactions],
     ]);
+  }
+
+  /** A camera being sent: its switches to another device are what the meeting sees next. */
+  private watchCamera(stream: LocalVideoStream): void {
+    if (stream.mediaStreamType !== 'Video' || this.watched.has(stream)) return;
+    const changed = () => this.env.received({ kind: 'switchCamera', cameraId: cameraOf(stream) });
+    stream.on('videoSourceChanged', changed);
+    this.watched.set(stream, () => stream.off('videoSourceChanged', changed));
+  }
+
+  private unwatchCamera(stream: LocalVideoStream): void {
+    this.watched.get(stream)?.();
+    this.watched.delete(stream);
   }
 
   /** Listeners the guest's app keeps on this call's features (0 once it has detached them all). */
@@ -266,6 +329,7 @@ export class ScriptedCall extends Emitter implements Call {
 
   // The guest's actions.
   async hangUp(): Promise<void> {
+    this.env.received({ kind: 'hangUp' });
     if (this.state === 'Disconnected') return;
     this.scriptState('Disconnecting');
     await Promise.resolve();
@@ -273,24 +337,30 @@ export class ScriptedCall extends Emitter implements Call {
     this.hooks.onHangUp(this);
   }
   async mute(): Promise<void> {
+    this.env.received({ kind: 'mute' });
     this.scriptMuted(true);
   }
   async unmute(): Promise<void> {
     const capability = this.capabilities.capabilities.unmuteMic;
+    this.env.received({ kind: 'unmute', ...(capability.isPresent ? {} : { refused: capability.reason }) });
     if (!capability.isPresent) throw new ScriptedCallingError(`unmute not allowed: ${capability.reason}`, 403, 46010);
     this.scriptMuted(false);
   }
   async startVideo(stream: LocalVideoStream): Promise<void> {
     const capability = this.capabilities.capabilities.turnVideoOn;
+    this.env.received({ kind: 'startVideo', cameraId: cameraOf(stream), ...(capability.isPresent ? {} : { refused: capability.reason }) });
     if (!capability.isPresent) throw new ScriptedCallingError(`video not allowed: ${capability.reason}`, 403, 43210);
     if (this.localVideoStreams.includes(stream)) return;
+    this.watchCamera(stream);
     this.localVideoStreams = [...this.localVideoStreams, stream];
     this.emit('localVideoStreamsUpdated', { added: [stream], removed: [] });
     this.isLocalVideoStarted = true;
     this.emit('isLocalVideoStartedChanged');
   }
   async stopVideo(stream: LocalVideoStream): Promise<void> {
+    this.env.received({ kind: 'stopVideo', cameraId: cameraOf(stream) });
     if (!this.localVideoStreams.includes(stream)) throw new ScriptedCallingError('this stream is not being sent', 400, 43209);
+    this.unwatchCamera(stream);
     this.localVideoStreams = this.localVideoStreams.filter((s) => s !== stream);
     this.emit('localVideoStreamsUpdated', { added: [], removed: [stream] });
     this.isLocalVideoStarted = this.localVideoStreams.length > 0;
@@ -306,11 +376,13 @@ export class ScriptedCall extends Emitter implements Call {
     return notScripted('muting everyone');
   }
   muteIncomingAudio(): Promise<void> {
+    this.env.received({ kind: 'muteIncomingAudio' });
     this.isIncomingAudioMuted = true;
     this.emit('isIncomingAudioMutedChanged');
     return Promise.resolve();
   }
   unmuteIncomingAudio(): Promise<void> {
+    this.env.received({ kind: 'unmuteIncomingAudio' });
     this.isIncomingAudioMuted = false;
     this.emit('isIncomingAudioMutedChanged');
     return Promise.resolve();
@@ -346,10 +418,18 @@ export class ScriptedCall extends Emitter implements Call {
     this.emit('stateChanged');
   }
 
+  /** The service assigns the call its own id once it is connected (the SDK's idChanged). */
+  scriptId(id: string): void {
+    if (this.id === id) return;
+    this.id = id;
+    this.emit('idChanged');
+  }
+
   scriptEnd(reason: CallEndReason): void {
     if (this.state === 'Disconnected') return;
     this.callEndReason = reason;
     this.screenShare.end();
+    for (const stream of [...this.watched.keys()]) this.unwatchCamera(stream);
     const gone = this.remoteParticipants;
     this.remoteParticipants = [];
     if (gone.length > 0) this.emit('remoteParticipantsUpdated', { added: [], removed: gone });
@@ -361,6 +441,12 @@ export class ScriptedCall extends Emitter implements Call {
     if (this.isMuted === muted) return;
     this.isMuted = muted;
     this.emit('isMutedChanged');
+  }
+
+  /** Participants the call knows before it tells anyone: present when join() returns, no event. */
+  scriptPresent(participants: ScriptedRemoteParticipant[]): void {
+    this.remoteParticipants = [...this.remoteParticipants, ...participants];
+    for (const p of participants) p.state = 'Connected';
   }
 
   /** Someone in the meeting mutes the guest: muted, then the SDK's mutedByOthers. */
@@ -396,26 +482,39 @@ export interface AgentHooks {
   onJoin(agent: ScriptedCallAgent, call: ScriptedCall): void;
   onHangUp(call: ScriptedCall): void;
   optimalVideoCount(): number;
+  /** How often a live call reads the credential again, as the service's renewals do (ms). */
+  tokenCheckMs: number;
+}
+
+/** The claims the meeting reads from a token: who (skypeid) and until when (exp, in ms). */
+export function tokenClaims(token: string): { skypeid: string | null; expiresMs: number | null } {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { skypeid?: unknown; exp?: unknown };
+    return { skypeid: typeof claims.skypeid === 'string' ? claims.skypeid : null, expiresMs: typeof claims.exp === 'number' ? claims.exp * 1000 : null };
+  } catch {
+    return { skypeid: null, expiresMs: null };
+  }
 }
 
 /** The guest's identifier: "8:" + the token's skypeid claim, as the service would know them. */
-export async function selfIdentifier(credential: CommunicationTokenCredential): Promise<CommunicationUserIdentifier> {
-  const { token } = await credential.getToken();
-  const payload = token.split('.')[1] ?? '';
-  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='))) as { skypeid?: string };
-  return { communicationUserId: `8:${claims.skypeid ?? 'acs:unknown'}` };
+export function selfIdentifierOf(token: string): CommunicationUserIdentifier {
+  return { communicationUserId: `8:${tokenClaims(token).skypeid ?? 'acs:unknown'}` };
 }
 
 export class ScriptedCallAgent extends Emitter implements CallAgent {
-  readonly kind = CallAgentKind.CallAgent;
+  readonly kind = 'CallAgent' as CallAgentKind.CallAgent;
   connectionState: 'Connected' | 'Disconnected' = 'Connected';
   calls: ScriptedCall[] = [];
   disposed = false;
+  private renewals: unknown = null;
 
   constructor(
     readonly displayName: string | undefined,
     private readonly self: CommunicationUserIdentifier,
+    private readonly credential: CommunicationTokenCredential,
     private readonly hooks: AgentHooks,
+    private readonly env: MeetingEnv,
   ) {
     super();
   }
@@ -428,17 +527,57 @@ export class ScriptedCallAgent extends Emitter implements CallAgent {
     if (this.disposed) throw new ScriptedCallingError('the call agent was disposed', 400, 40101);
     const meeting = locator as TeamsMeetingLinkLocator | TeamsMeetingIdLocator;
     if (!meeting || (!('meetingLink' in meeting) && !('meetingId' in meeting))) throw new ScriptedCallingError('not a Teams meeting locator', 400, 40210);
-    const call = new ScriptedCall(meeting, options, { self: () => this.self, onHangUp: (c) => this.hooks.onHangUp(c) }, this.hooks.optimalVideoCount());
+    const camera = options?.videoOptions?.localVideoStreams?.find((stream) => stream.mediaStreamType === 'Video');
+    this.env.received({
+      kind: 'join',
+      locator: meeting,
+      displayName: this.displayName,
+      muted: options?.audioOptions?.muted ?? false,
+      video: Boolean(camera),
+      cameraId: cameraOf(camera),
+    });
+    const call = new ScriptedCall(meeting, options, { self: () => this.self, onHangUp: (c) => this.hooks.onHangUp(c) }, this.hooks.optimalVideoCount(), this.env);
     this.calls = [...this.calls, call];
     this.emit('callsUpdated', { added: [call], removed: [] });
     call.scriptState('Connecting');
+    void this.readToken('join', call);
+    this.scheduleRenewal(call);
     this.hooks.onJoin(this, call);
     return call;
+  }
+
+  /**
+   * Reads the credential as the service does at each use, and holds the guest to it: a credential
+   * that cannot give a token ends the call as a failed refresh (400/40234), an expired one as an
+   * expired token (401/40235).
+   */
+  private async readToken(use: TokenUse, call: ScriptedCall): Promise<void> {
+    let token: string;
+    try {
+      token = (await this.credential.getToken()).token;
+    } catch {
+      this.env.received({ kind: 'tokenFailed', use });
+      call.scriptEnd({ code: 400, subCode: 40234 });
+      return;
+    }
+    this.env.received({ kind: 'token', use, token });
+    const { expiresMs } = tokenClaims(token);
+    if (expiresMs !== null && expiresMs <= this.env.clock.now()) call.scriptEnd({ code: 401, subCode: 40235 });
+  }
+
+  private scheduleRenewal(call: ScriptedCall): void {
+    const clock = this.env.clock;
+    clock.clearTimeout(this.renewals);
+    this.renewals = clock.setTimeout(() => {
+      if (call.state === 'Disconnected' || this.disposed) return;
+      void this.readToken('renewal', call).then(() => this.scheduleRenewal(call));
+    }, this.hooks.tokenCheckMs);
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    this.env.clock.clearTimeout(this.renewals);
     for (const call of this.calls) if (call.state !== 'Disconnected') call.scriptEnd({ code: 0, subCode: 0 });
     this.connectionState = 'Disconnected';
   }

@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. Errors shaped the way the SDK rejects (no SDK import).
+// Process: renderer. Errors shaped the way the SDK rejects (no SDK import).
 
 /** A rejection the way the SDK shapes its errors (message, code, subCode). */
 export class ScriptedCallingError extends Error {

@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. Features.UserFacingDiagnostics as the SDK declares it:
+// Process: renderer. Features.UserFacingDiagnostics as the SDK declares it:
 // network and media diagnostics the meeting sets with `scriptSet`.
 import type {
   DiagnosticFlag,

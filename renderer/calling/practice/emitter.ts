@@ -1,4 +1,4 @@
-// Test code only. The on/off event plumbing every scripted SDK object shares.
+// Process: renderer. The on/off event plumbing every scripted SDK object shares.
 
 // Listeners are called with whatever the SDK would pass; the typed interfaces check the callers.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,22 +1,27 @@
-// Test code only, NEVER in the production bundle. The scripted meeting: plays the Teams meeting
-// service for the calling module. Calls made through its call agent connect, wait in the lobby or
-// go straight in, get participants (with real canvas video), and then do what the test (through
-// window.__doorwayScriptedMeeting, see control.ts) or the churn script tells them: join, leave,
-// speak, mute, change capabilities, record, lose the network, and end with any code/subCode.
-import type { CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName, Reaction } from '@azure/communication-calling';
-import { getIdentifierRawId, type CommunicationTokenCredential } from '@azure/communication-common';
-import type { CallingDeps } from '../../../renderer/calling/acs';
-import {
-  CONFIG_GLOBAL,
-  CONTROL_GLOBAL,
-  type ChurnOptions,
-  type ChurnStats,
-  type JoinRecord,
-  type ScriptedMeetingConfig,
-  type ScriptedMeetingControl,
-} from './control';
-import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifier } from './sdk';
+// Process: renderer. The scripted meeting: plays the Teams meeting service for the calling
+// module, with no service at all. Calls made through its call agent connect, wait in the lobby or
+// go straight in, get participants (with painted video), and then do what they are told (the
+// practice script, a test through control.ts, or the churn): join, leave, speak, mute, change
+// capabilities, record, lose the network, and end with any code/subCode. Everything the guest's
+// client sends is reported to `onReceived` listeners. It opens no connection of any kind: its SDK
+// imports are types only, and its video is painted locally.
+import type { CallAgent, CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName, Reaction, RemoteVideoStream } from '@azure/communication-calling';
+import type { CommunicationTokenCredential } from '@azure/communication-common';
+import type { CallDeps } from '../call-session';
+import { systemClock, type Clock } from './clock';
+import type { ChurnOptions, ChurnStats, JoinRecord, ScriptedMeetingConfig, ScriptedMeetingControl } from './control';
+import type { Received } from './received';
+import { browserDisplayMedia, type DisplayMediaSource } from './screen-share';
+import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
 import { ScriptedVideoStreamRenderer } from './video';
+
+/** What the meeting needs from where it runs. */
+export interface MeetingSetup {
+  /** The SDK's Features object (feature lookups key on it). */
+  features: FeatureKeys;
+  clock?: Clock;
+  displayMedia?: DisplayMediaSource;
+}
 
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Tim', 'Hedy', 'Edsger', 'Margaret', 'Donald', 'Sophie', '민준', '서연', 'Yuki', 'Olu'];
 const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Liskov', 'Ritchie', 'Allen', 'Thompson', 'Perlman', 'Berners-Lee', 'Lamarr', 'Dijkstra', 'Hamilton', 'Knuth', 'Wilson', '김', '이', 'Tanaka', 'Adeyemi'];
@@ -36,35 +41,73 @@ function random(seed: number): () => number {
 export class ScriptedMeeting implements ScriptedMeetingControl {
   call: ScriptedCall | null = null;
   private readonly records: JoinRecord[] = [];
+  private readonly listeners = new Set<(action: Received) => void>();
+  private readonly env: MeetingEnv;
+  private readonly clock: Clock;
   private created = 0;
   private disposed = 0;
   private named = 0;
+  private connected = 1;
   private rand: () => number;
-  private churn: { timer: ReturnType<typeof setInterval>; stats: ChurnStats; measure: boolean; stop(): void } | null = null;
+  private churn: { stats: ChurnStats; measure: boolean; stop(): void } | null = null;
 
-  constructor(private readonly config: ScriptedMeetingConfig = {}) {
+  constructor(
+    private readonly config: ScriptedMeetingConfig,
+    setup: MeetingSetup,
+  ) {
     this.rand = random(config.seed ?? 42);
+    this.clock = setup.clock ?? systemClock;
+    this.env = {
+      features: setup.features,
+      clock: this.clock,
+      displayMedia: setup.displayMedia ?? browserDisplayMedia,
+      received: (action) => {
+        for (const listener of [...this.listeners]) listener(action);
+      },
+    };
   }
 
-  /** What the test build's calling module gets instead of the SDK's agent and renderer. */
-  get deps(): CallingDeps {
-    return {
-      createCallAgent: async (credential: CommunicationTokenCredential, options: CallAgentOptions) => {
-        const self = await selfIdentifier(credential);
-        this.created++;
-        const agent = new ScriptedCallAgent(options.displayName, self, {
-          onJoin: (_agent, call) => this.onJoin(call),
-          onHangUp: () => undefined,
-          optimalVideoCount: () => this.config.optimalVideoCount ?? 9,
-        });
-        const dispose = agent.dispose.bind(agent);
-        agent.dispose = async () => {
-          if (!agent.disposed) this.disposed++;
-          await dispose();
-        };
-        return agent;
+  /** Listens to everything the guest's client sends the meeting; returns the unsubscribe. */
+  onReceived(listener: (action: Received) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** CallClient.createCallAgent's stand-in: reads the credential, as the service does, to know who joins. */
+  async createCallAgent(credential: CommunicationTokenCredential, options: CallAgentOptions): Promise<CallAgent> {
+    this.env.received({ kind: 'agent', displayName: options.displayName });
+    const { token } = await credential.getToken();
+    this.env.received({ kind: 'token', use: 'agent', token });
+    this.created++;
+    const agent = new ScriptedCallAgent(
+      options.displayName,
+      selfIdentifierOf(token),
+      credential,
+      {
+        onJoin: (joined, call) => this.onJoin(joined, call),
+        onHangUp: () => undefined,
+        optimalVideoCount: () => this.config.optimalVideoCount ?? 9,
+        tokenCheckMs: this.config.tokenCheckMs ?? 5 * 60_000,
       },
-      createRemoteRenderer: (stream) => new ScriptedVideoStreamRenderer(stream),
+      this.env,
+    );
+    const dispose = agent.dispose.bind(agent);
+    agent.dispose = async () => {
+      if (!agent.disposed) this.disposed++;
+      await dispose();
+    };
+    return agent;
+  }
+
+  createRemoteRenderer(stream: RemoteVideoStream): ScriptedVideoStreamRenderer {
+    return new ScriptedVideoStreamRenderer(stream);
+  }
+
+  /** What the calling module gets instead of the SDK's agent and renderer, in a page. */
+  get deps(): Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer' | 'schedule'> {
+    return {
+      createCallAgent: (credential, options) => this.createCallAgent(credential, options),
+      createRemoteRenderer: (stream) => this.createRemoteRenderer(stream),
       // The calling module's batching, as in production (next frame, or a timer when hidden), timed
       // while the churn measures: the model's flush plus the render it starts (Preact renders in a
       // microtask queued during the flush, so a microtask queued after it runs once it is done).
@@ -85,21 +128,22 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     };
   }
 
-  private onJoin(call: ScriptedCall): void {
+  private onJoin(agent: ScriptedCallAgent, call: ScriptedCall): void {
     this.stopChurnQuietly();
     this.call = call;
     this.records.push({
       locator: call.locator,
-      displayName: undefined,
+      displayName: agent.displayName,
       muted: call.isMuted,
       video: call.isLocalVideoStarted,
     });
     const config = this.config;
+    if (config.participantsAtJoin) call.scriptPresent(this.people(config.participantsAtJoin, config.participantsAtJoin));
     if (config.recording) call.recording.scriptActive(true);
     if (config.transcription) call.transcription.scriptActive(true);
     if (config.capabilities) call.capabilities.scriptSet(config.capabilities as Record<ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }>);
     if (config.consentRequired) this.setConsentRequired(true);
-    setTimeout(() => {
+    this.clock.setTimeout(() => {
       if (this.call !== call || call.state !== 'Connecting') return;
       if (config.endWhileConnecting) call.scriptEnd({ code: config.endWhileConnecting.code, subCode: config.endWhileConnecting.subCode });
       else if (config.lobby) call.scriptState('InLobby');
@@ -113,7 +157,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   }
 
   private participant(id: string): ScriptedRemoteParticipant {
-    const p = this.requireCall().remoteParticipants.find((x) => getIdentifierRawId(x.identifier) === id);
+    const p = this.requireCall().remoteParticipants.find((x) => x.rawId === id);
     if (!p) throw new Error(`no participant ${id}`);
     return p;
   }
@@ -143,12 +187,17 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   admit(): void {
     const call = this.requireCall();
     if (call.state !== 'Connecting' && call.state !== 'InLobby') return;
+    // Connected: the service gives the call its own id, and the people in the meeting arrive.
     call.scriptState('Connected');
+    call.scriptId(`${call.id.split('/')[0]}/${(this.connected++).toString(36)}-server`);
     const count = this.config.participants ?? 2;
-    const withVideo = this.config.videoParticipants ?? count;
+    call.scriptJoin(this.people(count, this.config.videoParticipants ?? count));
+  }
+
+  private people(count: number, withVideo: number): ScriptedRemoteParticipant[] {
     const people: ScriptedRemoteParticipant[] = [];
     for (let i = 0; i < count; i++) people.push(new ScriptedRemoteParticipant({ name: this.newName(), video: i < withVideo, muted: i % 3 === 0, teams: i % 2 === 0 }));
-    call.scriptJoin(people);
+    return people;
   }
 
   addParticipants(count: number, options: { video?: boolean; muted?: boolean; name?: string; teams?: boolean } = {}): string[] {
@@ -158,7 +207,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
       people.push(new ScriptedRemoteParticipant({ name: options.name ?? this.newName(), video: options.video ?? false, muted: options.muted ?? true, teams: options.teams }));
     }
     call.scriptJoin(people);
-    return people.map((p) => getIdentifierRawId(p.identifier));
+    return people.map((p) => p.rawId);
   }
 
   removeParticipants(ids: string[]): void {
@@ -166,7 +215,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   }
 
   participantIds(): string[] {
-    return (this.call?.remoteParticipants ?? []).map((p) => getIdentifierRawId(p.identifier));
+    return (this.call?.remoteParticipants ?? []).map((p) => p.rawId);
   }
 
   setSpeaking(id: string, speaking: boolean): void {
@@ -247,7 +296,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     return ScriptedVideoStreamRenderer.active;
   }
   setScreenShare(id: string, on: boolean): void {
-    this.participant(id).screen.scriptAvailable(on);
+    this.participant(id).scriptScreenShare(on);
   }
   localScreenShare(): { on: boolean; source: string | null; audio: boolean } {
     return this.requireCall().screenShare.shared;
@@ -310,7 +359,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
         pendingEvents++;
       } else act();
     };
-    const timer = setInterval(tick, 1000 / options.eventsPerSecond);
+    const timer = this.clock.setInterval(tick, 1000 / options.eventsPerSecond);
 
     let stopFrames = () => undefined as void;
     if (options.measure) {
@@ -362,11 +411,10 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
       };
     }
     this.churn = {
-      timer,
       stats,
       measure: options.measure ?? false,
       stop: () => {
-        clearInterval(timer);
+        this.clock.clearInterval(timer);
         stopFrames();
       },
     };
@@ -384,18 +432,4 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     this.churn?.stop();
     this.churn = null;
   }
-}
-
-declare global {
-  interface Window {
-    [CONTROL_GLOBAL]?: ScriptedMeetingControl;
-    [CONFIG_GLOBAL]?: ScriptedMeetingConfig;
-  }
-}
-
-/** Puts the scripted meeting on window for the tests, configured by what they set before load. */
-export function installScriptedMeeting(target: Window): ScriptedMeeting {
-  const meeting = new ScriptedMeeting(target[CONFIG_GLOBAL] ?? {});
-  target[CONTROL_GLOBAL] = meeting;
-  return meeting;
 }

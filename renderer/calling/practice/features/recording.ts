@@ -1,12 +1,17 @@
-// Test code only, NEVER in the production bundle. Features.Recording (and the consent it shares with
+// Process: renderer. Features.Recording (and the consent it shares with
 // transcription) as the SDK declares it.
 import type { RecordingCallFeature, RecordingInfo } from '@azure/communication-calling';
+import type { Received } from '../received';
 import { ScriptedFeature } from './feature';
 
 export class ConsentState {
   required = false;
-  constructor(private readonly onGranted: () => void) {}
+  constructor(
+    private readonly onGranted: () => void,
+    private readonly received: (action: Received) => void = () => undefined,
+  ) {}
   grant(): Promise<void> {
+    this.received({ kind: 'grantConsent' });
     if (this.required) {
       this.required = false;
       this.onGranted();

@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. Features.OptimalVideoCount as the SDK declares it.
+// Process: renderer. Features.OptimalVideoCount as the SDK declares it.
 import type { OptimalVideoCountCallFeature, OvcChangeReason } from '@azure/communication-calling';
 import { ScriptedFeature } from './feature';
 

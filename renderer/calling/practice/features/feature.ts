@@ -1,4 +1,4 @@
-// Test code only, NEVER in the production bundle. The base of every scripted call feature: the SDK's CallFeature
+// Process: renderer. The base of every scripted call feature: the SDK's CallFeature
 // shape over the shared emitter. Type-only SDK imports, so Node tests load the fakes directly.
 import type { CallFeature } from '@azure/communication-calling';
 import { Emitter } from '../emitter';
