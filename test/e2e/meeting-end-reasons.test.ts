@@ -57,7 +57,8 @@ describe('how a meeting ends', () => {
       for (const c of CASES) {
         await joinFromJoinScreen(page, { name: 'Ending Ed' });
         joins++;
-        await expect.poll(async () => (await scripted(page, 'joins')).length).toBe(joins);
+        // The join goes through main's token and the agent first: wait for it, not for a fixed second.
+        await expect.poll(async () => (await scripted(page, 'joins')).length, { timeout: 15_000 }).toBe(joins);
         await waitForPhase(page, 'lobby');
         if (c.from === 'connected') {
           await scripted(page, 'admit');
