@@ -84,7 +84,8 @@ describe('how a meeting ends', () => {
       // Every call agent was released before the next was made.
       expect(await scripted(page, 'agents')).toEqual({ created: CASES.length, disposed: CASES.length });
     });
-  });
+    // Ten joins, each through main's token and a new call agent, on a shared two-core machine.
+  }, 120_000);
 
   it('rejoins with a new call after the network was lost, and joins by meeting ID and passcode', async () => {
     await withMeeting({ connectDelayMs: 50, participants: 1 }, {}, async ({ page }) => {
