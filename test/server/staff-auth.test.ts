@@ -1,0 +1,48 @@
+// Staff authentication against the loopback Entra's JWKS: the right tenant and role pass; another
+// tenant, no role, expired, forged or malformed tokens and a wrong admin key do not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffAuth, type StaffAuth } from '../../server/staff-auth';
+import { startFakeEntra, type FakeEntra } from './fake-entra';
+
+let entra: FakeEntra;
+let auth: StaffAuth;
+const ADMIN_KEY = 'admin-key-with-at-least-32-characters!';
+
+beforeAll(async () => {
+  entra = await startFakeEntra();
+  auth = createStaffAuth({ tenantId: entra.tenantId, audiences: [entra.clientId], requiredRole: 'Invitations.Create', authorityHost: entra.authorityHost, adminKey: ADMIN_KEY, fetch: entra.fetch });
+});
+afterAll(() => entra.close());
+
+const bearer = (token: string) => `Bearer ${token}`;
+
+describe('staff auth', () => {
+  it('accepts a token of the tenant with the role', async () => {
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken()), undefined)).toEqual({ ok: true, staff: { kind: 'entra', objectId: expect.any(String) } });
+  });
+
+  it('refuses another tenant, a missing role, an expired, forged or misaddressed token', async () => {
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ tenantId: '11111111-2222-4333-8444-555555555555' })), undefined)).toEqual({ ok: false, reason: 'wrongTenant' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ roles: [] })), undefined)).toEqual({ ok: false, reason: 'missingRole' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ roles: ['Other.Role'] })), undefined)).toEqual({ ok: false, reason: 'missingRole' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ expiresIn: -600 })), undefined)).toEqual({ ok: false, reason: 'expired' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ forged: true })), undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ audience: 'https://graph.microsoft.com' })), undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+  });
+
+  it('refuses missing and malformed headers', async () => {
+    expect(await auth.authenticate(undefined, undefined)).toEqual({ ok: false, reason: 'missing' });
+    expect(await auth.authenticate('Basic abc', undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+    expect(await auth.authenticate('Bearer a.b.c', undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+    const unsigned = (await entra.mintStaffToken()).split('.').slice(0, 2).join('.') + '.';
+    expect(await auth.authenticate(bearer(unsigned), undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+  });
+
+  it('accepts the admin key and refuses any other, and refuses the key when none is configured', async () => {
+    expect(await auth.authenticate(undefined, ADMIN_KEY)).toEqual({ ok: true, staff: { kind: 'adminKey' } });
+    expect(await auth.authenticate(undefined, `${ADMIN_KEY}x`)).toEqual({ ok: false, reason: 'wrongAdminKey' });
+    expect(await auth.authenticate(undefined, '')).toEqual({ ok: false, reason: 'wrongAdminKey' });
+    const noKey = createStaffAuth({ tenantId: entra.tenantId, audiences: [entra.clientId], requiredRole: 'Invitations.Create', authorityHost: entra.authorityHost, fetch: entra.fetch });
+    expect(await noKey.authenticate(undefined, '')).toEqual({ ok: false, reason: 'wrongAdminKey' });
+  });
+});
