@@ -20,7 +20,11 @@ import { registerLifecycle } from './lifecycle';
 import { createJsonLog, type ServerLog } from './log';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { createRefreshGrants } from './refresh-grant';
+import type { InvitationAppDeps } from './invitation-wiring';
 import { healthzRoute } from './routes/healthz';
+import { guestInvitationRoutes } from './routes/invitations-guest';
+import { staffInvitationRoutes } from './routes/invitations-staff';
+import { joinPageRoutes } from './routes/join-page';
 import { tokenRoute } from './routes/token';
 
 export interface AppDeps {
@@ -31,6 +35,8 @@ export interface AppDeps {
   issuer?: AcsIssuer;
   /** Replaces the in-memory per-instance rate limiter (a shared one, or a test's). */
   rateLimiter?: RateLimiter;
+  /** The invitation feature (staff API, guest API, landing page); absent when not configured. */
+  invitations?: InvitationAppDeps;
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -75,5 +81,11 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   void app.register(healthzRoute, { draining: () => app.lifecycle.draining });
   void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey, config.grantChainMaxMinutes * 60_000), scopes, log, now });
+  if (deps.invitations) {
+    const { service, staffAuth, codeLimiter } = deps.invitations;
+    void app.register(staffInvitationRoutes, { service, staffAuth, log });
+    void app.register(guestInvitationRoutes, { service, codeLimiter, trustProxy: config.trustProxy, log });
+    void app.register(joinPageRoutes, { ...deps.invitations, trustProxy: config.trustProxy });
+  }
   return app;
 }

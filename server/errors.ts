@@ -18,6 +18,24 @@ export const ERROR_CODES = [
   'upstreamFailed',
   'upstreamThrottled',
   'upstreamTimeout',
+  // The staff invitation API (routes/invitations-staff.ts).
+  'staffAuthRequired',
+  'staffRoleRequired',
+  'invalidJoinUrl',
+  'emailRequired',
+  'mailNotConfigured',
+  'meetingEnded',
+  'meetingNotFound',
+  'graphFailed',
+  'graphThrottled',
+  // The guest invitation API (common/invitation.ts, InvitationErrorCode).
+  'unknownInvitation',
+  'expired',
+  'revoked',
+  'wrongCode',
+  'codeExpired',
+  'locked',
+  'serviceError',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,8 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app';
 import { configFromEnv } from './config';
+import { invitationConfigFromEnv } from './invitation-config';
+import { createInvitationDeps } from './invitation-wiring';
 import { createJsonLog } from './log';
 
 const log = createJsonLog();
@@ -13,7 +15,13 @@ if (!parsed.ok) {
   process.exit(1);
 }
 
-const app = buildApp({ config: parsed.config, log });
+const invitations = invitationConfigFromEnv(process.env);
+if (!invitations.ok) {
+  log.error('invalidConfiguration', { problems: invitations.problems.join('; ') });
+  process.exit(1);
+}
+
+const app = buildApp({ config: parsed.config, log, ...(invitations.config ? { invitations: createInvitationDeps(invitations.config, { log }) } : {}) });
 try {
   await app.listen({ host: parsed.config.host, port: parsed.config.port });
   const address = app.server.address() as AddressInfo;

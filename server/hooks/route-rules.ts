@@ -12,6 +12,10 @@ declare module 'fastify' {
     appKeyRequired?: boolean;
     /** The body must be JSON (application/json, UTF-8): refuses CORS "simple" requests and forms. */
     jsonOnly?: boolean;
+    /** Replaces the API's `default-src 'none'` CSP (the landing page loads its own script and style). */
+    contentSecurityPolicy?: string;
+    /** Replaces `no-store` (static assets may be cached). */
+    cacheControl?: string;
   }
   interface FastifyRequest {
     /** Set for requests no route answers but a known path (405), so their log line names the route. */

@@ -13,8 +13,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
+    const { contentSecurityPolicy, cacheControl } = request.routeOptions.config;
+    if (contentSecurityPolicy) reply.header('content-security-policy', contentSecurityPolicy);
+    if (cacheControl) reply.header('cache-control', cacheControl);
     done(null, payload);
   });
 }

@@ -8,8 +8,9 @@ import { createMemoryInvitationStore } from '../../server/stores/invitation-stor
 import { startFakeEntra, type FakeEntra } from './fake-entra';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
 
-export const ORGANIZER = 'ada@contoso.example';
-export const MAILBOX = 'doorway@contoso.example';
+import { MAILBOX } from './invitation-app';
+
+export { MAILBOX, ORGANIZER } from './invitation-app';
 export const INVITATION_KEY = 'test-invitation-key-0123456789abcdef';
 
 export interface InvitationFixture {
