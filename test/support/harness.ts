@@ -221,10 +221,11 @@ interface HarnessWindow {
 
 /**
  * The built preload bundle, evaluated before any page script with `require('electron')` answered
- * by the harness: contextBridge puts the bridge on window; ipcRenderer forwards to Node.
+ * by the harness: contextBridge puts the bridge on window; ipcRenderer forwards to Node (through
+ * the page's `__doorwayHarnessInvoke` binding); `__doorwayHarnessEmit` delivers main's sends.
  */
-function preloadInitScript(): string {
-  const preload = readFileSync(PRELOAD_FILE, 'utf8');
+export function preloadInitScript(preloadFile: string = PRELOAD_FILE): string {
+  const preload = readFileSync(preloadFile, 'utf8');
   return `(() => {
     const invoke = window.__doorwayHarnessInvoke;
     const listeners = new Map();
