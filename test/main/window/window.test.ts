@@ -21,6 +21,10 @@ describe('main window options', () => {
       experimentalFeatures: false,
     });
   });
+
+  it('keeps V8 code cache from the first launch on', () => {
+    expect(mainWindowOptions('/app/preload.cjs', 'Doorway', '#000000').webPreferences?.v8CacheOptions).toBe('bypassHeatCheck');
+  });
 });
 
 describe('close guard', () => {
