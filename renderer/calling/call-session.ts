@@ -100,6 +100,9 @@ export interface JoinOptions {
   log?(level: LogLevel, message: string): void;
 }
 
+/** A performance mark when a call reports 'Connecting' (read by the join-screen benchmark). */
+export const CALL_CONNECTING_MARK = 'doorway:call-connecting';
+
 /** The locator the SDK joins with. */
 export function locatorOf(target: MeetingTarget): TeamsMeetingLinkLocator | TeamsMeetingIdLocator {
   if (target.kind === 'link') return { meetingLink: target.meetingLink };
@@ -330,6 +333,7 @@ export class MeetingCallSession implements CallSession {
 
   private onCallState(call: Call): void {
     const state = call.state as SdkCallState;
+    if (state === 'Connecting') performance.mark(CALL_CONNECTING_MARK);
     this.push({ type: 'callState', state, at: this.now() });
     if (state === 'Disconnected') this.finish(explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }));
   }

@@ -1,0 +1,194 @@
+// First impressions, the way the guest meets Doorway: the production renderer from a static
+// server on http://localhost with the preload bridge answered IN THE PAGE at once (instant-bridge.ts,
+// as Electron's in-process IPC would; not Playwright's binding), the fake camera and microphone.
+//  1. First paint, the Join button in the DOM, the first camera frame and the SDK loaded: cold (a
+//     fresh browser each run) and warm (the same browser context loaded again: HTTP and V8 code
+//     cache kept, after two warm-up loads so Chromium's code-cache heat check has passed — the app
+//     itself skips that check with v8CacheOptions 'bypassHeatCheck').
+//  2. The JS heap on the join screen after settling, with the SDK chunk held back (what the guest's
+//     page holds before the SDK loads), and after it has loaded.
+//  3. Join to the call's first 'Connecting' (the scripted meeting's build: the real SDK's
+//     LocalVideoStream and credential, a scripted call agent), and the camera across it: the
+//     longest gap between frames the self-view <video> presents, from Join until 1 s in the meeting.
+// Targets (issue 14), medians: first frame < 400 ms cold / < 250 ms warm; first paint < 150 ms cold;
+// heap < 8 MB before the SDK. Figures only, no assertions. Run: npm run bench -- join-screen
+// (BENCH_RUNS=n for more or fewer runs; default 7).
+import type { Browser, Page } from 'playwright-core';
+import { answerAcsConfigService, launchChromium } from '../test/support/chromium';
+import { startRendererServer } from '../test/support/harness';
+import { buildScriptedRenderer } from '../test/support/scripted-meeting/build';
+import { SCRIPTED_MEETING_LINK } from '../test/support/scripted-meeting/page';
+import { instantBridgeScript, instantReplies } from './instant-bridge';
+import { ensureBuilt, printTable, summarize } from './support';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const WARM_UP = 2;
+const HEAP_RUNS = 3;
+// The page's own marks (renderer/media/camera-preview.ts, renderer/join/use-join-media.ts,
+// renderer/calling/call-session.ts), by name: importing those modules would pull the SDK into Node.
+const FRAME_MARK = 'doorway:preview-frame';
+const SDK_MARK = 'doorway:sdk-ready';
+const CONNECTING_MARK = 'doorway:call-connecting';
+const JOIN_BUTTON_MARK = 'bench:join-button';
+
+/** Marks the moment the Join button is in the DOM (a MutationObserver from before any page script). */
+const JOIN_BUTTON_WATCH = `(() => {
+  const seen = () => document.querySelector('.join form button[type="submit"]');
+  const observer = new MutationObserver(() => {
+    if (!seen()) return;
+    performance.mark('${JOIN_BUTTON_MARK}');
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+interface Sample {
+  paint: number;
+  button: number;
+  frame: number;
+  sdk: number;
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1100, height: 760 } });
+  await answerAcsConfigService(context);
+  await context.addInitScript({ content: instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })) });
+  await context.addInitScript({ content: JOIN_BUTTON_WATCH });
+  return context.newPage();
+}
+
+/** Loads the app and waits for the first camera frame and the SDK; the page's marks, in ms from navigation. */
+async function load(page: Page, origin: string, waitForSdk = true): Promise<Sample> {
+  await page.goto(`${origin}/index.html`);
+  // A string, not a function: tsx would wrap the page function's inner functions in a helper the
+  // page does not have.
+  return page.evaluate(`(async () => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    for (let i = 0; i < 1200 && (Number.isNaN(at('${FRAME_MARK}')) || (${waitForSdk} && Number.isNaN(at('${SDK_MARK}')))); i++) await new Promise((r) => setTimeout(r, 10));
+    return { paint: at('first-contentful-paint'), button: at('${JOIN_BUTTON_MARK}'), frame: at('${FRAME_MARK}'), sdk: at('${SDK_MARK}') };
+  })()`);
+}
+
+async function heapMb(page: Page): Promise<number> {
+  await page.waitForTimeout(1500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize / 1024 / 1024;
+}
+
+await ensureBuilt();
+const server = await startRendererServer();
+const cold: Sample[] = [];
+const warm: Sample[] = [];
+const heapBefore: number[] = [];
+const heapAfter: number[] = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const browser = await launchChromium();
+    try {
+      cold.push(await load(await newPage(browser), server.origin));
+    } finally {
+      await browser.close();
+    }
+  }
+
+  const browser = await launchChromium();
+  try {
+    const page = await newPage(browser);
+    for (let run = 0; run < WARM_UP + RUNS; run++) {
+      const sample = await load(page, server.origin);
+      if (run >= WARM_UP) warm.push(sample);
+    }
+  } finally {
+    await browser.close();
+  }
+
+  for (let run = 0; run < HEAP_RUNS; run++) {
+    const browser = await launchChromium();
+    try {
+      // The SDK chunk held back (its request never answered): the join screen as it is before the SDK.
+      const before = await newPage(browser);
+      await before.route(/\/chunks\/acs-[^/]*\.js$/, () => undefined);
+      await load(before, server.origin, false);
+      heapBefore.push(await heapMb(before));
+      const after = await newPage(browser);
+      await load(after, server.origin);
+      heapAfter.push(await heapMb(after));
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await server.close();
+}
+
+const column = (samples: Sample[], key: keyof Sample) => summarize(samples.map((s) => s[key]));
+printTable(`Join screen, in-page bridge: ms from navigation, ${RUNS} runs each (2 shared cores: noisy)`, [
+  ['cold: first paint', column(cold, 'paint')],
+  ['cold: Join button in the DOM', column(cold, 'button')],
+  ['cold: first camera frame', column(cold, 'frame')],
+  ['cold: SDK loaded (idle time, after the frame)', column(cold, 'sdk')],
+  ['warm: first paint', column(warm, 'paint')],
+  ['warm: Join button in the DOM', column(warm, 'button')],
+  ['warm: first camera frame', column(warm, 'frame')],
+  ['warm: SDK loaded', column(warm, 'sdk')],
+]);
+printTable(`JS heap on the join screen after settling, after GC (MB), ${HEAP_RUNS} runs`, [
+  ['before the SDK (its chunk held back)', summarize(heapBefore)],
+  ['with the SDK loaded', summarize(heapAfter)],
+]);
+
+// Join to 'Connecting', and the camera across it, on the scripted meeting's build.
+interface JoinSample {
+  connecting: number;
+  longestGap: number;
+  frames: number;
+  sameVideo: boolean;
+}
+const joins: JoinSample[] = [];
+const scripted = await startRendererServer(await buildScriptedRenderer('bench'));
+const browser = await launchChromium();
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const page = await newPage(browser);
+    await load(page, scripted.origin);
+    await page.locator('#meeting-input').fill(SCRIPTED_MEETING_LINK);
+    await page.locator('#name-input').fill('Bench Guest');
+    await page.waitForFunction(() => document.querySelector('.join form button[type="submit"]')?.getAttribute('aria-disabled') !== 'true');
+    joins.push(
+      await page.evaluate<JoinSample>(`(async () => {
+        const video = document.querySelector('[data-testid="preview"] video');
+        const frames = [];
+        let sampling = true;
+        const onFrame = () => {
+          frames.push(performance.now());
+          if (sampling) video.requestVideoFrameCallback(onFrame);
+        };
+        video.requestVideoFrameCallback(onFrame);
+        performance.clearMarks('${CONNECTING_MARK}');
+        const clicked = performance.now();
+        document.querySelector('.join form button[type="submit"]').click();
+        for (let i = 0; i < 1000 && !document.querySelector('main[data-phase="connected"]'); i++) await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 1000));
+        sampling = false;
+        const connecting = (performance.getEntriesByName('${CONNECTING_MARK}')[0]?.startTime ?? NaN) - clicked;
+        const after = [clicked, ...frames.filter((t) => t >= clicked)];
+        let longestGap = 0;
+        for (let i = 1; i < after.length; i++) longestGap = Math.max(longestGap, after[i] - after[i - 1]);
+        longestGap = Math.max(longestGap, performance.now() - after.at(-1));
+        return { connecting, longestGap, frames: after.length - 1, sameVideo: document.querySelector('[data-participant="self"] video') === video };
+      })()`),
+    );
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await scripted.close();
+}
+printTable(`Join (scripted meeting, SDK already loaded in idle time), ${RUNS} runs`, [
+  ["Join pressed to the call's first 'Connecting' (ms)", summarize(joins.map((j) => j.connecting))],
+  ['longest gap between camera frames, Join to 1 s in the meeting (ms; < 200 wanted)', summarize(joins.map((j) => j.longestGap))],
+  ['camera frames presented in that time', summarize(joins.map((j) => j.frames))],
+  ["the preview's own <video> is the meeting's self-view", `${joins.filter((j) => j.sameVideo).length} of ${joins.length} runs`],
+]);
