@@ -7,8 +7,9 @@
 //     itself skips that check with v8CacheOptions 'bypassHeatCheck').
 //  2. The JS heap on the join screen after settling, with the SDK chunk held back (what the guest's
 //     page holds before the SDK loads), and after it has loaded.
-//  3. Join to the call's first 'Connecting' (the scripted meeting's build: the real SDK's
-//     LocalVideoStream and credential, a scripted call agent), and the camera across it: the
+//  3. Join to the call's first 'Connecting' (the scripted meeting, renderer/calling/practice/,
+//     switched on in this development build: the real SDK's LocalVideoStream and credential, a
+//     scripted call agent), and the camera across it: the
 //     longest gap between frames the self-view <video> presents, from Join until 1 s in the meeting.
 // Targets (issue 14), medians: first frame < 400 ms cold / < 250 ms warm; first paint < 150 ms cold;
 // heap < 8 MB before the SDK. Figures only, no assertions. Run: npm run bench -- join-screen
@@ -16,8 +17,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { answerAcsConfigService, launchChromium } from '../test/support/chromium';
 import { startRendererServer } from '../test/support/harness';
-import { buildScriptedRenderer } from '../test/support/scripted-meeting/build';
-import { SCRIPTED_MEETING_LINK } from '../test/support/scripted-meeting/page';
+import { SCRIPTED_MEETING_LINK, configureScriptedMeeting } from '../test/support/scripted-meeting/page';
 import { instantBridgeScript, instantReplies } from './instant-bridge';
 import { ensureBuilt, printTable, summarize } from './support';
 
@@ -119,8 +119,9 @@ try {
       await browser.close();
     }
   }
-} finally {
+} catch (error) {
   await server.close();
+  throw error;
 }
 
 const column = (samples: Sample[], key: keyof Sample) => summarize(samples.map((s) => s[key]));
@@ -139,7 +140,7 @@ printTable(`JS heap on the join screen after settling, after GC (MB), ${HEAP_RUN
   ['with the SDK loaded', summarize(heapAfter)],
 ]);
 
-// Join to 'Connecting', and the camera across it, on the scripted meeting's build.
+// Join to 'Connecting', and the camera across it, in the scripted meeting.
 interface JoinSample {
   connecting: number;
   longestGap: number;
@@ -147,12 +148,12 @@ interface JoinSample {
   sameVideo: boolean;
 }
 const joins: JoinSample[] = [];
-const scripted = await startRendererServer(await buildScriptedRenderer('bench'));
 const browser = await launchChromium();
 try {
   for (let run = 0; run < RUNS; run++) {
     const page = await newPage(browser);
-    await load(page, scripted.origin);
+    await configureScriptedMeeting(page, {});
+    await load(page, server.origin);
     await page.locator('#meeting-input').fill(SCRIPTED_MEETING_LINK);
     await page.locator('#name-input').fill('Bench Guest');
     await page.waitForFunction(() => document.querySelector('.join form button[type="submit"]')?.getAttribute('aria-disabled') !== 'true');
@@ -184,7 +185,7 @@ try {
   }
 } finally {
   await browser.close();
-  await scripted.close();
+  await server.close();
 }
 printTable(`Join (scripted meeting, SDK already loaded in idle time), ${RUNS} runs`, [
   ["Join pressed to the call's first 'Connecting' (ms)", summarize(joins.map((j) => j.connecting))],
