@@ -32,6 +32,7 @@ export function instantReplies(options: { settings?: Partial<Settings>; meetings
       tokenServiceConfigured: true,
       settings,
       settingsRecovered: false,
+      settingsInMemory: false,
     },
     invites: Object.fromEntries(texts.map((text) => [text, parseMeetingInvite(text)])),
     token: { ok: true, token: fakeAcsToken(), expiresOnMs: Date.now() + 3_600_000 },
