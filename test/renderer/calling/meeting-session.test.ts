@@ -1,0 +1,216 @@
+// The calling layer in Node, against the scripted meeting as a strict counterpart: the real
+// MeetingCallSession, DeviceService, feature modules, call model and the real
+// AzureCommunicationTokenCredential drive the scripted SDK objects; the meeting records what the
+// guest's client sent (test/support/scripted-meeting/recorder.ts) and the tests assert on that,
+// not only on the state the screen would show. Time is the fake clock's: connecting, the lobby
+// and token renewals happen when the test advances it, never after a real wait. The SDK's module
+// is replaced by node-sdk.ts (the SDK cannot load outside a browser); video views need a DOM and
+// are tested in Chromium. Each of the review's mutants of call-session.ts fails here: the display
+// name replaced by '' (the join tests), always joining unmuted (the first join test), and the
+// token refresher returning the first token (the renewal test).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TokenReply } from '../../../common/ipc-contract';
+import type { CallState } from '../../../renderer/calling/call-model';
+import { MeetingCallSession, type JoinOptions } from '../../../renderer/calling/call-session';
+import { DeviceService } from '../../../renderer/calling/devices';
+import type { ScriptedMeetingConfig } from '../../../renderer/calling/practice/control';
+import { ScriptedMeeting } from '../../../renderer/calling/practice/meeting';
+import { Features } from '../../support/scripted-meeting/node-sdk';
+import { CAMERAS, nodeDeviceManager } from '../../support/scripted-meeting/node-devices';
+import { fakeAcsToken } from '../../support/scripted-meeting/page';
+import { MeetingRecorder } from '../../support/scripted-meeting/recorder';
+
+vi.mock('@azure/communication-calling', () => import('../../support/scripted-meeting/node-sdk'));
+
+const LINK = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ2YmY4MzAtYWE4Zi00ZGU4LTk3ZjMtYzk2ZTdhMjQ5YmM0%40thread.v2/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%7d';
+const HOUR = 3_600_000;
+
+/** Main's token service as the renderer sees it: each call mints a new token (numbered by its issue time). */
+function tokenService(lifetimeMs = HOUR) {
+  const issued: string[] = [];
+  return {
+    issued,
+    getToken: vi.fn(async (): Promise<TokenReply> => {
+      // Distinct even within one millisecond: the issue count goes into the identity's name.
+      const token = fakeAcsToken(`acs:scripted_guest_${issued.length}`, lifetimeMs);
+      issued.push(token);
+      return { ok: true, token, expiresOnMs: Date.now() + lifetimeMs };
+    }),
+  };
+}
+
+interface Joined {
+  session: MeetingCallSession;
+  meeting: ScriptedMeeting;
+  recorder: MeetingRecorder;
+  tokens: ReturnType<typeof tokenService>;
+  devices: DeviceService;
+  state(): CallState;
+}
+
+const sessions: MeetingCallSession[] = [];
+
+/** Joins a scripted meeting from Node, as the meeting screen does (fake clock running). */
+async function join(config: ScriptedMeetingConfig, options: Partial<JoinOptions> = {}, tokens = tokenService()): Promise<Joined> {
+  const meeting = new ScriptedMeeting({ connectDelayMs: 300, ...config }, { features: Features });
+  const recorder = new MeetingRecorder(meeting);
+  const devices = new DeviceService(nodeDeviceManager());
+  const session = new MeetingCallSession(
+    {
+      createCallAgent: (credential, agentOptions) => meeting.createCallAgent(credential, agentOptions),
+      releaseCallAgent: (agent) => agent.dispose(),
+      createRemoteRenderer: (stream) => meeting.createRemoteRenderer(stream),
+      schedule: (flush) => queueMicrotask(flush),
+    },
+    devices,
+    {
+      target: { kind: 'link', meetingLink: LINK },
+      displayName: 'Ada Guest',
+      cameraOn: false,
+      microphoneOn: false,
+      getToken: tokens.getToken,
+      devices: {},
+      access: { camera: 'granted', microphone: 'granted' },
+      ...options,
+    },
+  );
+  sessions.push(session);
+  await vi.advanceTimersByTimeAsync(0);
+  return { session, meeting, recorder, tokens, devices, state: () => session.state.get() };
+}
+
+/** Lets the meeting's timers and the session's promises run for `ms` of fake time. */
+const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-12-02T09:00:00Z') });
+});
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.dispose().catch(() => undefined);
+  vi.useRealTimers();
+});
+
+describe('what the meeting receives when the guest joins', () => {
+  it('the guest’s display name, muted as chosen, camera off as chosen, on the meeting’s link', async () => {
+    const { recorder, state } = await join({});
+    const [join1] = recorder.of('join');
+    expect(join1).toEqual({ kind: 'join', locator: { meetingLink: LINK }, displayName: 'Ada Guest', muted: true, video: false, cameraId: null });
+    expect(recorder.of('agent')).toEqual([{ kind: 'agent', displayName: 'Ada Guest' }]);
+    expect(state().phase).toBe('connecting');
+  });
+
+  it('unmuted with the chosen camera when the guest chose so', async () => {
+    const { recorder, devices } = await join({}, { microphoneOn: true, cameraOn: true, devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    expect(devices.state.get().cameraId).toBe('camera:desk');
+    expect(recorder.of('join')).toEqual([{ kind: 'join', locator: { meetingLink: LINK }, displayName: 'Ada Guest', muted: false, video: true, cameraId: 'camera:desk' }]);
+  });
+
+  it('a meeting ID and passcode as the locator, and a name with any characters as it was typed', async () => {
+    const { recorder } = await join({}, { displayName: '김서연 (Contoso)', target: { kind: 'meetingId', meetingId: '234567890123', passcode: 'Ab3xYz' } });
+    expect(recorder.of('join')[0]).toMatchObject({ locator: { meetingId: '234567890123', passcode: 'Ab3xYz' }, displayName: '김서연 (Contoso)' });
+  });
+});
+
+describe('the token, read at each use', () => {
+  it('the meeting reads the token main gave at join, then the renewed one at each renewal', async () => {
+    const { recorder, tokens, state } = await join({ tokenCheckMs: 5 * 60_000 });
+    await advance(300);
+    expect(state().phase).toBe('connected');
+    const [first] = tokens.issued;
+    expect(recorder.tokens('agent')).toEqual([first]);
+    expect(recorder.tokens('join')).toEqual([first]);
+
+    // Past the first token's hour: the credential renewed through main, and the meeting read the new token.
+    await advance(HOUR + 60_000);
+    expect(tokens.issued.length).toBeGreaterThanOrEqual(2);
+    const renewals = recorder.tokens('renewal');
+    expect(renewals.length).toBeGreaterThanOrEqual(12);
+    expect(renewals.at(-1)).not.toBe(first);
+    expect(tokens.issued).toContain(renewals.at(-1));
+    // Every token the meeting read was still valid then: it did not end the call for an expired one.
+    expect(state().phase).toBe('connected');
+    expect(recorder.of('tokenFailed')).toEqual([]);
+  });
+});
+
+describe('what the meeting receives during the call', () => {
+  it('each mute and unmute, camera on and off, camera switch, hand, and the hang-up, in order', async () => {
+    const { session, recorder, meeting, state } = await join({}, { cameraOn: true, devices: { camera: { id: 'front', name: 'Front camera' } } });
+    await advance(300);
+    const from = recorder.received.length;
+    await session.setMicrophone(true);
+    await session.setMicrophone(false);
+    await session.setCamera(false);
+    await session.setCamera(true);
+    await session.selectCamera(CAMERAS[1]!.id);
+    await session.setHandRaised(true);
+    await session.setHandRaised(false);
+    await session.leave();
+    await advance(0);
+    expect(recorder.kindsSince(from)).toEqual(['unmute', 'mute', 'stopVideo', 'startVideo', 'switchCamera', 'raiseHand', 'lowerHand', 'hangUp']);
+    expect(recorder.of('stopVideo')[0]!.cameraId).toBe('camera:front');
+    expect(recorder.of('switchCamera')).toEqual([{ kind: 'switchCamera', cameraId: 'camera:desk' }]);
+    expect(meeting.callState()).toBe('Disconnected');
+    expect(state().phase).toBe('ended');
+  });
+
+  it('sends nothing the meeting forbids: no unmute while the organizer has disabled microphones', async () => {
+    const { session, recorder, meeting, state } = await join({});
+    await advance(300);
+    meeting.setCapability('unmuteMic', false, 'MeetingRestricted');
+    await advance(0);
+    const from = recorder.received.length;
+    await session.setMicrophone(true);
+    expect(recorder.kindsSince(from)).toEqual([]);
+    expect(state().local.muted).toBe(true);
+  });
+});
+
+describe('what the meeting tells the guest', () => {
+  it('people already in the call when join() returns are in the roster before any event', async () => {
+    const { state, meeting } = await join({ participantsAtJoin: 2, participants: 0 });
+    expect(meeting.participantIds()).toHaveLength(2);
+    expect(state().participants.size).toBe(2);
+    expect(state().phase).toBe('connecting');
+  });
+
+  it('the call’s new id once connected (idChanged)', async () => {
+    const { state, meeting } = await join({});
+    const before = state().callId;
+    expect(before).toMatch(/^scripted-call-/);
+    await advance(300);
+    expect(state().callId).not.toBe(before);
+    expect(state().callId).toBe((meeting as unknown as { call: { id: string } }).call.id);
+  });
+
+  it('a screen share appearing and going (videoStreamsUpdated), and no listener left after the call', async () => {
+    const { state, meeting, session } = await join({ participants: 2 });
+    await advance(300);
+    const [sharer] = meeting.participantIds();
+    meeting.setScreenShare(sharer!, true);
+    await advance(0);
+    expect(state().participants.get(sharer!)?.screenShareAvailable).toBe(true);
+    meeting.setScreenShare(sharer!, false);
+    await advance(0);
+    expect(state().participants.get(sharer!)?.screenShareAvailable).toBe(false);
+    const call = meeting.call!;
+    const people = [...call.remoteParticipants];
+    await session.leave();
+    await advance(0);
+    expect(people.map((p) => p.listenerCount())).toEqual([0, 0]);
+    expect(call.listenerCount()).toBe(0);
+    expect(meeting.featureListeners()).toBe(0);
+  });
+
+  it('waits in the lobby until admitted, on the meeting’s clock', async () => {
+    const { state, meeting } = await join({ lobby: true });
+    await advance(299);
+    expect(state().phase).toBe('connecting');
+    await advance(1);
+    expect(state().phase).toBe('lobby');
+    meeting.admit();
+    await advance(0);
+    expect(state().phase).toBe('connected');
+    expect(state().participants.size).toBe(2);
+  });
+});
