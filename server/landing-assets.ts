@@ -30,10 +30,12 @@ export const LANDING_JS = `
 'use strict';
 (function () {
   var lang = document.documentElement.lang;
+  // The browser's own variant of the page language (en-GB: 18:00, en-US: 6:00 PM).
+  var locale = (navigator.language || '').split('-')[0] === lang ? navigator.language : lang;
   var times = document.querySelectorAll('time[datetime][data-ends]');
   try {
-    var zone = new Intl.DateTimeFormat(lang, { timeZoneName: 'short' });
-    var format = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short' });
+    var zone = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' });
+    var format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
     for (var i = 0; i < times.length; i++) {
       var start = new Date(times[i].getAttribute('datetime'));
       var end = new Date(times[i].getAttribute('data-ends'));

@@ -42,9 +42,8 @@ export function renderLandingPage(model: LandingModel, lang: Language, productNa
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        {/* Tried once, a second after the page shows; the button does the same by hand. */}
-        {model.state === 'open' && <meta http-equiv="refresh" content={`1;url=${model.appLink}`} />}
+        {/* Tried once, at once (axe allows only an immediate refresh); the button does the same by hand. */}
+        {model.state === 'open' && <meta http-equiv="refresh" content={`0;url=${model.appLink}`} />}
         <title>{title}</title>
         <link rel="stylesheet" href={LANDING_CSS_PATH} />
         <script src={LANDING_JS_PATH} defer />

@@ -16,6 +16,8 @@ declare module 'fastify' {
     contentSecurityPolicy?: string;
     /** Replaces `no-store` (static assets may be cached). */
     cacheControl?: string;
+    /** Replaces `no-referrer` (the landing page's own forms need their Origin header sent). */
+    referrerPolicy?: string;
   }
   interface FastifyRequest {
     /** Set for requests no route answers but a known path (405), so their log line names the route. */

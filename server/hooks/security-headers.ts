@@ -15,9 +15,10 @@ const SECURITY_HEADERS: Record<string, string> = {
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
-    const { contentSecurityPolicy, cacheControl } = request.routeOptions.config;
+    const { contentSecurityPolicy, cacheControl, referrerPolicy } = request.routeOptions.config;
     if (contentSecurityPolicy) reply.header('content-security-policy', contentSecurityPolicy);
     if (cacheControl) reply.header('cache-control', cacheControl);
+    if (referrerPolicy) reply.header('referrer-policy', referrerPolicy);
     done(null, payload);
   });
 }

@@ -36,7 +36,9 @@ const form = z.object({ lang: z.string().max(8).optional(), code: z.string().max
 export const joinPageRoutes: FastifyPluginAsyncZod<JoinPageDeps> = async (app, deps) => {
   const { service, codeLimiter, trustProxy, productName, downloads, publicUrl } = deps;
   const origin = new URL(publicUrl).origin;
-  const pageConfig = (name: string) => ({ name, contentSecurityPolicy: PAGE_CSP });
+  // same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` on the page's own
+  // form posts, and the origin check below needs the real one. Nothing leaves for other origins.
+  const pageConfig = (name: string) => ({ name, contentSecurityPolicy: PAGE_CSP, referrerPolicy: 'same-origin' });
 
   // Only this plugin's routes take form bodies; the rest of the service stays JSON-only.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => {
@@ -61,7 +63,7 @@ export const joinPageRoutes: FastifyPluginAsyncZod<JoinPageDeps> = async (app, d
   }
 
   const language = (request: FastifyRequest, explicit: string | undefined) => pageLanguage(explicit, request.headers['accept-language']);
-  /** A browser names the page's origin on a form post; another origin's form may not post here. */
+  /** A browser names the page's origin on a form post; another origin's form (or `null`) may not post here. */
   const crossOrigin = (request: FastifyRequest) => request.headers.origin !== undefined && request.headers.origin !== origin;
 
   app.get('/join/:id', { config: pageConfig('joinPage'), schema: { params: idParams, querystring: pageQuery } }, async (request, reply) => {

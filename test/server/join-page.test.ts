@@ -31,7 +31,7 @@ describe('landing page GET /join/<id>', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('Ada &quot;The Countess&quot;');
     const appLink = `doorway://join?invite=${id}&amp;link=${encodeURIComponent(meeting.joinWebUrl)}`;
-    expect(html).toContain(`<meta http-equiv="refresh" content="1;url=${appLink}"/>`);
+    expect(html).toContain(`<meta http-equiv="refresh" content="0;url=${appLink}"/>`);
     expect(html).toContain(`href="${appLink}"`);
     expect(html).toContain(`<time datetime="${meeting.startDateTime}" data-ends="${meeting.endDateTime}">`);
     expect(html).toContain('href="https://downloads.contoso.example/Doorway-Setup.exe"');
