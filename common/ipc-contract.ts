@@ -33,6 +33,8 @@ export interface Settings {
   microphoneId: string;
   speakerId: string;
   backgroundEffect: 'none' | 'blur';
+  /** Live captions' language (ISO 639-1, as Teams lists them); '' for the spoken language. */
+  captionLanguage: string;
 }
 
 export interface AppInfo {

@@ -3,6 +3,7 @@
 // side by side; this file merges them and types the keys. Used by main (menus, dialogs) and the
 // renderer; pure, so it runs in either process.
 import { app } from './app';
+import { captions } from './captions';
 import { invitePage } from './invite-page';
 import { join } from './join';
 import { preferences } from './preferences';
@@ -19,7 +20,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, join, links, meeting, packaging, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
+const sections = [app, captions, join, links, meeting, packaging, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   microphoneId: '',
   speakerId: '',
   backgroundEffect: 'none',
+  captionLanguage: '',
 };
 
 export const settingsSchema = z.object({
@@ -25,6 +26,7 @@ export const settingsSchema = z.object({
   microphoneId: z.string().max(512),
   speakerId: z.string().max(512),
   backgroundEffect: z.enum(['none', 'blur']),
+  captionLanguage: z.string().max(16).regex(/^(?:[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?$/i),
 }) satisfies z.ZodType<Settings>;
 
 export type SettingsKey = keyof Settings;

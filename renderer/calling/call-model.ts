@@ -13,6 +13,7 @@
 import type { TokenErrorCode } from '../../common/ipc-contract';
 import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
+import { applyCaptionsEvent, initialCaptionsState, type CaptionsEvent, type CaptionsState } from './features/captions-model';
 import { applyReactionsEvent, initialReactionsState, type ReactionType, type ReactionsEvent, type ReactionsState } from './features/reactions-model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
@@ -44,7 +45,7 @@ export type ParticipantInit = Pick<Participant, 'id' | 'name' | 'status' | 'mute
 export type ParticipantPatch = Partial<Pick<Participant, 'name' | 'status' | 'muted' | 'speaking' | 'videoAvailable' | 'screenShareAvailable'>>;
 
 /** The controls a meeting can forbid a guest; the views disable them and say why. */
-export const CAPABILITY_NAMES = ['unmuteMic', 'turnVideoOn', 'shareScreen', 'raiseHand', 'useReactions'] as const;
+export const CAPABILITY_NAMES = ['unmuteMic', 'turnVideoOn', 'shareScreen', 'raiseHand', 'useReactions', 'setCaptionLanguage'] as const;
 export type CapabilityName = (typeof CAPABILITY_NAMES)[number];
 
 /** Why a capability is missing, grouped the way the guest is told. */
@@ -139,6 +140,8 @@ export interface CallState {
   readonly ended: EndedInfo | null;
   /** Features.Reaction: who reacted with what, for a few seconds (features/reactions-model.ts). */
   readonly reactions: ReactionsState;
+  /** Features.Captions: Teams live captions (features/captions-model.ts). */
+  readonly captions: CaptionsState;
   /** Sequence counter for join/speak/hand order. */
   readonly seq: number;
 }
@@ -173,7 +176,8 @@ export type CallEvent =
   | { type: 'notice'; kind: NoticeKind; active: boolean }
   | { type: 'optimalVideoCount'; count: number }
   | { type: 'ended'; ended: EndedInfo; at: number }
-  | ReactionsEvent;
+  | ReactionsEvent
+  | CaptionsEvent;
 
 const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
 
@@ -199,6 +203,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     optimalVideoCount: DEFAULT_OPTIMAL_VIDEO_COUNT,
     ended: null,
     reactions: initialReactionsState,
+    captions: initialCaptionsState,
     seq: 0,
   };
 }
@@ -474,6 +479,15 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'reactions/expired':
         next.reactions = applyReactionsEvent(next.reactions, event);
         break;
+      case 'captions/available':
+      case 'captions/starting':
+      case 'captions/active':
+      case 'captions/spokenLanguage':
+      case 'captions/captionLanguage':
+      case 'captions/received':
+      case 'captions/notice':
+        next.captions = applyCaptionsEvent(next.captions, event);
+        break;
       case 'ended':
         next.phase = 'ended';
         next.phaseSince = event.at;
@@ -580,6 +594,15 @@ export type VideoKind = 'video' | 'screenShare';
 
 export type Disposer = () => void;
 
+/** What the captions views can ask for; failures come back as the slice's notice. */
+export interface CaptionsActions {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  setSpokenLanguage(language: string): Promise<void>;
+  setCaptionLanguage(language: string): Promise<void>;
+  dismissNotice(): void;
+}
+
 /**
  * The handle the meeting views use. Views never hold SDK objects: they read `state`, call these
  * methods, and hand over DOM elements to render video into.
@@ -600,6 +623,8 @@ export interface CallSession {
   setHandRaised(raised: boolean): Promise<void>;
   /** Features.Reaction: sends a reaction when the meeting allows it (useReactions). */
   readonly reactions: { send(reaction: ReactionType): Promise<void> };
+  /** Features.Captions: Teams live captions, once the call is connected (no-ops before). */
+  readonly captions: CaptionsActions;
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
   /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */

@@ -30,6 +30,7 @@ import {
   participantStatusOf,
   type CallEvent,
   type CallSession,
+  type CaptionsActions,
   type CallState,
   type Disposer,
   type EndedInfo,
@@ -59,6 +60,7 @@ import { attachRaiseHand, type RaiseHandHandle } from './features/raise-hand';
 import { attachOptimalVideoCount } from './features/optimal-video-count';
 import { attachDiagnostics } from './features/diagnostics';
 import { attachReactions, type ReactionsHandle } from './features/reactions';
+import { attachCaptions, type CaptionsHandle } from './features/captions';
 import type { ReactionType } from './features/reactions-model';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
@@ -97,6 +99,8 @@ export interface JoinOptions {
   access?: { camera: AccessState; microphone: AccessState };
   /** The join screen's live camera: sent as it is (no reopening, no black frame); the session stops it. */
   camera?: CameraHandoff | null;
+  /** The caption language the guest chose last time ('' for none). */
+  captionLanguage?: string;
   log?(level: LogLevel, message: string): void;
 }
 
@@ -149,6 +153,7 @@ interface CallFeatures {
   optimalVideoCount?: FeatureHandle;
   diagnostics?: FeatureHandle;
   reactions?: ReactionsHandle;
+  captions?: CaptionsHandle;
 }
 
 interface RemoteEntry {
@@ -180,6 +185,8 @@ export class MeetingCallSession implements CallSession {
     log: (level, message) => this.log(level, message),
   });
   private cameraStarting = false;
+  /** The caption language chosen in this meeting (over the remembered one in the options). */
+  private captionLanguage: string | null = null;
   private credential: AzureCommunicationTokenCredential | null = null;
   /** The join screen's camera while the call sends it; null once the guest turns video off or switches camera by device. */
   private handoff: CameraHandoff | null = null;
@@ -305,6 +312,16 @@ export class MeetingCallSession implements CallSession {
     features.reactions = guard('Reaction', () => attachReactions(call.feature(Features.Reaction), ctx));
   }
 
+  private attachCaptions(call: Call): void {
+    try {
+      this.features.captions = attachCaptions(call.feature(Features.Captions), this.featureContext(), {
+        captionLanguage: () => this.captionLanguage ?? this.options.captionLanguage ?? '',
+      });
+    } catch (error) {
+      this.log('warn', `feature Captions unavailable: ${describeSdkError(error)}`);
+    }
+  }
+
   private featureContext(): FeatureContext {
     return {
       push: (event) => this.push(event),
@@ -335,6 +352,8 @@ export class MeetingCallSession implements CallSession {
     const state = call.state as SdkCallState;
     if (state === 'Connecting') performance.mark(CALL_CONNECTING_MARK);
     this.push({ type: 'callState', state, at: this.now() });
+    // Captions exist only once the call is connected (after the lobby).
+    if (state === 'Connected' && !this.features.captions && !this.ended) this.attachCaptions(call);
     if (state === 'Disconnected') this.finish(explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }));
   }
 
@@ -571,6 +590,17 @@ export class MeetingCallSession implements CallSession {
 
   readonly reactions = {
     send: (reaction: ReactionType): Promise<void> => this.features.reactions?.send(reaction) ?? Promise.resolve(),
+  };
+
+  readonly captions: CaptionsActions = {
+    start: () => this.features.captions?.start() ?? Promise.resolve(),
+    stop: () => this.features.captions?.stop() ?? Promise.resolve(),
+    setSpokenLanguage: (language) => this.features.captions?.setSpokenLanguage(language) ?? Promise.resolve(),
+    setCaptionLanguage: (language) => {
+      this.captionLanguage = language;
+      return this.features.captions?.setCaptionLanguage(language) ?? Promise.resolve();
+    },
+    dismissNotice: () => this.features.captions?.dismissNotice(),
   };
 
   get screenShare(): Observable<ScreenShareState> {

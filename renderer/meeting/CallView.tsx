@@ -6,6 +6,7 @@ import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
 import { ShareLayout } from '../share/ShareStage';
 import { SharingBanner } from '../share/SharingBanner';
+import { CaptionsBanner } from './captions/CaptionsBanner';
 import { Controls, type Panel } from './Controls';
 import { Gallery } from './Gallery';
 import { MeetingIcon } from './icons';
@@ -65,7 +66,15 @@ function ConsentDialog({ onAgree, onLater }: { onAgree(): void; onLater(): void 
   );
 }
 
-export function CallView({ session, state, displayName }: { session: CallSession; state: CallState; displayName: string }) {
+export interface CallViewProps {
+  session: CallSession;
+  state: CallState;
+  displayName: string;
+  /** The guest chose a caption language (remembered in the settings). */
+  onCaptionLanguage?(language: string): void;
+}
+
+export function CallView({ session, state, displayName, onCaptionLanguage }: CallViewProps) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [panel, setPanel] = useState<Panel>('none');
@@ -107,6 +116,7 @@ export function CallView({ session, state, displayName }: { session: CallSession
         {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
         {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
       </div>
+      <CaptionsBanner session={session} state={state} onCaptionLanguage={onCaptionLanguage} />
       <footer class="meeting__footer">
         <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} />
       </footer>

@@ -1,5 +1,5 @@
 // Process: renderer. The meeting's control bar: microphone, camera, share, raise hand, reactions,
-// people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
+// captions, people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
 // shortcuts (Ctrl/Cmd+Shift+M, Ctrl/Cmd+Shift+O) work wherever the focus is.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState, CapabilityName } from '../calling/call-model';
@@ -149,6 +149,15 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
         />
       )}
       {!compact && <ReactionsButton session={session} state={state} />}
+      {!compact && state.captions.available && (
+        <ControlButton
+          id="control-captions"
+          icon="captions"
+          label={state.captions.starting ? t('captions.button.starting') : state.captions.active ? t('captions.button.off') : t('captions.button.on')}
+          tone={state.captions.active ? 'active' : undefined}
+          onClick={() => void (state.captions.active || state.captions.starting ? session.captions.stop() : session.captions.start())}
+        />
+      )}
       {!compact && (
         <ControlButton
           id="control-people"

@@ -31,7 +31,7 @@ function meetingText({ target }: MeetingRequest): string {
 const LEFT_EARLY: EndedInfo = { kind: 'left', code: null, subCode: null, callId: null, rejoin: true };
 const LOAD_FAILED: EndedInfo = { kind: 'unknown', code: null, subCode: null, callId: null, rejoin: true };
 
-export function MeetingScreen({ request, onExit }: MeetingScreenProps) {
+export function MeetingScreen({ request, settings, updateSettings, onExit }: MeetingScreenProps) {
   const [attempt, setAttempt] = useState(0);
   const [session, setSession] = useState<CallSession | null>(null);
   // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
@@ -62,6 +62,7 @@ export function MeetingScreen({ request, onExit }: MeetingScreenProps) {
           devices: request.devices,
           access: request.access,
           camera: request.camera,
+          captionLanguage: settings.captionLanguage,
           log: (level, message) => void bridge.log({ level, message }),
         });
         setSession(current);
@@ -116,5 +117,12 @@ export function MeetingScreen({ request, onExit }: MeetingScreenProps) {
   }
   if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} onRejoin={rejoin} onBack={onExit} />;
   if (state.phase === 'lobby') return <LobbyView session={session} state={state} displayName={request.displayName} />;
-  return <CallView session={session} state={state} displayName={request.displayName} />;
+  return (
+    <CallView
+      session={session}
+      state={state}
+      displayName={request.displayName}
+      onCaptionLanguage={(captionLanguage) => updateSettings({ captionLanguage })}
+    />
+  );
 }

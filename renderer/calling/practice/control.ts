@@ -108,6 +108,14 @@ export interface ScriptedMeetingControl {
   react(id: string, reaction: string): void;
   /** The reactions the guest's app sent, in order. */
   sentReactions(): string[];
+  /** A participant speaks with captions on: a partial result or the phrase's final text. */
+  speak(id: string, text: string, final: boolean): void;
+  /** Teams captions as the service sees them. */
+  captions(): { active: boolean; spokenLanguage: string; captionLanguage: string };
+  /** The service turns captions off by itself. */
+  stopCaptionsByService(): void;
+  /** The next start of captions fails (the service refuses). */
+  failNextCaptionsStart(): void;
   /** Someone in the meeting mutes the guest. */
   muteByOthers(): void;
   /** Listeners the app keeps on the call's features (0 once the session has detached them). */

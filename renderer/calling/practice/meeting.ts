@@ -14,6 +14,7 @@ import type { Received } from './received';
 import { browserDisplayMedia, type DisplayMediaSource } from './screen-share';
 import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
 import { ScriptedVideoStreamRenderer } from './video';
+import { ScriptedCallingError } from './errors';
 
 /** What the meeting needs from where it runs. */
 export interface MeetingSetup {
@@ -241,6 +242,20 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   }
   sentReactions(): string[] {
     return [...this.requireCall().reactions.sent];
+  }
+  speak(id: string, text: string, final: boolean): void {
+    const p = this.participant(id);
+    this.requireCall().captions.captions.scriptCaption({ identifier: p.identifier, displayName: p.displayName }, text, final);
+  }
+  captions(): { active: boolean; spokenLanguage: string; captionLanguage: string } {
+    const captions = this.requireCall().captions.captions;
+    return { active: captions.isCaptionsFeatureActive, spokenLanguage: captions.activeSpokenLanguage, captionLanguage: captions.activeCaptionLanguage };
+  }
+  stopCaptionsByService(): void {
+    this.requireCall().captions.captions.scriptActive(false);
+  }
+  failNextCaptionsStart(): void {
+    this.requireCall().captions.captions.failNextStart = new ScriptedCallingError('captions service unavailable', 500, 8500);
   }
   muteByOthers(): void {
     this.requireCall().scriptMutedByOthers();

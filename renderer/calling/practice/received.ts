@@ -18,6 +18,10 @@ export type Received =
   | { kind: 'switchCamera'; cameraId: string | null }
   | { kind: 'raiseHand' }
   | { kind: 'reaction'; reaction: string; refused?: string }
+  | { kind: 'startCaptions'; spokenLanguage: string | null }
+  | { kind: 'stopCaptions' }
+  | { kind: 'spokenLanguage'; language: string }
+  | { kind: 'captionLanguage'; language: string; refused?: string }
   | { kind: 'lowerHand' }
   | { kind: 'startScreenShare'; source: string; audio: boolean }
   | { kind: 'stopScreenShare' }

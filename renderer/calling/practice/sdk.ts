@@ -44,6 +44,7 @@ import { ScriptedUserFacingDiagnostics } from './features/diagnostics';
 import { ScriptedOptimalVideoCount } from './features/optimal-video-count';
 import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
 import { ScriptedReactions } from './features/reactions';
+import { ScriptedCaptions } from './features/captions';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
 import type { Received, TokenUse } from './received';
@@ -51,7 +52,7 @@ import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
 
 /** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
-export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction'>;
+export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions'>;
 
 /** What every scripted call shares with its meeting: how to report, time, and the SDK's feature keys. */
 export interface MeetingEnv {
@@ -246,6 +247,7 @@ export class ScriptedCall extends Emitter implements Call {
   readonly raiseHandFeature: ScriptedRaiseHand;
   readonly optimalVideoCount: ScriptedOptimalVideoCount;
   readonly diagnostics = new ScriptedUserFacingDiagnostics();
+  readonly captions: ScriptedCaptions;
   readonly reactions: ScriptedReactions;
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
   readonly screenShare: ScriptedScreenShare;
@@ -288,6 +290,7 @@ export class ScriptedCall extends Emitter implements Call {
     this.raiseHandFeature = new ScriptedRaiseHand(hooks.self, env.received);
     this.optimalVideoCount = new ScriptedOptimalVideoCount(optimalVideoCount);
     this.reactions = new ScriptedReactions(() => this.capabilities.capabilities.useReactions.isPresent, env.received);
+    this.captions = new ScriptedCaptions(() => this.capabilities.capabilities.setCaptionLanguage.isPresent, env.received);
     const keys = env.features;
     this.features = new Map<unknown, CallFeature>([
       [keys.Capabilities, this.capabilities],
@@ -298,6 +301,7 @@ export class ScriptedCall extends Emitter implements Call {
       [keys.OptimalVideoCount, this.optimalVideoCount],
       [keys.UserFacingDiagnostics, this.diagnostics],
       [keys.Reaction, this.reactions],
+      [keys.Captions, this.captions],
     ]);
   }
 
@@ -316,7 +320,7 @@ export class ScriptedCall extends Emitter implements Call {
 
   /** Listeners the guest's app keeps on this call's features (0 once it has detached them all). */
   featureListenerCount(): number {
-    let n = this.diagnostics.network.listenerCount() + this.diagnostics.media.listenerCount();
+    let n = this.diagnostics.network.listenerCount() + this.diagnostics.media.listenerCount() + this.captions.captions.listenerCount();
     for (const feature of this.features.values()) n += (feature as unknown as Emitter).listenerCount();
     return n;
   }

@@ -21,6 +21,7 @@ describe('capabilities feature', () => {
           shareScreen: { allowed: false, reason: 'meeting' },
           raiseHand: { allowed: true, reason: 'none' },
           useReactions: { allowed: true, reason: 'none' },
+          setCaptionLanguage: { allowed: false, reason: 'role' },
         },
       },
     ]);

@@ -1,0 +1,120 @@
+// Process: renderer. Live captions under the stage: who said what, a partial line replaced by its
+// final text, a history the guest can scroll back through (it stays where they scrolled; new lines
+// follow only when they are at the end), the spoken and caption languages, and short notices. Not
+// a live region: a screen reader would otherwise read every partial line over the meeting's audio.
+import './captions.css';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { CallSession, CallState } from '../../calling/call-model';
+import { captionsShown } from '../../calling/features/captions-model';
+import { useLanguage, useT } from '../../i18n';
+import { capabilityText } from '../Controls';
+import { languageName } from './language-name';
+
+export interface CaptionsBannerProps {
+  session: CallSession;
+  state: CallState;
+  /** The guest chose a caption language (remembered for next time). */
+  onCaptionLanguage?(language: string): void;
+}
+
+/** How close to the end (px) still counts as "at the end" when new lines arrive. */
+const FOLLOW_SLACK_PX = 24;
+
+export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBannerProps) {
+  const t = useT();
+  const language = useLanguage();
+  const captions = state.captions;
+  const history = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = history.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  }, [captions.lines]);
+
+  const shown = captionsShown(captions);
+  if (!shown && !captions.notice) return null;
+  const translationBlocked = capabilityText(t, state, 'setCaptionLanguage');
+
+  return (
+    <div class="captions" data-testid="captions">
+      {captions.notice && (
+        <div class="captions__notice" role="status" data-notice={captions.notice}>
+          <span>{t(`captions.notice.${captions.notice}`)}</span>
+          <button type="button" class="mbtn mbtn--quiet" onClick={() => session.captions.dismissNotice()}>
+            {t('captions.dismiss')}
+          </button>
+        </div>
+      )}
+      {shown && (
+        <>
+          <div class="captions__settings">
+            <label>
+              <span>{t('captions.spokenLanguage')}</span>
+              <select
+                id="captions-spoken"
+                value={captions.spokenLanguage}
+                disabled={!captions.active || captions.spokenLanguages.length === 0}
+                onChange={(event) => void session.captions.setSpokenLanguage(event.currentTarget.value)}
+              >
+                {!captions.spokenLanguages.includes(captions.spokenLanguage) && <option value={captions.spokenLanguage}>{languageName(captions.spokenLanguage, language)}</option>}
+                {captions.spokenLanguages.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {languageName(tag, language)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {captions.captionLanguages.length > 0 && (
+              <label>
+                <span>{t('captions.captionLanguage')}</span>
+                <select
+                  id="captions-language"
+                  value={captions.captionLanguage}
+                  disabled={!captions.active || Boolean(translationBlocked)}
+                  aria-describedby={translationBlocked ? 'captions-language-reason' : undefined}
+                  onChange={(event) => {
+                    const chosen = event.currentTarget.value;
+                    onCaptionLanguage?.(chosen);
+                    void session.captions.setCaptionLanguage(chosen);
+                  }}
+                >
+                  {!captions.captionLanguages.includes(captions.captionLanguage) && <option value={captions.captionLanguage}>{languageName(captions.captionLanguage, language)}</option>}
+                  {captions.captionLanguages.map((tag) => (
+                    <option key={tag} value={tag}>
+                      {languageName(tag, language)}
+                    </option>
+                  ))}
+                </select>
+                {translationBlocked && (
+                  <span id="captions-language-reason" class="captions__reason">
+                    {translationBlocked}
+                  </span>
+                )}
+              </label>
+            )}
+          </div>
+          <div
+            class="captions__history"
+            ref={history}
+            tabIndex={0}
+            role="region"
+            aria-label={t('captions.region')}
+            onScroll={(event) => {
+              const element = event.currentTarget;
+              following.current = element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_SLACK_PX;
+            }}
+          >
+            {captions.lines.length === 0 && <p class="captions__waiting">{captions.active ? t('captions.waiting') : t('captions.starting')}</p>}
+            {captions.lines.map((line) => (
+              <p key={line.id} class={`captions__line ${line.final ? '' : 'is-partial'}`} data-final={line.final ? 'true' : 'false'}>
+                <span class="captions__speaker">{line.speakerName || t('captions.unknownSpeaker')}</span>
+                <span class="captions__text">{line.text}</span>
+              </p>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

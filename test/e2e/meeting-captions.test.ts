@@ -1,0 +1,116 @@
+// Live captions end to end with the scripted meeting (Features.Captions with Teams captions, as
+// the SDK's .d.ts declares them): turning them on, captions arriving while people speak (a partial
+// line replaced by the final text, speaker names), a caption language change where the meeting
+// translates (and remembered in the settings file), the service stopping captions as a short
+// notice, and Korean in the dark theme. axe on each screen; screenshots.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { translate, type Language } from '../../common/i18n';
+import { useChromiumApp, type HarnessSetup } from '../support/e2e';
+import type { Harness } from '../support/harness';
+import { axeViolations, screenshot } from '../support/page-checks';
+import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
+
+const app = useChromiumApp();
+
+function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {
+  return app.withHarness(
+    { tokens: fakeTokenService(), ...options },
+    async (harness) => {
+      harness.page.setDefaultTimeout(15_000);
+      await configureScriptedMeeting(harness.page, { participants: 2, videoParticipants: 0, connectDelayMs: 50 });
+      await harness.open();
+      await joinFromJoinScreen(harness.page, { name });
+      await waitForPhase(harness.page, 'connected');
+      await run(harness);
+    },
+    { open: false },
+  );
+}
+
+const lines = (page: Page) =>
+  page.locator('.captions__line').evaluateAll((elements) =>
+    elements.map((el) => [el.querySelector('.captions__speaker')?.textContent ?? '', el.querySelector('.captions__text')?.textContent ?? '', el.getAttribute('data-final')]),
+  );
+
+/** Turns captions on from the control bar and waits for the service to confirm. */
+async function turnOn(page: Page, lang: Language): Promise<void> {
+  await page.locator('#control-captions').click();
+  await expect.poll(async () => (await scripted(page, 'captions')).active).toBe(true);
+  await expect.poll(() => page.locator('.captions__waiting').textContent()).toBe(translate(lang, 'captions.waiting'));
+}
+
+describe('live captions', () => {
+  it('shows captions while people speak: the partial line becomes the final one, with speaker names', async () => {
+    await inMeeting({}, 'Caption Cara', async ({ page }) => {
+      await turnOn(page, 'en');
+      expect(await page.locator('#control-captions').textContent()).toBe(translate('en', 'captions.button.off'));
+      const [ada, grace] = await scripted(page, 'participantIds');
+      await scripted(page, 'speak', ada!, 'Good morning every', false);
+      await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', 'Good morning every', 'false']]);
+      await scripted(page, 'speak', grace!, 'Morning', false);
+      await scripted(page, 'speak', ada!, 'Good morning everyone.', true);
+      await scripted(page, 'speak', grace!, 'Morning, Ada.', true);
+      await expect.poll(() => lines(page)).toEqual([
+        ['Ada Lovelace', 'Good morning everyone.', 'true'],
+        ['Grace Hopper', 'Morning, Ada.', 'true'],
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-captions');
+
+      // The service stops captions by itself: a short notice, not a failure of the call.
+      await scripted(page, 'stopCaptionsByService');
+      const notice = page.locator('.captions__notice');
+      await expect.poll(() => notice.getAttribute('data-notice')).toBe('stopped');
+      expect(await notice.textContent()).toContain(translate('en', 'captions.notice.stopped'));
+      expect(await page.locator('main').getAttribute('data-phase')).toBe('connected');
+      await notice.getByRole('button', { name: translate('en', 'captions.dismiss') }).click();
+      await expect.poll(() => page.locator('[data-testid="captions"]').count()).toBe(0);
+
+      // A refused start is a notice too.
+      await scripted(page, 'failNextCaptionsStart');
+      await page.locator('#control-captions').click();
+      await expect.poll(() => notice.getAttribute('data-notice')).toBe('startFailed');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('changes the caption language where the meeting translates, and remembers it', async () => {
+    await inMeeting({}, 'Polyglot Pat', async ({ page, settingsDir }) => {
+      await turnOn(page, 'en');
+      const select = page.locator('#captions-language');
+      // Not translated by this meeting (yet): the choice is off, and says why.
+      expect(await select.isDisabled()).toBe(true);
+      expect(await page.locator('#captions-language-reason').textContent()).toBe(
+        `${translate('en', 'meeting.capability.setCaptionLanguage')} ${translate('en', 'meeting.reason.role')}`,
+      );
+      await scripted(page, 'setCapability', 'setCaptionLanguage', true, 'Capable');
+      await expect.poll(() => select.isDisabled()).toBe(false);
+      await select.selectOption('ko');
+      await expect.poll(async () => (await scripted(page, 'captions')).captionLanguage).toBe('ko');
+      await expect.poll(() => readFileSync(path.join(settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"captionLanguage":\s*"ko"/);
+      const [ada] = await scripted(page, 'participantIds');
+      await scripted(page, 'speak', ada!, 'Shall we start?', true);
+      await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', '(ko) Shall we start?', 'true']]);
+      // The spoken language too.
+      await page.locator('#captions-spoken').selectOption('de-de');
+      await expect.poll(async () => (await scripted(page, 'captions')).spokenLanguage).toBe('de-de');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-captions-language');
+    });
+  });
+
+  it('speaks Korean, in the dark theme', async () => {
+    await inMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async ({ page }) => {
+      await turnOn(page, 'ko');
+      const [ada] = await scripted(page, 'participantIds');
+      await scripted(page, 'speak', ada!, '안녕하세요, 모두.', true);
+      await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', '안녕하세요, 모두.', 'true']]);
+      expect(await page.locator('label:has(#captions-spoken) > span').textContent()).toBe(translate('ko', 'captions.spokenLanguage'));
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'meeting-captions-ko-dark');
+    });
+  });
+});

@@ -1,0 +1,66 @@
+// The captions slice: what the meeting offers, on/off, a partial line replaced by its final text
+// (per speaker, even when others speak in between), a bounded history, notices, the same object
+// when nothing changed, and its place in the call state.
+import { describe, expect, it } from 'vitest';
+import { applyEvents, initialCallState } from '../../renderer/calling/call-model';
+import {
+  MAX_CAPTION_LINES,
+  applyCaptionsEvent,
+  captionsShown,
+  initialCaptionsState,
+  type CaptionsEvent,
+  type CaptionsState,
+} from '../../renderer/calling/features/captions-model';
+
+const said = (speakerId: string, text: string, final: boolean, at = 1): CaptionsEvent => ({ type: 'captions/received', speakerId, speakerName: speakerId.toUpperCase(), text, final, at });
+const apply = (state: CaptionsState, events: CaptionsEvent[]) => events.reduce(applyCaptionsEvent, state);
+const available: CaptionsEvent = { type: 'captions/available', active: false, spokenLanguage: 'en-us', spokenLanguages: ['en-us', 'ko-kr'], captionLanguage: '', captionLanguages: ['en', 'ko'] };
+
+describe('captions slice', () => {
+  it('replaces a speaker’s partial line with its final text, even when someone else spoke in between', () => {
+    const state = apply(initialCaptionsState, [said('a', 'Hel', false), said('b', 'Yes', false), said('a', 'Hello there.', true), said('b', 'Yes, indeed.', true), said('a', 'Next', false)]);
+    expect(state.lines.map((line) => [line.speakerId, line.text, line.final])).toEqual([
+      ['a', 'Hello there.', true],
+      ['b', 'Yes, indeed.', true],
+      ['a', 'Next', false],
+    ]);
+    expect(state.lines.map((line) => line.id)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the last MAX_CAPTION_LINES lines', () => {
+    const events = Array.from({ length: MAX_CAPTION_LINES + 25 }, (_, i) => said('a', `line ${i}`, true));
+    const state = apply(initialCaptionsState, events);
+    expect(state.lines).toHaveLength(MAX_CAPTION_LINES);
+    expect(state.lines[0]!.text).toBe('line 25');
+    expect(state.lines.at(-1)!.text).toBe(`line ${MAX_CAPTION_LINES + 24}`);
+  });
+
+  it('returns the same object when nothing changed', () => {
+    const state = apply(initialCaptionsState, [available, said('a', 'Same', false)]);
+    expect(applyCaptionsEvent(state, available)).toBe(state);
+    expect(applyCaptionsEvent(state, said('a', 'Same', false))).toBe(state);
+    expect(applyCaptionsEvent(state, said('a', '   ', true))).toBe(state);
+    expect(applyCaptionsEvent(state, { type: 'captions/notice', notice: null })).toBe(state);
+    expect(applyCaptionsEvent(state, { type: 'captions/spokenLanguage', language: 'en-us' })).toBe(state);
+  });
+
+  it('is shown while on or starting, and a start ends when the service answers', () => {
+    let state = apply(initialCaptionsState, [available]);
+    expect(captionsShown(state)).toBe(false);
+    state = applyCaptionsEvent(state, { type: 'captions/starting', starting: true });
+    expect(captionsShown(state)).toBe(true);
+    state = applyCaptionsEvent(state, { type: 'captions/active', active: true });
+    expect(state).toMatchObject({ active: true, starting: false });
+    state = apply(state, [{ type: 'captions/captionLanguage', language: 'ko' }, { type: 'captions/notice', notice: 'stopped' }]);
+    expect(state).toMatchObject({ captionLanguage: 'ko', notice: 'stopped' });
+  });
+
+  it('is nested in the call state through its prefixed events', () => {
+    const start = initialCallState({ muted: true, videoOn: false, now: 0 });
+    const next = applyEvents(start, [available, said('a', 'Hi.', true)]);
+    expect(next.captions.available).toBe(true);
+    expect(next.captions.lines).toHaveLength(1);
+    expect(next.reactions).toBe(start.reactions);
+    expect(applyEvents(next, [available])).toBe(next);
+  });
+});

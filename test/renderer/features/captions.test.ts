@@ -1,0 +1,123 @@
+// Features.Captions (Teams captions) through its module, over the scripted feature: the state at
+// attach, start confirmed by the service, captions with speakers (partial then final), languages
+// (the caption language only where translation is allowed, the remembered one applied once on),
+// failures and an unasked stop as notices, a kind change, and no listener left after detach.
+import { describe, expect, it } from 'vitest';
+import { attachCaptions } from '../../../renderer/calling/features/captions';
+import { ScriptedCaptions } from '../../../renderer/calling/practice/features/captions';
+import { recordingContext } from './context';
+
+const ada = { communicationUserId: '8:acs:ada' };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup(options: { translation?: boolean; remembered?: string } = {}) {
+  const feature = new ScriptedCaptions(() => options.translation ?? false);
+  const ctx = recordingContext({ localId: '8:acs:guest', now: 500, tick: 0 });
+  if (!options.translation) ctx.forbid('setCaptionLanguage');
+  const handle = attachCaptions(feature, ctx, { captionLanguage: () => options.remembered ?? '' });
+  return { feature, captions: feature.captions, ctx, handle };
+}
+
+describe('captions feature', () => {
+  it('announces what the meeting offers, starts when the service confirms, and passes captions on', async () => {
+    const { captions, ctx, handle } = setup();
+    expect(ctx.take()).toEqual([
+      {
+        type: 'captions/available',
+        active: false,
+        spokenLanguage: 'en-us',
+        spokenLanguages: captions.supportedSpokenLanguages,
+        captionLanguage: '',
+        captionLanguages: captions.supportedCaptionLanguages,
+      },
+    ]);
+    await handle.start();
+    await settle();
+    expect(ctx.take()).toEqual([
+      { type: 'captions/notice', notice: null },
+      { type: 'captions/starting', starting: true },
+      { type: 'captions/active', active: true },
+    ]);
+    captions.scriptCaption({ identifier: ada, displayName: 'Ada Lovelace' }, 'Hello every', false);
+    captions.scriptCaption({ identifier: ada, displayName: 'Ada Lovelace' }, 'Hello everyone.', true);
+    captions.scriptCaption({ displayName: undefined }, 'Hi.', true);
+    expect(ctx.take()).toEqual([
+      { type: 'captions/received', speakerId: '8:acs:ada', speakerName: 'Ada Lovelace', text: 'Hello every', final: false, at: 500 },
+      { type: 'captions/received', speakerId: '8:acs:ada', speakerName: 'Ada Lovelace', text: 'Hello everyone.', final: true, at: 500 },
+      { type: 'captions/received', speakerId: '', speakerName: '', text: 'Hi.', final: true, at: 500 },
+    ]);
+    await handle.setSpokenLanguage('ko-kr');
+    expect(ctx.take()).toEqual([{ type: 'captions/spokenLanguage', language: 'ko-kr' }]);
+    await handle.stop();
+    await settle();
+    // A stop the guest asked for: no "stopped" notice.
+    expect(ctx.take()).toEqual([
+      { type: 'captions/active', active: false },
+      { type: 'captions/notice', notice: null },
+    ]);
+    handle.detach();
+  });
+
+  it('says so when the service stops captions by itself, or refuses to start them', async () => {
+    const { captions, ctx, handle } = setup();
+    await handle.start();
+    await settle();
+    ctx.take();
+    captions.scriptActive(false);
+    expect(ctx.take()).toEqual([
+      { type: 'captions/active', active: false },
+      { type: 'captions/notice', notice: 'stopped' },
+    ]);
+    captions.failNextStart = new Error('service unavailable');
+    await handle.start();
+    expect(ctx.take()).toEqual([
+      { type: 'captions/notice', notice: null },
+      { type: 'captions/starting', starting: true },
+      { type: 'captions/starting', starting: false },
+      { type: 'captions/notice', notice: 'startFailed' },
+    ]);
+    expect(ctx.logs).toEqual(['warn: captions: start failed: service unavailable']);
+    handle.detach();
+  });
+
+  it('sets a caption language only where the meeting translates', async () => {
+    const refused = setup();
+    await refused.handle.start();
+    await settle();
+    refused.ctx.take();
+    await refused.handle.setCaptionLanguage('ko');
+    expect(refused.captions.activeCaptionLanguage).toBe('');
+    expect(refused.ctx.take()).toEqual([{ type: 'captions/notice', notice: 'translationUnavailable' }]);
+    refused.handle.detach();
+
+    const allowed = setup({ translation: true });
+    await allowed.handle.start();
+    await settle();
+    allowed.ctx.take();
+    await allowed.handle.setCaptionLanguage('ko');
+    expect(allowed.ctx.take()).toEqual([{ type: 'captions/captionLanguage', language: 'ko' }]);
+    await allowed.handle.setCaptionLanguage('xx');
+    expect(allowed.ctx.take()).toEqual([{ type: 'captions/notice', notice: 'languageFailed' }]);
+    allowed.handle.detach();
+  });
+
+  it('applies the remembered caption language once captions are on', async () => {
+    const { captions, ctx, handle } = setup({ translation: true, remembered: 'de' });
+    await handle.start();
+    await settle();
+    expect(captions.activeCaptionLanguage).toBe('de');
+    expect(ctx.take()).toContainEqual({ type: 'captions/captionLanguage', language: 'de' });
+    handle.detach();
+  });
+
+  it('follows a new captions object when the kind changes, and leaves no listener after detach', () => {
+    const { feature, captions, ctx, handle } = setup();
+    expect(captions.listenerCount()).toBe(4);
+    expect(feature.listenerCount()).toBe(1);
+    (feature as unknown as { emit(event: string): void }).emit('CaptionsKindChanged');
+    expect(ctx.take().map((event) => event.type)).toEqual(['captions/available', 'captions/available']);
+    expect(captions.listenerCount()).toBe(4);
+    handle.detach();
+    expect(captions.listenerCount() + feature.listenerCount()).toBe(0);
+  });
+});
