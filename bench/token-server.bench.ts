@@ -29,6 +29,7 @@ const app = buildApp({
     requestTimeoutMs: 15_000,
     maxConnections: 1000,
     grantChainMaxMinutes: 24 * 60,
+    shutdownDelayMs: 0,
   },
   log: { info() {}, warn() {}, error() {} },
 });

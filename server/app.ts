@@ -5,9 +5,10 @@
 // per file in routes/.
 import type { TokenScope } from '@azure/communication-identity';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createAcsIssuer, type AcsIssuer } from './acs-issuer';
-import type { ServerConfig } from './config';
+import type { RateLimitConfig, ServerConfig } from './config';
 import { parseConnectionString } from './connection-string';
 import { registerAppKey } from './hooks/app-key';
 import { registerErrorHandler } from './hooks/error-handler';
@@ -15,17 +16,22 @@ import { registerJsonOnly } from './hooks/json-only';
 import { registerNotFound } from './hooks/not-found';
 import { registerRateLimit } from './hooks/rate-limit';
 import { registerRequestLog } from './hooks/request-log';
+import { registerRequestMetrics } from './hooks/request-metrics';
 import { registerSecurityHeaders } from './hooks/security-headers';
 import { registerLifecycle } from './lifecycle';
 import { createJsonLog, type ServerLog } from './log';
-import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { meteredIssuer } from './metered-issuer';
+import { createMetrics, type Metrics } from './metrics';
 import { createRefreshGrants } from './refresh-grant';
 import type { InvitationAppDeps } from './invitation-wiring';
 import { healthzRoute } from './routes/healthz';
 import { guestInvitationRoutes } from './routes/invitations-guest';
 import { staffInvitationRoutes } from './routes/invitations-staff';
 import { joinPageRoutes } from './routes/join-page';
+import { readyzRoute } from './routes/readyz';
 import { tokenRoute } from './routes/token';
+import { createMemoryRateLimitStore, type RateLimitStore } from './stores/rate-limit-store';
+import { createRedisRateLimitStore } from './stores/rate-limit-store-redis';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -33,10 +39,12 @@ export interface AppDeps {
   now?: () => number;
   /** Replaces the ACS client (tests of failures ACS will not produce on demand). */
   issuer?: AcsIssuer;
-  /** Replaces the in-memory per-instance rate limiter (a shared one, or a test's). */
-  rateLimiter?: RateLimiter;
   /** The invitation feature (staff API, guest API, landing page); absent when not configured. */
   invitations?: InvitationAppDeps;
+  /** Shared state: with it, the stores keep their state in Redis (and fall back to memory while it is down). */
+  redis?: Redis;
+  /** Where the counters go; /metrics (metrics-app.ts) serves the same registry. */
+  metrics?: Metrics;
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -44,10 +52,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const connection = parseConnectionString(config.connectionString);
   if (!connection) throw new Error('ACS connection string is malformed');
   const scopes: TokenScope[] = config.chatJoin ? ['voip.join', 'chat.join'] : ['voip.join'];
-  const issuer =
+  const metrics = deps.metrics ?? createMetrics();
+  const acs =
     deps.issuer ??
     createAcsIssuer({ connectionString: config.connectionString, scopes, expiresInMinutes: config.tokenExpiryMinutes, timeoutMs: config.acsTimeoutMs });
-  const rateLimiter = deps.rateLimiter ?? (config.rateLimit ? createRateLimiter(config.rateLimit, now) : undefined);
+  const issuer = meteredIssuer(acs, metrics);
+  const rateLimitStore = config.rateLimit ? rateLimitStoreFor(config.rateLimit, deps.redis, metrics, now) : undefined;
 
   const app = Fastify({
     logger: false,
@@ -71,15 +81,18 @@ export function buildApp(deps: AppDeps): FastifyInstance {
 
   registerLifecycle(app);
   registerRequestLog(app, log);
+  registerRequestMetrics(app, metrics);
   registerSecurityHeaders(app);
   registerErrorHandler(app, log);
   registerNotFound(app);
   // The request rules, in the order they run: rate limit, app key, content type.
-  registerRateLimit(app, rateLimiter, config.trustProxy, log);
+  registerRateLimit(app, rateLimitStore, config.trustProxy, log, metrics);
   registerAppKey(app, config.appKey, log);
   registerJsonOnly(app);
 
   void app.register(healthzRoute, { draining: () => app.lifecycle.draining });
+  const { redis } = deps;
+  void app.register(readyzRoute, { draining: () => app.lifecycle.draining, ...(redis ? { redisUp: () => redis.status === 'ready' } : {}) });
   void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey, config.grantChainMaxMinutes * 60_000), scopes, log, now });
   if (deps.invitations) {
     const { service, staffAuth, codeLimiter } = deps.invitations;
@@ -88,4 +101,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     void app.register(joinPageRoutes, { ...deps.invitations, trustProxy: config.trustProxy });
   }
   return app;
+}
+
+function rateLimitStoreFor(config: RateLimitConfig, redis: Redis | undefined, metrics: Metrics, now: () => number): RateLimitStore {
+  const local = createMemoryRateLimitStore(config, now);
+  return redis ? createRedisRateLimitStore(redis, config, { bucket: 'token', local, metrics, now }) : local;
 }

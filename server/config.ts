@@ -33,6 +33,12 @@ export interface ServerConfig {
   maxConnections: number;
   /** A refresh-grant chain (one identity, refreshed again and again) ends this long after its first token. */
   grantChainMaxMinutes: number;
+  /** Shared state (rate limits) for several instances; unset: each instance keeps its own in memory. */
+  redisUrl?: string;
+  /** Serve Prometheus /metrics on this port (a separate listener, not exposed with the service). */
+  metricsPort?: number;
+  /** On SIGTERM, keep serving (readiness failing) this long so the load balancer stops sending, then drain. */
+  shutdownDelayMs: number;
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
@@ -60,6 +66,12 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: integer(1000, 120_000).default(15_000),
   MAX_CONNECTIONS: integer(1, 100_000).default(1000),
   GRANT_CHAIN_MAX_HOURS: integer(1, 72).default(24),
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be redis://[user:password@]host:port[/db] or rediss://...')
+    .optional(),
+  METRICS_PORT: integer(1, 65_535).optional(),
+  SHUTDOWN_DELAY_MS: integer(0, 60_000).default(0),
 });
 
 /** Reads the configuration; problems name the variable, never its value (a connection string is a secret). */
@@ -85,7 +97,10 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
     requestTimeoutMs: Math.max(e.REQUEST_TIMEOUT_MS, e.HEADERS_TIMEOUT_MS),
     maxConnections: e.MAX_CONNECTIONS,
     grantChainMaxMinutes: e.GRANT_CHAIN_MAX_HOURS * 60,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   };
+  if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
+  if (e.METRICS_PORT !== undefined) config.metricsPort = e.METRICS_PORT;
   if (e.APP_KEY) config.appKey = e.APP_KEY;
   return { ok: true, config };
 }

@@ -8,14 +8,14 @@ import type { InvitationConfig } from './invitation-config';
 import { createInvitationService, type InvitationService } from './invitation-service';
 import type { Downloads } from './landing-page';
 import type { ServerLog } from './log';
-import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { createMemoryRateLimitStore, type RateLimitStore } from './stores/rate-limit-store';
 import { createStaffAuth, type StaffAuth } from './staff-auth';
 import { createMemoryInvitationStore, type InvitationStore } from './stores/invitation-store';
 
 export interface InvitationAppDeps {
   service: InvitationService;
   staffAuth: StaffAuth;
-  codeLimiter: RateLimiter;
+  codeLimiter: RateLimitStore;
   productName: string;
   downloads: Downloads;
   publicUrl: string;
@@ -25,7 +25,7 @@ export interface InvitationWiringOptions {
   log: ServerLog;
   now?: () => number;
   store?: InvitationStore;
-  codeLimiter?: RateLimiter;
+  codeLimiter?: RateLimitStore;
   /** Extra options for @azure/identity (tests: tlsOptions, disableInstanceDiscovery). */
   credentialOptions?: ClientSecretCredentialOptions;
   /** The fetch jose uses for the tenant's signing keys (tests trust a loopback certificate). */
@@ -56,7 +56,7 @@ export function createInvitationDeps(config: InvitationConfig, options: Invitati
     service,
     staffAuth,
     // Code requests and checks per client: a few at once, then one every 10 s.
-    codeLimiter: options.codeLimiter ?? createRateLimiter({ burst: 5, perMinute: 6 }, now),
+    codeLimiter: options.codeLimiter ?? createMemoryRateLimitStore({ burst: 5, perMinute: 6 }, now),
     productName: config.productName,
     downloads: config.downloads,
     publicUrl: config.publicUrl,

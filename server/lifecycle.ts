@@ -1,12 +1,13 @@
 // Process: server. The service's life after start: requests in flight are counted, and
-// `drainAndClose` stops accepting connections, lets requests in flight finish for up to `graceMs`,
-// then cuts the rest. While draining, answers carry `Connection: close` and readiness fails.
+// `drainAndClose` first fails readiness (and keeps serving for `delayMs`, the time a load balancer
+// needs to notice), then stops accepting connections, lets requests in flight finish for up to
+// `graceMs`, and cuts the rest. While draining, answers carry `Connection: close`.
 import type { FastifyInstance } from 'fastify';
 
 export interface Lifecycle {
   readonly draining: boolean;
   readonly inFlight: number;
-  drainAndClose(graceMs?: number): Promise<void>;
+  drainAndClose(graceMs?: number, delayMs?: number): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -37,8 +38,9 @@ export function registerLifecycle(app: FastifyInstance): void {
     get inFlight() {
       return inFlight;
     },
-    async drainAndClose(graceMs = 10_000) {
+    async drainAndClose(graceMs = 10_000, delayMs = 0) {
       draining = true;
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const closed = app.close();
       app.server.closeIdleConnections();
       if (inFlight > 0) {

@@ -5,9 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { clientKey } from '../client-key';
 import { sendError } from '../errors';
 import type { ServerLog } from '../log';
-import type { RateLimiter } from '../rate-limiter';
+import type { Metrics } from '../metrics';
+import type { RateLimitStore } from '../stores/rate-limit-store';
 
-export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter | undefined, trustProxy: boolean, log: ServerLog): void {
+export function registerRateLimit(app: FastifyInstance, limiter: RateLimitStore | undefined, trustProxy: boolean, log: ServerLog, metrics: Metrics): void {
   if (!limiter) return;
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config.rateLimited) return;
@@ -16,6 +17,7 @@ export function registerRateLimit(app: FastifyInstance, limiter: RateLimiter | u
     const decision = await limiter.take(key);
     if (decision.allowed) return;
     log.warn('rateLimited');
+    metrics.rateLimited.inc();
     reply.header('retry-after', String(decision.retryAfterSeconds));
     return sendError(reply, 429, 'rateLimited', true);
   });

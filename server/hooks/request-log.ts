@@ -11,7 +11,7 @@ export function registerRequestLog(app: FastifyInstance, log: ServerLog): void {
       const route = request.routeOptions.config.name ?? request.knownRoute ?? 'notFound';
       const durationMs = Math.round(performance.now() - started);
       // Closed before the answer was sent: the client went away, and never saw the status code.
-      if (!reply.raw.writableFinished) return log.info('request', { route, method: request.method, aborted: true, durationMs });
+      if (!reply.raw.writableEnded) return log.info('request', { route, method: request.method, aborted: true, durationMs });
       log.info('request', { route, method: request.method, status: reply.raw.statusCode, durationMs });
     });
     done();

@@ -10,11 +10,11 @@ import { clientKey } from '../client-key';
 import { ERROR_CODES } from '../errors';
 import type { GuestOutcome, InvitationService } from '../invitation-service';
 import type { ServerLog } from '../log';
-import type { RateLimiter } from '../rate-limiter';
+import type { RateLimitStore } from '../stores/rate-limit-store';
 
 export interface GuestRoutesDeps {
   service: InvitationService;
-  codeLimiter: RateLimiter;
+  codeLimiter: RateLimitStore;
   trustProxy: boolean;
   log: ServerLog;
 }
@@ -53,7 +53,7 @@ export function sendGuestFailure(reply: FastifyReply, failure: Extract<GuestOutc
 }
 
 /** The per-client limit on code routes; a failure to send, or undefined to go on. */
-export async function limitClient(limiter: RateLimiter, request: FastifyRequest, trustProxy: boolean) {
+export async function limitClient(limiter: RateLimitStore, request: FastifyRequest, trustProxy: boolean) {
   const forwarded = request.headers['x-forwarded-for'];
   const decision = await limiter.take(clientKey(request.raw.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy));
   return decision.allowed ? undefined : { ok: false as const, error: 'rateLimited' as const, retryAfterSeconds: decision.retryAfterSeconds };

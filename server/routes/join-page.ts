@@ -11,12 +11,12 @@ import type { Language } from '../../common/i18n';
 import type { InvitationService } from '../invitation-service';
 import { LANDING_CSS, LANDING_JS } from '../landing-assets';
 import { LANDING_CSS_PATH, LANDING_JS_PATH, pageLanguage, renderLandingPage, type Downloads, type LandingModel, type VerifyNotice } from '../landing-page';
-import type { RateLimiter } from '../rate-limiter';
+import type { RateLimitStore } from '../stores/rate-limit-store';
 import { limitClient } from './invitations-guest';
 
 export interface JoinPageDeps {
   service: InvitationService;
-  codeLimiter: RateLimiter;
+  codeLimiter: RateLimitStore;
   trustProxy: boolean;
   productName: string;
   downloads: Downloads;

@@ -2,10 +2,13 @@
 // every answer carries. Header and body framing over a real socket are in token-server.test.ts.
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
+import { buildMetricsApp } from '../../server/metrics-app';
+import { createMetrics } from '../../server/metrics';
 import { testConfig } from './harness';
 
 const config = testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0');
-const app = buildApp({ config, log: { info() {}, warn() {}, error() {} } });
+const metrics = createMetrics();
+const app = buildApp({ config, metrics, log: { info() {}, warn() {}, error() {} } });
 
 describe('service app (inject)', () => {
   it('answers HEAD /healthz like GET, without a body', async () => {
@@ -37,5 +40,32 @@ describe('service app (inject)', () => {
     const res = await app.inject({ method: 'POST', url: '/api/token', headers: { 'content-type': 'application/json' }, payload: '{"displayName":"a\\u0000"}' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'invalidDisplayName' });
+  });
+
+  it('counts requests by route name and status on the metrics listener, with no addresses or URLs', async () => {
+    await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '203.0.113.50' });
+    await app.inject({ method: 'GET', url: '/secret-path-8:acs:abc' });
+    const res = await buildMetricsApp(metrics).inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toMatch(/doorway_http_requests_total\{route="healthz",method="GET",status="200"\} [1-9]/);
+    expect(res.body).toMatch(/doorway_http_requests_total\{route="notFound",method="GET",status="404"\} [1-9]/);
+    expect(res.body).toContain('doorway_http_request_duration_seconds_bucket');
+    expect(res.body).not.toContain('203.0.113.50');
+    expect(res.body).not.toContain('secret-path');
+  });
+
+  it('is ready without Redis configured, and not ready once draining', async () => {
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', redis: 'notConfigured' });
+    const draining = buildApp({ config, log: { info() {}, warn() {}, error() {} } });
+    await draining.ready();
+    const closed = draining.lifecycle.drainAndClose(1_000, 200);
+    const during = await draining.inject({ method: 'GET', url: '/readyz' });
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toEqual({ status: 'draining', redis: 'notConfigured' });
+    expect((await draining.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(503);
+    await closed;
   });
 });

@@ -56,6 +56,7 @@ export function testConfig(connectionString: string, overrides: Partial<ServerCo
     requestTimeoutMs: 15_000,
     maxConnections: 1000,
     grantChainMaxMinutes: 24 * 60,
+    shutdownDelayMs: 0,
     ...overrides,
   };
 }

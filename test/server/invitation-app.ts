@@ -8,7 +8,7 @@ import { buildApp } from '../../server/app';
 import type { InvitationConfig } from '../../server/invitation-config';
 import { createInvitationDeps } from '../../server/invitation-wiring';
 import { createJsonLog } from '../../server/log';
-import type { RateLimiter } from '../../server/rate-limiter';
+import type { RateLimitStore } from '../../server/stores/rate-limit-store';
 import { createMemoryInvitationStore } from '../../server/stores/invitation-store';
 import { startFakeEntra, type FakeEntra, type StaffTokenOptions } from './fake-entra';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
@@ -35,7 +35,7 @@ export interface InvitationApp {
 export interface InvitationAppOptions {
   listen?: boolean;
   mail?: boolean;
-  codeLimiter?: RateLimiter;
+  codeLimiter?: RateLimitStore;
   downloads?: InvitationConfig['downloads'];
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { clientKey } from '../../server/client-key';
 import { configFromEnv } from '../../server/config';
-import { createRateLimiter } from '../../server/rate-limiter';
+import { createMemoryRateLimitStore } from '../../server/stores/rate-limit-store';
 import { createRefreshGrants } from '../../server/refresh-grant';
 
 const CONNECTION_STRING = `endpoint=https://contoso.communication.azure.com/;accesskey=${randomBytes(32).toString('base64')}`;
@@ -25,6 +25,7 @@ describe('configuration from the environment', () => {
         requestTimeoutMs: 15_000,
         maxConnections: 1000,
         grantChainMaxMinutes: 24 * 60,
+        shutdownDelayMs: 0,
       },
     });
   });
@@ -65,7 +66,7 @@ describe('configuration from the environment', () => {
 describe('rate limiter (token bucket)', () => {
   it('allows the burst, then one request per refill interval', async () => {
     let now = 0;
-    const limiter = createRateLimiter({ burst: 2, perMinute: 30 }, () => now);
+    const limiter = createMemoryRateLimitStore({ burst: 2, perMinute: 30 }, () => now);
     expect([await limiter.take('a'), await limiter.take('a'), await limiter.take('a')]).toEqual([
       { allowed: true },
       { allowed: true },
@@ -78,7 +79,7 @@ describe('rate limiter (token bucket)', () => {
   });
 
   it('forgets the least recently seen client past its bound', async () => {
-    const limiter = createRateLimiter({ burst: 1, perMinute: 1 }, () => 0, 2);
+    const limiter = createMemoryRateLimitStore({ burst: 1, perMinute: 1 }, () => 0, 2);
     await limiter.take('a');
     await limiter.take('b');
     await limiter.take('c'); // evicts a

@@ -1,16 +1,26 @@
 // The real entry point (npm run token-server) in a child process: configuration from the
 // environment, JSON logs on stdout, exit 0 on SIGTERM after finishing the request in flight.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startRedisServer, type RedisServer } from '../support/redis-server';
+import { startBalancer, type Balancer } from './balancer';
 import { startFakeAcs, type FakeAcs } from './fake-acs';
 import { postToken } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let acs: FakeAcs | undefined;
+let redis: RedisServer | undefined;
+let balancer: Balancer | undefined;
+const children: ChildProcess[] = [];
 afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await balancer?.close();
   await acs?.close();
+  await redis?.stop();
   acs = undefined;
+  redis = undefined;
+  balancer = undefined;
 });
 
 function runEntry(env: Record<string, string>) {
@@ -19,6 +29,7 @@ function runEntry(env: Record<string, string>) {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const lines: string[] = [];
   let buffered = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -62,5 +73,48 @@ describe('token service entry point', () => {
     expect(await run.exited).toBe(1);
     expect(String(entry.problems)).toContain('TOKEN_EXPIRY_MINUTES');
     expect(run.lines.join('\n')).not.toContain('c2VjcmV0');
+  });
+
+  it('drains on SIGTERM under load behind a balancer: readiness fails first, no request is cut off', async () => {
+    acs = await startFakeAcs({ latencyMs: 50 });
+    redis = await startRedisServer();
+    const env = {
+      ACS_CONNECTION_STRING: acs.connectionString,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      REDIS_URL: redis.url,
+      TRUST_PROXY: '1',
+      RATE_LIMIT_PER_MINUTE: '0',
+      SHUTDOWN_DELAY_MS: '400',
+    };
+    const runs = [runEntry(env), runEntry(env)];
+    const urls = await Promise.all(runs.map(async (run) => `http://127.0.0.1:${(await run.event('listening')).port}`));
+    await Promise.all(runs.map((run) => run.event('redisConnected')));
+    balancer = await startBalancer(urls, { readinessPollMs: 50 });
+
+    const statuses: number[] = [];
+    let running = true;
+    const load = Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (running) {
+          statuses.push(await postToken(balancer!.url, { displayName: 'Ada' }).then(async (res) => (await res.arrayBuffer(), res.status), () => 0));
+        }
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    runs[0]!.child.kill('SIGTERM');
+    expect(await runs[0]!.exited).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    running = false;
+    await load;
+
+    // Every request got a whole answer from one instance or the other, before, during and after
+    // the drain.
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    expect(balancer.sent.every((count) => count > 0)).toBe(true);
+    const events = runs[0]!.lines.map((line) => (JSON.parse(line) as { event: string }).event);
+    expect(events.slice(events.indexOf('shuttingDown'))).toContain('stopped');
+    expect(events.at(-1)).toBe('stopped');
   });
 });
