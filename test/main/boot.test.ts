@@ -183,6 +183,15 @@ describe('the main bundle, booted', () => {
     expect(runtime.openWindows).toHaveLength(0);
   });
 
+  it('a start-up that throws (the OS gives no logs folder) ends in a dialog saying so, and the app quits instead of holding the lock with nothing on screen', async () => {
+    const runtime = boot({ brokenPaths: ['logs'] });
+    const box = await dialogTitled(runtime, t('dialog.startFailed.title'));
+    expect(box.kind).toBe('errorBox');
+    expect(box.message).toContain('Error');
+    expect(runtime.app.exitCode).toBe(0);
+    expect(runtime.windows).toHaveLength(0);
+  });
+
   it('quitting outside a meeting closes at once, asking nothing', async () => {
     const runtime = boot();
     await shownPage(runtime);

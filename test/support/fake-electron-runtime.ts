@@ -57,6 +57,8 @@ export interface RuntimeOptions {
   platform?: NodeJS.Platform;
   /** Answers to showMessageBox, in order (the button index); a box with no answer waits. */
   answers?: number[];
+  /** app.getPath names that throw, as Electron's does when the OS cannot give the folder. */
+  brokenPaths?: string[];
 }
 
 /** Electron's Event object as listeners receive it. */
@@ -279,6 +281,7 @@ export class FakeApp extends EventEmitter {
     return this.ready;
   }
   getPath(name: Parameters<App['getPath']>[0]): string {
+    if (this.runtime.options.brokenPaths?.includes(name)) throw new Error(`Failed to get '${name}' path`);
     if (name === 'userData') return this.runtime.options.userData;
     if (name === 'logs') return `${this.runtime.options.userData}/logs`;
     throw new Error(`getPath(${name}) is not faked`);
