@@ -52,6 +52,9 @@ export interface ChurnOptions {
   videoShare?: number;
   /** Record per-event handler times and per-frame work (the benchmark). */
   measure?: boolean;
+  /** What happens (default 'roster'): people coming, going, speaking, muting, cameras; or
+   *  reactions from random people; or captions of one speaker after another (turn them on first). */
+  kind?: 'roster' | 'reactions' | 'captions';
 }
 
 export interface ChurnStats {

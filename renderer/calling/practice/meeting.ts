@@ -330,8 +330,29 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     const pick = () => call.remoteParticipants[Math.floor(rand() * call.remoteParticipants.length)];
     let speaker: ScriptedRemoteParticipant | null = null;
     let pendingEvents = 0;
+    const REACTIONS = ['like', 'heart', 'applause', 'laugh', 'surprised'] as const;
+    let words = 0;
 
-    const act = () => {
+    const react = () => {
+      const p = pick();
+      if (p) call.reactions.scriptReaction(p.identifier as never, REACTIONS[Math.floor(rand() * REACTIONS.length)]!);
+      stats.events++;
+    };
+    // One phrase after another: partial results growing word by word, then the final text.
+    const caption = () => {
+      if (!speaker || words >= 12) {
+        speaker = pick() ?? null;
+        words = 0;
+      }
+      if (speaker) {
+        words++;
+        const text = Array.from({ length: words }, (_, i) => `word${i + 1}`).join(' ');
+        call.captions.captions.scriptCaption({ identifier: speaker.identifier, displayName: speaker.displayName }, text, words >= 12);
+      }
+      stats.events++;
+    };
+
+    const roster = () => {
       const n = call.remoteParticipants.length;
       const roll = rand();
       const joinWeight = n < options.target ? 0.3 : 0.1;
@@ -365,6 +386,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
       stats.events++;
     };
 
+    const act = options.kind === 'reactions' ? react : options.kind === 'captions' ? caption : roster;
     const tick = () => {
       if (call.state === 'Disconnected') return;
       if (options.measure) {
