@@ -422,7 +422,6 @@ function start(): void {
       // Links that come now wait for the next window (macOS keeps running without one).
       joinLinks.rendererGone();
       recovery.windowClosed();
-      updates?.presenceChanged(false);
       tokens.presenceChanged(false);
       if (closeGuard === guard) closeGuard = null;
       mainWindow = null;
