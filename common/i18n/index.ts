@@ -10,6 +10,7 @@ import { preferences } from './preferences';
 import { links } from './links';
 import { meeting } from './meeting';
 import { packaging } from './packaging';
+import { practice } from './practice';
 import { reactions } from './reactions';
 import { share } from './share';
 import { tokens } from './tokens';
@@ -20,7 +21,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, captions, join, links, meeting, packaging, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
+const sections = [app, captions, join, links, meeting, packaging, practice, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

@@ -16,4 +16,6 @@ export interface MeetingRequest {
   access: { camera: AccessState; microphone: AccessState };
   /** The preview's live camera, carried on into the call; null when the camera is off or not ready. */
   camera: CameraHandoff | null;
+  /** A practice meeting (simulated people, no token, nothing real joined): target and host are only labels. */
+  practice?: boolean;
 }

@@ -5,13 +5,18 @@ import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-sess
 import { DeviceService } from './devices';
 import type { ScriptedMeetingConfig, ScriptedMeetingControl } from './practice/control';
 import { ScriptedMeeting } from './practice/meeting';
+import { PRACTICE_CONFIG, PRACTICE_LINK, playPracticeScript, practiceToken } from './practice/practice-meeting';
 
 export interface CallingApi {
   /** The meeting's devices (the join screen uses the platform's own, renderer/media/). */
   devices: DeviceService;
   /** Joins a meeting; the session is in the 'connecting' phase at once (the meeting screen). */
   joinMeeting(options: JoinOptions): CallSession;
+  /** Opens a practice meeting (simulated people, practice/): it joins nothing real and needs no token service. */
+  joinPractice(options: PracticeOptions): CallSession;
 }
+
+export type PracticeOptions = Omit<JoinOptions, 'target' | 'getToken'>;
 
 /** Development builds only (see index.ts): a scripted meeting takes every join instead of Teams. */
 export interface ScriptedForTests {
@@ -41,5 +46,20 @@ export async function createCallingApi(scripted?: ScriptedForTests): Promise<Cal
   return {
     devices,
     joinMeeting: (options) => new MeetingCallSession(meetingDeps, devices, options),
+    joinPractice: (options) => {
+      const practice = new ScriptedMeeting(PRACTICE_CONFIG, { features: Features });
+      const stopScript = playPracticeScript(practice);
+      const session = new MeetingCallSession({ ...sdkDeps, ...practice.deps }, devices, {
+        ...options,
+        target: { kind: 'link', meetingLink: PRACTICE_LINK },
+        getToken: async () => ({ ok: true, ...practiceToken(Date.now()) }),
+      });
+      const off = session.state.subscribe((state) => {
+        if (state.phase !== 'ended') return;
+        stopScript();
+        off();
+      });
+      return session;
+    },
   };
 }

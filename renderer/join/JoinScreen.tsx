@@ -127,6 +127,22 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     });
   };
 
+  // The practice meeting: no link and no token needed; the name typed so far, or "Guest".
+  const practice = () => {
+    if (joining) return;
+    requestCalling('now');
+    const cameraOn = willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0);
+    onJoin({
+      practice: true,
+      target: { kind: 'link', meetingLink: '' },
+      host: t('practice.host'),
+      displayName: nameProblem(name) ? t('practice.defaultName') : name.trim(),
+      cameraOn,
+      microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
+      ...media.handOff(cameraOn),
+    });
+  };
+
   const retryAccess = async () => {
     setRetrying(true);
     await media.retryAccess().catch(() => undefined);
@@ -314,6 +330,13 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
                 ))}
               </div>
             )}
+          </div>
+
+          <div class="join-form__practice">
+            <Button id="practice-button" onClick={practice} aria-describedby="practice-hint">
+              {t('practice.join.button')}
+            </Button>
+            <p id="practice-hint">{t('practice.join.hint')}</p>
           </div>
 
           {tokenError && (

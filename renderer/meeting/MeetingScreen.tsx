@@ -4,7 +4,7 @@
 // when main asks (app closing), and hangs up when this screen goes away.
 import './meeting.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AppInfo, Settings } from '../../common/ipc-contract';
+import type { AppInfo, LogLevel, Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
 import { loadCalling } from '../calling';
@@ -13,6 +13,7 @@ import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
 import { CallView } from './CallView';
 import { ConnectingView, EndedView, LobbyView } from './phases';
 import { useObservable } from '../components/use-observable';
+import { PracticeBanner } from './PracticeBanner';
 
 export interface MeetingScreenProps {
   request: MeetingRequest;
@@ -49,22 +50,24 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
     setSession(null);
     setEarlyEnd(null);
     leftEarly.current = false;
-    void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request) });
+    // A practice meeting is nothing main needs to know about (no meeting to leave, no token).
+    if (!request.practice) void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request) });
     loadCalling().then(
       (api) => {
         if (cancelled || leftEarly.current) return;
-        current = api.joinMeeting({
-          target: request.target,
+        const options = {
           displayName: request.displayName,
           cameraOn: request.cameraOn,
           microphoneOn: request.microphoneOn,
-          getToken: () => bridge.getToken({ displayName: request.displayName }),
           devices: request.devices,
           access: request.access,
           camera: request.camera,
           captionLanguage: settings.captionLanguage,
-          log: (level, message) => void bridge.log({ level, message }),
-        });
+          log: (level: LogLevel, message: string) => void bridge.log({ level, message }),
+        };
+        current = request.practice
+          ? api.joinPractice(options)
+          : api.joinMeeting({ ...options, target: request.target, getToken: () => bridge.getToken({ displayName: request.displayName }) });
         setSession(current);
       },
       (error: unknown) => {
@@ -85,7 +88,7 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
   const callId = state?.callId ?? null;
   useEffect(() => {
     if (ended) void bridge.setCallPresence({ inMeeting: false });
-    else if (callId) void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request), callId });
+    else if (callId && !request.practice) void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request), callId });
   }, [ended, callId]);
   useEffect(() => () => void bridge.setCallPresence({ inMeeting: false }), []);
 
@@ -100,29 +103,33 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
   );
 
   const rejoin = () => setAttempt((n) => n + 1);
+  const screen = meetingView();
+  return request.practice ? <PracticeBanner>{screen}</PracticeBanner> : screen;
 
-  if (earlyEnd) return <EndedView ended={earlyEnd} onRejoin={rejoin} onBack={onExit} />;
-  if (!session || !state || state.phase === 'connecting') {
+  function meetingView() {
+    if (earlyEnd) return <EndedView ended={earlyEnd} onRejoin={rejoin} onBack={onExit} />;
+    if (!session || !state || state.phase === 'connecting') {
+      return (
+        <ConnectingView
+          host={request.host}
+          selfVideo={request.camera?.stream.active ? request.camera.video : null}
+          leaving={state?.local.leaving ?? false}
+          onLeave={() => {
+            if (session) void session.leave();
+            else endEarly(LEFT_EARLY);
+          }}
+        />
+      );
+    }
+    if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} onRejoin={rejoin} onBack={onExit} />;
+    if (state.phase === 'lobby') return <LobbyView session={session} state={state} displayName={request.displayName} />;
     return (
-      <ConnectingView
-        host={request.host}
-        selfVideo={request.camera?.stream.active ? request.camera.video : null}
-        leaving={state?.local.leaving ?? false}
-        onLeave={() => {
-          if (session) void session.leave();
-          else endEarly(LEFT_EARLY);
-        }}
+      <CallView
+        session={session}
+        state={state}
+        displayName={request.displayName}
+        onCaptionLanguage={(captionLanguage) => updateSettings({ captionLanguage })}
       />
     );
   }
-  if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} onRejoin={rejoin} onBack={onExit} />;
-  if (state.phase === 'lobby') return <LobbyView session={session} state={state} displayName={request.displayName} />;
-  return (
-    <CallView
-      session={session}
-      state={state}
-      displayName={request.displayName}
-      onCaptionLanguage={(captionLanguage) => updateSettings({ captionLanguage })}
-    />
-  );
 }
