@@ -3,7 +3,8 @@
 // keyed by the same names); the preload turns each entry into one narrow bridge function; the
 // renderer calls those. Nothing else crosses the process boundary.
 import type { Language } from './i18n';
-import type { InviteResult } from './meeting';
+import type { InvitationErrorCode, InvitationMeeting } from './invitation';
+import type { InviteResult, JoinableInvite } from './meeting';
 
 export type TokenErrorCode =
   | 'notConfigured'
@@ -18,6 +19,29 @@ export type TokenErrorCode =
 export type TokenReply =
   | { ok: true; token: string; expiresOnMs: number }
   | { ok: false; error: TokenErrorCode };
+
+/**
+ * Why an invitation could not be read or verified: the service's own codes (common/invitation.ts)
+ * plus the app's; each has an `invitation.error.<code>` message.
+ */
+export type InvitationFailure =
+  | InvitationErrorCode
+  /** No service in the build (branding `serviceUrl`). */
+  | 'notConfigured'
+  | 'offline'
+  | 'unreachable'
+  | 'timeout'
+  | 'badResponse'
+  /** The service answered, but its join URL is not a Teams meeting Doorway can join (main re-parses it). */
+  | 'notJoinable';
+
+/** An invitation as the join screen shows it; `invite` is main's own parse of the service's join URL. */
+export type InvitationReply =
+  | { ok: true; status: 'open'; meeting: InvitationMeeting; invite: JoinableInvite; guestName?: string }
+  | { ok: true; status: 'verificationRequired'; meeting: InvitationMeeting; emailHint: string }
+  | { ok: false; error: InvitationFailure; attemptsLeft?: number };
+
+export type InvitationCodeReply = { ok: true; expiresInSeconds: number } | { ok: false; error: InvitationFailure };
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | Language;
@@ -127,6 +151,12 @@ export type LogLevel = 'info' | 'warn' | 'error';
 export interface InvokeContract {
   rendererReady: { request: void; reply: AppInfo };
   parseInvite: { request: string; reply: InviteResult };
+  /** The invitation's meeting, from the configured service only (never a host from a link). */
+  getInvitation: { request: { id: string }; reply: InvitationReply };
+  /** Bound invitation: email a one-time code to the bound address. */
+  requestInvitationCode: { request: { id: string }; reply: InvitationCodeReply };
+  /** Bound invitation: check the code; the grant it earns stays in main. */
+  verifyInvitationCode: { request: { id: string; code: string }; reply: InvitationReply };
   getToken: { request: { displayName: string }; reply: TokenReply };
   prefetchToken: { request: { displayName: string }; reply: void };
   updateSettings: { request: Partial<Settings>; reply: Settings };
@@ -166,6 +196,9 @@ export type EventName = keyof EventContract;
 export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
   rendererReady: 'doorway:rendererReady',
   parseInvite: 'doorway:parseInvite',
+  getInvitation: 'doorway:getInvitation',
+  requestInvitationCode: 'doorway:requestInvitationCode',
+  verifyInvitationCode: 'doorway:verifyInvitationCode',
   getToken: 'doorway:getToken',
   prefetchToken: 'doorway:prefetchToken',
   updateSettings: 'doorway:updateSettings',

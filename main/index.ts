@@ -32,7 +32,9 @@ import { JoinLinkRouter } from './deep-links/join-link-router';
 import { receiveDeepLinks } from './deep-links/link-intake';
 import { createInvokeHandlers } from './ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from './ipc/ipc-manager';
-import { parseDeepLink, parseMeetingInvite } from './links';
+import { createInvitationService } from './invitations/invitation-service';
+import { resolveServiceOrigin } from './invitations/service-origin';
+import { meetingIdInvite, parseDeepLink, parseMeetingInvite } from './links';
 import { createRotatingLog } from './logging/rotating-log';
 import { createMediaAccess } from './media/media-access';
 import { menuTemplate } from './menu/menu-template';
@@ -204,8 +206,20 @@ function start(): void {
   });
   let updates: AutoUpdates | null = null;
 
+  // Invitations are read from this one origin (or not at all); links cannot name another.
+  const serviceOrigin = resolveServiceOrigin({ configured: branding.serviceUrl, env: process.env, isPackaged: app.isPackaged });
+  const linkOptions = serviceOrigin ? { serviceOrigin } : {};
+  const invitations = createInvitationService({
+    origin: serviceOrigin,
+    fetch: net.fetch,
+    isOnline: () => net.isOnline(),
+    parseMeeting: (joinUrl) => parseMeetingInvite(joinUrl),
+    meetingIdInvite,
+    log: (event, fields) => log.info(fields ? `invitations: ${event} ${JSON.stringify(fields)}` : `invitations: ${event}`),
+  });
+
   const joinLinks = new JoinLinkRouter({
-    parse: (url) => parseDeepLink(url, branding.linkScheme),
+    parse: (url) => parseDeepLink(url, branding.linkScheme, linkOptions),
     send: (request) => {
       recovery.inviteSeen(request.invite);
       send('joinRequested', request);
@@ -294,11 +308,12 @@ function start(): void {
         },
       },
       parseInvite: (text) => {
-        const invite = parseMeetingInvite(text);
+        const invite = parseMeetingInvite(text, linkOptions);
         recovery.inviteSeen(invite);
         return invite;
       },
       tokens,
+      invitations,
       media,
       renderer: {
         // A rejoin offer first, so a deep link that waited (the newer intent) is the last one shown.

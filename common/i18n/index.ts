@@ -5,6 +5,7 @@
 import { app } from './app';
 import { captions } from './captions';
 import { invitePage } from './invite-page';
+import { invitation } from './invitation';
 import { join } from './join';
 import { preferences } from './preferences';
 import { links } from './links';
@@ -21,7 +22,7 @@ export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, captions, join, links, meeting, packaging, practice, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
+const sections = [app, captions, join, invitation, links, meeting, packaging, practice, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

@@ -14,6 +14,7 @@ import type {
   TokenReply,
 } from '../../common/ipc-contract';
 import type { InviteResult } from '../../common/meeting';
+import type { InvitationService } from '../invitations/invitation-service';
 import type { Logger } from '../logging/rotating-log';
 import type { SettingsStore } from '../settings/settings-store';
 import type { InvokeHandlers } from './ipc-manager';
@@ -22,6 +23,8 @@ export interface MainServices {
   appInfo(): Omit<AppInfo, 'settings' | 'settingsRecovered' | 'settingsInMemory'>;
   settings: SettingsStore;
   parseInvite(text: string): InviteResult;
+  /** main/invitations: the configured Doorway service's invitations. */
+  invitations: Pick<InvitationService, 'get' | 'requestCode' | 'verify'>;
   tokens: {
     get(displayName: string): Promise<TokenReply>;
     prefetch(displayName: string): void;
@@ -62,6 +65,9 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
       return info;
     },
     parseInvite: (text) => services.parseInvite(text),
+    getInvitation: ({ id }) => services.invitations.get(id),
+    requestInvitationCode: ({ id }) => services.invitations.requestCode(id),
+    verifyInvitationCode: ({ id, code }) => services.invitations.verify(id, code),
     getToken: ({ displayName }) => services.tokens.get(displayName),
     prefetchToken: ({ displayName }) => services.tokens.prefetch(displayName),
     updateSettings: (patch) => services.settings.update(patch),

@@ -1,6 +1,7 @@
 // Process: main. The payload schema of every invoke channel. Main trusts nothing the renderer
 // sends: a payload that fails its schema never reaches a handler.
 import { z } from 'zod';
+import { INVITATION_ID_PATTERN } from '../../common/invitation';
 import type { InvokeName } from '../../common/ipc-contract';
 import { displayNameProblem } from '../../common/display-name';
 import { settingsSchema } from '../settings/settings-schema';
@@ -9,6 +10,7 @@ import { settingsSchema } from '../settings/settings-schema';
 const displayName = z.string().max(1024).refine((name) => displayNameProblem(name) === null);
 const mediaKind = z.enum(['camera', 'microphone', 'screen']);
 const requestId = z.string().min(1).max(64);
+const invitationId = z.string().regex(INVITATION_ID_PATTERN);
 
 export const settingsPatchSchema = settingsSchema.partial().strict();
 
@@ -16,6 +18,10 @@ export const requestSchemas = {
   rendererReady: z.undefined(),
   // A whole pasted email fits; anything bigger is not an invitation.
   parseInvite: z.string().max(1_000_000),
+  getInvitation: z.object({ id: invitationId }).strict(),
+  requestInvitationCode: z.object({ id: invitationId }).strict(),
+  // Codes are short digits; spaces a guest typed are allowed and trimmed by main.
+  verifyInvitationCode: z.object({ id: invitationId, code: z.string().min(1).max(32) }).strict(),
   getToken: z.object({ displayName }).strict(),
   prefetchToken: z.object({ displayName }).strict(),
   updateSettings: settingsPatchSchema,

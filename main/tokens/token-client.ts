@@ -170,7 +170,7 @@ export function createTokenClient(options: TokenClientOptions): TokenSource {
 }
 
 /** Reads the body as UTF-8 text, or undefined once it exceeds `maxBytes`. */
-async function readLimitedText(response: Response, maxBytes: number): Promise<string | undefined> {
+export async function readLimitedText(response: Response, maxBytes: number): Promise<string | undefined> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -17,7 +17,8 @@ import { createInvokeHandlers, type MainServices } from '../../main/ipc/invoke-h
 import { registerIpcHandlers, trustMainFrameOf } from '../../main/ipc/ipc-manager';
 import { trustByChannel } from '../../main/share-controls/ipc-trust';
 import { ShareControls } from '../../main/share-controls/share-controls';
-import { parseDeepLink, parseMeetingInvite } from '../../main/links';
+import { createInvitationService } from '../../main/invitations/invitation-service';
+import { meetingIdInvite, parseDeepLink, parseMeetingInvite } from '../../main/links';
 import { openSettingsStore } from '../../main/settings/settings-store';
 import { answerAcsConfigService } from './chromium';
 import { FakeIpcMain, FakeWebContents } from './fake-electron';
@@ -51,6 +52,8 @@ export interface HarnessOptions {
   /** The settings folder; reuse one to see what survives a restart. */
   settingsDir?: string;
   tokens?: MainServices['tokens'];
+  /** The Doorway service main reads invitations from (a loopback origin); none: invitations off. */
+  serviceOrigin?: string;
   captureSources?: DesktopSource[];
   /** Offer system audio with a share (as on Windows); default false. */
   captureSystemAudio?: boolean;
@@ -103,8 +106,18 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
   };
   const send = <K extends EventName>(name: K, payload: EventContract[K]) => contents.send(eventChannels[name], payload);
 
+  // main's real invitation service, with Node's fetch in place of Electron's net.fetch.
+  const linkOptions = options.serviceOrigin ? { serviceOrigin: options.serviceOrigin } : {};
+  const invitations = createInvitationService({
+    origin: options.serviceOrigin ?? null,
+    fetch: (url, init) => fetch(url, init),
+    parseMeeting: (joinUrl) => parseMeetingInvite(joinUrl),
+    meetingIdInvite,
+    log: (event, fields) => log.info(`invitations: ${event}${fields ? ` ${JSON.stringify(fields)}` : ''}`),
+  });
+
   const joinLinks = new JoinLinkRouter({
-    parse: (url) => parseDeepLink(url, LINK_SCHEME),
+    parse: (url) => parseDeepLink(url, LINK_SCHEME, linkOptions),
     send: (request) => send('joinRequested', request),
     focusWindow: () => logs.push('info focus window'),
     confirmLeaveMeeting: async () => true,
@@ -144,7 +157,8 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
         tokenServiceConfigured: options.tokens !== undefined,
       }),
       settings,
-      parseInvite: parseMeetingInvite,
+      parseInvite: (text) => parseMeetingInvite(text, linkOptions),
+      invitations,
       tokens: options.tokens ?? NOT_CONFIGURED,
       media: { access: () => 'unknown', openSettings: async () => false },
       renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
