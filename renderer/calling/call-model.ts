@@ -439,7 +439,13 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
           capabilities ??= { ...next.capabilities };
           capabilities[name] = value;
         }
-        if (capabilities) next.capabilities = capabilities;
+        if (!capabilities) break;
+        // Translation taken away while captions are translated: a short notice (they go back to
+        // the spoken language), not a silent change.
+        if (next.capabilities.setCaptionLanguage.allowed && !capabilities.setCaptionLanguage.allowed && next.captions.active && next.captions.captionLanguage) {
+          next.captions = applyCaptionsEvent(next.captions, { type: 'captions/notice', notice: 'translationUnavailable' });
+        }
+        next.capabilities = capabilities;
         break;
       }
       case 'recording':

@@ -11,23 +11,13 @@ import { translate, type Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
-import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
+import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
 
+/** Joins a meeting of two (no cameras). */
 function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {
-  return app.withHarness(
-    { tokens: fakeTokenService(), ...options },
-    async (harness) => {
-      harness.page.setDefaultTimeout(15_000);
-      await configureScriptedMeeting(harness.page, { participants: 2, videoParticipants: 0, connectDelayMs: 50 });
-      await harness.open();
-      await joinFromJoinScreen(harness.page, { name });
-      await waitForPhase(harness.page, 'connected');
-      await run(harness);
-    },
-    { open: false },
-  );
+  return inScriptedMeeting(app, { config: { participants: 2, videoParticipants: 0, connectDelayMs: 50 }, name, options }, run);
 }
 
 const lines = (page: Page) =>

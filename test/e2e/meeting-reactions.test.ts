@@ -9,25 +9,16 @@ import { translate, type Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
-import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
+import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
 
-/** Opens the page (the meeting configured first), joins, and waits for the gallery. */
+/** Joins a meeting of three (no cameras) and waits for the gallery. */
 function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {
-  return app.withHarness(
-    { tokens: fakeTokenService(), ...options },
-    async (harness) => {
-      harness.page.setDefaultTimeout(15_000);
-      await configureScriptedMeeting(harness.page, { participants: 3, videoParticipants: 0, connectDelayMs: 50 });
-      await harness.open();
-      await joinFromJoinScreen(harness.page, { name });
-      await waitForPhase(harness.page, 'connected');
-      await expect.poll(() => harness.page.locator('.gallery__grid > li').count()).toBe(4);
-      await run(harness);
-    },
-    { open: false },
-  );
+  return inScriptedMeeting(app, { config: { participants: 3, videoParticipants: 0, connectDelayMs: 50 }, name, options }, async (harness) => {
+    await expect.poll(() => harness.page.locator('.gallery__grid > li').count()).toBe(4);
+    await run(harness);
+  });
 }
 
 const badge = (page: Page, id: string) => page.locator(`.gallery__grid [data-participant="${id}"] .reaction-badge`);

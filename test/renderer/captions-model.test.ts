@@ -55,6 +55,20 @@ describe('captions slice', () => {
     expect(state).toMatchObject({ captionLanguage: 'ko', notice: 'stopped' });
   });
 
+  it('gets a notice when the meeting stops translating captions that are translated', () => {
+    const start = initialCallState({ muted: true, videoOn: false, now: 0 });
+    const translated = applyEvents(start, [
+      available,
+      { type: 'captions/active', active: true },
+      { type: 'captions/captionLanguage', language: 'ko' },
+    ]);
+    const revoked = applyEvents(translated, [{ type: 'capabilities', changes: { setCaptionLanguage: { allowed: false, reason: 'meeting' } } }]);
+    expect(revoked.captions.notice).toBe('translationUnavailable');
+    // Not translated: the same change says nothing about captions.
+    const plain = applyEvents(start, [available, { type: 'captions/active', active: true }]);
+    expect(applyEvents(plain, [{ type: 'capabilities', changes: { setCaptionLanguage: { allowed: false, reason: 'meeting' } } }]).captions).toBe(plain.captions);
+  });
+
   it('is nested in the call state through its prefixed events', () => {
     const start = initialCallState({ muted: true, videoOn: false, now: 0 });
     const next = applyEvents(start, [available, said('a', 'Hi.', true)]);

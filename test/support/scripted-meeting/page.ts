@@ -4,6 +4,8 @@
 import type { Page } from 'playwright-core';
 import type { TokenReply } from '../../../common/ipc-contract';
 import type { MainServices } from '../../../main/ipc/invoke-handlers';
+import type { ChromiumApp, HarnessSetup } from '../e2e';
+import type { Harness } from '../harness';
 import { CONFIG_GLOBAL, CONTROL_GLOBAL, type ScriptedMeetingConfig, type ScriptedMeetingControl } from '../../../renderer/calling/practice/control';
 
 /** A meeting link the invitation parser accepts (a meetup-join link as invitations carry it). */
@@ -67,4 +69,27 @@ export async function waitForPhase(page: Page, phase: string, timeout = 30_000):
 /** Waits until the scripted meeting has a call (the guest pressed Join and the agent joined). */
 export async function waitForScriptedCall(page: Page, timeout = 40_000): Promise<void> {
   await page.waitForFunction((global) => (window as unknown as Record<string, { hasCall(): boolean } | undefined>)[global]?.hasCall() === true, CONTROL_GLOBAL, { timeout });
+}
+
+/**
+ * Opens the page on `app` with the meeting configured first, joins as `name` and waits for the
+ * connected meeting, then runs `run`; the harness is always closed.
+ */
+export function inScriptedMeeting(
+  app: ChromiumApp,
+  setup: { config: ScriptedMeetingConfig; name: string; options?: HarnessSetup },
+  run: (harness: Harness) => Promise<void>,
+): Promise<void> {
+  return app.withHarness(
+    { tokens: fakeTokenService(), ...setup.options },
+    async (harness) => {
+      harness.page.setDefaultTimeout(15_000);
+      await configureScriptedMeeting(harness.page, setup.config);
+      await harness.open();
+      await joinFromJoinScreen(harness.page, { name: setup.name });
+      await waitForPhase(harness.page, 'connected');
+      await run(harness);
+    },
+    { open: false },
+  );
 }
