@@ -20,6 +20,8 @@ const BASE_ARGS = [
 export interface LaunchOptions {
   /** Grant camera and microphone without a prompt (default true). */
   grantMedia?: boolean;
+  /** Show the window (npm run preview on a display); default headless. */
+  headed?: boolean;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
@@ -28,7 +30,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   }
   const args = [...BASE_ARGS];
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: !options.headed, args });
 }
 
 /**
