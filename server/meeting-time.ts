@@ -4,11 +4,29 @@ import type { Language } from '../common/i18n';
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', ko: 'ko-KR' };
 
+// Building an Intl formatter costs far more than using one; the landing page formats per request.
+const formatters = new Map<string, { range: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
+function formattersFor(lang: Language, timeZone: string) {
+  const key = `${lang}|${timeZone}`;
+  let entry = formatters.get(key);
+  if (!entry) {
+    entry = {
+      range: new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: 'short' }),
+    };
+    // Zones come from staff input: keep the cache bounded.
+    if (formatters.size >= 256) formatters.delete(formatters.keys().next().value!);
+    formatters.set(key, entry);
+  }
+  return entry;
+}
+
 export function formatMeetingTime(startsAt: string, endsAt: string, lang: Language, timeZone = 'UTC'): string {
-  const format = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone });
-  const range = format.formatRange(new Date(startsAt), new Date(endsAt));
-  const zone = new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: 'short' }).formatToParts(new Date(startsAt)).find((part) => part.type === 'timeZoneName')?.value;
-  return zone ? `${range} (${zone})` : range;
+  const { range, zone } = formattersFor(lang, timeZone);
+  const text = range.formatRange(new Date(startsAt), new Date(endsAt));
+  const name = zone.formatToParts(new Date(startsAt)).find((part) => part.type === 'timeZoneName')?.value;
+  return name ? `${text} (${name})` : text;
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */
