@@ -27,7 +27,8 @@ const httpsUrl = z
     const url = new URL(value);
     return url.protocol === 'https:' || isLoopbackHttp(url);
   }, 'must be an https URL');
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID (Entra admin center, Overview)');
+const guid = (what: string) =>
+  z.string({ error: `is not set: the app registration's ${what} (Entra admin center, App registrations, Overview)` }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, `must be the ${what}, a GUID`);
 
 const envSchema = z
   .object({
@@ -36,8 +37,8 @@ const envSchema = z
     PRODUCT_NAME: z.string().min(1).max(64).default('Doorway'),
     INVITATION_KEY: z.string({ error: 'is not set: 32 or more random characters (openssl rand -base64 33)' }).min(32, 'use at least 32 characters'),
     INVITATION_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(120),
-    GRAPH_TENANT_ID: guid,
-    GRAPH_CLIENT_ID: guid,
+    GRAPH_TENANT_ID: guid('Directory (tenant) ID'),
+    GRAPH_CLIENT_ID: guid('Application (client) ID'),
     GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
     GRAPH_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
     GRAPH_AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
