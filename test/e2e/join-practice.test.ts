@@ -1,6 +1,7 @@
 // The practice meeting from the join screen, in the app as it ships (no token service, no
 // scripted-meeting switch): "Try a practice meeting" opens a meeting with simulated people on
-// video, labelled as practice throughout; the guest can mute, turn the camera off and leave.
+// video, labelled as practice throughout; the guest can mute and unmute, share a screen through
+// the app's picker (getDisplayMedia routed to main's capture broker) and leave.
 // And it reaches no network: fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource and
 // RTCPeerConnection are trapped in the page, and nothing is attempted from the moment the
 // button is pressed to the moment the guest is back on the join screen. (The SDK's device
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
 import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-media';
 import { waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -60,12 +62,16 @@ const attempts = (page: Page) => page.evaluate(() => (window as unknown as { __d
 
 describe('the practice meeting', () => {
   it('opens from the join screen with no token service, shows simulated people as practice, and reaches no network', async () => {
+    const thumbnail = 'data:image/svg+xml;base64,' + Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="32" height="18"><rect width="32" height="18" fill="#2b5797"/></svg>').toString('base64');
+    const captureSources = [{ id: 'screen:0:0', name: 'Entire screen', thumbnail: { isEmpty: () => false, toDataURL: () => thumbnail }, appIcon: null }];
     await app.withHarness(
-      {},
+      { captureSources },
       async (harness) => {
         const { page } = harness;
         page.setDefaultTimeout(30_000);
         await trapNetwork(page);
+        // getDisplayMedia reaches main's capture broker and the app's picker, as in Electron.
+        await routeDisplayMediaToMain(harness);
         await harness.open();
         await page.locator('#name-input').fill('Practice Pat');
         // The join screen loads the SDK after first paint; its device manager asks its config service once.
@@ -97,8 +103,19 @@ describe('the practice meeting', () => {
         await mic.click();
         await expect.poll(() => mic.textContent()).toBe(label);
 
+        // Rehearse sharing: the app's picker, then the sharing banner, then stop.
+        const share = page.locator('#control-share');
+        await share.click();
+        const picker = page.getByRole('dialog', { name: en('share.picker.title') });
+        await picker.getByRole('option', { name: 'Entire screen' }).click();
+        await picker.getByRole('button', { name: en('share.picker.share') }).click();
+        await page.getByTestId('sharing-banner').waitFor();
+        await expect.poll(() => share.textContent()).toBe(en('share.stop'));
+
         expect(await axeViolations(page)).toEqual([]);
         await screenshot(page, 'practice-meeting');
+        await share.click();
+        await expect.poll(() => share.textContent()).toBe(en('share.start'));
 
         await page.locator('#control-leave').click();
         await waitForPhase(page, 'ended');
