@@ -73,6 +73,7 @@ describe('live captions', () => {
       const select = page.locator('#captions-language');
       // Not translated by this meeting (yet): the choice is off, and says why.
       expect(await select.isDisabled()).toBe(true);
+      expect(await select.locator('option:checked').textContent()).toBe(translate('en', 'captions.sameAsSpoken'));
       expect(await page.locator('#captions-language-reason').textContent()).toBe(
         `${translate('en', 'meeting.capability.setCaptionLanguage')} ${translate('en', 'meeting.reason.role')}`,
       );

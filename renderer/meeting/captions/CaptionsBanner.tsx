@@ -79,7 +79,9 @@ export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBa
                     void session.captions.setCaptionLanguage(chosen);
                   }}
                 >
-                  {!captions.captionLanguages.includes(captions.captionLanguage) && <option value={captions.captionLanguage}>{languageName(captions.captionLanguage, language)}</option>}
+                  {!captions.captionLanguages.includes(captions.captionLanguage) && (
+                    <option value={captions.captionLanguage}>{captions.captionLanguage ? languageName(captions.captionLanguage, language) : t('captions.sameAsSpoken')}</option>
+                  )}
                   {captions.captionLanguages.map((tag) => (
                     <option key={tag} value={tag}>
                       {languageName(tag, language)}
