@@ -12,6 +12,7 @@ import { buildMetricsApp } from './metrics-app';
 import { createMetrics } from './metrics';
 import { createRedisClient } from './redis-client';
 import { createMemoryRateLimitStore } from './stores/rate-limit-store';
+import { createRedisInvitationStore } from './stores/invitation-store-redis';
 import { createRedisRateLimitStore } from './stores/rate-limit-store-redis';
 
 const log = createJsonLog();
@@ -41,7 +42,9 @@ const app = buildApp({
   log,
   metrics,
   ...(redis ? { redis } : {}),
-  ...(invitations.config ? { invitations: createInvitationDeps(invitations.config, { log, ...(codeLimiter ? { codeLimiter } : {}) }) } : {}),
+  ...(invitations.config
+    ? { invitations: createInvitationDeps(invitations.config, { log, ...(redis ? { codeLimiter, store: createRedisInvitationStore(redis) } : {}) }) }
+    : {}),
 });
 const metricsApp = config.metricsPort === undefined ? undefined : buildMetricsApp(metrics);
 try {

@@ -9,7 +9,7 @@ import type { InvitationConfig } from '../../server/invitation-config';
 import { createInvitationDeps } from '../../server/invitation-wiring';
 import { createJsonLog } from '../../server/log';
 import type { RateLimitStore } from '../../server/stores/rate-limit-store';
-import { createMemoryInvitationStore } from '../../server/stores/invitation-store';
+import { createMemoryInvitationStore, type InvitationStore } from '../../server/stores/invitation-store';
 import { startFakeEntra, type FakeEntra, type StaffTokenOptions } from './fake-entra';
 import { startFakeGraph, type FakeGraph } from './fake-graph';
 import { testConfig } from './harness';
@@ -37,6 +37,8 @@ export interface InvitationAppOptions {
   mail?: boolean;
   codeLimiter?: RateLimitStore;
   downloads?: InvitationConfig['downloads'];
+  /** Another store than a fresh memory one (several instances sharing Redis). */
+  store?: InvitationStore;
 }
 
 export async function startInvitationApp(options: InvitationAppOptions = {}): Promise<InvitationApp> {
@@ -62,7 +64,7 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
   const invitations = createInvitationDeps(config, {
     log,
     now: () => clock.now,
-    store: createMemoryInvitationStore(() => clock.now),
+    store: options.store ?? createMemoryInvitationStore(() => clock.now),
     credentialOptions: { tlsOptions: { ca: entra.ca }, disableInstanceDiscovery: true },
     jwksFetch: entra.fetch,
     graphSleep: () => Promise.resolve(),

@@ -1,0 +1,121 @@
+// One contract for every invitation store, run against the memory store and against the Redis store
+// on a real redis-server: round trips, atomic updates under concurrency, and TTLs.
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisClient, redisReady } from '../../../server/redis-client';
+import { createMemoryInvitationStore, type Invitation, type InvitationStore } from '../../../server/stores/invitation-store';
+import { createRedisInvitationStore, invitationKey } from '../../../server/stores/invitation-store-redis';
+import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { ADMIN_KEY, ORGANIZER, startInvitationApp } from '../invitation-app';
+
+let server: RedisServer;
+let redis: Redis;
+beforeAll(async () => {
+  server = await startRedisServer();
+  redis = createRedisClient(server.url, { info() {}, warn() {}, error() {} });
+  await redisReady(redis);
+});
+afterAll(async () => {
+  redis.disconnect();
+  await server.stop();
+});
+
+let ids = 0;
+function invitation(): Invitation {
+  return {
+    id: `inv${++ids}abcdefghijklmnop`,
+    createdAt: 1_000,
+    expiresAt: 9_000_000,
+    createdBy: 'adminKey',
+    meeting: { subject: 'Review', startsAt: '2026-12-02T10:00:00Z', endsAt: '2026-12-02T11:00:00Z', organizer: 'Grace' },
+    join: { joinUrl: 'https://teams.microsoft.com/meet/123?p=abc' },
+    guest: { name: 'Ada' },
+    codesSentAt: [],
+    failedAttempts: 0,
+    grants: [],
+  };
+}
+
+const stores: Array<[string, () => InvitationStore]> = [
+  ['memory', () => createMemoryInvitationStore()],
+  ['redis', () => createRedisInvitationStore(redis)],
+];
+
+describe.each(stores)('invitation store contract: %s', (_name, create) => {
+  it('stores and returns an invitation, and nothing for an unknown id', async () => {
+    const store = create();
+    const value = invitation();
+    await store.create(value, 3_600);
+    expect(await store.get(value.id)).toEqual(value);
+    expect(await store.get('unknown')).toBeUndefined();
+  });
+
+  it('returns copies: changing one does not change what is stored', async () => {
+    const store = create();
+    const value = invitation();
+    await store.create(value, 3_600);
+    const read = (await store.get(value.id))!;
+    read.failedAttempts = 99;
+    expect((await store.get(value.id))!.failedAttempts).toBe(0);
+  });
+
+  it('applies every one of many concurrent updates (atomic per id)', async () => {
+    const store = create();
+    const value = invitation();
+    await store.create(value, 3_600);
+    await Promise.all(Array.from({ length: 15 }, () => store.update(value.id, (current) => ({ ...current, failedAttempts: current.failedAttempts + 1 }))));
+    expect((await store.get(value.id))!.failedAttempts).toBe(15);
+  });
+
+  it('returns the new value from update, and undefined for an unknown id', async () => {
+    const store = create();
+    const value = invitation();
+    await store.create(value, 3_600);
+    expect(await store.update(value.id, (current) => ({ ...current, revokedAt: 5 }))).toMatchObject({ id: value.id, revokedAt: 5 });
+    expect(await store.update('unknown', (current) => current)).toBeUndefined();
+  });
+});
+
+describe('invitation store in Redis', () => {
+  it('an invitation created on one instance opens on another', async () => {
+    const [one, two] = [await startInvitationApp({ store: createRedisInvitationStore(redis) }), await startInvitationApp({ store: createRedisInvitationStore(redis) })];
+    try {
+      const meeting = one.graph.addMeeting(ORGANIZER);
+      const { id } = await one.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
+      const opened = await two.app.inject({ method: 'GET', url: `/api/invitations/${id}` });
+      expect(opened.statusCode).toBe(200);
+      expect(opened.json()).toMatchObject({ status: 'open' });
+      // Revoked on the second, refused on the first.
+      expect((await two.app.inject({ method: 'DELETE', url: `/api/invitations/${id}`, headers: { 'x-doorway-admin-key': ADMIN_KEY } })).statusCode).toBe(204);
+      expect((await one.app.inject({ method: 'GET', url: `/api/invitations/${id}` })).json()).toEqual({ error: 'revoked' });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('keys doorway:invitation:<id> with the TTL, kept across updates, and forgets it after', async () => {
+    const store = createRedisInvitationStore(redis);
+    const value = invitation();
+    await store.create(value, 1);
+    await store.update(value.id, (current) => ({ ...current, failedAttempts: 1 }));
+    const ttl = await redis.pttl(invitationKey(value.id));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(1_000);
+    await new Promise((resolve) => setTimeout(resolve, ttl + 50));
+    expect(await store.get(value.id)).toBeUndefined();
+  });
+
+  it('is shared: an invitation created through one connection is seen and updated through another', async () => {
+    const other = createRedisClient(server.url, { info() {}, warn() {}, error() {} });
+    await redisReady(other);
+    try {
+      const value = invitation();
+      await createRedisInvitationStore(redis).create(value, 60);
+      expect(await createRedisInvitationStore(other).update(value.id, (current) => ({ ...current, revokedAt: 7 }))).toMatchObject({ revokedAt: 7 });
+      expect((await createRedisInvitationStore(redis).get(value.id))!.revokedAt).toBe(7);
+    } finally {
+      other.disconnect();
+    }
+  });
+});
