@@ -15,6 +15,7 @@ import { MeetingCallSession, type JoinOptions } from '../../../renderer/calling/
 import { DeviceService } from '../../../renderer/calling/devices';
 import type { ScriptedMeetingConfig } from '../../../renderer/calling/practice/control';
 import { ScriptedMeeting } from '../../../renderer/calling/practice/meeting';
+import { PRACTICE_CONFIG, playPracticeScript } from '../../../renderer/calling/practice/practice-meeting';
 import { Features } from '../../support/scripted-meeting/node-sdk';
 import { CAMERAS, nodeDeviceManager } from '../../support/scripted-meeting/node-devices';
 import { fakeAcsToken } from '../../support/scripted-meeting/page';
@@ -51,8 +52,9 @@ interface Joined {
 const sessions: MeetingCallSession[] = [];
 
 /** Joins a scripted meeting from Node, as the meeting screen does (fake clock running). */
-async function join(config: ScriptedMeetingConfig, options: Partial<JoinOptions> = {}, tokens = tokenService()): Promise<Joined> {
+async function join(config: ScriptedMeetingConfig, options: Partial<JoinOptions> = {}, tokens = tokenService(), play?: (meeting: ScriptedMeeting) => void): Promise<Joined> {
   const meeting = new ScriptedMeeting({ connectDelayMs: 300, ...config }, { features: Features });
+  play?.(meeting);
   const recorder = new MeetingRecorder(meeting);
   const devices = new DeviceService(nodeDeviceManager());
   const session = new MeetingCallSession(
@@ -212,5 +214,34 @@ describe('what the meeting tells the guest', () => {
     await advance(0);
     expect(state().phase).toBe('connected');
     expect(state().participants.size).toBe(2);
+  });
+});
+
+describe('the practice meeting’s script', () => {
+  it('people take turns speaking, react, raise and lower a hand, and share a screen, on the meeting’s clock', async () => {
+    let stop = () => undefined as void;
+    const { state, meeting, session } = await join(PRACTICE_CONFIG, {}, tokenService(), (m) => (stop = playPracticeScript(m)));
+    await advance(PRACTICE_CONFIG.connectDelayMs!);
+    expect(state().phase).toBe('connected');
+    expect(state().participants.size).toBe(4);
+    const seen = { speakers: new Set<string>(), hand: false, share: false, reaction: false };
+    for (let beat = 0; beat < 12; beat++) {
+      await advance(4_000);
+      const people = [...state().participants.values()];
+      for (const p of people) if (p.speaking) seen.speakers.add(p.id);
+      if (people.some((p) => p.handRaised)) seen.hand = true;
+      if (people.some((p) => p.screenShareAvailable)) seen.share = true;
+      if (state().reactions.byParticipant.size > 0) seen.reaction = true;
+    }
+    expect(seen.speakers.size).toBeGreaterThanOrEqual(3);
+    expect(seen.hand).toBe(true);
+    expect(seen.share).toBe(true);
+    expect(seen.reaction).toBe(true);
+    // After the full round, the hand is down and the share has ended again.
+    expect([...state().participants.values()].some((p) => p.handRaised || p.screenShareAvailable)).toBe(false);
+    await session.leave();
+    await advance(0);
+    stop();
+    expect(meeting.callState()).toBe('Disconnected');
   });
 });
