@@ -14,11 +14,12 @@ export type PreviewState = 'loading' | 'starting' | 'on' | 'off' | 'blocked' | '
 export function previewState(options: { cameraOn: boolean; access: AccessState; status: PreviewStatus }): PreviewState {
   const { cameraOn, access, status } = options;
   if (!cameraOn) return 'off';
-  if (access === 'unknown') return 'loading';
   if (access === 'denied') return 'blocked';
   if (access === 'missing') return 'missing';
-  if (status === 'failed') return 'failed';
-  return status === 'on' ? 'on' : 'starting';
+  // The camera shows as soon as it has a frame, even while the microphone is still being asked for.
+  if (status === 'on') return 'on';
+  if (access === 'unknown') return 'loading';
+  return status === 'failed' ? 'failed' : 'starting';
 }
 
 const OVERLAY: Record<Exclude<PreviewState, 'on'>, { icon: IconName | null; text: 'join.preview.loading' | 'join.preview.starting' | 'join.preview.off' | 'join.preview.blocked' | 'join.preview.missing' | 'join.preview.failed' }> = {

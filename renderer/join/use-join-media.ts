@@ -59,10 +59,12 @@ export function useJoinMedia(settings: Settings) {
   const measureMicrophone = settings.microphoneOn && microphoneReady;
 
   const ask = async (wanted?: Parameters<MediaDeviceService['requestAccess']>[0]) => {
-    await service.requestAccess(wanted);
-    // The camera that opened is on screen at once, before the lists are even rendered.
-    const camera = settings.cameraOn && videoHost.current ? service.take('camera') : null;
-    if (camera) void preview.start(videoHost.current!, deviceIdOf(camera), '', camera);
+    // The camera is on screen as soon as it opens, without waiting for the microphone or the lists.
+    await service.requestAccess(wanted, (camera) => {
+      if (!settings.cameraOn || !videoHost.current) return false;
+      void preview.start(videoHost.current, deviceIdOf(camera), '', camera);
+      return true;
+    });
     setRound((n) => n + 1);
   };
 

@@ -73,24 +73,29 @@ export class MediaDeviceService {
   /**
    * Asks for camera and microphone access (the OS/browser prompt), one kind at a time so that a
    * blocked camera does not hide a working microphone, then lists devices. What it opened waits
-   * for take(). Safe to call again ("try again" after the guest changed a setting).
+   * for take(), except a camera `onCamera` takes at once (the preview shows it without waiting for
+   * the microphone and the lists). Safe to call again ("try again" after the guest changed a setting).
    */
-  async requestAccess(wanted?: Partial<WantedDevices>): Promise<void> {
+  async requestAccess(wanted?: Partial<WantedDevices>, onCamera?: (stream: MediaStream) => boolean): Promise<void> {
     if (wanted) {
       for (const kind of ['camera', 'microphone', 'speaker'] as const) {
         if (wanted[kind] !== undefined) this.wanted[kind] = platformIdOf(wanted[kind]);
       }
     }
     const [camera, microphone] = await Promise.all([
-      open({ video: cameraConstraints(this.wanted.camera ? { ideal: this.wanted.camera } : null) }),
+      open({ video: cameraConstraints(this.wanted.camera ? { ideal: this.wanted.camera } : null) }).then((camera) => {
+        const taken = typeof camera !== 'string' && onCamera?.(camera) === true;
+        return taken ? 'granted' : camera;
+      }),
       open({ audio: this.wanted.microphone ? { deviceId: { ideal: this.wanted.microphone } } : true }),
     ]);
     this.release();
     this.opened = { camera: typeof camera === 'string' ? null : camera, microphone: typeof microphone === 'string' ? null : microphone };
+    const cameraOutcome = typeof camera === 'string' ? camera : 'granted';
     await this.refresh();
     const current = this.state.get();
     this.state.update({
-      cameraAccess: accessOf(typeof camera === 'string' ? camera : 'granted', current.cameras.length),
+      cameraAccess: accessOf(cameraOutcome, current.cameras.length),
       microphoneAccess: accessOf(typeof microphone === 'string' ? microphone : 'granted', current.microphones.length),
     });
   }

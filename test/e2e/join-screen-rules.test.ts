@@ -62,7 +62,9 @@ describe('join screen rules', () => {
     expect(previewState(base)).toBe('on');
     expect(previewState({ ...base, status: 'starting' })).toBe('starting');
     expect(previewState({ ...base, cameraOn: false })).toBe('off');
-    expect(previewState({ ...base, access: 'unknown' })).toBe('loading');
+    expect(previewState({ ...base, access: 'unknown', status: 'starting' })).toBe('loading');
+    // The camera's first frame shows before the rest of access is known.
+    expect(previewState({ ...base, access: 'unknown' })).toBe('on');
     expect(previewState({ ...base, access: 'denied' })).toBe('blocked');
     expect(previewState({ ...base, access: 'missing' })).toBe('missing');
     expect(previewState({ ...base, status: 'failed' })).toBe('failed');
