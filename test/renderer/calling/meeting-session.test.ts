@@ -15,6 +15,7 @@ import { MeetingCallSession, type JoinOptions } from '../../../renderer/calling/
 import { DeviceService } from '../../../renderer/calling/devices';
 import type { ScriptedMeetingConfig } from '../../../renderer/calling/practice/control';
 import { ScriptedMeeting } from '../../../renderer/calling/practice/meeting';
+import type { DisplayMediaGrant } from '../../../renderer/calling/practice/screen-share';
 import { PRACTICE_CONFIG, playPracticeScript } from '../../../renderer/calling/practice/practice-meeting';
 import { Features } from '../../support/scripted-meeting/node-sdk';
 import { CAMERAS, nodeDeviceManager } from '../../support/scripted-meeting/node-devices';
@@ -40,6 +41,13 @@ function tokenService(lifetimeMs = HOUR) {
   };
 }
 
+/** What getDisplayMedia gives when the guest picks the "Claim form" window: one video track that can end. */
+async function chosenWindow(): Promise<DisplayMediaGrant> {
+  const track = Object.assign(new EventTarget(), { kind: 'video', label: 'Claim form', stop: () => undefined });
+  const stream = { getVideoTracks: () => [track], getAudioTracks: () => [], getTracks: () => [track], id: 'display-1' } as unknown as MediaStream;
+  return { stream, name: 'Claim form', audio: false };
+}
+
 interface Joined {
   session: MeetingCallSession;
   meeting: ScriptedMeeting;
@@ -53,7 +61,7 @@ const sessions: MeetingCallSession[] = [];
 
 /** Joins a scripted meeting from Node, as the meeting screen does (fake clock running). */
 async function join(config: ScriptedMeetingConfig, options: Partial<JoinOptions> = {}, tokens = tokenService(), play?: (meeting: ScriptedMeeting) => void): Promise<Joined> {
-  const meeting = new ScriptedMeeting({ connectDelayMs: 300, ...config }, { features: Features });
+  const meeting = new ScriptedMeeting({ connectDelayMs: 300, ...config }, { features: Features, displayMedia: chosenWindow });
   play?.(meeting);
   const recorder = new MeetingRecorder(meeting);
   const devices = new DeviceService(nodeDeviceManager());
@@ -154,6 +162,18 @@ describe('what the meeting receives during the call', () => {
     expect(recorder.of('switchCamera')).toEqual([{ kind: 'switchCamera', cameraId: 'camera:desk' }]);
     expect(meeting.callState()).toBe('Disconnected');
     expect(state().phase).toBe('ended');
+  });
+
+  it('the screen share the guest starts (with the chosen window) and stops', async () => {
+    const { session, recorder } = await join({});
+    await advance(300);
+    const from = recorder.received.length;
+    await session.startScreenShare();
+    await advance(0);
+    expect(session.screenShare.get().status).toBe('on');
+    await session.stopScreenShare();
+    await advance(0);
+    expect(recorder.received.slice(from)).toEqual([{ kind: 'startScreenShare', source: 'Claim form', audio: false }, { kind: 'stopScreenShare' }]);
   });
 
   it('sends nothing the meeting forbids: no unmute while the organizer has disabled microphones', async () => {
