@@ -20,7 +20,7 @@ import { registerRequestMetrics } from './hooks/request-metrics';
 import { registerSecurityHeaders } from './hooks/security-headers';
 import { registerLifecycle } from './lifecycle';
 import { createJsonLog, type ServerLog } from './log';
-import { meteredIssuer } from './metered-issuer';
+import { meteredIssuer } from './metered-upstreams';
 import { createMetrics, type Metrics } from './metrics';
 import { createRefreshGrants } from './refresh-grant';
 import type { InvitationAppDeps } from './invitation-wiring';

@@ -43,7 +43,7 @@ const app = buildApp({
   metrics,
   ...(redis ? { redis } : {}),
   ...(invitations.config
-    ? { invitations: createInvitationDeps(invitations.config, { log, ...(redis ? { codeLimiter, store: createRedisInvitationStore(redis) } : {}) }) }
+    ? { invitations: createInvitationDeps(invitations.config, { log, metrics, ...(redis ? { codeLimiter, store: createRedisInvitationStore(redis) } : {}) }) }
     : {}),
 });
 const metricsApp = config.metricsPort === undefined ? undefined : buildMetricsApp(metrics);

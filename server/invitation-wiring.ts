@@ -8,6 +8,8 @@ import type { InvitationConfig } from './invitation-config';
 import { createInvitationService, type InvitationService } from './invitation-service';
 import type { Downloads } from './landing-page';
 import type { ServerLog } from './log';
+import { meteredGraph } from './metered-upstreams';
+import type { Metrics } from './metrics';
 import { createMemoryRateLimitStore, type RateLimitStore } from './stores/rate-limit-store';
 import { createStaffAuth, type StaffAuth } from './staff-auth';
 import { createMemoryInvitationStore, type InvitationStore } from './stores/invitation-store';
@@ -32,13 +34,16 @@ export interface InvitationWiringOptions {
   jwksFetch?: typeof fetch;
   /** Graph's wait between retries (tests: none). */
   graphSleep?: (ms: number) => Promise<void>;
+  /** Counts Graph's failures and latency (doorway_upstream_*{upstream="graph"}). */
+  metrics?: Metrics;
 }
 
 export function createInvitationDeps(config: InvitationConfig, options: InvitationWiringOptions): InvitationAppDeps {
   const { log, now = Date.now } = options;
   const { authorityHost, baseUrl, ...credentialSettings } = config.graph;
   const credential = createGraphCredential(credentialSettings, { authorityHost, ...options.credentialOptions });
-  const graph = createGraphClient({ credential, baseUrl, ...(options.graphSleep ? { sleep: options.graphSleep } : {}) });
+  const client = createGraphClient({ credential, baseUrl, ...(options.graphSleep ? { sleep: options.graphSleep } : {}) });
+  const graph = options.metrics ? meteredGraph(client, options.metrics) : client;
   const service = createInvitationService({
     store: options.store ?? createMemoryInvitationStore(now),
     graph,

@@ -8,6 +8,7 @@ import { buildApp } from '../../server/app';
 import type { InvitationConfig } from '../../server/invitation-config';
 import { createInvitationDeps } from '../../server/invitation-wiring';
 import { createJsonLog } from '../../server/log';
+import type { Metrics } from '../../server/metrics';
 import type { RateLimitStore } from '../../server/stores/rate-limit-store';
 import { createMemoryInvitationStore, type InvitationStore } from '../../server/stores/invitation-store';
 import { startFakeEntra, type FakeEntra, type StaffTokenOptions } from './fake-entra';
@@ -39,6 +40,7 @@ export interface InvitationAppOptions {
   downloads?: InvitationConfig['downloads'];
   /** Another store than a fresh memory one (several instances sharing Redis). */
   store?: InvitationStore;
+  metrics?: Metrics;
 }
 
 export async function startInvitationApp(options: InvitationAppOptions = {}): Promise<InvitationApp> {
@@ -69,8 +71,9 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
     jwksFetch: entra.fetch,
     graphSleep: () => Promise.resolve(),
     ...(options.codeLimiter ? { codeLimiter: options.codeLimiter } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
-  const app = buildApp({ config: testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0', { port }), log, invitations });
+  const app = buildApp({ config: testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0', { port }), log, invitations, ...(options.metrics ? { metrics: options.metrics } : {}) });
   if (options.listen) await app.listen({ host: '127.0.0.1', port });
   else await app.ready();
 
