@@ -36,7 +36,8 @@ export interface ScriptedFailure {
 export interface FakeGraph {
   /** `http://127.0.0.1:<port>/v1.0` */
   baseUrl: string;
-  requests: Array<{ method: string; url: string; status: number }>;
+  /** Every request, with its parsed JSON body if it had one. */
+  requests: Array<{ method: string; url: string; status: number; body?: unknown }>;
   sentMail: SentMail[];
   /** Adds a meeting organized by `organizer` (a UPN or user id) and returns it. */
   addMeeting(organizer: string, overrides?: Partial<GraphMeeting>): GraphMeeting;
@@ -111,7 +112,10 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
     req.on('end', () =>
       void handle(req, res, Buffer.concat(chunks).toString('utf8'))
         .catch(() => graphError(res, 500, 'generalException', 'An unexpected error occurred.'))
-        .finally(() => requests.push({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode })),
+        .finally(() => {
+          const body = safeJson(Buffer.concat(chunks).toString('utf8'));
+          requests.push({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, ...(body === undefined ? {} : { body }) });
+        }),
     );
   });
 

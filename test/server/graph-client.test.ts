@@ -66,7 +66,11 @@ describe('graph client', () => {
     expect(result).toMatchObject({ ok: true, value: { subject: 'Interview', startsAt: '2030-01-02T09:00:00.000Z', endsAt: '2030-01-02T10:00:00.000Z' } });
     const found = await client.findMeeting(ORGANIZER, result.ok ? result.value.joinUrl : '');
     expect(found.ok).toBe(true);
-    expect(graph.requests.find((request) => request.method === 'POST')?.status).toBe(201);
+    const post = graph.requests.find((request) => request.method === 'POST' && request.url.endsWith('/onlineMeetings'));
+    expect(post).toMatchObject({
+      status: 201,
+      body: { lobbyBypassSettings: { scope: 'organization', isDialInBypassEnabled: false }, allowedPresenters: 'organizer', allowMeetingChat: 'limited' },
+    });
   });
 
   it('sends mail with an attachment from the configured mailbox', async () => {
