@@ -4,6 +4,7 @@
 // in the guest's language. HTML comes from preact-render-to-string, which escapes every value, so a
 // meeting subject or a guest name cannot inject markup. A bound invitation's email carries the
 // invitation page only: no Teams link, no meeting ID, passcode or dial-in.
+import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { translate, type Language } from '../common/i18n';
 import { formatMeetingTime } from './meeting-time';
@@ -58,13 +59,10 @@ export function composeInvitationMail(input: InvitationMailInput): MailParts {
     ...(phone ? [phone] : []),
   ].join('\n');
 
-  const html = `<!doctype html>${renderToString(
-    <html lang={input.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body style="font-family:Segoe UI,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1f">
+  const html = mailDocument(
+    input.lang,
+    subject,
+    <>
         <p>{greeting}</p>
         <p>{intro}</p>
         <p>{when}</p>
@@ -89,9 +87,8 @@ export function composeInvitationMail(input: InvitationMailInput): MailParts {
           </p>
         )}
         {phone && <p style="color:#555">{phone}</p>}
-      </body>
-    </html>,
-  )}`;
+    </>,
+  );
   return { subject, html, text };
 }
 
@@ -100,18 +97,27 @@ export function composeCodeMail(input: { lang: Language; meetingSubject: string;
   const subject = t('invite.mail.code.subject', { subject: input.meetingSubject });
   const body = t('invite.mail.code.body', { code: input.code, minutes: input.minutes });
   const ignore = t('invite.mail.code.ignore');
-  const html = `<!doctype html>${renderToString(
-    <html lang={input.lang}>
+  const html = mailDocument(
+    input.lang,
+    subject,
+    <>
+        <p>{body}</p>
+        <p style="font-size:28px;letter-spacing:6px;font-weight:600">{input.code}</p>
+        <p style="color:#555">{ignore}</p>
+    </>,
+  );
+  return { subject, html, text: `${body}\n\n${ignore}` };
+}
+
+/** One email's HTML document: inline styles only (mail clients drop style sheets). */
+function mailDocument(lang: Language, subject: string, body: ComponentChildren): string {
+  return `<!doctype html>${renderToString(
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>
       </head>
-      <body style="font-family:Segoe UI,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1f">
-        <p>{body}</p>
-        <p style="font-size:28px;letter-spacing:6px;font-weight:600">{input.code}</p>
-        <p style="color:#555">{ignore}</p>
-      </body>
+      <body style="font-family:Segoe UI,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1f">{body}</body>
     </html>,
   )}`;
-  return { subject, html, text: `${body}\n\n${ignore}` };
 }
