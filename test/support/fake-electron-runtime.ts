@@ -5,14 +5,16 @@
 //   gives it, with the app:// scheme served by the handler main registered with protocol.handle;
 // - ipcMain is connected to the real preload bundle (the one webPreferences.preload names);
 // - session handlers, menus, dialogs, shell calls and protocol registrations are recorded.
-// Each fake is checked against electron.d.ts (`satisfies Pick<…>` with the members main uses), so a
-// signature main relies on cannot drift from Electron's.
+// Each fake is checked against electron.d.ts (`implements`/`satisfies Pick<…>` with the members main
+// uses), so a signature main relies on cannot drift from Electron's; events are emitted with
+// Electron's names and argument order (Event first, as its listeners receive them).
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import Module from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type {
   App,
+  BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
   Clipboard,
   CommandLine,
@@ -30,6 +32,7 @@ import type {
   Screen,
   Session,
   Shell,
+  WebContents,
 } from 'electron';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerAcsConfigService } from './chromium';
@@ -253,7 +256,27 @@ export class FakeElectronRuntime {
 }
 
 /** `app`: lifecycle events and the calls main makes, with Electron's quit sequence. */
-export class FakeApp extends EventEmitter {
+export class FakeApp
+  extends EventEmitter
+  implements
+    Pick<
+      App,
+      | 'requestSingleInstanceLock'
+      | 'whenReady'
+      | 'isReady'
+      | 'getPath'
+      | 'getVersion'
+      | 'getName'
+      | 'setName'
+      | 'getLocale'
+      | 'getPreferredSystemLanguages'
+      | 'setAsDefaultProtocolClient'
+      | 'relaunch'
+      | 'exit'
+      | 'quit'
+      | 'isPackaged'
+    >
+{
   isPackaged = false;
   private ready = false;
   private readyResolve!: () => void;
@@ -361,7 +384,10 @@ export class FakeApp extends EventEmitter {
 }
 
 /** A web contents backed by a real Chromium page; a crashed renderer is replaced by a new page on the next load, as Electron starts a new renderer process. */
-export class FakeWebContents extends EventEmitter {
+export class FakeWebContents
+  extends EventEmitter
+  implements Pick<WebContents, 'getURL' | 'isDestroyed' | 'loadURL' | 'send' | 'forcefullyCrashRenderer'>
+{
   page: Page | null = null;
   private crashed = false;
   private destroyed = false;
@@ -463,7 +489,27 @@ export interface FakeWindow extends EventEmitter {
 }
 
 function makeBrowserWindowClass(runtime: FakeElectronRuntime) {
-  return class BrowserWindow extends EventEmitter implements FakeWindow {
+  return class BrowserWindow
+    extends EventEmitter
+    implements
+      FakeWindow,
+      Pick<
+        ElectronBrowserWindow,
+        | 'loadURL'
+        | 'show'
+        | 'showInactive'
+        | 'hide'
+        | 'focus'
+        | 'isMinimized'
+        | 'restore'
+        | 'isDestroyed'
+        | 'close'
+        | 'destroy'
+        | 'getMediaSourceId'
+        | 'setPosition'
+        | 'getPosition'
+      >
+  {
     readonly webContents: FakeWebContents;
     visible = false;
     focused = false;
