@@ -16,6 +16,8 @@ import { DevicePanel } from './DevicePanel';
 import { MAX_NAME_LENGTH, meetingSummary, nameProblem, willUse } from './join-model';
 import { PreviewPanel, previewState } from './PreviewPanel';
 import { useInvite } from './use-invite';
+import { useInvitation } from './use-invitation';
+import { MeetingCard } from './MeetingCard';
 import { requestCalling, useJoinMedia } from './use-join-media';
 import './join.css';
 
@@ -69,7 +71,15 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
 
   const problemWithName = nameProblem(name);
   const invite = meeting.invite;
-  const ready = problemWithName === null && invite?.ok === true;
+  // A Doorway invitation joins what main made of it (or the carried Teams link if the service is down).
+  const invitation = useInvitation(invite);
+  const joinTarget = invite?.ok === true ? invite : invitation.joinable;
+  const ready = problemWithName === null && joinTarget !== null;
+
+  // The name staff gave the guest fills an empty name field (never overwrites one).
+  useEffect(() => {
+    if (invitation.guestName && name.trim() === '') setName(invitation.guestName);
+  }, [invitation.guestName]);
 
   // Fetch the token ahead once name and meeting are valid, so Join starts at once.
   const prefetched = useRef('');
@@ -97,7 +107,8 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     setTokenError(null);
     const parsed = await meeting.flush();
     if (!mounted.current) return;
-    if (parsed.ok !== true) {
+    const target = parsed.ok === true ? parsed : parsed.ok === 'invitation' && parsed.invitation.id === invitation.ref?.id ? invitation.joinable : null;
+    if (target === null) {
       meetingRef.current?.focus();
       return;
     }
@@ -118,8 +129,8 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     meeting.remember(parsed);
     const cameraOn = willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0);
     onJoin({
-      target: parsed.target,
-      host: parsed.host,
+      target: target.target,
+      host: target.host,
       displayName,
       cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
@@ -241,7 +252,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             hint={t('join.meeting.hint')}
             error={showMeetingProblem && inviteProblem ? t(`link.problem.${inviteProblem}`) : null}
             status={
-              summary ? (
+              invitation.ref ? null : summary ? (
                 <p class="join-meeting-found" data-testid="meeting-summary">
                   <Icon name="check" />
                   <span>
@@ -278,6 +289,8 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
               />
             )}
           </Field>
+
+          {invitation.ref && <MeetingCard invitation={invitation} />}
 
           <Field
             id="name-input"

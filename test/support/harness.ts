@@ -60,6 +60,8 @@ export interface HarnessOptions {
   /** The OS screen-recording permission main reports (macOS); default 'granted'. */
   screenAccess?: MediaAccess;
   locale?: string;
+  /** The page's time zone (IANA), e.g. 'Asia/Seoul'; default the machine's. */
+  timezoneId?: string;
   colorScheme?: 'light' | 'dark';
   grantMedia?: boolean;
   viewport?: { width: number; height: number };
@@ -172,6 +174,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
 
   const context = await browser.newContext({
     locale: options.locale ?? 'en-US',
+    ...(options.timezoneId && { timezoneId: options.timezoneId }),
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1100, height: 760 },
     permissions: options.grantMedia === false ? [] : ['camera', 'microphone'],
