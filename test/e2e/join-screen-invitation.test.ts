@@ -2,7 +2,7 @@
 // Graph stand-ins) on loopback → its landing page in Chromium → the doorway:// link it opens,
 // observed through the DevTools protocol → main's deep-link handling and invitation client → the
 // join screen naming the meeting → a join through the scripted meeting. Also: a bound invitation's
-// code step (sent, wrong, right), a revoked invitation, and a service that cannot be
+// code step (sent, wrong, right; and locked), a revoked invitation, and a service that cannot be
 // reached (with and without the Teams link in the deep link).
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,37 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await waitForScriptedCall(page);
       const [join] = await scripted(page, 'joins');
       expect(join!.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
+    });
+  });
+
+  it('too many wrong codes lock the invitation, and the join screen says so', async () => {
+    const meeting = meetingIn(30, 'Locked out');
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: 'pat@example.org' }, bindToEmail: true });
+    await withInvitations(async (harness) => {
+      const { page } = harness;
+      await harness.joinLinks.deliver(`doorway://join?invite=${id}`);
+      await page.getByRole('button', { name: en('invitation.code.send') }).click();
+      const codeField = page.getByLabel(en('invitation.code.label'));
+      const codeError = page.getByTestId('invitation-code-error');
+      const error = page.getByTestId('invitation-error');
+      const settled = () => page.waitForFunction(() => !document.querySelector('.invitation-code [aria-busy="true"]'));
+      // Each code allows a few tries (then: send a new one, after the service's minimum interval,
+      // passed on its clock); wrong tries across codes lock the invitation.
+      for (let n = 0; n < 20 && (await error.count()) === 0; n++) {
+        if ((await codeError.getAttribute('data-code', { timeout: 500 }).catch(() => null)) === 'codeExpired') {
+          svc.clock.now += 5 * 60_000;
+          await page.getByRole('button', { name: en('invitation.code.resend') }).click();
+          await settled();
+        }
+        const code = lastCode(svc.graph);
+        await codeField.fill(code === '000000' ? '000001' : '000000');
+        await page.getByRole('button', { name: en('invitation.code.verify') }).click();
+        await settled();
+      }
+      await expect(error.getAttribute('data-code')).resolves.toBe('locked');
+      await expect(error.textContent()).resolves.toBe(en('invitation.error.locked'));
+      expect(await page.getByTestId('invitation-code').count()).toBe(0);
+      expect(await joinButton(harness).getAttribute('aria-disabled')).toBe('true');
     });
   });
 
