@@ -6,7 +6,7 @@ import type { ChurnStats } from '../renderer/calling/practice/control';
 function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a');
@@ -18,10 +18,10 @@ export function report(label: string, stats: ChurnStats, seconds: number): void 
   let next = 0;
   stats.frameEvents.forEach((count, i) => {
     const js = stats.renderMs[i] ?? 0;
-    const frame = stats.frameWorkMs[i]!;
+    const frame = stats.frameWorkMs[i];
     for (let k = 0; k < count && next < stats.handlerMs.length; k++, next++) {
-      perEventJs.push(stats.handlerMs[next]! + js / count);
-      perEventFrame.push(stats.handlerMs[next]! + frame / count);
+      perEventJs.push(stats.handlerMs[next] + js / count);
+      perEventFrame.push(stats.handlerMs[next] + frame / count);
     }
   });
   const longest = Math.max(0, ...stats.frameIntervalsMs);

@@ -77,7 +77,7 @@ async function heapMb(page: Page): Promise<number> {
   return usage.usedSize / 1024 / 1024;
 }
 
-await ensureBuilt();
+ensureBuilt();
 const server = await startRendererServer();
 const cold: Sample[] = [];
 const warm: Sample[] = [];

@@ -30,7 +30,7 @@ const FOOTER_LINKS = [
 function replyChainHtml(): string {
   const paragraph = (i: number) =>
     `<div class="elementToProof" style="font-family:Aptos,Calibri,Helvetica,sans-serif;font-size:12pt;color:rgb(0,0,0)">` +
-    `Thanks for the update (${i}). The draft is on <a href="${safeLinks(FOOTER_LINKS[i % FOOTER_LINKS.length]!).replaceAll('&', '&amp;')}" ` +
+    `Thanks for the update (${i}). The draft is on <a href="${safeLinks(FOOTER_LINKS[i % FOOTER_LINKS.length]).replaceAll('&', '&amp;')}" ` +
     `originalsrc="${FOOTER_LINKS[i % FOOTER_LINKS.length]}" data-auth="NotApplicable">SharePoint</a>; comments by Friday please.</div>\n` +
     `<div id="Signature"><p>Jane Doe | Program Manager | Contoso Ltd.<br>This message may contain confidential information. If you are not the intended recipient, please delete it.</p></div>\n`;
   let text = '';
@@ -41,7 +41,7 @@ function replyChainHtml(): string {
 function replyChainText(): string {
   const block = (i: number) =>
     `> From: Kim Minjun <minjun.kim@contoso.co.kr>\n> Sent: Tuesday, 3 June 2025 ${9 + (i % 8)}:1${i % 10}\n` +
-    `> Subject: RE: Q3 roadmap review\n>\n> Agreed, let's go through it live. Notes<${safeLinks(FOOTER_LINKS[i % FOOTER_LINKS.length]!)}>\n>\n`;
+    `> Subject: RE: Q3 roadmap review\n>\n> Agreed, let's go through it live. Notes<${safeLinks(FOOTER_LINKS[i % FOOTER_LINKS.length])}>\n>\n`;
   let text = '';
   for (let i = 0; text.length < EMAIL_BYTES - 2_500; i++) text += block(i);
   return text;
@@ -59,7 +59,7 @@ const corpus: [label: string, text: string][] = [
 ];
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
@@ -67,7 +67,7 @@ const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 for (const [, text] of corpus) {
   if (!parseMeetingInvite(text).ok) throw new Error('corpus email not understood');
 }
-for (let i = 0; i < WARMUP; i++) parseMeetingInvite(corpus[i % corpus.length]![1]);
+for (let i = 0; i < WARMUP; i++) parseMeetingInvite(corpus[i % corpus.length][1]);
 
 console.log(`Invitation emails: ${corpus.length} kinds, ${RUNS} parses each`);
 let allSamples: number[] = [];
@@ -83,7 +83,7 @@ for (const [label, text] of corpus) {
   const total = samples.reduce((sum, ms) => sum + ms, 0);
   const mbPerSecond = (text.length * RUNS) / MEGABYTE / (total / 1000);
   console.log(
-    `  ${label.padEnd(46)} ${(text.length / 1024).toFixed(1)} KB  min ${us(samples[0]!)}  median ${us(percentile(samples, 50))}  p99 ${us(percentile(samples, 99))}  ${mbPerSecond.toFixed(0)} MB/s`,
+    `  ${label.padEnd(46)} ${(text.length / 1024).toFixed(1)} KB  min ${us(samples[0])}  median ${us(percentile(samples, 50))}  p99 ${us(percentile(samples, 99))}  ${mbPerSecond.toFixed(0)} MB/s`,
   );
   allSamples = allSamples.concat(samples);
   allBytes += text.length * RUNS;
@@ -91,7 +91,7 @@ for (const [label, text] of corpus) {
 allSamples.sort((a, b) => a - b);
 const allTotal = allSamples.reduce((sum, ms) => sum + ms, 0);
 console.log(
-  `  ${'all'.padEnd(46)}          min ${us(allSamples[0]!)}  median ${us(percentile(allSamples, 50))}  p99 ${us(percentile(allSamples, 99))}  ${(allBytes / MEGABYTE / (allTotal / 1000)).toFixed(0)} MB/s`,
+  `  ${'all'.padEnd(46)}          min ${us(allSamples[0])}  median ${us(percentile(allSamples, 50))}  p99 ${us(percentile(allSamples, 99))}  ${(allBytes / MEGABYTE / (allTotal / 1000)).toFixed(0)} MB/s`,
 );
 
 console.log('\n1 MB adversarial inputs (median of 5 parses)');
@@ -112,5 +112,5 @@ for (const [label, unit] of [
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(28)} ${samples[2]!.toFixed(1)} ms`);
+  console.log(`  ${label.padEnd(28)} ${samples[2].toFixed(1)} ms`);
 }

@@ -14,7 +14,7 @@ import { ensureBuilt, printTable, summarize } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
-await ensureBuilt();
+ensureBuilt();
 const server = await startRendererServer();
 const firstPaint: number[] = [];
 const mainReply: number[] = [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DIST_DIR, ROOT } from '../test/support/harness';
 
 /** Builds the app unless a build is already there (bench/run builds once for all benchmarks). */
-export async function ensureBuilt(): Promise<void> {
+export function ensureBuilt(): void {
   if (existsSync(path.join(DIST_DIR, 'renderer', 'main.js')) && process.env.BENCH_REBUILD !== '1') return;
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('build failed');
@@ -14,7 +14,7 @@ export async function ensureBuilt(): Promise<void> {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[index];
 }
 
 /** "min / median / max" of the samples, to one decimal. */
@@ -22,7 +22,7 @@ export function summarize(samples: number[]): string {
   const sorted = samples.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return 'no samples';
   const f = (n: number) => n.toFixed(1);
-  return `min ${f(sorted[0]!)} / median ${f(percentile(sorted, 50))} / max ${f(sorted.at(-1)!)} (n=${sorted.length})`;
+  return `min ${f(sorted[0])} / median ${f(percentile(sorted, 50))} / max ${f(sorted.at(-1)!)} (n=${sorted.length})`;
 }
 
 export function printTable(title: string, rows: Array<[string, string]>): void {

@@ -17,7 +17,7 @@ const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 
 async function post(address: string): Promise<void> {
-  const url = urls[sent % urls.length]!;
+  const url = urls[sent % urls.length];
   sent++;
   const t0 = performance.now();
   const status = await fetch(`${url}/api/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body })

@@ -22,7 +22,7 @@ const CLIENTS = 16;
 const RATE_LIMIT = { burst: 5, perMinute: 10 };
 const silent = { info() {}, warn() {}, error() {} };
 // Not bench/support.ts's: that one loads the Electron test harness, which this bench does not need.
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 const acs = await startFakeAcs();
 const redisServer = await startRedisServer();
@@ -48,7 +48,7 @@ function startInstance(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffered = '';
     let url: string | undefined;
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop()!;

@@ -101,7 +101,7 @@ function safePath(read: () => string): string {
 function start(): void {
   const brandingResult = parseBranding(brandingFile);
   if (!brandingResult.ok) {
-    app.whenReady().then(() => {
+    void app.whenReady().then(() => {
       dialog.showErrorBox(translate('en', 'dialog.badBranding.title', { app: 'Doorway' }), brandingResult.message);
       app.quit();
     });
@@ -211,7 +211,7 @@ function start(): void {
   const linkOptions = serviceOrigin ? { serviceOrigin } : {};
   const invitations = createInvitationService({
     origin: serviceOrigin,
-    fetch: net.fetch,
+    fetch: (input, init) => net.fetch(input, init),
     isOnline: () => net.isOnline(),
     parseMeeting: (joinUrl) => parseMeetingInvite(joinUrl),
     meetingIdInvite,
@@ -236,7 +236,7 @@ function start(): void {
   else app.setAsDefaultProtocolClient(branding.linkScheme);
 
   const media = createMediaAccess(process.platform, process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences : null, (url) => shell.openExternal(url));
-  const tokens = createTokenService({ branding, isPackaged: app.isPackaged, env: process.env, fetch: net.fetch, isOnline: () => net.isOnline(), log: (m) => log.info(m) });
+  const tokens = createTokenService({ branding, isPackaged: app.isPackaged, env: process.env, fetch: (input, init) => net.fetch(input, init), isOnline: () => net.isOnline(), log: (m) => log.info(m) });
 
   const capture = new CaptureBroker({
     listSources: () =>
@@ -376,7 +376,7 @@ function start(): void {
           branding.productName,
           { help: t('menu.help'), copyDiagnostics: t('menu.copyDiagnostics'), openLogsFolder: t('menu.openLogsFolder'), support: t('menu.support') },
           {
-            copyDiagnostics: () => clipboard.writeText(diagnosticsReport({ app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', acsCalling: process.env.DOORWAY_ACS_CALLING_VERSION ?? 'unknown', os: `${process.platform} ${process.getSystemVersion()} ${process.arch}`, lastCallId: recovery.lastCallId, recentLog: log.recent() })),
+            copyDiagnostics: () => void clipboard.writeText(diagnosticsReport({ app: app.getVersion(), electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', acsCalling: process.env.DOORWAY_ACS_CALLING_VERSION ?? 'unknown', os: `${process.platform} ${process.getSystemVersion()} ${process.arch}`, lastCallId: recovery.lastCallId, recentLog: log.recent() })),
             openLogsFolder: () => void shell.openPath(path.dirname(log.file)),
             openSupport: branding.supportUrl ? () => openExternal(branding.supportUrl) : null,
           },

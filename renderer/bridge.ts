@@ -2,4 +2,4 @@
 // to main.
 import { BRIDGE_GLOBAL, type DoorwayBridge } from '../common/ipc-contract';
 
-export const bridge: DoorwayBridge = (window as unknown as Record<string, DoorwayBridge>)[BRIDGE_GLOBAL]!;
+export const bridge: DoorwayBridge = (window as unknown as Record<string, DoorwayBridge>)[BRIDGE_GLOBAL];

@@ -13,7 +13,7 @@ const root = document.getElementById('root')!;
 if (location.hash === SHARE_CONTROLS_ROUTE) {
   startShareControls(root);
 } else {
-  bridge.rendererReady().then((info) => {
+  void bridge.rendererReady().then((info) => {
     performance.mark('doorway:app-info');
     render(<App info={info} />, root);
     afterFirstPaint(() => performance.mark('doorway:first-paint'));

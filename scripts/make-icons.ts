@@ -41,8 +41,8 @@ function polygon(points: Array<[number, number]>) {
   return (x: number, y: number) => {
     let inside = false;
     for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-      const [xi, yi] = points[i]!;
-      const [xj, yj] = points[j]!;
+      const [xi, yi] = points[i];
+      const [xj, yj] = points[j];
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
     return inside;
@@ -57,7 +57,7 @@ export function iconLayers(accentHex: string): Layer[] {
   const light: Colour = [255, 244, 214, 1];
   const solid = (covers: Layer['covers'], colour: Colour): Layer => ({ covers, colour: () => colour });
   return [
-    { covers: roundedRect(0.08, 0.08, 0.92, 0.92, 0.19), colour: (_x, y) => top.map((t, i) => t + (bottom[i]! - t) * y) as Colour },
+    { covers: roundedRect(0.08, 0.08, 0.92, 0.92, 0.19), colour: (_x, y) => top.map((t, i) => t + (bottom[i] - t) * y) as Colour },
     solid(polygon([[0.34, 0.8], [0.66, 0.8], [0.8, 0.88], [0.2, 0.88]]), [255, 244, 214, 0.28]),
     solid(roundedRect(0.325, 0.185, 0.675, 0.8, 0.02), [255, 255, 255, 1]),
     solid(roundedRect(0.36, 0.22, 0.64, 0.8, 0), light),

@@ -23,7 +23,7 @@ function normalizeAddress(raw: string): string {
 
 /** The eight hextets of an IPv6 address (zone id dropped), "::" expanded. */
 function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const [head = '', tail] = address.split('%')[0].split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');

@@ -245,7 +245,7 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
         const recent = current.codesSentAt.filter((sentAt) => at - sentAt < 3_600_000);
         const last = recent.at(-1);
         if (last !== undefined && at - last < MIN_CODE_INTERVAL_MS) limited = Math.ceil((MIN_CODE_INTERVAL_MS - (at - last)) / 1000);
-        else if (recent.length >= MAX_CODES_PER_HOUR) limited = Math.ceil((recent[0]! + 3_600_000 - at) / 1000);
+        else if (recent.length >= MAX_CODES_PER_HOUR) limited = Math.ceil((recent[0] + 3_600_000 - at) / 1000);
         if (limited !== undefined) return current;
         return { ...current, codesSentAt: [...recent, at], code: { digest: codeDigest(key, id, code), expiresAt: at + codeTtlMs, attemptsLeft: attemptsPerCode } };
       });

@@ -39,13 +39,13 @@ export function createRefreshGrants(accessKey: Buffer, maxChainMs: number): Refr
       const match = /^(v2\.([A-Za-z0-9_-]+)\.(\d{1,12})\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(grant);
       if (!match) return { ok: false, reason: 'invalid' };
       const [, payload, encodedUserId, notAfterSeconds, chainStartSeconds, signature] = match;
-      const expected = mac(payload!);
-      const given = Buffer.from(signature!, 'base64url');
+      const expected = mac(payload);
+      const given = Buffer.from(signature, 'base64url');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
       const chainStartMs = Number(chainStartSeconds) * 1000;
       if (chainStartMs + maxChainMs <= nowMs) return { ok: false, reason: 'chainEnded' };
       if (Number(notAfterSeconds) * 1000 <= nowMs) return { ok: false, reason: 'expired' };
-      return { ok: true, userId: Buffer.from(encodedUserId!, 'base64url').toString('utf8'), chainStartMs };
+      return { ok: true, userId: Buffer.from(encodedUserId, 'base64url').toString('utf8'), chainStartMs };
     },
   };
 }

@@ -11,8 +11,8 @@ export interface InvitationServiceOptions extends Omit<InvitationClientOptions, 
   /** From resolveServiceOrigin; null: invitations are off and every call says 'notConfigured'. */
   origin: string | null;
   /** main's parser for a Teams link, and for a meeting ID with its passcode. */
-  parseMeeting(joinUrl: string): InviteResult;
-  meetingIdInvite(meetingId: string, passcode: string | undefined): InviteResult;
+  parseMeeting: (joinUrl: string) => InviteResult;
+  meetingIdInvite: (meetingId: string, passcode: string | undefined) => InviteResult;
 }
 
 export interface InvitationService {
@@ -26,7 +26,7 @@ export interface InvitationService {
 const MAX_GRANTS = 16;
 
 export function createInvitationService(options: InvitationServiceOptions): InvitationService {
-  const { origin, parseMeeting, meetingIdInvite, now = Date.now, log = () => {}, ...clientOptions } = options;
+  const { origin, parseMeeting, meetingIdInvite, now = () => Date.now(), log = () => {}, ...clientOptions } = options;
   if (origin === null) {
     const off = { ok: false, error: 'notConfigured' } as const;
     return { configured: false, get: async () => off, requestCode: async () => off, verify: async () => off };

@@ -47,7 +47,7 @@ export function registerIpcHandlers(
         log('warn', `ipc: refused ${name}: payload does not match its schema`);
         throw new IpcRejection('invalid payload');
       }
-      return handler(parsed.data, event);
+      return await handler(parsed.data, event);
     });
   }
   return () => names.forEach((name) => ipcMain.removeHandler(invokeChannels[name]));

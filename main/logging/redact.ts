@@ -38,9 +38,9 @@ const RULES: ReadonlyArray<[RegExp, Replacement]> = [
 function redactJwtIn(run: string): string {
   const parts = run.split('.');
   for (let i = 0; i + 2 < parts.length; i++) {
-    const at = parts[i]!.indexOf('eyJ');
-    if (at === -1 || parts[i]!.length - at < 7 || parts[i + 1]!.length < 4) continue;
-    return [...parts.slice(0, i), `${parts[i]!.slice(0, at)}[token]`, ...parts.slice(i + 3)].join('.');
+    const at = parts[i].indexOf('eyJ');
+    if (at === -1 || parts[i].length - at < 7 || parts[i + 1].length < 4) continue;
+    return [...parts.slice(0, i), `${parts[i].slice(0, at)}[token]`, ...parts.slice(i + 3)].join('.');
   }
   return run;
 }

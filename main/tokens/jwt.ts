@@ -8,7 +8,7 @@ export function readJwtExpiryMs(token: string): number | undefined {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return undefined;
   try {
-    const payload: unknown = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
     if (typeof payload !== 'object' || payload === null) return undefined;
     const exp = (payload as { exp?: unknown }).exp;
     return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;

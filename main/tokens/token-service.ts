@@ -80,7 +80,7 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 }
 
 const notConfiguredSource: TokenSource = {
-  getToken: async () => ({ ok: false, error: 'notConfigured' }),
+  getToken: () => Promise.resolve({ ok: false, error: 'notConfigured' }),
   prefetch: () => {},
   clear: () => {},
 };

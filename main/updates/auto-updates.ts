@@ -22,7 +22,7 @@ export interface AutoUpdatesOptions {
   isInMeeting(): boolean;
   /** Asks the guest whether to restart now; false leaves the update for the next quit. */
   askToRestart(): Promise<boolean>;
-  log(message: string): void;
+  log: (message: string) => void;
   setInterval(callback: () => void, ms: number): void;
   checkEveryMs?: number;
 }

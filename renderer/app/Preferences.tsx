@@ -8,7 +8,7 @@ const LANGUAGE_NAMES: Record<Exclude<LanguageSetting, 'system'>, string> = { en:
 
 interface Props {
   settings: Settings;
-  updateSettings(patch: Partial<Settings>): void;
+  updateSettings: (patch: Partial<Settings>) => void;
 }
 
 export function Preferences({ settings, updateSettings }: Props) {

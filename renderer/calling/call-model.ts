@@ -407,7 +407,7 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
         next.dominantSpeakers = [...event.ids];
         // The most dominant gets the most recent "spoke" mark, so the gallery puts them first.
         for (let i = event.ids.length - 1; i >= 0; i--) {
-          const id = event.ids[i]!;
+          const id = event.ids[i];
           const current = (participants ?? state.participants).get(id);
           if (!current) continue;
           next.seq += 1;
@@ -548,12 +548,12 @@ export function galleryTop(participants: ReadonlyMap<string, Participant>, k: nu
   for (const p of participants.values()) {
     if (p.status === 'lobby' || p.status === 'disconnected') continue;
     total++;
-    if (top.length === k && !galleryBefore(p, top[k - 1]!)) continue;
+    if (top.length === k && !galleryBefore(p, top[k - 1])) continue;
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (galleryBefore(top[mid]!, p)) lo = mid + 1;
+      if (galleryBefore(top[mid], p)) lo = mid + 1;
       else hi = mid;
     }
     top.splice(lo, 0, p);
@@ -575,7 +575,7 @@ export function stableSlots(previous: readonly string[], wanted: readonly string
   let next = 0;
   for (let i = 0; i < slots.length && next < incoming.length; i++) if (slots[i] === null) slots[i] = incoming[next++]!;
   const result = slots.filter((id): id is string => id !== null);
-  while (next < incoming.length) result.push(incoming[next++]!);
+  while (next < incoming.length) result.push(incoming[next++]);
   return result.slice(0, wanted.length);
 }
 
@@ -590,8 +590,8 @@ export function videoSelection(visible: readonly Participant[], limit: number): 
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return '?';
-  const first = Array.from(words[0]!)[0] ?? '';
-  const last = words.length > 1 ? (Array.from(words[words.length - 1]!)[0] ?? '') : '';
+  const first = Array.from(words[0])[0] ?? '';
+  const last = words.length > 1 ? (Array.from(words[words.length - 1])[0] ?? '') : '';
   return (first + last).toUpperCase();
 }
 

@@ -35,7 +35,6 @@ import {
   type Disposer,
   type EndedInfo,
   type ParticipantInit,
-  type SdkCallState,
   type VideoKind,
 } from './call-model';
 import type { DeviceService } from './devices';
@@ -83,7 +82,7 @@ export interface CallDeps {
   createRemoteRenderer(stream: RemoteVideoStream): RemoteStreamRenderer;
   /** Schedules a flush of queued events (default: the next animation frame). */
   schedule?(flush: () => void): void;
-  now?(): number;
+  now?: () => number;
 }
 
 export interface JoinOptions {
@@ -349,7 +348,7 @@ export class MeetingCallSession implements CallSession {
   }
 
   private onCallState(call: Call): void {
-    const state = call.state as SdkCallState;
+    const state = call.state;
     if (state === 'Connecting') performance.mark(CALL_CONNECTING_MARK);
     this.push({ type: 'callState', state, at: this.now() });
     // Captions exist only once the call is connected (after the lobby).
@@ -444,7 +443,7 @@ export class MeetingCallSession implements CallSession {
   private teardown(): Promise<void> {
     this.torndown ??= (async () => {
       for (const off of this.callOff.splice(0)) off();
-      for (const handle of Object.values(this.features)) handle?.detach();
+      for (const handle of Object.values(this.features as Record<keyof CallFeatures, { detach(): void } | undefined>)) handle?.detach();
       this.share.detach();
       for (const entry of [...this.remotes.values()]) {
         for (const off of entry.off) off();
@@ -706,7 +705,7 @@ export class MeetingCallSession implements CallSession {
       if (disposed) return;
       disposed = true;
       disposeAll(view, renderer);
-      if (view && host.contains((view as VideoView).target)) host.replaceChildren();
+      if (view && host.contains((view).target)) host.replaceChildren();
     };
   }
 

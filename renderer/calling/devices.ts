@@ -182,7 +182,7 @@ function choose(kind: DeviceKind, list: DeviceOption[], wanted: ChosenDevice | u
 /** The browser's answer for a device kind; 'prompt' where it cannot tell. */
 async function browserPermission(kind: 'camera' | 'microphone'): Promise<PermissionState> {
   try {
-    return (await navigator.permissions.query({ name: kind as PermissionName })).state;
+    return (await navigator.permissions.query({ name: kind })).state;
   } catch {
     return 'prompt';
   }

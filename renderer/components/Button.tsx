@@ -35,7 +35,7 @@ export interface ToggleButtonProps extends Omit<NativeButtonProps, 'onClick' | '
   pressed: boolean;
   iconOn: IconName;
   iconOff: IconName;
-  onPressedChange(next: boolean): void;
+  onPressedChange: (next: boolean) => void;
 }
 
 /** An on/off button with an icon and a visible label, e.g. the camera switch over a preview. */

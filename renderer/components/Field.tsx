@@ -20,7 +20,7 @@ export interface FieldProps {
   /** A neutral or positive status to show where the error would be. */
   status?: ComponentChildren | null;
   class?: string;
-  children(ids: FieldIds): ComponentChildren;
+  children: (ids: FieldIds) => ComponentChildren;
 }
 
 export function Field({ id, label, hint, error, status, class: extra, children }: FieldProps) {

@@ -16,7 +16,7 @@ export interface SelectProps {
   options: SelectOption[];
   /** Shown (disabled) when there are no options. */
   emptyLabel: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** Extra content under the select (a meter, a button). */
   after?: ComponentChildren;
   disabled?: boolean;

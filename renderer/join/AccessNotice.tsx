@@ -18,7 +18,7 @@ export interface AccessNoticeProps {
   cameraAccess: AccessState;
   microphoneAccess: AccessState;
   retrying: boolean;
-  onRetry(): void;
+  onRetry: () => void;
 }
 
 const OS_SETTINGS: ReadonlySet<AppInfo['platform']> = new Set(['darwin', 'win32']);
@@ -47,7 +47,7 @@ export function AccessNotice({ platform, appName, cameraAccess, microphoneAccess
     );
   }
 
-  const which = blocked.length === 2 ? 'both' : blocked[0]!;
+  const which = blocked.length === 2 ? 'both' : blocked[0];
   const device = t(`join.access.device.${which}`);
   // On macOS and Windows main knows the OS switch: explain the one that is actually off.
   const statuses = blocked.map((kind) => osAccess[kind]);
@@ -86,7 +86,7 @@ export function AccessNotice({ platform, appName, cameraAccess, microphoneAccess
   );
 }
 
-function RetryButton({ retrying, onRetry }: { retrying: boolean; onRetry(): void }) {
+function RetryButton({ retrying, onRetry }: { retrying: boolean; onRetry: () => void }) {
   const t = useT();
   return (
     <Button icon="retry" busy={retrying} onClick={() => !retrying && onRetry()}>
@@ -113,6 +113,7 @@ function useOsAccess(platform: AppInfo['platform'], blocked: Kind[]): Record<Kin
     return () => {
       live = false;
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the blocked set by value
   }, [platform, key]);
   return access;
 }

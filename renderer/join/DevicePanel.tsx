@@ -18,10 +18,10 @@ export interface DevicePanelProps {
   level: Readable<MicrophoneLevelState> | null;
   meterMode: MeterMode;
   testSound: TestSoundState;
-  onCamera(id: string): void;
-  onMicrophone(id: string): void;
-  onSpeaker(id: string): void;
-  onTestSound(): void;
+  onCamera: (id: string) => void;
+  onMicrophone: (id: string) => void;
+  onSpeaker: (id: string) => void;
+  onTestSound: () => void;
 }
 
 const IDLE: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
@@ -83,7 +83,7 @@ export function DevicePanel({ devices, ready, level, meterMode, testSound, onCam
   );
 }
 
-function TestSoundButton({ state, onPlay }: { state: TestSoundState; onPlay(): void }) {
+function TestSoundButton({ state, onPlay }: { state: TestSoundState; onPlay: () => void }) {
   const t = useT();
   return (
     <div class="join-test-sound">

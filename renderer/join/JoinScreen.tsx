@@ -24,9 +24,9 @@ import './join.css';
 interface Props {
   info: AppInfo;
   settings: Settings;
-  updateSettings(patch: Partial<Settings>): void;
+  updateSettings: (patch: Partial<Settings>) => void;
   joinRequest: JoinRequest | null;
-  onJoin(request: MeetingRequest): void;
+  onJoin: (request: MeetingRequest) => void;
 }
 
 /** Quiet time after typing before the name is saved, and before a token is fetched ahead. */
@@ -67,6 +67,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     if (trimmed.length > MAX_NAME_LENGTH || trimmed === settings.displayName) return;
     const timer = setTimeout(() => updateSettings({ displayName: trimmed }), SAVE_NAME_DELAY_MS);
     return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- saves what the guest types, not when the settings change
   }, [name]);
 
   const problemWithName = nameProblem(name);
@@ -92,12 +93,14 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       void bridge.prefetchToken({ displayName }).catch(() => undefined);
     }, PREFETCH_DELAY_MS);
     return () => clearTimeout(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- info is fixed for the app's life
   }, [ready, name]);
 
   // First focus: the first thing the guest still has to fill in, else Join.
   useEffect(() => {
     const target = !(joinRequest?.invite.ok || meeting.text) ? meetingRef.current : nameProblem(name) ? nameRef.current : joinRef.current;
     target?.focus();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the first focus, once, when the screen opens
   }, []);
 
   const join = async () => {

@@ -76,6 +76,7 @@ export function useJoinMedia(settings: Settings) {
       testSound.stop();
       service.dispose();
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- asks once when the screen opens, with the saved devices; the services live as long as the screen
   }, []);
 
   useEffect(() => {
@@ -86,6 +87,7 @@ export function useJoinMedia(settings: Settings) {
       offered?.getTracks().forEach((track) => track.stop());
       preview.stop();
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- preview and service live as long as the screen
   }, [round, showCamera, devices.cameraId]);
 
   useEffect(() => {
@@ -96,6 +98,7 @@ export function useJoinMedia(settings: Settings) {
       offered?.getTracks().forEach((track) => track.stop());
       level.stop();
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- level and service live as long as the screen
   }, [round, measureMicrophone, devices.microphoneId]);
 
   // The SDK comes once the guest sees themselves, or once it is clear there is nothing to show.

@@ -51,9 +51,10 @@ export function chooseDevice(list: DeviceOption[], wantedId: string, currentId: 
  * Access from getUserMedia's outcome. Refused by the browser or the OS ('NotAllowedError') is
  * 'denied'; no such device ('NotFoundError', 'OverconstrainedError') is 'missing'; a device that
  * is there but cannot be opened (in use elsewhere: 'NotReadableError') counts as 'denied' so the
- * guest gets the help to free it. Granted with nothing listed is 'missing'.
+ * guest gets the help to free it. Granted with nothing listed is 'missing'. `outcome` is 'granted'
+ * or the error's name.
  */
-export function accessOf(outcome: 'granted' | string, listed: number): AccessState {
+export function accessOf(outcome: string, listed: number): AccessState {
   if (outcome === 'granted') return listed > 0 ? 'granted' : 'missing';
   if (outcome === 'NotAllowedError' || outcome === 'SecurityError') return 'denied';
   if (outcome === 'NotFoundError' || outcome === 'OverconstrainedError') return 'missing';
@@ -67,7 +68,7 @@ export function accessOf(outcome: 'granted' | string, listed: number): AccessSta
 export function levelOf(samples: ArrayLike<number>): number {
   if (samples.length === 0) return 0;
   let sum = 0;
-  for (let i = 0; i < samples.length; i++) sum += samples[i]! * samples[i]!;
+  for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
   return Math.min(100, Math.sqrt(sum / samples.length) * Math.SQRT2 * 100);
 }
 

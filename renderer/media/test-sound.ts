@@ -38,7 +38,7 @@ export class TestSound {
         await context.setSinkId(sink);
       } else {
         const streamOut = context.createMediaStreamDestination();
-        audio = new Audio() as SinkAudio;
+        audio = new Audio();
         audio.srcObject = streamOut.stream;
         if (typeof audio.setSinkId === 'function') await audio.setSinkId(sink);
         void audio.play();
@@ -59,7 +59,7 @@ export class TestSound {
         oscillator.start(t);
         oscillator.stop(t + NOTE_SECONDS + 0.05);
       }
-      const lastEnd = NOTES[NOTES.length - 1]!.at + NOTE_SECONDS + 0.1;
+      const lastEnd = NOTES[NOTES.length - 1].at + NOTE_SECONDS + 0.1;
       await new Promise((resolve) => setTimeout(resolve, lastEnd * 1000));
       if (this.context === context) this.state.set('idle');
     } catch {

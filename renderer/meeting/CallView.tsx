@@ -28,7 +28,7 @@ function RecordingBanner({ state }: { state: CallState }) {
   );
 }
 
-function ConsentDialog({ onAgree, onLater }: { onAgree(): void; onLater(): void }) {
+function ConsentDialog({ onAgree, onLater }: { onAgree: () => void; onLater: () => void }) {
   const t = useT();
   const agree = useRef<HTMLButtonElement>(null);
   useEffect(() => agree.current?.focus(), []);
@@ -71,7 +71,7 @@ export interface CallViewProps {
   state: CallState;
   displayName: string;
   /** The guest chose a caption language (remembered in the settings). */
-  onCaptionLanguage?(language: string): void;
+  onCaptionLanguage?: (language: string) => void;
 }
 
 export function CallView({ session, state, displayName, onCaptionLanguage }: CallViewProps) {

@@ -21,7 +21,7 @@ interface ControlButtonProps {
   id: string;
   icon: MeetingIconName;
   label: string;
-  onClick(): void;
+  onClick: () => void;
   /** Why it cannot be used now; makes the button aria-disabled. */
   blocked?: string;
   expanded?: boolean;
@@ -65,9 +65,9 @@ export interface ControlsProps {
   /** The lobby shows microphone, camera and leave only. */
   compact?: boolean;
   panel?: Panel;
-  onPanel?(panel: Panel): void;
+  onPanel?: (panel: Panel) => void;
   /** The guest pressed a control that needs their consent to recording first. */
-  onNeedConsent?(): void;
+  onNeedConsent?: () => void;
 }
 
 export function Controls({ session, state, compact, panel = 'none', onPanel, onNeedConsent }: ControlsProps) {

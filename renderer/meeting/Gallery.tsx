@@ -40,7 +40,7 @@ const AVATAR_COLORS = ['#5b2ca0', '#0b5cad', '#a4262c', '#0a6b57', '#8a3b00', '#
 export function avatarColor(id: string): string {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
-  return AVATAR_COLORS[Math.abs(hash) % AVATAR_COLORS.length]!;
+  return AVATAR_COLORS[Math.abs(hash) % AVATAR_COLORS.length];
 }
 
 export function Avatar({ id, name, size }: { id: string; name: string; size: 'large' | 'small' }) {
@@ -142,7 +142,7 @@ export interface GalleryProps {
   session: CallSession;
   state: CallState;
   displayName: string;
-  onShowPeople(): void;
+  onShowPeople: () => void;
 }
 
 /** The most participants the overflow strip names before "+N more". */

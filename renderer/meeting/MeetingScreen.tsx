@@ -19,9 +19,9 @@ export interface MeetingScreenProps {
   request: MeetingRequest;
   info: AppInfo;
   settings: Settings;
-  updateSettings(patch: Partial<Settings>): void;
+  updateSettings: (patch: Partial<Settings>) => void;
   /** Back to the join screen. */
-  onExit(): void;
+  onExit: () => void;
 }
 
 /** The meeting as main can parse it again (InviteResult.normalized's forms), for recovery. */
@@ -82,6 +82,7 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
       if (current) void current.dispose();
       else stopStream(request.camera?.stream);
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one session per attempt, with the request and settings as they were when it started
   }, [attempt]);
 
   const ended = state?.phase === 'ended' || earlyEnd !== null;
@@ -89,6 +90,7 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
   useEffect(() => {
     if (ended) void bridge.setCallPresence({ inMeeting: false });
     else if (callId && !request.practice) void bridge.setCallPresence({ inMeeting: true, meeting: meetingText(request), callId });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the request is fixed for a meeting screen
   }, [ended, callId]);
   useEffect(() => () => void bridge.setCallPresence({ inMeeting: false }), []);
 

@@ -13,7 +13,7 @@ import { useObservable } from '../components/use-observable';
 const ROW_HEIGHT = 48;
 const OVERSCAN = 6;
 
-function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose(): void }) {
+function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose: () => void }) {
   const t = useT();
   return (
     <header class="panel__header">
@@ -35,13 +35,14 @@ interface PersonRow {
   self: boolean;
 }
 
-export function PeoplePanel({ state, displayName, onClose }: { state: CallState; displayName: string; onClose(): void }) {
+export function PeoplePanel({ state, displayName, onClose }: { state: CallState; displayName: string; onClose: () => void }) {
   const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 480 });
   // Updated only when who is here, a name or a raised hand changes (not on every mute or word),
   // and then incrementally.
   const index = useRef<PeopleIndex | null>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- peopleVersion changes exactly when the participants this list shows change
   const order = useMemo(() => (index.current ??= new PeopleIndex()).update(state.participants), [state.peopleVersion]);
   const total = order.length + 1;
 
@@ -62,7 +63,7 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
     if (index === 0) {
       rows.push({ index, id: 'self', name: displayName ? t('meeting.youNamed', { name: displayName }) : t('meeting.you'), muted: state.local.muted, handRaised: state.local.handRaised, self: true });
     } else {
-      const p = state.participants.get(order[index - 1]!);
+      const p = state.participants.get(order[index - 1]);
       if (!p) continue;
       rows.push({ index, id: p.id, name: p.name || '—', muted: p.muted, handRaised: p.handRaised, self: false });
     }
@@ -107,7 +108,7 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
   );
 }
 
-export function DevicesPanel({ session, onClose }: { session: CallSession; onClose(): void }) {
+export function DevicesPanel({ session, onClose }: { session: CallSession; onClose: () => void }) {
   const t = useT();
   const devices = useObservable<DevicesState | null>(session.devices, null);
   if (!devices) return null;

@@ -12,7 +12,7 @@ function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): b
 export function memo<P extends object>(render: FunctionComponent<P>): FunctionComponent<P> {
   class Memo extends Component<P> {
     override shouldComponentUpdate(next: P): boolean {
-      return !shallowEqual(this.props as Record<string, unknown>, next as Record<string, unknown>);
+      return !shallowEqual(this.props, next as Record<string, unknown>);
     }
     override render(props: P): ComponentChildren {
       return h(render, props);

@@ -84,7 +84,7 @@ export class PeopleIndex {
     let hi = this.order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(this.order[mid]!, entry)) lo = mid + 1;
+      if (before(this.order[mid], entry)) lo = mid + 1;
       else hi = mid;
     }
     return lo;

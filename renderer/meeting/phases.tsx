@@ -15,7 +15,7 @@ export function useFocusOnMount<T extends HTMLElement>() {
   return ref;
 }
 
-export function ConnectingView({ host, onLeave, leaving, selfVideo }: { host: string; onLeave(): void; leaving: boolean; selfVideo?: HTMLVideoElement | null }) {
+export function ConnectingView({ host, onLeave, leaving, selfVideo }: { host: string; onLeave: () => void; leaving: boolean; selfVideo?: HTMLVideoElement | null }) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const videoHost = useRef<HTMLDivElement>(null);
@@ -68,7 +68,7 @@ export function LobbyView({ session, state, displayName }: { session: CallSessio
   );
 }
 
-export function EndedView({ ended, onRejoin, onBack }: { ended: EndedInfo; onRejoin(): void; onBack(): void }) {
+export function EndedView({ ended, onRejoin, onBack }: { ended: EndedInfo; onRejoin: () => void; onBack: () => void }) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const showDetails = ended.kind !== 'left' && ended.kind !== 'tokenUnavailable' && (ended.code !== null || ended.callId !== null);

@@ -21,7 +21,7 @@ export interface ShareButtonProps {
   session: CallSession;
   state: CallState;
   /** The meeting needs the guest's consent to recording first (opens the consent prompt). */
-  onNeedConsent?(): void;
+  onNeedConsent?: () => void;
 }
 
 export function ShareButton({ session, state, onNeedConsent }: ShareButtonProps) {

@@ -82,7 +82,7 @@ export function sourceLabel(t: Translate, source: CaptureSource, screenIndex: nu
 function columnsOf(list: HTMLElement | null): number {
   const options = list ? Array.from(list.querySelectorAll<HTMLElement>('[role="option"]')) : [];
   if (options.length === 0) return 1;
-  const top = options[0]!.offsetTop;
+  const top = options[0].offsetTop;
   const first = options.findIndex((option) => option.offsetTop !== top);
   return first === -1 ? options.length : first;
 }
@@ -96,7 +96,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
 interface PickerDialogProps {
   request: CaptureRequest;
   info: SharePickerProps['info'];
-  onDone(): void;
+  onDone: () => void;
 }
 
 function PickerDialog({ request, info, onDone }: PickerDialogProps) {
@@ -126,6 +126,7 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
   useEffect(() => {
     const timer = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(timer);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- refresh reads only requestId and state setters
   }, [requestId]);
 
   // The selection follows the list: a source that went away hands it to the first one left.
@@ -134,6 +135,7 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
     const hadFocus = list.current?.contains(document.activeElement) ?? false;
     setSelected(visible[0]?.id ?? null);
     if (hadFocus) focusSelected.current = true;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the selection follows the list, not its own changes
   }, [sources, tab]);
 
   useLayoutEffect(() => {
@@ -217,7 +219,7 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
     next = Math.max(0, Math.min(ids.length - 1, next));
     if (ids[next]) {
       focusSelected.current = true;
-      setSelected(ids[next]!);
+      setSelected(ids[next]);
     }
   };
 
@@ -232,8 +234,8 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
     // Focus stays in the picker.
     const items = focusables(dialog.current);
     if (items.length === 0) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
+    const first = items[0];
+    const last = items[items.length - 1];
     if (event.shiftKey && document.activeElement === first) {
       event.preventDefault();
       last.focus();

@@ -21,6 +21,7 @@ export function useShareControlsRelay(session: CallSession, state: CallState, sh
   const key = `${controls.sharing}|${controls.muted}|${controls.canUnmute}|${controls.speaker ?? ''}`;
   useEffect(() => {
     void bridge.setShareControls(controls).catch(() => undefined);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- key is controls by value
   }, [key]);
   useEffect(() => () => void bridge.setShareControls(NOT_SHARING).catch(() => undefined), []);
   useEffect(

@@ -65,5 +65,5 @@ export function presenterOf(state: CallState, previous: string | null): string |
   if (sharing.length === 0) return null;
   if (previous && sharing.some((p) => p.id === previous)) return previous;
   sharing.sort((a, b) => a.joinSeq - b.joinSeq);
-  return sharing[0]!.id;
+  return sharing[0].id;
 }

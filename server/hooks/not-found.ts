@@ -14,7 +14,7 @@ export function registerNotFound(app: FastifyInstance): void {
     known.set(route.url, entry);
   });
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0]!;
+    const path = request.url.split('?')[0];
     const route = known.get(path);
     if (!route) return sendError(reply, 404, 'notFound', true);
     request.knownRoute = route.name;

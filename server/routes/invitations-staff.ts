@@ -123,7 +123,8 @@ function sendCreateFailure(reply: FastifyReply, outcome: Extract<CreateOutcome, 
       return sendError(reply, 503, 'graphFailed');
     case 'graph': {
       const { failure, message, retryAfterSeconds } = outcome.graph;
-      (failure === 'throttled' || failure === 'notFound' ? log.warn : log.error)('graphFailed', { failure });
+      if (failure === 'throttled' || failure === 'notFound') log.warn('graphFailed', { failure });
+      else log.error('graphFailed', { failure });
       if (failure === 'notFound') return reply.code(404).send({ error: 'meetingNotFound', message });
       if (failure === 'throttled') {
         reply.header('retry-after', String(retryAfterSeconds ?? 30));

@@ -61,7 +61,9 @@ export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { i
 
   function sendAcsFailure(reply: FastifyReply, result: Extract<AcsResult, { ok: false }>) {
     // 'denied' means this service's access key is wrong: the operator must act, hence an error.
-    (result.failure === 'denied' ? log.error : log.warn)('acsFailed', { failure: result.failure, status: result.status });
+    const fields = { failure: result.failure, status: result.status };
+    if (result.failure === 'denied') log.error('acsFailed', fields);
+    else log.warn('acsFailed', fields);
     if (result.failure === 'timeout') return sendError(reply, 504, 'upstreamTimeout');
     if (result.failure === 'throttled') {
       reply.header('retry-after', '10');

@@ -8,7 +8,6 @@ import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_GLOBAL, CONTROL_GLOBAL } from '../../renderer/calling/practice/control';
 import { RENDERER_DIR, ROOT } from '../support/harness';
-// @ts-expect-error: a plain .mjs build script without type declarations
 import { rendererOptions } from '../../scripts/build.mjs';
 
 const PRACTICE = 'renderer/calling/practice';
@@ -39,7 +38,7 @@ describe('the scripted meeting (practice meeting)', () => {
     const development = filesUnder(RENDERER_DIR).filter((file) => file.endsWith('.js'));
     expect(development.some((file) => readFileSync(file, 'utf8').includes(CONFIG_GLOBAL))).toBe(true);
 
-    const options = rendererOptions(path.join(ROOT, 'dist-never-written')) as esbuild.BuildOptions;
+    const options = rendererOptions(path.join(ROOT, 'dist-never-written'));
     const production = await esbuild.build({ ...options, write: false, sourcemap: false, define: { 'process.env.NODE_ENV': '"production"' } });
     const js = production.outputFiles.filter((file) => file.path.endsWith('.js'));
     expect(js.length).toBeGreaterThan(2);

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without type declarations
 import { processBoundaries } from '../../scripts/process-boundaries.mjs';
 
 function tree(files: Record<string, string>): string {

@@ -4,14 +4,7 @@ import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without type declarations
-import { judge, readAllowlist, runElectronegativity } from '../../scripts/security-gate.mjs';
-
-interface Finding {
-  check: string;
-  file: string;
-  line: string;
-}
+import { judge, readAllowlist, runElectronegativity, type Finding } from '../../scripts/security-gate.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

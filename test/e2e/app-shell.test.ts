@@ -12,7 +12,7 @@ const app = useChromiumApp();
 describe('app shell in Chromium', () => {
   it('shows the first screen, talks to main through the real preload, and previews the camera', async () => {
     await app.withHarness({}, async ({ page }) => {
-      await expect(page.getByRole('heading', { level: 1 })).toBeTruthy();
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Doorway');
 
       // A round trip through the preload's bridge into the real main-process parser and back.

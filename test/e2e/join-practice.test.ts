@@ -40,7 +40,7 @@ async function trapNetwork(page: Page): Promise<void> {
     XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
       record('XMLHttpRequest', url);
       return (open as (...args: unknown[]) => void).call(this, method, url, ...rest);
-    } as typeof open;
+    };
     const beacon = navigator.sendBeacon.bind(navigator);
     navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => {
       record('sendBeacon', url);

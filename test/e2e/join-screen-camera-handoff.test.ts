@@ -25,13 +25,13 @@ async function watchPreviewVideo(page: Page): Promise<void> {
     canvas.width = 32;
     canvas.height = 18;
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    const watch = { frames: [] as Array<{ phase: string; mean: number }>, trackId: (video.srcObject as MediaStream).getVideoTracks()[0]!.id, video };
+    const watch = { frames: [] as Array<{ phase: string; mean: number }>, trackId: (video.srcObject as MediaStream).getVideoTracks()[0].id, video };
     Object.assign(window, { __watch: watch });
     const sample = () => {
       context.drawImage(video, 0, 0, canvas.width, canvas.height);
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
       let sum = 0;
-      for (let i = 0; i < data.length; i += 4) sum += (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+      for (let i = 0; i < data.length; i += 4) sum += (data[i] * 299 + data[i + 1] * 587 + data[i + 2] * 114) / 1000;
       const phase = video.isConnected ? (video.closest('main')?.getAttribute('data-phase') ?? 'join') : 'detached';
       watch.frames.push({ phase, mean: sum / (data.length / 4) });
       video.requestVideoFrameCallback(sample);
@@ -69,7 +69,7 @@ describe('the camera from the join screen into the meeting', () => {
 
         // The call was joined with video, from the preview's stream (the SDK's LocalVideoStream of it).
         const [join] = await scripted(page, 'joins');
-        expect(join!.video).toBe(true);
+        expect(join.video).toBe(true);
 
         const self = page.locator('.gallery__grid [data-participant="self"]');
         const now = await self.evaluate((tile) => {
@@ -91,7 +91,7 @@ describe('the camera from the join screen into the meeting', () => {
         await page.locator('#control-camera').click();
         await expect.poll(async () => (await scripted(page, 'local')).video).toBe(false);
         await expect
-          .poll(() => page.evaluate(() => (window as unknown as { __watch: Watch & { video: HTMLVideoElement } }).__watch.video.srcObject instanceof MediaStream && ((window as unknown as { __watch: { video: HTMLVideoElement } }).__watch.video.srcObject as MediaStream).getVideoTracks()[0]!.readyState))
+          .poll(() => page.evaluate(() => (window as unknown as { __watch: Watch & { video: HTMLVideoElement } }).__watch.video.srcObject instanceof MediaStream && ((window as unknown as { __watch: { video: HTMLVideoElement } }).__watch.video.srcObject as MediaStream).getVideoTracks()[0].readyState))
           .toBe('ended');
       },
       { open: false },

@@ -121,6 +121,7 @@ async function unplug(page: Harness['page'], labels: string[]): Promise<void> {
   await page.evaluate((hidden) => {
     const w = window as unknown as { __unplugged?: Set<string>; __enumerate?: MediaDevices['enumerateDevices'] };
     if (!w.__enumerate) {
+       
       const original = MediaDevices.prototype.enumerateDevices;
       w.__enumerate = original;
       MediaDevices.prototype.enumerateDevices = async function (this: MediaDevices) {

@@ -38,11 +38,11 @@ describe('live captions', () => {
       await turnOn(page, 'en');
       expect(await page.locator('#control-captions').textContent()).toBe(translate('en', 'captions.button.off'));
       const [ada, grace] = await scripted(page, 'participantIds');
-      await scripted(page, 'speak', ada!, 'Good morning every', false);
+      await scripted(page, 'speak', ada, 'Good morning every', false);
       await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', 'Good morning every', 'false']]);
-      await scripted(page, 'speak', grace!, 'Morning', false);
-      await scripted(page, 'speak', ada!, 'Good morning everyone.', true);
-      await scripted(page, 'speak', grace!, 'Morning, Ada.', true);
+      await scripted(page, 'speak', grace, 'Morning', false);
+      await scripted(page, 'speak', ada, 'Good morning everyone.', true);
+      await scripted(page, 'speak', grace, 'Morning, Ada.', true);
       await expect.poll(() => lines(page)).toEqual([
         ['Ada Lovelace', 'Good morning everyone.', 'true'],
         ['Grace Hopper', 'Morning, Ada.', 'true'],
@@ -83,7 +83,7 @@ describe('live captions', () => {
       await expect.poll(async () => (await scripted(page, 'captions')).captionLanguage).toBe('ko');
       await expect.poll(() => readFileSync(path.join(settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"captionLanguage":\s*"ko"/);
       const [ada] = await scripted(page, 'participantIds');
-      await scripted(page, 'speak', ada!, 'Shall we start?', true);
+      await scripted(page, 'speak', ada, 'Shall we start?', true);
       await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', '(ko) Shall we start?', 'true']]);
       // The spoken language too.
       await page.locator('#captions-spoken').selectOption('de-de');
@@ -97,7 +97,7 @@ describe('live captions', () => {
     await inMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async ({ page }) => {
       await turnOn(page, 'ko');
       const [ada] = await scripted(page, 'participantIds');
-      await scripted(page, 'speak', ada!, '안녕하세요, 모두.', true);
+      await scripted(page, 'speak', ada, '안녕하세요, 모두.', true);
       await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', '안녕하세요, 모두.', 'true']]);
       expect(await page.locator('label:has(#captions-spoken) > span').textContent()).toBe(translate('ko', 'captions.spokenLanguage'));
       expect(await axeViolations(page)).toEqual([]);

@@ -92,7 +92,7 @@ describe('how a meeting ends', () => {
       await joinFromJoinScreen(page, { name: 'Rejoining Rae', meeting: 'Meeting ID: 234 567 890 123 Passcode: Ab3xYz' });
       await waitForPhase(page, 'connected');
       const [first] = await scripted(page, 'joins');
-      expect(first!.locator).toEqual({ meetingId: '234567890123', passcode: 'Ab3xYz' });
+      expect(first.locator).toEqual({ meetingId: '234567890123', passcode: 'Ab3xYz' });
       await scripted(page, 'end', 490, 4525);
       await waitForPhase(page, 'ended');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
@@ -100,7 +100,7 @@ describe('how a meeting ends', () => {
       await waitForPhase(page, 'connected');
       const joins = await scripted(page, 'joins');
       expect(joins).toHaveLength(2);
-      expect(joins[1]!.locator).toEqual(first!.locator);
+      expect(joins[1].locator).toEqual(first.locator);
       expect(await scripted(page, 'agents')).toEqual({ created: 2, disposed: 1 });
     });
   });

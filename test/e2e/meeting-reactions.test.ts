@@ -27,10 +27,10 @@ const badge = (page: Page, id: string) => page.locator(`.gallery__grid [data-par
 async function threeReact(page: Page, lang: Language): Promise<string[]> {
   const ids = await scripted(page, 'participantIds');
   const kinds = ['like', 'heart', 'applause'] as const;
-  for (const [i, id] of ids.entries()) await scripted(page, 'react', id, kinds[i]!);
+  for (const [i, id] of ids.entries()) await scripted(page, 'react', id, kinds[i]);
   for (const [i, id] of ids.entries()) {
     await expect.poll(() => badge(page, id).getAttribute('data-reaction')).toBe(kinds[i]);
-    expect(await badge(page, id).textContent()).toContain(translate(lang, `reactions.type.${kinds[i]!}`));
+    expect(await badge(page, id).textContent()).toContain(translate(lang, `reactions.type.${kinds[i]}`));
   }
   return ids;
 }
@@ -40,7 +40,7 @@ describe('reactions', () => {
     await inMeeting({}, 'Reacting Rae', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
       const ids = await threeReact(page, 'en');
-      expect(await badge(page, ids[0]!).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+      expect(await badge(page, ids[0]).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 
       // The guest reacts from the control bar; the row stays open and Escape gives focus back.
       const react = page.locator('#control-reactions');
@@ -65,7 +65,7 @@ describe('reactions', () => {
     await inMeeting({}, 'Moving Mo', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
       const [first] = await threeReact(page, 'en');
-      expect(await badge(page, first!).evaluate((el) => getComputedStyle(el).animationName)).toBe('reaction-rise');
+      expect(await badge(page, first).evaluate((el) => getComputedStyle(el).animationName)).toBe('reaction-rise');
     });
   });
 

@@ -125,7 +125,7 @@ describe('screen sharing in the meeting', () => {
         (error: Error) => error.message,
       ))).toContain('untrusted sender');
       const [speakerId] = await scripted(page, 'participantIds');
-      await scripted(page, 'setSpeaking', speakerId!, true);
+      await scripted(page, 'setSpeaking', speakerId, true);
       const speakerName = await page.locator(`[data-participant="${speakerId}"] .tile__name`).textContent();
       await expect.poll(() => bar.locator('.share-controls__speaker').textContent(), { timeout: 5_000 }).toBe(en('share.controls.speaking', { name: speakerName! }));
       expect(await axeViolations(controls)).toEqual([]);
@@ -207,7 +207,7 @@ describe('screen sharing in the meeting', () => {
       const [presenterId] = await scripted(page, 'participantIds');
       const presenterName = (await page.locator(`[data-participant="${presenterId}"] .tile__name`).textContent())!;
 
-      await scripted(page, 'setScreenShare', presenterId!, true);
+      await scripted(page, 'setScreenShare', presenterId, true);
       const stage = page.getByTestId('share-stage');
       await stage.waitFor();
       expect(await stage.getAttribute('data-presenter')).toBe(presenterId);
@@ -240,7 +240,7 @@ describe('screen sharing in the meeting', () => {
       await screenshot(page, 'share-stage');
 
       // Sharing stops: the stage goes, the gallery is whole again.
-      await scripted(page, 'setScreenShare', presenterId!, false);
+      await scripted(page, 'setScreenShare', presenterId, false);
       await stage.waitFor({ state: 'detached' });
       expect(await page.locator('.share-layout').getAttribute('data-stage')).toBe('off');
       await expect.poll(async () => Math.round((await gallery.boundingBox())!.height)).toBe(Math.round(fullHeight));

@@ -82,7 +82,7 @@ describe('share picker in Chromium', () => {
       const windows = dialog.getByRole('listbox', { name: 'Windows' }).getByRole('option');
       expect(await windows.allTextContents()).toEqual(['Quarterly report.xlsx - Excel', 'Claim form - Adobe Acrobat', 'Inbox - Outlook']);
       expect(await windows.locator('img.share-source__icon').count()).toBe(3);
-      expect(await windows.locator('.share-source__thumb img').first().getAttribute('src')).toBe(sources[2]!.thumbnail.toDataURL());
+      expect(await windows.locator('.share-source__thumb img').first().getAttribute('src')).toBe(sources[2].thumbnail.toDataURL());
       // No system sound where the OS cannot share it.
       expect(await dialog.getByRole('checkbox').count()).toBe(0);
 
@@ -198,7 +198,7 @@ describe('share picker in Chromium', () => {
         await dialog.waitFor();
         await dialog.getByRole('tab', { name: /Windows/ }).click();
         const fresh = picture('Updated', '#5c2d91');
-        sources[2]!.setThumbnail(fresh);
+        sources[2].setThumbnail(fresh);
         await page.waitForFunction((src) => !!document.querySelector(`img[src="${src}"]`), fresh, { timeout: 10_000 });
 
         // The Outlook window closes: main's next listing no longer has it...

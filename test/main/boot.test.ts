@@ -83,8 +83,8 @@ describe('the main bundle, booted', () => {
     expect([...runtime.sessionHandlers].sort()).toEqual(['setDevicePermissionHandler', 'setDisplayMediaRequestHandler', 'setPermissionCheckHandler', 'setPermissionRequestHandler']);
     expect(runtime.menus).toHaveLength(1);
     expect(runtime.openWindows).toHaveLength(1);
-    expect(runtime.openWindows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(runtime.openWindows[0]!.visible).toBe(true);
+    expect(runtime.openWindows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(runtime.openWindows[0].visible).toBe(true);
 
     runtime.app.secondInstance([process.execPath, '--', link('345678901234')]);
     await page.getByText(shownId('345678901234')).waitFor({ timeout: 10_000 });
@@ -96,7 +96,7 @@ describe('the main bundle, booted', () => {
   it('macOS: with the window closed the app keeps running; a link opens a new window showing the meeting, and so does the dock icon', async () => {
     const runtime = boot({ platform: 'darwin' });
     await shownPage(runtime);
-    runtime.openWindows[0]!.close();
+    runtime.openWindows[0].close();
     expect(runtime.openWindows).toHaveLength(0);
     expect(runtime.app.exitCode).toBeNull();
 
@@ -104,7 +104,7 @@ describe('the main bundle, booted', () => {
     const page = await shownPage(runtime);
     await page.getByText(shownId('456789012345')).waitFor({ timeout: 10_000 });
 
-    runtime.openWindows[0]!.close();
+    runtime.openWindows[0].close();
     runtime.app.activate();
     await shownPage(runtime);
     expect(runtime.openWindows).toHaveLength(1);
@@ -136,7 +136,7 @@ describe('the main bundle, booted', () => {
 
   it('a renderer crash reloads the window; a crash loop stops reloading and offers a restart', async () => {
     const runtime = boot();
-    const window = () => runtime.openWindows[0]!;
+    const window = () => runtime.openWindows[0];
     await shownPage(runtime);
     const pages = new Set<Page>();
     for (let crash = 1; crash <= 3; crash++) {
@@ -161,7 +161,7 @@ describe('the main bundle, booted', () => {
     const runtime = boot({ platform: 'linux' });
     const page = await shownPage(runtime);
     await enterMeeting(page);
-    runtime.openWindows[0]!.close();
+    runtime.openWindows[0].close();
     const box = await dialogTitled(runtime, t('dialog.quit.title'));
     expect(box.buttons).toEqual([t('dialog.quit.leave'), t('dialog.quit.stay')]);
     expect(runtime.openWindows).toHaveLength(1);

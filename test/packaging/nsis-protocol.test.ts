@@ -17,8 +17,8 @@ describe('Windows installer include (build/installer.nsh)', () => {
   it('finds the scheme in branding.json the way its !searchparse does', () => {
     const [, start, end] = /^!searchparse \/file "\$\{BUILD_RESOURCES_DIR\}\\branding\.json" `([^`]+)` LINK_SCHEME `([^`]+)`$/m.exec(include) ?? [];
     expect(start).toBeDefined();
-    const line = readFileSync(path.join(ROOT, 'build', 'branding.json'), 'utf8').split('\n').find((l) => l.includes(start!));
-    const found = line?.slice(line.indexOf(start!) + start!.length).split(end!)[0];
+    const line = readFileSync(path.join(ROOT, 'build', 'branding.json'), 'utf8').split('\n').find((l) => l.includes(start));
+    const found = line?.slice(line.indexOf(start) + start.length).split(end)[0];
     expect(found).toBe(loadBranding(ROOT).linkScheme);
   });
 

@@ -64,7 +64,7 @@ describe('packaged app (electron-builder --dir, Linux, stand-in Electron)', () =
   });
 
   it("resolves package.json's main inside the asar, with no dependencies to ship", () => {
-    const manifest = JSON.parse(extractFile(packed.asar, 'package.json').toString('utf8'));
+    const manifest = JSON.parse(extractFile(packed.asar, 'package.json').toString('utf8')) as { main: string; dependencies?: Record<string, string>; productName?: string; desktopName?: string };
     expect(manifest.main).toBe('dist/main/index.cjs');
     expect(files).toContain(`/${manifest.main}`);
     expect(manifest.dependencies ?? {}).toEqual({});
@@ -75,7 +75,7 @@ describe('packaged app (electron-builder --dir, Linux, stand-in Electron)', () =
   it('needs no node_modules at run time: main requires only electron and Node built-ins', () => {
     const main = extractFile(packed.asar, 'dist/main/index.cjs').toString('utf8');
     // Not preceded by a quote: ajv keeps require("...") inside strings for code it generates.
-    const required = new Set([...main.matchAll(/(?<!['"`\w.$])require\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
+    const required = new Set([...main.matchAll(/(?<!['"`\w.$])require\("([^"]+)"\)/g)].map((m) => m[1].replace(/^node:/, '')));
     expect([...required].filter((name) => name !== 'electron' && !builtinModules.includes(name))).toEqual([]);
     expect(required.has('electron')).toBe(true);
   });
@@ -95,7 +95,7 @@ describe('packaged app (electron-builder --dir, Linux, stand-in Electron)', () =
     };
     expect(Object.keys(configured).sort()).toEqual(Object.keys(fuseIndex).sort());
     for (const [name, enabled] of Object.entries(configured)) {
-      expect({ name, state: wire[fuseIndex[name]!] }).toEqual({ name, state: enabled ? ON : OFF });
+      expect({ name, state: wire[fuseIndex[name]] }).toEqual({ name, state: enabled ? ON : OFF });
     }
     expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);

@@ -31,7 +31,7 @@ describe('captions slice', () => {
     const events = Array.from({ length: MAX_CAPTION_LINES + 25 }, (_, i) => said('a', `line ${i}`, true));
     const state = apply(initialCaptionsState, events);
     expect(state.lines).toHaveLength(MAX_CAPTION_LINES);
-    expect(state.lines[0]!.text).toBe('line 25');
+    expect(state.lines[0].text).toBe('line 25');
     expect(state.lines.at(-1)!.text).toBe(`line ${MAX_CAPTION_LINES + 24}`);
   });
 

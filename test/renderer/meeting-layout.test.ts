@@ -69,9 +69,9 @@ describe('people panel order', () => {
         const id = ids[Math.floor(rand() * ids.length)];
         if (roll < 0.4 || !id) {
           const nid = `n${next++}`;
-          batch.push({ type: 'participantJoined', participant: { id: nid, name: names[next % names.length]!, status: 'connected', muted: true, speaking: false, videoAvailable: false, screenShareAvailable: false } });
+          batch.push({ type: 'participantJoined', participant: { id: nid, name: names[next % names.length], status: 'connected', muted: true, speaking: false, videoAvailable: false, screenShareAvailable: false } });
         } else if (roll < 0.6) batch.push({ type: 'participantLeft', id });
-        else if (roll < 0.75) batch.push({ type: 'participantChanged', id, patch: { name: names[Math.floor(rand() * names.length)]! } });
+        else if (roll < 0.75) batch.push({ type: 'participantChanged', id, patch: { name: names[Math.floor(rand() * names.length)] } });
         else if (roll < 0.9) batch.push({ type: 'hand', id, raised: rand() < 0.6 });
         else batch.push({ type: 'participantChanged', id, patch: { muted: rand() < 0.5 } });
       }

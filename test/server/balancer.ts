@@ -42,7 +42,7 @@ export async function startBalancer(backends: string[], options: { readinessPoll
       res.writeHead(502).end();
       return;
     }
-    const target = new URL(backends[index]!);
+    const target = new URL(backends[index]);
     const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
     const upstream = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, agent: false, headers: { ...req.headers, 'x-forwarded-for': forwardedFor, connection: 'close' } },
@@ -56,7 +56,7 @@ export async function startBalancer(backends: string[], options: { readinessPoll
       // Cut off mid-answer: the client sees it as a broken response, which the tests count.
       res.destroy(error);
     });
-    sent[index]! += 1;
+    sent[index] += 1;
     upstream.end(body);
   }
 

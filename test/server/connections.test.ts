@@ -40,7 +40,7 @@ function waitFor<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 describe('token service: connections', () => {
   it('closes a connection whose headers never finish, at the headers timeout', async () => {
-    const { url } = await (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
+    const { url } = (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
     const socket = await open(url);
     const closed = untilClosed(socket);
     socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\n');
@@ -49,7 +49,7 @@ describe('token service: connections', () => {
   });
 
   it('closes a connection whose body never finishes, at the request timeout', async () => {
-    const { url, acs } = await (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
+    const { url, acs } = (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
     const socket = await open(url);
     const closed = untilClosed(socket);
     socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"displayName":');
@@ -58,19 +58,19 @@ describe('token service: connections', () => {
   });
 
   it('refuses connections beyond the cap, and serves again once one closes', async () => {
-    const { url } = await (harness = await startHarness({ maxConnections: 2 }));
+    const { url } = (harness = await startHarness({ maxConnections: 2 }));
     const held = [await open(url), await open(url)];
     for (const socket of held) socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'); // held open, headers unfinished
     const third = await open(url);
     expect(await waitFor(untilClosed(third), 5_000, 'refusing the third connection')).toBe('');
 
-    held[0]!.destroy();
+    held[0].destroy();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
   it('logs a request the client abandoned as aborted, without a status', async () => {
-    const { url, logs } = await (harness = await startHarness({}, { acsLatencyMs: 400 }));
+    const { url, logs } = (harness = await startHarness({}, { acsLatencyMs: 400 }));
     const controller = new AbortController();
     const pending = fetch(`${url}/api/token`, {
       method: 'POST',

@@ -77,7 +77,7 @@ export async function startFakeAcs(options: { accessKey?: string; latencyMs?: nu
     }
     const match = /^\/identities\/([^/]+)\/:issueAccessToken$/.exec(url.pathname);
     if (match) {
-      const id = decodeURIComponent(match[1]!);
+      const id = decodeURIComponent(match[1]);
       if (!identities.has(id)) return send(res, 404, { error: { code: 'IdentityNotFound', message: 'Identity not found.' } });
       return send(res, 200, issue(id, request.scopes ?? [], minutes));
     }

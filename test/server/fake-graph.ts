@@ -133,7 +133,7 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
     const roles = (claims.roles as string[] | undefined) ?? [];
     const match = /^\/v1\.0\/users\/([^/]+)\/(onlineMeetings|sendMail)$/.exec(pathname);
     if (!match) return graphError(res, 400, 'BadRequest', `Resource not found for the segment '${pathname}'.`);
-    const user = decodeURIComponent(match[1]!);
+    const user = decodeURIComponent(match[1]);
 
     if (match[2] === 'sendMail') {
       if (req.method !== 'POST') return graphError(res, 405, 'Request_BadRequest', 'Method not allowed.');

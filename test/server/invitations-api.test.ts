@@ -196,7 +196,7 @@ describe('guest API (common/invitation.ts)', () => {
     expect([again.statusCode, again.json(), Number(again.headers['retry-after'])]).toEqual([429, { error: 'rateLimited' }, 30]);
     const code = lastCode(svc.graph);
     const wrong = code === '000000' ? '000001' : '000000';
-    let last;
+    let last: Awaited<ReturnType<typeof post>> | undefined;
     for (let round = 0; round < 2; round++) {
       if (round) {
         svc.clock.now += 31_000;

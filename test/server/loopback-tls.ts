@@ -50,5 +50,5 @@ export function fetchTrusting(ca: string): typeof fetch {
       init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
       req.on('error', reject);
       req.end();
-    })) as typeof fetch;
+    }));
 }

@@ -101,8 +101,8 @@ describe('scaled out behind a balancer, sharing Redis', () => {
       fetch(`${url}/api/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
         (res) => res.json() as Promise<{ user: { communicationUserId: string }; refreshGrant: string }>,
       );
-    const first = await post(instances[0]!.url, { displayName: 'Ada' });
-    const refreshed = await post(instances[1]!.url, { displayName: 'Ada', refreshGrant: first.refreshGrant });
+    const first = await post(instances[0].url, { displayName: 'Ada' });
+    const refreshed = await post(instances[1].url, { displayName: 'Ada', refreshGrant: first.refreshGrant });
     expect(refreshed.user.communicationUserId).toBe(first.user.communicationUserId);
     expect(acs.requests.map((request) => request.url.split('?')[0])).toEqual([
       '/identities',
@@ -123,7 +123,7 @@ describe('scaled out behind a balancer, sharing Redis', () => {
     // Each instance now limits on its own: at most its own burst each, and still refusing the rest.
     expect(allowed).toBeLessThanOrEqual(instances.length * BURST);
     expect(outage.filter((status) => status === 429).length).toBeGreaterThan(0);
-    const readiness = await fetch(`${instances[0]!.url}/readyz`);
+    const readiness = await fetch(`${instances[0].url}/readyz`);
     expect(readiness.status).toBe(503);
     expect(await readiness.json()).toEqual({ status: 'redisUnavailable', redis: 'unavailable' });
     const fallbacks = await Promise.all(instances.map(async (instance) => (await instance.metrics.rateLimitLocalFallback.get()).values[0]?.value ?? 0));
@@ -132,7 +132,7 @@ describe('scaled out behind a balancer, sharing Redis', () => {
 
     await redisServer.start();
     await Promise.all(instances.map((instance) => redisReady(instance.redis, 10_000)));
-    expect((await fetch(`${instances[1]!.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${instances[1].url}/readyz`)).status).toBe(200);
     // The restarted Redis is empty: one shared burst again, across both instances.
     expect(tally(await flood(balancer.url, 20))).toEqual({ 200: BURST, 429: 20 - BURST });
   });

@@ -56,15 +56,15 @@ describe('token service entry point', () => {
     acs = await startFakeAcs({ latencyMs: 400 });
     const run = runEntry({ ACS_CONNECTION_STRING: acs.connectionString, HOST: '127.0.0.1', PORT: '0' });
     const listening = await run.event('listening');
-    const url = `http://127.0.0.1:${listening.port}`;
+    const url = `http://127.0.0.1:${listening.port as number}`;
 
     const pending = postToken(url, { displayName: 'Ada' });
     await new Promise((resolve) => setTimeout(resolve, 150));
     run.child.kill('SIGTERM');
     expect((await pending).status).toBe(200);
     expect(await run.exited).toBe(0);
-    expect(run.lines.map((l) => JSON.parse(l).event)).toEqual(['listening', 'shuttingDown', 'tokenIssued', 'request', 'stopped']);
-    expect(run.lines.join('\n')).not.toContain(acs.issuedTokens[0]!);
+    expect(run.lines.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['listening', 'shuttingDown', 'tokenIssued', 'request', 'stopped']);
+    expect(run.lines.join('\n')).not.toContain(acs.issuedTokens[0]);
   });
 
   it('exits 1 with the problem named when the configuration is invalid', async () => {
@@ -88,7 +88,7 @@ describe('token service entry point', () => {
       SHUTDOWN_DELAY_MS: '400',
     };
     const runs = [runEntry(env), runEntry(env)];
-    const urls = await Promise.all(runs.map(async (run) => `http://127.0.0.1:${(await run.event('listening')).port}`));
+    const urls = await Promise.all(runs.map(async (run) => `http://127.0.0.1:${(await run.event('listening')).port as number}`));
     await Promise.all(runs.map((run) => run.event('redisConnected')));
     balancer = await startBalancer(urls, { readinessPollMs: 50 });
 
@@ -102,8 +102,8 @@ describe('token service entry point', () => {
       }),
     );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    runs[0]!.child.kill('SIGTERM');
-    expect(await runs[0]!.exited).toBe(0);
+    runs[0].child.kill('SIGTERM');
+    expect(await runs[0].exited).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     running = false;
     await load;
@@ -113,7 +113,7 @@ describe('token service entry point', () => {
     expect(statuses.length).toBeGreaterThan(10);
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
     expect(balancer.sent.every((count) => count > 0)).toBe(true);
-    const events = runs[0]!.lines.map((line) => (JSON.parse(line) as { event: string }).event);
+    const events = runs[0].lines.map((line) => (JSON.parse(line) as { event: string }).event);
     expect(events.slice(events.indexOf('shuttingDown'))).toContain('stopped');
     expect(events.at(-1)).toBe('stopped');
   });

@@ -42,7 +42,7 @@ describe('reference token service: POST /api/token', () => {
   it('adds chat.join and uses the configured expiry', async () => {
     const { url, acs } = await start({ chatJoin: true, tokenExpiryMinutes: 240 });
     expect((await postToken(url, { displayName: 'Ada' })).status).toBe(200);
-    expect(acs.requests[0]!.body).toEqual({ createTokenWithScopes: ['voip.join', 'chat.join'], expiresInMinutes: 240 });
+    expect(acs.requests[0].body).toEqual({ createTokenWithScopes: ['voip.join', 'chat.join'], expiresInMinutes: 240 });
   });
 
   it('serves the main-process token client, and a refresh keeps the identity', async () => {
@@ -278,11 +278,11 @@ describe('reference token service: logs and shutdown', () => {
     await postToken(url, { displayName: 'x' }, { 'x-doorway-app-key': 'wrong-key-0123456789' });
 
     expect(logs.length).toBeGreaterThan(4);
-    for (const line of logs) expect(() => JSON.parse(line)).not.toThrow();
-    expect(logs.some((l) => JSON.parse(l).event === 'tokenIssued')).toBe(true);
-    expect(logs.some((l) => JSON.parse(l).event === 'rateLimited')).toBe(true);
+    for (const line of logs) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(logs.some((l) => (JSON.parse(l) as { event: string }).event === 'tokenIssued')).toBe(true);
+    expect(logs.some((l) => (JSON.parse(l) as { event: string }).event === 'rateLimited')).toBe(true);
     const text = logs.join('\n');
-    const accessKey = /accesskey=(.*)$/.exec(acs.connectionString)![1]!;
+    const accessKey = /accesskey=(.*)$/.exec(acs.connectionString)![1];
     const secrets = [...acs.issuedTokens, ...acs.identities, first.refreshGrant, 'Ada', appKey, 'wrong-key', accessKey, '198.51.100.77', '8:acs'];
     for (const secret of secrets) expect(text).not.toContain(secret);
   });

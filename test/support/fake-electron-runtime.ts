@@ -29,7 +29,6 @@ import type {
   NativeTheme,
   Net,
   Protocol,
-  Screen,
   Session,
   Shell,
   WebContents,
@@ -96,6 +95,7 @@ export class FakeElectronRuntime {
   constructor(readonly options: RuntimeOptions) {
     this.answers = [...(options.answers ?? [])];
     this.app = new FakeApp(this);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake modules' methods below reach the runtime
     const runtime = this;
 
     const dialog = {
@@ -164,7 +164,7 @@ export class FakeElectronRuntime {
       nativeTheme: { shouldUseDarkColors: false } satisfies Pick<NativeTheme, 'shouldUseDarkColors'>,
       net: { fetch: (input: string, init?: RequestInit) => fetch(input, init), isOnline: () => true } satisfies Pick<Net, 'isOnline'> & { fetch(input: string, init?: RequestInit): Promise<Response> },
       protocol,
-      screen: { getDisplayMatching: () => display, getPrimaryDisplay: () => display } as unknown as Pick<Screen, 'getDisplayMatching' | 'getPrimaryDisplay'>,
+      screen: { getDisplayMatching: () => display, getPrimaryDisplay: () => display },
       session: { defaultSession },
       shell,
       systemPreferences: { getMediaAccessStatus: () => 'granted', askForMediaAccess: async () => true },
@@ -208,6 +208,7 @@ export class FakeElectronRuntime {
   /** Serves the app:// scheme through main's own protocol handler, on http://localhost (a secure context, as app:// is). */
   async serveAppScheme(): Promise<string> {
     if (this.origin) return this.origin;
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler answers every request itself
     const server = createServer(async (request, response) => {
       const handler = this.protocolHandler;
       if (!handler) {
@@ -399,6 +400,7 @@ export class FakeWebContents
     private readonly preload: string | undefined,
   ) {
     super();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the frame's getters below reach their web contents
     const contents = this;
     this.mainFrame = {
       get url() {

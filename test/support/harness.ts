@@ -4,7 +4,7 @@
 // IPC handlers running here in Node.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,11 +34,12 @@ export const LINK_SCHEME = 'doorway';
 /** Serves the built renderer (or another build of it, e.g. the scripted meeting's) exactly as the app's protocol handler does, on http://localhost. */
 export async function startRendererServer(rendererDir: string = RENDERER_DIR): Promise<{ origin: string; close(): Promise<void> }> {
   const handler = createAppProtocolHandler(rendererDir);
-  const server: Server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = await handler(new Request(`app://localhost${request.url ?? '/'}`, { method: request.method }));
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
     response.end(answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
-  });
+  };
+  const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -43,7 +43,7 @@ export async function videoFrameStats(locator: Locator): Promise<{ width: number
     let sum = 0;
     const seen = new Set<number>();
     for (let i = 0; i < data.length; i += 4) {
-      const luma = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+      const luma = (data[i] * 299 + data[i + 1] * 587 + data[i + 2] * 114) / 1000;
       sum += luma;
       seen.add(Math.round(luma / 8));
     }

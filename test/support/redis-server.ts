@@ -47,7 +47,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
     child = started;
     let exited: string | undefined;
-    started.stderr!.on('data', (chunk: Buffer) => (exited = (exited ?? '') + chunk.toString('utf8')));
+    started.stderr.on('data', (chunk: Buffer) => (exited = (exited ?? '') + chunk.toString('utf8')));
     started.once('exit', (code) => (exited = `redis-server exited (${code}) ${exited ?? ''}`));
     for (let waited = 0; waited < 10_000; waited += 25) {
       if (started.exitCode !== null) throw new Error(exited);

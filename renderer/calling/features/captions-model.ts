@@ -71,7 +71,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 /** The partial line still open for `speakerId`, from the end (-1: none). */
 function openLineOf(lines: readonly CaptionLine[], speakerId: string): number {
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.speakerId === speakerId && !lines[i]!.final) return i;
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i].speakerId === speakerId && !lines[i].final) return i;
   return -1;
 }
 
@@ -107,7 +107,7 @@ export function applyCaptionsEvent(state: CaptionsState, event: CaptionsEvent): 
       let lines: CaptionLine[];
       let nextId = state.nextId;
       if (open >= 0) {
-        const current = state.lines[open]!;
+        const current = state.lines[open];
         if (current.text === text && current.final === event.final && current.speakerName === event.speakerName) return state;
         lines = [...state.lines];
         lines[open] = { ...current, speakerName: event.speakerName, text, final: event.final, at: event.at };

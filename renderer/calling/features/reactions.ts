@@ -17,10 +17,10 @@ export function attachReactions(feature: ReactionCallFeature, ctx: FeatureContex
   let cancelTimer: (() => void) | null = null;
   const arm = () => {
     if (cancelTimer || due.length === 0) return;
-    cancelTimer = ctx.after(Math.max(0, due[0]! - ctx.now()), () => {
+    cancelTimer = ctx.after(Math.max(0, due[0] - ctx.now()), () => {
       cancelTimer = null;
       const now = ctx.now();
-      while (due.length > 0 && due[0]! <= now) due.shift();
+      while (due.length > 0 && due[0] <= now) due.shift();
       ctx.push({ type: 'reactions/expired', now });
       arm();
     });

@@ -5,7 +5,7 @@
 // capabilities, record, lose the network, and end with any code/subCode. Everything the guest's
 // client sends is reported to `onReceived` listeners. It opens no connection of any kind: its SDK
 // imports are types only, and its video is painted locally.
-import type { CallAgent, CallAgentOptions, CapabilityResolutionReason, DiagnosticQuality, ParticipantCapabilityName, Reaction, RemoteVideoStream } from '@azure/communication-calling';
+import type { CallAgent, CallAgentOptions, Reaction, RemoteVideoStream } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import type { CallDeps } from '../call-session';
 import { systemClock, type Clock } from './clock';
@@ -142,7 +142,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     if (config.participantsAtJoin) call.scriptPresent(this.people(config.participantsAtJoin, config.participantsAtJoin));
     if (config.recording) call.recording.scriptActive(true);
     if (config.transcription) call.transcription.scriptActive(true);
-    if (config.capabilities) call.capabilities.scriptSet(config.capabilities as Record<ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }>);
+    if (config.capabilities) call.capabilities.scriptSet(config.capabilities);
     if (config.consentRequired) this.setConsentRequired(true);
     this.clock.setTimeout(() => {
       if (this.call !== call || call.state !== 'Connecting') return;
@@ -165,8 +165,8 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
 
   private newName(): string {
     const n = this.named++;
-    const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
-    const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length + n) % LAST_NAMES.length]!;
+    const first = FIRST_NAMES[n % FIRST_NAMES.length];
+    const last = LAST_NAMES[Math.floor(n / FIRST_NAMES.length + n) % LAST_NAMES.length];
     return /[가-힣]/.test(first) ? `${last}${first}` : `${first} ${last}${n >= FIRST_NAMES.length ? ` ${Math.floor(n / FIRST_NAMES.length) + 1}` : ''}`;
   }
 
@@ -264,7 +264,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
     this.requireCall().dominantSpeakers.scriptSet(ids.map((id) => this.participant(id).identifier));
   }
   setCapability(name: string, isPresent: boolean, reason: string): void {
-    this.requireCall().capabilities.scriptSet({ [name]: { isPresent, reason } } as never);
+    this.requireCall().capabilities.scriptSet({ [name]: { isPresent, reason } });
   }
   setRecording(active: boolean): void {
     this.requireCall().recording.scriptActive(active);
@@ -287,7 +287,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   }
   setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void {
     const diagnostics = this.requireCall().diagnostics;
-    (kind === 'network' ? diagnostics.network : diagnostics.media).scriptSet(name, value as DiagnosticQuality | boolean);
+    (kind === 'network' ? diagnostics.network : diagnostics.media).scriptSet(name, value);
   }
   setCallState(state: string): void {
     this.requireCall().scriptState(state as ScriptedCall['state']);
@@ -335,7 +335,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
 
     const react = () => {
       const p = pick();
-      if (p) call.reactions.scriptReaction(p.identifier as never, REACTIONS[Math.floor(rand() * REACTIONS.length)]!);
+      if (p) call.reactions.scriptReaction(p.identifier as never, REACTIONS[Math.floor(rand() * REACTIONS.length)]);
       stats.events++;
     };
     // One phrase after another: partial results growing word by word, then the final text.

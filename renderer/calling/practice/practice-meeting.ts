@@ -45,11 +45,11 @@ export function playPracticeScript(meeting: ScriptedMeeting, clock: Clock = syst
     speaker = people[beat % people.length]!;
     meeting.setSpeaking(speaker, true);
     meeting.setDominantSpeakers([speaker]);
-    if (n % 3 === 2) meeting.react(people[(beat + 1) % people.length]!, REACTIONS[beat % REACTIONS.length]!);
-    if (n === 4) meeting.raiseHand(people[2]!, true);
-    if (n === 7) meeting.raiseHand(people[2]!, false);
-    if (n === 5) meeting.setScreenShare(people[1]!, true);
-    if (n === 10) meeting.setScreenShare(people[1]!, false);
+    if (n % 3 === 2) meeting.react(people[(beat + 1) % people.length], REACTIONS[beat % REACTIONS.length]);
+    if (n === 4) meeting.raiseHand(people[2], true);
+    if (n === 7) meeting.raiseHand(people[2], false);
+    if (n === 5) meeting.setScreenShare(people[1], true);
+    if (n === 10) meeting.setScreenShare(people[1], false);
   }, BEAT_MS);
   const stop = () => clock.clearInterval(timer);
   return stop;

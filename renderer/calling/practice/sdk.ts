@@ -60,7 +60,7 @@ export interface MeetingEnv {
   readonly clock: Clock;
   /** Where the guest's own screen share comes from (getDisplayMedia in the app). */
   readonly displayMedia: DisplayMediaSource;
-  received(action: Received): void;
+  received: (action: Received) => void;
 }
 
 // ---- video streams ---------------------------------------------------------------------------
@@ -209,7 +209,7 @@ class ScriptedLobby extends Emitter implements Lobby {
 
 export interface CallHooks {
   /** The guest's own identifier (from the token), for raise hand. */
-  self(): HandIdentifier;
+  self: () => HandIdentifier;
   onHangUp(call: ScriptedCall): void;
 }
 
@@ -276,7 +276,7 @@ export class ScriptedCall extends Emitter implements Call {
       getServerCallId: () => Promise.resolve(`server-${callId}`),
       onCallInfoChanged: () => undefined,
       offCallInfoChanged: () => undefined,
-    } as unknown as CallInfo;
+    };
     this.consent = new ConsentState(() => {
       // Consent given: what was held back for it is allowed again.
       const restore: Partial<Record<ParticipantCapabilityName, { isPresent: boolean; reason: CapabilityResolutionReason }>> = {};

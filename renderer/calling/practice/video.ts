@@ -26,7 +26,7 @@ const painted = new Map<number, Painted>();
 let timer: ReturnType<typeof setInterval> | null = null;
 let frame = 0;
 
-const pick = (list: string[], hash: number, salt: number) => list[Math.abs(hash >> salt) % list.length]!;
+const pick = (list: string[], hash: number, salt: number) => list[Math.abs(hash >> salt) % list.length];
 
 /**
  * A person at their desk, head and shoulders, in a softly lit room, breathing and turning a

@@ -14,7 +14,7 @@ export interface CaptionsBannerProps {
   session: CallSession;
   state: CallState;
   /** The guest chose a caption language (remembered for next time). */
-  onCaptionLanguage?(language: string): void;
+  onCaptionLanguage?: (language: string) => void;
 }
 
 /** How close to the end (px) still counts as "at the end" when new lines arrive. */

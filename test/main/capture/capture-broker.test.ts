@@ -98,7 +98,7 @@ describe('capture broker: routing', () => {
     const s = setup({ excludedSourceIds: () => ['window:7:0'] });
     s.sources = [source('screen:1:0', 'Screen 2', { thumb: '' }), source('window:7:0', 'Doorway'), source('window:8:0', 'Notes', { icon: null })];
     await s.request();
-    expect(s.requests[0]!.sources.map((x) => [x.id, x.thumbnail, x.appIcon])).toEqual([
+    expect(s.requests[0].sources.map((x) => [x.id, x.thumbnail, x.appIcon])).toEqual([
       ['screen:1:0', '', ''],
       ['window:8:0', 'data:image/png;base64,window:8:0', ''],
     ]);
@@ -139,7 +139,7 @@ describe('capture broker: the guest chooses', () => {
   it('refuses a source that was offered once but is gone from the latest refresh (its window closed)', async () => {
     const s = setup();
     await s.request();
-    s.sources = [s.sources[0]!];
+    s.sources = [s.sources[0]];
     await s.broker.refresh('req-1');
     expect(s.broker.choose({ requestId: 'req-1', sourceId: 'window:42:0', shareAudio: false })).toBe(false);
     expect(s.answers).toEqual([]);
@@ -164,7 +164,7 @@ describe('capture broker: system audio', () => {
     ] as const) {
       const s = setup({ systemAudioSupported: supported });
       await s.request({ audio: requested });
-      expect(s.requests[0]!.audioAvailable, `${supported}/${requested}`).toBe(offered);
+      expect(s.requests[0].audioAvailable, `${supported}/${requested}`).toBe(offered);
     }
   });
 
@@ -207,7 +207,7 @@ describe('capture broker: permission', () => {
     s.access = access;
     await s.request();
     expect(s.listings).toBe(1);
-    expect(s.requests[0]!.permissionMissing).toBe(false);
+    expect(s.requests[0].permissionMissing).toBe(false);
   });
 });
 
@@ -280,12 +280,12 @@ describe('capture broker: every pending request ends', () => {
     const s = setup();
     await s.request();
     expect(s.timers).toHaveLength(1);
-    expect(s.timers[0]!.ms).toBe(30_000);
+    expect(s.timers[0].ms).toBe(30_000);
     await s.broker.refresh('req-1');
-    expect(s.timers[0]!.cancelled).toBe(true); // re-armed
+    expect(s.timers[0].cancelled).toBe(true); // re-armed
     const live = s.timers.filter((t) => !t.cancelled);
     expect(live).toHaveLength(1);
-    live[0]!.callback();
+    live[0].callback();
     expect(s.answers).toEqual([null]);
     expect(s.cancelled).toEqual(['req-1']);
     expect(s.logs).toContain('capture: request cancelled (the picker stopped answering)');

@@ -137,12 +137,12 @@ describe('renderer recovery', () => {
     recovery.rendererGone('crashed');
     expect(calls).toEqual(['reload']);
     expect(timers.map((t) => t.ms)).toEqual([1_000]);
-    timers[0]!.callback();
+    timers[0].callback();
     expect(calls).toEqual(['reload', 'reload']);
     advance(100);
     recovery.rendererGone('oom');
     expect(timers.map((t) => t.ms)).toEqual([1_000, 2_000]);
-    timers[1]!.callback();
+    timers[1].callback();
     advance(100);
     recovery.rendererGone('crashed');
     expect(calls).toEqual(['reload', 'reload', 'reload', 'crashLoop']);
@@ -164,7 +164,7 @@ describe('renderer recovery', () => {
     recovery.rendererGone('crashed');
     recovery.rendererGone('crashed');
     recovery.windowClosed();
-    expect(timers[0]!.cancelled).toBe(true);
+    expect(timers[0].cancelled).toBe(true);
     expect(calls).toEqual(['reload']);
   });
 
@@ -175,7 +175,7 @@ describe('renderer recovery', () => {
     recovery.unresponsive();
     recovery.unresponsive();
     expect(timers.map((t) => t.ms)).toEqual([5_000]);
-    timers[0]!.callback();
+    timers[0].callback();
     expect(calls).toEqual(['crash']);
     // Electron then reports the killed renderer gone.
     crashAndReload('killed');
@@ -187,7 +187,7 @@ describe('renderer recovery', () => {
     const { recovery, calls, timers } = setup();
     recovery.unresponsive();
     recovery.responsive();
-    expect(timers[0]!.cancelled).toBe(true);
+    expect(timers[0].cancelled).toBe(true);
     recovery.unresponsive();
     expect(timers).toHaveLength(2);
     expect(calls).toEqual([]);

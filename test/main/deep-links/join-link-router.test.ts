@@ -115,7 +115,7 @@ describe('join link router during a meeting', () => {
     const third = router.deliver('doorway://join?link=three');
     await Promise.resolve();
     expect(asked).toHaveLength(1);
-    answers[0]!(true);
+    answers[0](true);
     expect(await Promise.all([first, second, third])).toEqual(['superseded', 'superseded', 'sent']);
     expect(sent.map((r) => (r.invite.ok === true ? r.invite.normalized : null))).toEqual(['three']);
   });
@@ -126,7 +126,7 @@ describe('join link router during a meeting', () => {
     const first = router.deliver('doorway://join?link=one');
     const second = router.deliver('doorway://join?link=two');
     await Promise.resolve();
-    answers[0]!(false);
+    answers[0](false);
     expect(await Promise.all([first, second])).toEqual(['superseded', 'declined']);
     expect(sent).toHaveLength(0);
   });

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { JoinRequest } from '../../../common/ipc-contract';
 import { JoinLinkRouter } from '../../../main/deep-links/join-link-router';
-import { receiveDeepLinks, type LinkEvents } from '../../../main/deep-links/link-intake';
+import { receiveDeepLinks } from '../../../main/deep-links/link-intake';
 import { buildDeepLink, parseDeepLink } from '../../../main/links';
 
 const MEETING = 'https://teams.microsoft.com/meet/2345678901234?p=AbCdEf';
@@ -24,7 +24,7 @@ function setup(options: { confirm?: boolean } = {}) {
     },
     log: (message) => events.push(message),
   });
-  const intake = receiveDeepLinks(app as unknown as LinkEvents, router, 'doorway', () => events.push('focus'));
+  const intake = receiveDeepLinks(app, router, 'doorway', () => events.push('focus'));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { app, router, intake, sent, events, settle };
 }

@@ -156,8 +156,8 @@ describe('invitation service', () => {
       ['POST', '{"code":"123456"}'],
       ['GET', ''],
     ]);
-    expect(requests[4]!.headers.authorization).toBe(`Bearer ${GRANT}`);
-    expect(requests[1]!.headers['content-type']).toBe('application/json');
+    expect(requests[4].headers.authorization).toBe(`Bearer ${GRANT}`);
+    expect(requests[1].headers['content-type']).toBe('application/json');
   });
 
   it('never repeats a code request or a verification (a second email, a second attempt)', async () => {

@@ -40,7 +40,7 @@ describe('IPC manager', () => {
     const { ipc, contents, calls, logs } = setup();
     const subframe = { senderFrame: { url: 'app://localhost/index.html' } as never };
     await expect(ipc.invoke(invokeChannels.parseInvite, subframe, 'x')).rejects.toThrow('untrusted sender');
-    await expect(ipc.invoke(invokeChannels.parseInvite, { senderFrame: null } as never, 'x')).rejects.toThrow('untrusted sender');
+    await expect(ipc.invoke(invokeChannels.parseInvite, { senderFrame: null }, 'x')).rejects.toThrow('untrusted sender');
     contents.mainFrame.url = 'https://evil.example/';
     await expect(ipc.invoke(invokeChannels.parseInvite, contents.eventFromMainFrame(), 'x')).rejects.toThrow('untrusted sender');
     expect(calls).toEqual([]);

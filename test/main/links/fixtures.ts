@@ -69,13 +69,13 @@ export function proofpointV3(url: string, extraUnsafe = ''): string {
   let saved = '';
   const chars = Array.from(url);
   for (let i = 0; i < chars.length; ) {
-    if (!unsafe.includes(chars[i]!)) {
+    if (!unsafe.includes(chars[i])) {
       body += chars[i];
       i++;
       continue;
     }
     let run = 1;
-    while (run < 65 && i + run < chars.length && unsafe.includes(chars[i + run]!)) run++;
+    while (run < 65 && i + run < chars.length && unsafe.includes(chars[i + run])) run++;
     body += run === 1 ? '*' : `**${codes[run - 2]}`;
     saved += chars.slice(i, i + run).join('');
     i += run;

@@ -416,7 +416,7 @@ function medianMs(run: () => void, times: number): number {
     run();
     samples.push(performance.now() - start);
   }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)]!;
+  return samples.sort((a, b) => a - b)[Math.floor(times / 2)];
 }
 
 const MEGABYTE = 1 << 20;

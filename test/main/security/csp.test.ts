@@ -4,7 +4,7 @@ import { contentSecurityPolicy } from '../../../main/security/csp';
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(';').map((part) => {
     const [name, ...values] = part.trim().split(/\s+/);
-    return [name!, values];
+    return [name, values];
   }));
 }
 

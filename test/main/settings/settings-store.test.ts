@@ -33,7 +33,7 @@ describe('settings store (electron-store)', () => {
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     const backups = readdirSync(dir).filter((name) => name.startsWith('config.corrupt-'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(path.join(dir, backups[0]!), 'utf8')).toBe('{"displayName": "Ada", truncated');
+    expect(readFileSync(path.join(dir, backups[0]), 'utf8')).toBe('{"displayName": "Ada", truncated');
     expect(logs.join('\n')).toMatch(/repaired/);
   });
 

@@ -40,7 +40,7 @@ function setup() {
     logs,
     focusCount: () => focused,
     setArea: (next: typeof AREA) => void (area = next),
-    window: () => windows[windows.length - 1]!,
+    window: () => windows[windows.length - 1],
   };
 }
 
@@ -79,11 +79,11 @@ describe('share controls: when they show', () => {
     s.controls.update(SHARING);
     s.controls.meetingFocusChanged(false);
     s.controls.update(NOT_SHARING);
-    expect(s.windows[0]!.calls.at(-1)).toBe('close');
+    expect(s.windows[0].calls.at(-1)).toBe('close');
     expect(s.controls.hasWindow).toBe(false);
     s.controls.update(SHARING);
     expect(s.windows).toHaveLength(2);
-    expect(s.windows[1]!.visible).toBe(true);
+    expect(s.windows[1].visible).toBe(true);
   });
 
   it('closes with the meeting: page reload, renderer gone or window closed', () => {

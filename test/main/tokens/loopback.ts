@@ -9,7 +9,7 @@ export interface Recorded {
 }
 
 /** Answers request number `index` (0-based); the body has been read already. */
-export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => unknown;
 
 export interface Loopback {
   url: string;
@@ -24,7 +24,7 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const index = requests.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }) - 1;
-      handler(req, res, index);
+      void handler(req, res, index);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -56,9 +56,9 @@ describe('token client against a loopback token service', () => {
     expect(result.userId).toBe('8:acs:resource_user-1');
     expect(result.expiresOnMs).toBe(Math.floor((now + 60 * MINUTE) / 1000) * 1000);
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.method).toBe('POST');
-    expect(requests[0]!.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(requests[0]!.body)).toEqual({ displayName: 'Ada' });
+    expect(requests[0].method).toBe('POST');
+    expect(requests[0].headers['content-type']).toBe('application/json');
+    expect(JSON.parse(requests[0].body)).toEqual({ displayName: 'Ada' });
 
     clock.ms += 30 * MINUTE;
     expect(ok(await client.getToken('Ada')).token).toBe(result.token);
@@ -226,7 +226,7 @@ describe('token client against a loopback token service', () => {
   it('sends the app key when one is configured', async () => {
     const { client, clock, requests } = await setup((_req, res) => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)), { appKey: 'k'.repeat(32) });
     ok(await client.getToken('Ada'));
-    expect(requests[0]!.headers['x-doorway-app-key']).toBe('k'.repeat(32));
+    expect(requests[0].headers['x-doorway-app-key']).toBe('k'.repeat(32));
   });
 });
 
@@ -246,7 +246,7 @@ describe('proactive refresh', () => {
     expect(second.token).not.toBe(first.token);
     expect(second.expiresOnMs).toBeGreaterThan(first.expiresOnMs);
     expect(requests).toHaveLength(2);
-    expect(JSON.parse(requests[1]!.body)).toEqual({ displayName: 'Ada', refreshGrant: 'grant-0' });
+    expect(JSON.parse(requests[1].body)).toEqual({ displayName: 'Ada', refreshGrant: 'grant-0' });
   });
 
   it('keeps serving the still-valid token when a refresh fails', async () => {
@@ -286,7 +286,7 @@ describe('proactive refresh', () => {
     const after = ok(await client.getToken('Bob'));
     expect(after.userId).toBe('8:acs:resource_user-2');
     expect(requests).toHaveLength(3);
-    expect(JSON.parse(requests[2]!.body)).toEqual({ displayName: 'Bob' });
+    expect(JSON.parse(requests[2].body)).toEqual({ displayName: 'Bob' });
   });
 });
 
@@ -309,7 +309,7 @@ describe('logs', () => {
     ok(await client.getToken('Ada Lovelace'));
     const logged = JSON.stringify(events);
     expect(events.length).toBeGreaterThan(3);
-    for (const secret of [result.token, result.token.split('.')[1]!, userId, grant, appKey, server!.url, '127.0.0.1', 'Ada']) {
+    for (const secret of [result.token, result.token.split('.')[1], userId, grant, appKey, server!.url, '127.0.0.1', 'Ada']) {
       expect(logged).not.toContain(secret);
     }
   });

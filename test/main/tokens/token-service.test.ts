@@ -78,7 +78,7 @@ describe('token service (what the IPC handlers use)', () => {
       fetch,
     });
     expect((await overridden.get('Ada')).ok).toBe(true);
-    expect(server.requests[0]!.headers['x-doorway-app-key']).toBeUndefined();
+    expect(server.requests[0].headers['x-doorway-app-key']).toBeUndefined();
   });
 
   it('gives each meeting its own ACS identity: the token and its identity are dropped when a meeting ends', async () => {
@@ -94,7 +94,7 @@ describe('token service (what the IPC handlers use)', () => {
     expect(second.ok && first.ok && second.token !== first.token).toBe(true);
     expect(server.requests).toHaveLength(2);
     // The second request is a fresh identity, not a refresh of the first one.
-    expect(JSON.parse(server.requests[1]!.body)).toEqual({ displayName: 'Ada' });
+    expect(JSON.parse(server.requests[1].body)).toEqual({ displayName: 'Ada' });
     // Leaving the join screen without a meeting keeps the prefetched token.
     tokens.presenceChanged(false);
     expect(await tokens.get('Ada')).toEqual(second);

@@ -72,7 +72,7 @@ describe('auto-updates', () => {
     expect([updater.autoDownload, updater.autoInstallOnAppQuit]).toEqual([true, true]);
     expect(updater.checks).toBe(1);
     expect(intervals.map((i) => i.ms)).toEqual([60_000]);
-    intervals[0]!.callback();
+    intervals[0].callback();
     expect(updater.checks).toBe(2);
   });
 
@@ -92,7 +92,7 @@ describe('auto-updates', () => {
     expect(questions).toHaveLength(0);
     meeting(false);
     expect(questions).toHaveLength(1);
-    questions[0]!(true);
+    questions[0](true);
     await flush();
     expect(updater.installs).toEqual([[false, true]]);
   });
@@ -110,7 +110,7 @@ describe('auto-updates', () => {
     updater.emit('update-downloaded', { version: '1.2.0' });
     meeting(true);
     meeting(false);
-    questions[0]!(false);
+    questions[0](false);
     await flush();
     meeting(true);
     meeting(false);
@@ -124,7 +124,7 @@ describe('auto-updates', () => {
     meeting(true);
     meeting(false);
     meeting(true);
-    questions[0]!(true);
+    questions[0](true);
     await flush();
     expect(updater.installs).toEqual([]);
   });

@@ -115,8 +115,8 @@ describe('application menu', () => {
   const actions = { copyDiagnostics: () => undefined, openLogsFolder: () => undefined, openSupport: null };
 
   it('has the app menu on macOS and a File menu elsewhere', () => {
-    expect(menuTemplate('darwin', 'Doorway', labels, actions, false)[0]!.label).toBe('Doorway');
-    expect(menuTemplate('win32', 'Doorway', labels, actions, false)[0]!.role).toBe('fileMenu');
+    expect(menuTemplate('darwin', 'Doorway', labels, actions, false)[0].label).toBe('Doorway');
+    expect(menuTemplate('win32', 'Doorway', labels, actions, false)[0].role).toBe('fileMenu');
   });
 
   it('offers reload and devtools only in development', () => {

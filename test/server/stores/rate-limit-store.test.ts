@@ -82,7 +82,7 @@ describe('rate-limit store in Redis', () => {
       createRedisRateLimitStore(redis, config, { bucket: 'test', local: createMemoryRateLimitStore(config), metrics: createMetrics() }),
     );
     const key = `shared-${++keyspace}`;
-    const decisions = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? one! : two!).take(key)));
+    const decisions = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? one : two).take(key)));
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(3);
   });
 
@@ -108,7 +108,7 @@ describe('rate-limit store in Redis', () => {
       const during = await Promise.all(Array.from({ length: 6 }, () => store.take(key)));
       // Still limited: the local bucket gives its burst, then refuses.
       expect(during.map((decision) => decision.allowed)).toEqual([true, true, true, false, false, false]);
-      expect((await metrics.rateLimitLocalFallback.get()).values[0]!.value).toBe(6);
+      expect((await metrics.rateLimitLocalFallback.get()).values[0].value).toBe(6);
       expect((await metrics.redisErrors.get()).values).toEqual([expect.objectContaining({ labels: { operation: 'rateLimit' }, value: 6 })]);
     } finally {
       await server.start();
@@ -117,7 +117,7 @@ describe('rate-limit store in Redis', () => {
     // The restarted Redis is empty: the shared bucket is full again, and it is the one used.
     const after = await Promise.all(Array.from({ length: 5 }, () => store.take(key)));
     expect(after.filter((decision) => decision.allowed)).toHaveLength(3);
-    expect((await metrics.rateLimitLocalFallback.get()).values[0]!.value).toBe(6);
+    expect((await metrics.rateLimitLocalFallback.get()).values[0].value).toBe(6);
     expect(await redis.exists(rateLimitKey('test', key))).toBe(1);
   });
 });

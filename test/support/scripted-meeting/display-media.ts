@@ -29,7 +29,7 @@ export async function routeDisplayMediaToMain(harness: Harness): Promise<void> {
     });
   });
   await harness.page.addInitScript((binding) => {
-    const request = (window as unknown as Record<string, (audio: boolean) => Promise<DisplayMediaGrant | null>>)[binding]!;
+    const request = (window as unknown as Record<string, (audio: boolean) => Promise<DisplayMediaGrant | null>>)[binding];
     navigator.mediaDevices.getDisplayMedia = async (options?: DisplayMediaStreamOptions) => {
       const grant = await request(Boolean(options?.audio));
       if (!grant) throw new DOMException('Permission denied', 'NotAllowedError');
@@ -50,7 +50,7 @@ export async function routeDisplayMediaToMain(harness: Harness): Promise<void> {
       paint();
       const timer = setInterval(paint, 125);
       const stream = canvas.captureStream(8);
-      const track = stream.getVideoTracks()[0]!;
+      const track = stream.getVideoTracks()[0];
       Object.defineProperty(track, 'label', { value: grant.name });
       const stop = track.stop.bind(track);
       track.stop = () => {

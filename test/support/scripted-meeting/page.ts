@@ -55,7 +55,7 @@ export async function scripted<K extends Method>(page: Page, method: K, ...args:
     ([global, name, params]) => {
       const control = (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[global];
       if (!control) throw new Error('the scripted meeting is not loaded (configure it before the page loads, in a development build)');
-      return control[name]!(...params);
+      return control[name](...params);
     },
     [CONTROL_GLOBAL, method, args as unknown[]] as const,
   ) as Promise<Awaited<ReturnType<ScriptedMeetingControl[K]>>>;

@@ -1,0 +1,6 @@
+// Types for scripts/build.mjs, so the scripted-meeting build imports it checked.
+import type { BuildOptions, Metafile, Plugin } from 'esbuild';
+
+export function build(): Promise<void>;
+export function rendererOptions(outdir: string, plugins?: Plugin[]): BuildOptions;
+export function writeRendererHtml(outdir: string, metafile: Metafile): Promise<void>;
