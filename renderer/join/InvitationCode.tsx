@@ -9,8 +9,8 @@ import type { CodeStep } from './use-invitation';
 interface Props {
   emailHint: string;
   step: CodeStep;
-  onSend(): void;
-  onVerify(code: string): void;
+  onSend: () => void;
+  onVerify: (code: string) => void;
 }
 
 export function InvitationCode({ emailHint, step, onSend, onVerify }: Props) {

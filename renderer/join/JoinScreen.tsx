@@ -80,6 +80,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
   // The name staff gave the guest fills an empty name field (never overwrites one).
   useEffect(() => {
     if (invitation.guestName && name.trim() === '') setName(invitation.guestName);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fills the name when staff's name arrives, not as the guest types
   }, [invitation.guestName]);
 
   // Fetch the token ahead once name and meeting are valid, so Join starts at once.

@@ -30,9 +30,9 @@ export interface InvitationState {
   usingFallback: boolean;
   guestName: string | null;
   code: CodeStep;
-  retry(): void;
-  requestCode(): Promise<void>;
-  verify(code: string): Promise<void>;
+  retry: () => void;
+  requestCode: () => Promise<void>;
+  verify: (code: string) => Promise<void>;
 }
 
 const NO_CODE: CodeStep = { sending: false, verifying: false, error: null };
@@ -60,6 +60,7 @@ export function useInvitation(invite: InviteResult | null): InvitationState {
         setReply(answer);
         setLoading(false);
       });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ref is followed by its id
   }, [ref?.id, attempt]);
 
   const id = ref?.id ?? '';

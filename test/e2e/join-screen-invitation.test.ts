@@ -99,7 +99,7 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await waitForScriptedCall(harness.page);
       const [join] = await scripted(harness.page, 'joins');
       const expected = parseMeetingInvite(meeting.joinWebUrl);
-      expect(expected.ok === true && join!.locator).toEqual({ meetingLink: expected.ok === true && expected.target.kind === 'link' ? expected.target.meetingLink : '' });
+      expect(expected.ok === true && join.locator).toEqual({ meetingLink: expected.ok === true && expected.target.kind === 'link' ? expected.target.meetingLink : '' });
       // The renderer never saw the service's address in a request of its own, nor any grant.
       expect(harness.logs.filter((line) => line.includes('invitations: invitationFetched'))).toHaveLength(1);
     });
@@ -137,7 +137,7 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await joinButton(harness).click();
       await waitForScriptedCall(page);
       const [join] = await scripted(page, 'joins');
-      expect(join!.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
+      expect(join.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
     });
   });
 
@@ -207,7 +207,7 @@ describe('invitations on the join screen (the real service on loopback)', () => 
         await joinButton(harness).click();
         await waitForScriptedCall(page);
         const [join] = await scripted(page, 'joins');
-        expect(join!.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
+        expect(join.locator).toEqual({ meetingLink: expect.stringContaining('teams.microsoft.com/l/meetup-join/') });
       },
       { serviceOrigin: closedOrigin },
     );
