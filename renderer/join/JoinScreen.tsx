@@ -172,7 +172,8 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
   const cameraWillBeOn = willUse(settings.cameraOn, devices.cameraAccess, devices.cameras.length > 0);
   const microphoneWillBeOn = willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0);
   const joinNotes: string[] = [];
-  if (!ready) joinNotes.push(t('join.notReady'));
+  // A bound invitation's code is what stands between the guest and Join: say so, not "enter a link".
+  if (!ready) joinNotes.push(t(invitation.emailHint !== null && problemWithName === null ? 'join.notReadyCode' : 'join.notReady'));
   else {
     if (settings.cameraOn && !cameraWillBeOn) joinNotes.push(t('join.withoutCamera'));
     if (settings.microphoneOn && !microphoneWillBeOn) joinNotes.push(t('join.withoutMicrophone'));

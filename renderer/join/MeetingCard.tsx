@@ -19,7 +19,7 @@ export function MeetingCard({ invitation }: { invitation: InvitationState }) {
 
   if (loading) {
     return (
-      <p class="meeting-card meeting-card--loading" role="status" data-testid="meeting-card">
+      <p class="invitation-card invitation-card--loading" role="status" data-testid="meeting-card">
         <span class="spinner" aria-hidden="true" />
         {t('invitation.loading')}
       </p>
@@ -30,7 +30,7 @@ export function MeetingCard({ invitation }: { invitation: InvitationState }) {
     <Alert
       tone={invitation.usingFallback ? 'warning' : 'error'}
       announce
-      class="meeting-card__problem"
+      class="invitation-card__problem"
       actions={
         ['offline', 'unreachable', 'timeout', 'serviceError', 'rateLimited', 'badResponse'].includes(error) ? (
           <Button icon="retry" onClick={invitation.retry}>
@@ -50,25 +50,25 @@ export function MeetingCard({ invitation }: { invitation: InvitationState }) {
   const timing = meetingTiming(meeting, now);
   const start = when.day === 'date' ? t('invitation.when.date', { date: when.date, time: when.time }) : t(`invitation.when.${when.day}`, { time: when.time });
   return (
-    <section class="meeting-card" aria-labelledby="meeting-card-subject" data-testid="meeting-card">
-      <span class="meeting-card__icon" aria-hidden="true">
+    <section class="invitation-card" aria-labelledby="meeting-card-subject" data-testid="meeting-card">
+      <span class="invitation-card__icon" aria-hidden="true">
         <Icon name="calendar" />
       </span>
-      <div class="meeting-card__body">
-        <h3 id="meeting-card-subject" class="meeting-card__subject" data-testid="meeting-subject">
+      <div class="invitation-card__body">
+        <h3 id="meeting-card-subject" class="invitation-card__subject" data-testid="meeting-subject">
           {meeting.subject}
         </h3>
-        <p class="meeting-card__when" data-testid="meeting-when">
+        <p class="invitation-card__when" data-testid="meeting-when">
           <time dateTime={meeting.startsAt}>{start}</time>
           {' '}
-          <span class="meeting-card__until">{t('invitation.until', { time: when.endTime })}</span>
+          <span class="invitation-card__until">{t('invitation.until', { time: when.endTime })}</span>
           {timing !== 'later' && (
-            <span class={`meeting-card__timing meeting-card__timing--${timing}`} data-testid="meeting-timing" data-timing={timing}>
+            <span class={`invitation-card__timing invitation-card__timing--${timing}`} data-testid="meeting-timing" data-timing={timing}>
               {t(`invitation.status.${timing}`)}
             </span>
           )}
         </p>
-        {meeting.organizer && <p class="meeting-card__organizer">{t('invitation.organizer', { name: meeting.organizer })}</p>}
+        {meeting.organizer && <p class="invitation-card__organizer">{t('invitation.organizer', { name: meeting.organizer })}</p>}
         {emailHint !== null && (
           <InvitationCode emailHint={emailHint} step={invitation.code} onSend={() => void invitation.requestCode()} onVerify={(code) => void invitation.verify(code)} />
         )}

@@ -116,6 +116,7 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await expect(page.getByTestId('invitation-code').textContent()).resolves.toContain('p•••@e•••.org');
       await page.locator('#name-input').fill('Pat');
       expect(await joinButton(harness).getAttribute('aria-disabled')).toBe('true');
+      await expect(page.locator('#join-notes').textContent()).resolves.toBe(en('join.notReadyCode'));
 
       await page.getByRole('button', { name: en('invitation.code.send') }).click();
       const codeField = page.getByLabel(en('invitation.code.label'));

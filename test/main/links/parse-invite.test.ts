@@ -408,16 +408,10 @@ describe('parseMeetingInvite: properties', () => {
 
 // ---- linear time -----------------------------------------------------------------------------
 
-/** Median of a few runs, so one slow tick on a busy CI machine does not fail the test. */
-function medianMs(run: () => void, times: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)];
-}
+// Speed figures live in bench/parse-invite.bench.ts. These tests only guard against a pattern that
+// backtracks: on 1 MB a super-linear scan takes minutes, so a bound of seconds catches it without
+// failing on a loaded two-core machine, where a linear parse takes tens of milliseconds.
+const NEVER_HANGS_MS = 5_000;
 
 const MEGABYTE = 1 << 20;
 const adversarial: [name: string, unit: string, prefix?: string][] = [
@@ -448,24 +442,20 @@ const adversarial: [name: string, unit: string, prefix?: string][] = [
 ];
 
 describe('parseMeetingInvite: linear time', () => {
-  it.each(adversarial)('parses 1 MB of %s quickly', (_name, unit, prefix = '') => {
+  it.each(adversarial)('parses 1 MB of %s without backtracking', (_name, unit, prefix = '') => {
     const text = prefix + unit.repeat(Math.ceil(MEGABYTE / unit.length)).slice(0, MEGABYTE);
-    const tail = `${text} ${MEETUP}`;
-    let result: InviteResult | undefined;
-    const elapsed = medianMs(() => {
-      result = parseMeetingInvite(tail);
-    }, 3);
-    expect(result).toBeDefined();
-    expect(elapsed).toBeLessThan(500);
+    const start = performance.now();
+    const result: InviteResult = parseMeetingInvite(`${text} ${MEETUP}`);
+    expect(performance.now() - start).toBeLessThan(NEVER_HANGS_MS);
+    expectWellFormed(result);
   });
 
-  it('parses a 20 KB invitation email in well under a millisecond (median; 5 ms bound for slow CI)', () => {
+  it('finds the meeting in a 20 KB invitation email full of wrapped links', () => {
     let thread = '';
     while (thread.length < 18_000) {
       thread += `<p>Thanks, see the notes at <a href="${safeLinks('https://contoso.sharepoint.com/sites/pm/Shared%20Documents/notes.docx?web=1').replaceAll('&', '&amp;')}">notes</a>.</p>\n`;
     }
     const email = `${thread}\n${englishInvitation(safeLinks(MEETUP), safeLinks)}`;
     expect(parseMeetingInvite(email)).toEqual(expectedResult({ link: CANONICAL }));
-    expect(medianMs(() => parseMeetingInvite(email), 101)).toBeLessThan(5);
   });
 });
