@@ -1,9 +1,16 @@
-// Debian's Chromium driven by playwright-core: the real browser engine Electron embeds, with fake
-// camera and microphone. The Electron binary itself cannot be downloaded here.
-import { existsSync } from 'node:fs';
+// Chromium driven by playwright-core: the real browser engine Electron embeds, with fake camera
+// and microphone. The Electron binary itself cannot be downloaded here. Which browser: see
+// find-browser.ts (DOORWAY_CHROMIUM, an installed Chrome/Chromium/Edge, or the bundled one).
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { findBrowser, type BrowserChoice } from './find-browser';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let choice: Promise<BrowserChoice> | undefined;
+
+/** The browser this test process drives, found once. */
+export function chosenBrowser(): Promise<BrowserChoice> {
+  choice ??= findBrowser();
+  return choice;
+}
 
 const BASE_ARGS = [
   '--no-sandbox',
@@ -25,12 +32,12 @@ export interface LaunchOptions {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (see .ci/run)`);
-  }
+  const { executablePath, source } = await chosenBrowser();
   const args = [...BASE_ARGS];
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: !options.headed, args });
+  // The bundled build is a headless shell: it cannot show a window.
+  if (options.headed && source === 'bundled') throw new Error('the bundled Chromium is headless only: install Chrome, Chromium or Edge, or set DOORWAY_CHROMIUM');
+  return chromium.launch({ executablePath, headless: !options.headed, args });
 }
 
 /**
