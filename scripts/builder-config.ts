@@ -52,6 +52,17 @@ export function executableName(branding: Branding): string {
   return slug || branding.linkScheme.replace(/[^a-z0-9.-]/g, '-');
 }
 
+/** Everything the app runs is bundled by esbuild (scripts/build.mjs), so package.json's
+ *  `dependencies` (listed so that `npm audit --omit=dev` covers what guests run) are not copied
+ *  into the asar: `beforeBuild` resolving to false tells electron-builder that node_modules are
+ *  handled outside it, so it neither installs, rebuilds nor collects them. A function, not a path in
+ *  electron-builder.yml: electron-builder resolves hook paths against the working directory. */
+const bundledApp: Configuration = {
+  beforeBuild: () => Promise.resolve(false),
+  // electron-builder reads this from `dependencies`, which the packaged package.json drops.
+  electronUpdaterCompatibility: '>=2.16',
+};
+
 /** The part of electron-builder's configuration that comes from the branding. */
 export function brandingOverlay(branding: Branding): Configuration {
   const icons = branding.icons;
@@ -65,12 +76,15 @@ export function brandingOverlay(branding: Branding): Configuration {
     publish: branding.updateFeed ? [{ provider: 'generic', url: branding.updateFeed }] : null,
     icon: `${icons}/icon.png`,
     // The packaged package.json: the app's name at run time, the deb/NSIS publisher, and the
-    // desktop entry Electron associates its windows with on Linux.
+    // desktop entry Electron associates its windows with on Linux. Its `dependencies` are dropped:
+    // esbuild bundled them into dist/, and the asar ships no node_modules to resolve them from.
     extraMetadata: {
       productName: branding.productName,
       author: { name: authorName, email: authorEmail },
       desktopName: `${executable}.desktop`,
+      dependencies: null,
     },
+    ...bundledApp,
     linux: { icon: `${icons}/icons`, executableName: executable, maintainer: branding.maintainer, vendor: authorName },
     win: { icon: `${icons}/icon.ico` },
     mac: { icon: `${icons}/icon.icns` },

@@ -3,7 +3,7 @@
 // The stand-in has what electron-builder copies and edits in an unpacked Linux dist: an `electron`
 // executable carrying Electron's fuse wire, `resources/`, `locales/*.pak` and `LICENSE`.
 // Used by the packaging test and by bench/package-size.bench.ts.
-import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Configuration } from 'app-builder-lib';
@@ -11,7 +11,8 @@ import { Arch, Platform, build } from 'electron-builder';
 import { brandingOverlay, loadBranding } from '../../scripts/builder-config';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const ELECTRON_VERSION = '45.4.1';
+/** The Electron that package.json pins (its binary is not installed here; its package is). */
+export const ELECTRON_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
 
 /** How @electron/fuses finds the wire: this sentinel, then the wire version, its length, one byte per fuse. */
 export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
