@@ -4,3 +4,5 @@ import type { BuildOptions, Metafile, Plugin } from 'esbuild';
 export function build(): Promise<void>;
 export function rendererOptions(outdir: string, plugins?: Plugin[]): BuildOptions;
 export function writeRendererHtml(outdir: string, metafile: Metafile): Promise<void>;
+/** Validates a branding file (default build/branding.json) with the app's schema; rejects listing every bad field. */
+export function validateBranding(file?: string): Promise<import('../main/config/branding').Branding>;

@@ -1,6 +1,7 @@
 // Builds the three processes with esbuild: main (CommonJS, Node), the preload (one CommonJS file,
 // as a sandboxed preload must be) and the renderer (ES modules, the ACS SDK in its own chunk,
-// loaded after first paint). Every import passes the process-boundary check.
+// loaded after first paint). Every import passes the process-boundary check. The branding file is
+// validated first, with the app's own schema, so a bad one fails the build with every bad field named.
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,7 @@ const common = {
 };
 
 export async function build() {
+  await validateBranding();
   await rm(out, { recursive: true, force: true });
   const results = await Promise.allSettled([
     esbuild.build({
@@ -57,6 +59,25 @@ export async function build() {
   await writeRendererHtml(path.join(out, 'renderer'), renderer.metafile);
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'meta.json'), JSON.stringify({ main: main.metafile, preload: preload.metafile, renderer: renderer.metafile }));
+}
+
+/**
+ * Validates a branding file with main/config/branding.ts's parseBranding (bundled in memory, as this
+ * script runs without a TypeScript loader); rejects with every bad field listed.
+ */
+export async function validateBranding(file = path.join(root, 'build', 'branding.json')) {
+  const name = path.relative(root, file);
+  let raw;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${name} cannot be read as JSON: ${error.message}`);
+  }
+  const schema = await esbuild.build({ absWorkingDir: root, entryPoints: ['main/config/branding.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const { parseBranding } = await import(`data:text/javascript;base64,${Buffer.from(schema.outputFiles[0].text).toString('base64')}`);
+  const parsed = parseBranding(raw);
+  if (!parsed.ok) throw new Error(`${name} is invalid:\n${parsed.message.replace(/^/gm, '  ')}`);
+  return parsed.branding;
 }
 
 /**
