@@ -1,11 +1,13 @@
-// Process: main. The token service the IPC handlers use. Picks the source: the development
-// identity issuer when ACS_CONNECTION_STRING is set in an unpackaged run, else the organization's
-// token service from the build configuration, else one that answers 'notConfigured' (the join
-// screen then says what to configure). Replies carry no user id: it stays in main. Each meeting
+// Process: main. The token service the IPC handlers use. Picks the source (source-choice.ts, and
+// logs which and why): in an unpackaged run DOORWAY_TOKEN_ENDPOINT, else the development identity
+// issuer with ACS_CONNECTION_STRING, else the organization's token service from the build
+// configuration, else one that answers 'notConfigured' (the join screen then says what to
+// configure). Replies carry no user id: it stays in main. Each meeting
 // gets its own ACS identity: when a meeting ends, the token and its identity are forgotten, so two
 // meetings in one run are not linked to one guest in Teams' records.
 import { createDevIdentitySource, DEV_CONNECTION_STRING_ENV } from './dev-identity';
 import { resolveTokenEndpoint } from './endpoint';
+import { chooseTokenSource } from './source-choice';
 import { createTokenClient, type TokenClientOptions } from './token-client';
 import type { TokenReply } from '../../common/ipc-contract';
 import type { TokenLog, TokenSource } from './types';
@@ -42,8 +44,10 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
   const { source, mode } = pickSource();
 
   function pickSource(): { source: TokenSource; mode: TokenSourceMode } {
+    const choice = chooseTokenSource({ env, isPackaged, buildEndpoint: branding.tokenEndpoint });
+    log('source', { use: choice.use, why: choice.why, ...(choice.ignored.length > 0 && { ignored: choice.ignored }) });
     const connectionString = env[DEV_CONNECTION_STRING_ENV]?.trim();
-    if (connectionString) {
+    if (choice.use === 'devIdentity' && connectionString) {
       const dev = createDevIdentitySource({ connectionString, isPackaged, log, ...(clientOptions.now && { now: clientOptions.now }) });
       if (dev.kind === 'ok') return { source: dev.source, mode: 'development' };
       log('devIdentityUnavailable', { reason: dev.kind === 'refused' ? 'packaged' : 'invalidConnectionString' });

@@ -22,7 +22,10 @@ describe('token service (what the IPC handlers use)', () => {
     const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: true, env: {}, fetch, log: (l) => lines.push(l) });
     expect(tokens).toMatchObject({ mode: 'notConfigured', configured: false });
     expect(await tokens.get('Ada')).toEqual({ ok: false, error: 'notConfigured' });
-    expect(lines).toEqual(['tokens: tokenEndpointUnavailable {"reason":"notConfigured"}']);
+    expect(lines).toEqual([
+      'tokens: source {"use":"none","why":"packaged build without a tokenEndpoint in its branding"}',
+      'tokens: tokenEndpointUnavailable {"reason":"notConfigured"}',
+    ]);
   });
 
   it('uses the endpoint and hands the renderer no user id', async () => {
@@ -56,7 +59,7 @@ describe('token service (what the IPC handlers use)', () => {
       log: (l) => lines.push(l),
     });
     expect(tokens.mode).toBe('service');
-    expect(lines[0]).toBe('tokens: devIdentityUnavailable {"reason":"packaged"}');
+    expect(lines[0]).toMatch(/^tokens: source \{"use":"buildEndpoint".*"ignored":\[\{"name":"ACS_CONNECTION_STRING"/);
     expect(lines.join('\n')).not.toContain('c2VjcmV0');
   });
 
@@ -79,6 +82,18 @@ describe('token service (what the IPC handlers use)', () => {
     });
     expect((await overridden.get('Ada')).ok).toBe(true);
     expect(server.requests[0].headers['x-doorway-app-key']).toBeUndefined();
+  });
+
+  it('uses DOORWAY_TOKEN_ENDPOINT over ACS_CONNECTION_STRING when both are set, and logs why', async () => {
+    server = await startLoopback((_req, res) => json(res, 200, tokenBody(Date.now(), 60 * 60_000)));
+    const lines: string[] = [];
+    const env = { DOORWAY_TOKEN_ENDPOINT: server.url, ACS_CONNECTION_STRING: 'endpoint=https://x.communication.azure.com/;accesskey=c2VjcmV0' };
+    const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: false, env, fetch, log: (l) => lines.push(l) });
+    expect(tokens.mode).toBe('service');
+    expect(await tokens.get('Ada')).toMatchObject({ ok: true });
+    expect(server.requests).toHaveLength(1);
+    expect(lines[0]).toMatch(/^tokens: source \{"use":"envEndpoint","why":"DOORWAY_TOKEN_ENDPOINT is set.*"ignored":\[\{"name":"ACS_CONNECTION_STRING","reason":"DOORWAY_TOKEN_ENDPOINT is set and wins"\}\]\}$/);
+    expect(lines.join('\n')).not.toContain('c2VjcmV0');
   });
 
   it('gives each meeting its own ACS identity: the token and its identity are dropped when a meeting ends', async () => {
