@@ -71,7 +71,7 @@ export async function validateBranding(file = path.join(root, 'build', 'branding
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${name} cannot be read as JSON: ${error.message}`);
+    throw new Error(`${name} cannot be read as JSON: ${error.message}`, { cause: error });
   }
   const schema = await esbuild.build({ absWorkingDir: root, entryPoints: ['main/config/branding.ts'], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
   const { parseBranding } = await import(`data:text/javascript;base64,${Buffer.from(schema.outputFiles[0].text).toString('base64')}`);
