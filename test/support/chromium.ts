@@ -31,10 +31,22 @@ export interface LaunchOptions {
   headed?: boolean;
 }
 
+/**
+ * Whether a test can refuse one device and allow another (camera denied, microphone granted).
+ * True for installed browsers; the bundled headless shell can only refuse both.
+ */
+export async function canRefuseOneDevice(): Promise<boolean> {
+  return (await chosenBrowser()).source !== 'bundled';
+}
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const { executablePath, source } = await chosenBrowser();
   const args = [...BASE_ARGS];
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
+  // The bundled headless shell has no permission prompt: an ungranted request fails with
+  // NotSupportedError, which no real browser or Electron gives. Its fake UI can deny instead, but
+  // only every device at once (measured: Chromium 153 shell; Debian's 156 denies per device).
+  else if (source === 'bundled') args.push('--use-fake-ui-for-media-stream=deny');
   // The bundled build is a headless shell: it cannot show a window.
   if (options.headed && source === 'bundled') throw new Error('the bundled Chromium is headless only: install Chrome, Chromium or Edge, or set DOORWAY_CHROMIUM');
   return chromium.launch({ executablePath, headless: !options.headed, args });
