@@ -30,6 +30,7 @@ export function instantReplies(options: { settings?: Partial<Settings>; meetings
       accentColor: '#4f52b2',
       supportUrl: null,
       tokenServiceConfigured: true,
+      runningFromSource: false,
       settings,
       settingsRecovered: false,
       settingsInMemory: false,

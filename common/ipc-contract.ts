@@ -70,6 +70,8 @@ export interface AppInfo {
   accentColor: string;
   supportUrl: string | null;
   tokenServiceConfigured: boolean;
+  /** True when the app runs from source (unpackaged): a missing token service is explained to a developer. */
+  runningFromSource: boolean;
   settings: Settings;
   /** True when main recovered from a corrupt settings file at start-up. */
   settingsRecovered: boolean;

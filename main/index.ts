@@ -292,6 +292,7 @@ function start(): void {
         accentColor: branding.accentColor,
         supportUrl: branding.supportUrl || null,
         tokenServiceConfigured: tokens.configured,
+        runningFromSource: !app.isPackaged,
       }),
       settings: {
         get recovered() {

@@ -360,7 +360,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
           {tokenError && (
             <Alert tone="error" announce title={t('join.error.title')} class="join-form__error">
               <p data-testid="token-error" data-code={tokenError}>
-                {t(`token.error.${tokenError}`)}
+                {t(tokenError === 'notConfigured' && info.runningFromSource ? 'token.error.notConfigured.fromSource' : `token.error.${tokenError}`)}
               </p>
             </Alert>
           )}

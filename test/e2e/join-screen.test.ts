@@ -213,6 +213,21 @@ describe('join screen form', () => {
     });
   }, 60_000);
 
+  it('run from source without a token service, Join names DOORWAY_TOKEN_ENDPOINT and npm run token-server', async () => {
+    await app.withHarness({ runningFromSource: true }, async ({ page }) => {
+      await page.getByLabel(en('join.meeting'), { exact: true }).fill(MEETING_LINK);
+      const name = page.getByLabel(en('join.name'), { exact: true });
+      await name.fill('Grace Hopper');
+      await expect.poll(() => page.getByTestId('meeting-summary').count()).toBe(1);
+      await name.press('Enter');
+      const error = page.getByTestId('token-error');
+      await error.waitFor({ timeout: 10_000 });
+      expect(await error.textContent()).toBe(en('token.error.notConfigured.fromSource'));
+      expect(await error.textContent()).toMatch(/DOORWAY_TOKEN_ENDPOINT.*npm run token-server|npm run token-server.*DOORWAY_TOKEN_ENDPOINT/);
+      expect(await name.inputValue()).toBe('Grace Hopper');
+    });
+  }, 60_000);
+
   it('fetches the token ahead, shows a token error on Join, and hands the meeting over when the token comes', async () => {
     const prefetched: string[] = [];
     const replies: TokenReply[] = [

@@ -61,6 +61,8 @@ export interface HarnessOptions {
   /** The OS screen-recording permission main reports (macOS); default 'granted'. */
   screenAccess?: MediaAccess;
   locale?: string;
+  /** AppInfo.runningFromSource (an unpackaged run); default false, as in a packaged build. */
+  runningFromSource?: boolean;
   /** The page's time zone (IANA), e.g. 'Asia/Seoul'; default the machine's. */
   timezoneId?: string;
   colorScheme?: 'light' | 'dark';
@@ -158,6 +160,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
         accentColor: '#4f52b2',
         supportUrl: null,
         tokenServiceConfigured: options.tokens !== undefined,
+        runningFromSource: options.runningFromSource ?? false,
       }),
       settings,
       parseInvite: (text) => parseMeetingInvite(text, linkOptions),
