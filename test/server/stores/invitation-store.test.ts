@@ -5,17 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisClient, redisReady } from '../../../server/redis-client';
 import { createMemoryInvitationStore, type Invitation, type InvitationStore } from '../../../server/stores/invitation-store';
 import { createRedisInvitationStore, invitationKey } from '../../../server/stores/invitation-store-redis';
-import { startRedisServer, type RedisServer } from '../../support/redis-server';
+import { redisTestsRun, startRedisServer, type RedisServer } from '../../support/redis-server';
 import { ADMIN_KEY, ORGANIZER, startInvitationApp } from '../invitation-app';
 
 let server: RedisServer;
 let redis: Redis;
 beforeAll(async () => {
+  if (!redisTestsRun) return;
   server = await startRedisServer();
   redis = createRedisClient(server.url, { info() {}, warn() {}, error() {} });
   await redisReady(redis);
 });
 afterAll(async () => {
+  if (!redisTestsRun) return;
   redis.disconnect();
   await server.stop();
 });
@@ -38,7 +40,7 @@ function invitation(): Invitation {
 
 const stores: Array<[string, () => InvitationStore]> = [
   ['memory', () => createMemoryInvitationStore()],
-  ['redis', () => createRedisInvitationStore(redis)],
+  ...(redisTestsRun ? [['redis', () => createRedisInvitationStore(redis)] as [string, () => InvitationStore]] : []),
 ];
 
 describe.each(stores)('invitation store contract: %s', (_name, create) => {
@@ -76,7 +78,7 @@ describe.each(stores)('invitation store contract: %s', (_name, create) => {
   });
 });
 
-describe('invitation store in Redis', () => {
+describe.runIf(redisTestsRun)('invitation store in Redis', () => {
   it('an invitation created on one instance opens on another', async () => {
     const [one, two] = [await startInvitationApp({ store: createRedisInvitationStore(redis) }), await startInvitationApp({ store: createRedisInvitationStore(redis) })];
     try {
