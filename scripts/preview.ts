@@ -6,20 +6,11 @@
 // harness refuses every outside host.
 // With a display ($DISPLAY): opens a window; close it (or Ctrl+C) to stop. Without one: prints
 // what it shows at each step and saves screenshots to preview-output/ (PREVIEW_OUT to change).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { loadBuiltHarness, root } from './built-harness';
 
-process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
-const root = path.resolve(import.meta.dirname, '..');
-if (process.env.DOORWAY_SKIP_BUILD !== '1') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(1);
-}
-
-// Loaded after the environment is set: the harness imports main's modules (electron-store).
-const { launchChromium } = await import('../test/support/chromium');
-const { createHarness, startRendererServer } = await import('../test/support/harness');
+const { launchChromium, createHarness, startRendererServer } = await loadBuiltHarness();
 
 const headed = Boolean(process.env.DISPLAY);
 const outDir = path.resolve(root, process.env.PREVIEW_OUT ?? 'preview-output');

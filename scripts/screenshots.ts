@@ -3,19 +3,10 @@
 // handlers in Chromium, through the same harness as `npm run preview`: the join screen with a
 // meeting filled in, the practice meeting's gallery, and the share picker over that meeting.
 // Other pictures in docs/ come from the tests that check those screens (see README, "Testing").
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { loadBuiltHarness, root } from './built-harness';
 
-process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
-const root = path.resolve(import.meta.dirname, '..');
-if (process.env.DOORWAY_SKIP_BUILD !== '1') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(1);
-}
-
-// Loaded after the environment is set: the harness imports main's modules (electron-store).
-const { launchChromium } = await import('../test/support/chromium');
-const { createHarness, startRendererServer } = await import('../test/support/harness');
+const { launchChromium, createHarness, startRendererServer } = await loadBuiltHarness();
 const { MEETING_LINK, waitForPreview } = await import('../test/support/join-screen');
 const { routeDisplayMediaToMain } = await import('../test/support/scripted-meeting/display-media');
 
