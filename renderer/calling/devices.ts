@@ -6,6 +6,7 @@
 import type { AudioDeviceInfo, DeviceManager, VideoDeviceInfo } from '@azure/communication-calling';
 import { findSdkDevice, type ChosenDevice, type ChosenDevices, type DeviceKind } from './device-ids';
 import { EMPTY_DEVICES, Store, pickDevice, type AccessState, type DeviceOption, type DevicesState } from './model';
+import { coalesced } from '../media/coalesce';
 
 /**
  * Without access, Chromium lists one placeholder per kind with an empty device id, which the SDK
@@ -21,8 +22,7 @@ export class DeviceService {
   private microphones: AudioDeviceInfo[] = [];
   private speakers: AudioDeviceInfo[] = [];
   private wanted: ChosenDevices = {};
-  private refreshing: Promise<void> | null = null;
-  private refreshAgain = false;
+  private readonly readDevicesOnce = coalesced(() => this.readDevices());
 
   constructor(private readonly manager: DeviceManager) {
     manager.on('videoDevicesUpdated', () => void this.refresh());
@@ -65,17 +65,7 @@ export class DeviceService {
 
   /** Re-reads the device lists (hot-plug); concurrent calls coalesce into one more pass. */
   refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        await this.readDevices();
-      } while (this.refreshAgain);
-    })().finally(() => (this.refreshing = null));
-    return this.refreshing;
+    return this.readDevicesOnce();
   }
 
   private async readDevices(): Promise<void> {

@@ -5,6 +5,7 @@
 // current one, the system default or the first one.
 import { Store, type AccessState, type DeviceOption } from '../calling/model';
 import { accessOf, chooseDevice, deviceLists, platformIdOf, type MediaKind } from './device-choice';
+import { coalesced } from './coalesce';
 
 export interface MediaDevicesState {
   cameras: DeviceOption[];
@@ -60,8 +61,7 @@ export function cameraConstraints(deviceId: ConstrainDOMString | null): MediaTra
 export class MediaDeviceService {
   readonly state = new Store<MediaDevicesState>({ ...NO_DEVICES, speakerSelectionAvailable: canChooseSpeaker() });
   private wanted: WantedDevices = { camera: '', microphone: '', speaker: '' };
-  private refreshing: Promise<void> | null = null;
-  private refreshAgain = false;
+  private readonly readDevicesOnce = coalesced(() => this.readDevices());
   private readonly onDeviceChange = () => void this.refresh();
   /** What asking for access opened, until the preview and the meter take it (nothing opens twice). */
   private opened: Record<'camera' | 'microphone', MediaStream | null> = { camera: null, microphone: null };
@@ -114,17 +114,7 @@ export class MediaDeviceService {
 
   /** Re-reads the device lists (hot-plug); concurrent calls coalesce into one more pass. */
   refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        await this.readDevices();
-      } while (this.refreshAgain);
-    })().finally(() => (this.refreshing = null));
-    return this.refreshing;
+    return this.readDevicesOnce();
   }
 
   private async readDevices(): Promise<void> {
