@@ -1,36 +1,21 @@
 // The i18n catalogue: every string a guest sees, in every language Doorway ships.
-// Each feature keeps its strings in its own file (one object per language) so features can grow
-// side by side; this file merges them and types the keys. Used by main (menus, dialogs) and the
+// `locales/en.json` is the source (each key's message); `locales/<bcp47>.json` holds one
+// language's messages. Keys are `<feature>.<area>.<item>`. Used by main (menus, dialogs) and the
 // renderer; pure, so it runs in either process.
-import { app } from './app';
-import { captions } from './captions';
-import { invitePage } from './invite-page';
-import { invitation } from './invitation';
-import { join } from './join';
-import { preferences } from './preferences';
-import { links } from './links';
-import { meeting } from './meeting';
-import { packaging } from './packaging';
-import { practice } from './practice';
-import { reactions } from './reactions';
-import { share } from './share';
-import { tokens } from './tokens';
-import type { Section } from './define';
+import english from './locales/en.json';
+import korean from './locales/ko-KR.json';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 type Strings = Record<string, string>;
 
-const sections = [app, captions, join, invitation, links, meeting, packaging, practice, reactions, tokens, preferences, share, invitePage] as const satisfies readonly Section<string>[];
+export type MessageKey = keyof typeof english;
 
-type KeysOf<S> = S extends Section<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof sections)[number]>;
-
-const catalogue: Record<Language, Strings> = { en: {}, ko: {} };
-for (const section of sections) {
-  for (const lang of LANGUAGES) Object.assign(catalogue[lang], section[lang]);
-}
+const catalogue: Record<Language, Strings> = {
+  en: Object.fromEntries(Object.entries(english).map(([key, entry]) => [key, entry.message])),
+  ko: korean,
+};
 
 export type Params = Record<string, string | number>;
 
