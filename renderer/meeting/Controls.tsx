@@ -2,20 +2,14 @@
 // captions, people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
 // shortcuts (Ctrl/Cmd+Shift+M, Ctrl/Cmd+Shift+O) work wherever the focus is.
 import { useEffect, useRef } from 'preact/hooks';
-import type { CallSession, CallState, CapabilityName } from '../calling/call-model';
-import { useT, type Translate } from '../i18n';
+import type { CallSession, CallState } from '../calling/call-model';
+import { useT } from '../i18n';
 import { ShareButton } from '../share/ShareButton';
+import { capabilityText } from './capability-text';
 import { MeetingIcon, type MeetingIconName } from './icons';
 import { ReactionsButton } from './reactions/ReactionsButton';
 
 export type Panel = 'none' | 'people' | 'devices';
-
-/** Why a capability is missing, in words ('' when it is allowed). */
-export function capabilityText(t: Translate, state: CallState, name: CapabilityName): string {
-  const capability = state.capabilities[name];
-  if (capability.allowed || capability.reason === 'none') return '';
-  return `${t(`meeting.capability.${name}`)} ${t(`meeting.reason.${capability.reason}`)}`;
-}
 
 interface ControlButtonProps {
   id: string;

@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../../calling/call-model';
 import { captionsShown } from '../../calling/features/captions-model';
 import { useLanguage, useT } from '../../i18n';
-import { capabilityText } from '../Controls';
+import { capabilityText } from '../capability-text';
 import { languageName } from './language-name';
 
 export interface CaptionsBannerProps {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallSession, CallState } from '../../calling/call-model';
 import { REACTION_TYPES } from '../../calling/features/reactions-model';
 import { useT } from '../../i18n';
-import { capabilityText } from '../Controls';
+import { capabilityText } from '../capability-text';
 import { MeetingIcon } from '../icons';
 import { ReactionGlyph } from './ReactionGlyph';
 
