@@ -17,7 +17,8 @@ export type TokenErrorCode =
   | 'timeout';
 
 export type TokenReply =
-  | { ok: true; token: string; expiresOnMs: number }
+  /** `chatEndpoint`: the ACS resource (https://<name>.communication.azure.com) for meeting chat, when the service grants chat. */
+  | { ok: true; token: string; expiresOnMs: number; chatEndpoint?: string }
   | { ok: false; error: TokenErrorCode };
 
 /**

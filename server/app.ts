@@ -93,7 +93,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   void app.register(healthzRoute, { draining: () => app.lifecycle.draining });
   const { redis } = deps;
   void app.register(readyzRoute, { draining: () => app.lifecycle.draining, ...(redis ? { redisUp: () => redis.status === 'ready' } : {}) });
-  void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey, config.grantChainMaxMinutes * 60_000), scopes, log, now });
+  void app.register(tokenRoute, { issuer, grants: createRefreshGrants(connection.accessKey, config.grantChainMaxMinutes * 60_000), scopes, ...(config.chatJoin && { chatEndpoint: connection.endpoint.origin }), log, now });
   if (deps.invitations) {
     const { service, staffAuth, codeLimiter } = deps.invitations;
     void app.register(staffInvitationRoutes, { service, staffAuth, log });

@@ -15,7 +15,7 @@ export type IssueResult = IssuedToken | Extract<TokenResult, { ok: false }>;
  * JWT's `exp` and the service's `expiresOnMs` (a service may shorten, never lengthen, a token).
  */
 export function acceptIssuedToken(
-  issued: { token: string; expiresOnMs: number; userId: string; refreshGrant?: string },
+  issued: { token: string; expiresOnMs: number; userId: string; refreshGrant?: string; chatEndpoint?: string },
   nowMs: number,
 ): IssueResult {
   const jwtExpiryMs = readJwtExpiryMs(issued.token);
@@ -24,5 +24,6 @@ export function acceptIssuedToken(
   if (expiresOnMs <= nowMs + EXPIRY_SKEW_MS) return { ok: false, error: 'badResponse' };
   const accepted: IssuedToken = { ok: true, token: issued.token, expiresOnMs, userId: issued.userId };
   if (issued.refreshGrant !== undefined) accepted.refreshGrant = issued.refreshGrant;
+  if (issued.chatEndpoint !== undefined) accepted.chatEndpoint = issued.chatEndpoint;
   return accepted;
 }

@@ -87,5 +87,7 @@ export function createTokenCache(issue: Issue, options: TokenCacheOptions): Toke
 
 /** Drops the refresh grant: it stays inside the cache. */
 function publicResult(issued: IssuedToken): TokenResult {
-  return { ok: true, token: issued.token, expiresOnMs: issued.expiresOnMs, userId: issued.userId };
+  const result: TokenResult = { ok: true, token: issued.token, expiresOnMs: issued.expiresOnMs, userId: issued.userId };
+  if (issued.chatEndpoint) result.chatEndpoint = issued.chatEndpoint;
+  return result;
 }

@@ -2,6 +2,7 @@
 // parameter: the app passes Electron's `net.fetch` (system proxy and certificates), tests pass
 // Node's against a loopback server. Never throws; every failure becomes a TokenErrorCode.
 import { z } from 'zod';
+import { vetChatEndpoint } from './chat-endpoint';
 import { acceptIssuedToken, type IssueResult, type IssuedToken } from './issued-token';
 import { backoffDelayMs, parseRetryAfterMs } from './retry';
 import { createTokenCache, type Issue } from './token-cache';
@@ -53,6 +54,8 @@ const tokenResponseSchema = z.object({
   expiresOn: z.string().refine((value) => !Number.isNaN(Date.parse(value))),
   user: z.object({ communicationUserId: z.string().min(1).max(1024) }),
   refreshGrant: z.string().min(1).max(4096).optional(),
+  // Doorway's service adds it when it grants chat; a value that is not an ACS endpoint is ignored.
+  chatEndpoint: z.string().max(512).optional(),
 });
 
 interface AttemptFailure {
@@ -136,7 +139,9 @@ export function createTokenClient(options: TokenClientOptions): TokenSource {
     const parsed = tokenResponseSchema.safeParse(json);
     if (!parsed.success) return { ok: false, error: 'badResponse' };
     const { token, expiresOn, user, refreshGrant } = parsed.data;
-    const issued = { token, expiresOnMs: Date.parse(expiresOn), userId: user.communicationUserId };
+    const chatEndpoint = parsed.data.chatEndpoint === undefined ? null : vetChatEndpoint(parsed.data.chatEndpoint);
+    if (parsed.data.chatEndpoint !== undefined && !chatEndpoint) log('chatEndpointRefused');
+    const issued = { token, expiresOnMs: Date.parse(expiresOn), userId: user.communicationUserId, ...(chatEndpoint && { chatEndpoint }) };
     return acceptIssuedToken(refreshGrant === undefined ? issued : { ...issued, refreshGrant }, now());
   }
 

@@ -69,7 +69,8 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
     configured: mode !== 'notConfigured',
     async get(displayName) {
       const result = await source.getToken(displayName);
-      return result.ok ? { ok: true, token: result.token, expiresOnMs: result.expiresOnMs } : result;
+      if (!result.ok) return result;
+      return { ok: true, token: result.token, expiresOnMs: result.expiresOnMs, ...(result.chatEndpoint && { chatEndpoint: result.chatEndpoint }) };
     },
     prefetch: (displayName) => source.prefetch(displayName),
     clear: () => source.clear(),

@@ -17,9 +17,12 @@ export const TOKEN_ERROR_CODES: readonly TokenErrorCode[] = [
   'timeout',
 ];
 
-/** `userId` stays in main (logs and the renderer never see it); `expiresOnMs` is epoch ms. */
+/**
+ * `userId` stays in main (logs and the renderer never see it); `expiresOnMs` is epoch ms;
+ * `chatEndpoint` is a vetted ACS chat endpoint (chat-endpoint.ts), present when the service grants chat.
+ */
 export type TokenResult =
-  | { ok: true; token: string; expiresOnMs: number; userId: string }
+  | { ok: true; token: string; expiresOnMs: number; userId: string; chatEndpoint?: string }
   | { ok: false; error: TokenErrorCode };
 
 /**

@@ -29,17 +29,21 @@ export const tokenAnswer = z.strictObject({
   expiresOn: z.string(),
   user: z.strictObject({ communicationUserId: z.string() }),
   refreshGrant: z.string(),
+  /** The ACS resource's origin, for meeting chat; only when the service grants chat.join. */
+  chatEndpoint: z.string().optional(),
 });
 
 export interface TokenRouteDeps {
   issuer: AcsIssuer;
   grants: RefreshGrants;
   scopes: readonly string[];
+  /** Sent with every token when the scopes include chat.join. */
+  chatEndpoint?: string;
   log: ServerLog;
   now: () => number;
 }
 
-export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { issuer, grants, scopes, log, now }) => {
+export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { issuer, grants, scopes, chatEndpoint, log, now }) => {
   /**
    * A genuine grant, within its chain's lifetime, gets a token for the same identity; otherwise (or
    * if the identity was deleted) a new identity, which starts a new chain.
@@ -87,6 +91,7 @@ export const tokenRoute: FastifyPluginAsyncZod<TokenRouteDeps> = async (app, { i
         expiresOn: expiresOn.toISOString(),
         user: { communicationUserId: userId },
         refreshGrant: grants.issue(userId, expiresOn.getTime(), chainStartMs),
+        ...(chatEndpoint && { chatEndpoint }),
       });
     },
   );

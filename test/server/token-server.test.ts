@@ -41,8 +41,11 @@ describe('reference token service: POST /api/token', () => {
 
   it('adds chat.join and uses the configured expiry', async () => {
     const { url, acs } = await start({ chatJoin: true, tokenExpiryMinutes: 240 });
-    expect((await postToken(url, { displayName: 'Ada' })).status).toBe(200);
+    const answer = await postToken(url, { displayName: 'Ada' });
+    expect(answer.status).toBe(200);
     expect(acs.requests[0].body).toEqual({ createTokenWithScopes: ['voip.join', 'chat.join'], expiresInMinutes: 240 });
+    // The renderer's chat client needs the resource's endpoint (the fake ACS's loopback origin here).
+    expect(((await answer.json()) as { chatEndpoint?: string }).chatEndpoint).toBe(new URL(acs.endpoint).origin);
   });
 
   it('serves the main-process token client, and a refresh keeps the identity', async () => {

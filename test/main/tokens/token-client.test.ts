@@ -65,6 +65,26 @@ describe('token client against a loopback token service', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('passes on an ACS chat endpoint the service names, and drops any other', async () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['https://contoso.communication.azure.com/', 'https://contoso.communication.azure.com'],
+      ['https://contoso.communication.azure.com', 'https://contoso.communication.azure.com'],
+      ['http://contoso.communication.azure.com/', undefined],
+      ['https://evil.example/', undefined],
+      ['https://contoso.communication.azure.com.evil.example/', undefined],
+      ['https://user:pw@contoso.communication.azure.com/', undefined],
+      ['https://contoso.communication.azure.com:8443/', undefined],
+      ['https://contoso.communication.azure.com/chat?x=1', undefined],
+    ];
+    for (const [chatEndpoint, expected] of cases) {
+      const { client, clock, events } = await setup((_req, res) => json(res, 200, { ...tokenBody(clock.ms, 60 * MINUTE), chatEndpoint }));
+      const result = ok(await client.getToken('Ada'));
+      expect(result.chatEndpoint).toBe(expected);
+      expect(events.some(([event]) => event === 'chatEndpointRefused')).toBe(expected === undefined);
+      await server?.close();
+    }
+  });
+
   it('gives up with "timeout" when the service is too slow, after the allowed attempts', async () => {
     const started = Date.now();
     const { client, requests } = await setup(() => {}, { timeoutMs: 150, maxAttempts: 2 });

@@ -36,6 +36,14 @@ describe('token service (what the IPC handlers use)', () => {
     expect(reply.ok && Object.keys(reply).sort()).toEqual(['expiresOnMs', 'ok', 'token']);
   });
 
+  it('hands the renderer the chat endpoint when the service grants chat', async () => {
+    server = await startLoopback((_req, res) => json(res, 200, tokenBody(Date.now(), 60 * 60_000, undefined, { chatEndpoint: 'https://contoso.communication.azure.com/' })));
+    const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: false, env: { DOORWAY_TOKEN_ENDPOINT: server.url }, fetch });
+    const reply = await tokens.get('Ada');
+    expect(reply.ok && Object.keys(reply).sort()).toEqual(['chatEndpoint', 'expiresOnMs', 'ok', 'token']);
+    expect(reply.ok && reply.chatEndpoint).toBe('https://contoso.communication.azure.com');
+  });
+
   it('refuses a plain-http endpoint in a packaged build', async () => {
     const tokens = createTokenService({ branding: { tokenEndpoint: 'http://localhost:8080/api/token' }, isPackaged: true, env: {}, fetch });
     expect(tokens.mode).toBe('notConfigured');
