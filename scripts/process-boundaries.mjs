@@ -43,10 +43,19 @@ export function boundaryViolation({ importerProcess, specifier, resolvedProcess,
   }
 }
 
-/** Only renderer/calling/ may import the ACS Calling SDK; the rest of the UI reads the call model. */
+/** Which folder alone may import each ACS SDK: the rest of the UI reads their models. */
+const SDK_HOMES = [
+  { prefix: '@azure/communication-calling', home: 'renderer/calling/' },
+  // The chat SDK and the signalling client it brings for real-time notifications.
+  { prefix: '@azure/communication-chat', home: 'renderer/chat/' },
+  { prefix: '@azure/communication-signaling', home: 'renderer/chat/' },
+];
+
+/** Only renderer/calling/ may import the ACS Calling SDK, and only renderer/chat/ the chat SDK. */
 export function sdkViolation(importerRelative, specifier) {
-  if (!specifier.startsWith('@azure/communication-calling')) return null;
-  return importerRelative.startsWith('renderer/calling/') ? null : `only renderer/calling/ may import ${specifier} (${importerRelative})`;
+  const sdk = SDK_HOMES.find(({ prefix }) => specifier.startsWith(prefix));
+  if (!sdk) return null;
+  return importerRelative.startsWith(sdk.home) ? null : `only ${sdk.home} may import ${specifier} (${importerRelative})`;
 }
 
 /**

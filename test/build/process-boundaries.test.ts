@@ -57,6 +57,17 @@ describe('process boundaries', () => {
     expect(await buildErrors(root, 'renderer/views/tile.ts')).toMatch(/only renderer\/calling\/ may import/);
   });
 
+  it('refuses the chat SDK outside renderer/chat/, and the calling SDK there', async () => {
+    for (const sdk of ['@azure/communication-chat', '@azure/communication-signaling']) {
+      const root = tree({ ...base, 'renderer/calling/chat-glue.ts': `import "${sdk}"; export {};` });
+      expect(await buildErrors(root, 'renderer/calling/chat-glue.ts')).toMatch(/only renderer\/chat\/ may import/);
+    }
+    const fine = tree({ ...base, 'renderer/chat/chat-session.ts': 'import "@azure/communication-chat"; export {};' });
+    expect(await buildErrors(fine, 'renderer/chat/chat-session.ts')).toBe('');
+    const calling = tree({ ...base, 'renderer/chat/chat-session.ts': 'import "@azure/communication-calling"; export {};' });
+    expect(await buildErrors(calling, 'renderer/chat/chat-session.ts')).toMatch(/only renderer\/calling\/ may import/);
+  });
+
   it('refuses any Azure SDK import in a state slice (*-model.ts), type-only ones too', async () => {
     for (const source of [
       'import type { Call } from "@azure/communication-calling";',
