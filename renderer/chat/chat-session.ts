@@ -67,9 +67,9 @@ const statusForFailure = (error: unknown): ChatStatus => (statusOf(error) === 40
 const describe = (error: unknown) => (error instanceof Error ? `${error.name}${statusOf(error) ? ` ${statusOf(error)}` : ''}` : 'unknown error');
 
 export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSessionDeps = {}): MeetingChat {
-  const schedule = deps.schedule ?? defaultSchedule;
-  const setTimer = deps.setTimer ?? defaultTimer;
-  const now = deps.now ?? Date.now;
+  const schedule = (flush: () => void) => (deps.schedule ?? defaultSchedule)(flush);
+  const setTimer = (run: () => void, ms: number) => (deps.setTimer ?? defaultTimer)(run, ms);
+  const now = () => (deps.now ? deps.now() : Date.now());
   const store = new Store<ChatState>(initialChatState);
   let queue: ChatEvent[] = [];
   let scheduled = false;
