@@ -15,6 +15,7 @@ import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
 import { applyCaptionsEvent, initialCaptionsState, type CaptionsEvent, type CaptionsState } from './features/captions-model';
 import { applyReactionsEvent, initialReactionsState, type ReactionType, type ReactionsEvent, type ReactionsState } from './features/reactions-model';
+import { applyBreakoutEvent, initialBreakoutState, type BreakoutEvent, type BreakoutState } from './features/breakout-rooms-model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
 
@@ -142,6 +143,8 @@ export interface CallState {
   readonly reactions: ReactionsState;
   /** Features.Captions: Teams live captions (features/captions-model.ts). */
   readonly captions: CaptionsState;
+  /** Features.BreakoutRooms: the assigned room and where the guest is (features/breakout-rooms-model.ts). */
+  readonly breakout: BreakoutState;
   /** Sequence counter for join/speak/hand order. */
   readonly seq: number;
 }
@@ -177,7 +180,8 @@ export type CallEvent =
   | { type: 'optimalVideoCount'; count: number }
   | { type: 'ended'; ended: EndedInfo; at: number }
   | ReactionsEvent
-  | CaptionsEvent;
+  | CaptionsEvent
+  | BreakoutEvent;
 
 const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
 
@@ -204,6 +208,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     ended: null,
     reactions: initialReactionsState,
     captions: initialCaptionsState,
+    breakout: initialBreakoutState,
     seq: 0,
   };
 }
@@ -494,6 +499,14 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'captions/notice':
         next.captions = applyCaptionsEvent(next.captions, event);
         break;
+      case 'breakout/assigned':
+      case 'breakout/settings':
+      case 'breakout/moving':
+      case 'breakout/moved':
+      case 'breakout/failed':
+      case 'breakout/dismiss':
+        next.breakout = applyBreakoutEvent(next.breakout, event);
+        break;
       case 'ended':
         next.phase = 'ended';
         next.phaseSince = event.at;
@@ -609,6 +622,15 @@ export interface CaptionsActions {
   dismissNotice(): void;
 }
 
+/** What the breakout-room views can ask for; failures come back as the slice's notice. */
+export interface BreakoutActions {
+  /** Goes into the assigned room (when it is open and the guest chooses when). */
+  join(): Promise<void>;
+  /** Goes back to the main meeting (when the room's settings allow it). */
+  returnToMain(): Promise<void>;
+  dismissNotice(): void;
+}
+
 /**
  * The handle the meeting views use. Views never hold SDK objects: they read `state`, call these
  * methods, and hand over DOM elements to render video into.
@@ -631,6 +653,8 @@ export interface CallSession {
   readonly reactions: { send(reaction: ReactionType): Promise<void> };
   /** Features.Captions: Teams live captions, once the call is connected (no-ops before). */
   readonly captions: CaptionsActions;
+  /** Features.BreakoutRooms: moving into the assigned room and back. */
+  readonly breakoutRooms: BreakoutActions;
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
   /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */

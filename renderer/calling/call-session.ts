@@ -14,6 +14,7 @@ import {
   VideoStreamRenderer,
   type Call,
   type CallAgent,
+  type TeamsCall,
   type CallAgentOptions,
   type CreateViewOptions,
   type RemoteParticipant,
@@ -30,6 +31,7 @@ import {
   participantStatusOf,
   type CallEvent,
   type CallSession,
+  type BreakoutActions,
   type CaptionsActions,
   type CallState,
   type Disposer,
@@ -60,6 +62,8 @@ import { attachOptimalVideoCount } from './features/optimal-video-count';
 import { attachDiagnostics } from './features/diagnostics';
 import { attachReactions, type ReactionsHandle } from './features/reactions';
 import { attachCaptions, type CaptionsHandle } from './features/captions';
+import { attachBreakoutRooms, type BreakoutRoomsHandle } from './features/breakout-rooms';
+import type { BreakoutWhere } from './features/breakout-rooms-model';
 import type { ReactionType } from './features/reactions-model';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
@@ -102,6 +106,9 @@ export interface JoinOptions {
   captionLanguage?: string;
   log?(level: LogLevel, message: string): void;
 }
+
+/** How long a breakout move may take before the guest is told it failed (the SDK's join included). */
+export const BREAKOUT_MOVE_TIMEOUT_MS = 30_000;
 
 /** A performance mark when a call reports 'Connecting' (read by the join-screen benchmark). */
 export const CALL_CONNECTING_MARK = 'doorway:call-connecting';
@@ -153,6 +160,7 @@ interface CallFeatures {
   diagnostics?: FeatureHandle;
   reactions?: ReactionsHandle;
   captions?: CaptionsHandle;
+  breakoutRooms?: BreakoutRoomsHandle;
 }
 
 interface RemoteEntry {
@@ -187,6 +195,10 @@ export class MeetingCallSession implements CallSession {
   /** The caption language chosen in this meeting (over the remembered one in the options). */
   private captionLanguage: string | null = null;
   private credential: AzureCommunicationTokenCredential | null = null;
+  /** A breakout move under way: where to, the guest's mute and camera to carry over, and its time limit. */
+  private moving: { to: 'room' | 'main'; carry: { muted: boolean; videoOn: boolean }; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The session's call is a breakout room's (not the main meeting's). */
+  private inRoom = false;
   /** The join screen's camera while the call sends it; null once the guest turns video off or switches camera by device. */
   private handoff: CameraHandoff | null = null;
 
@@ -321,6 +333,109 @@ export class MeetingCallSession implements CallSession {
     }
   }
 
+  private attachBreakoutRooms(call: Call): void {
+    try {
+      this.features.breakoutRooms = attachBreakoutRooms(call.feature(Features.BreakoutRooms), this.featureContext(), {
+        where: () => this.where(),
+        move: (to, go) => this.move(to, go),
+        arrived: (next) => this.arrive(next),
+      });
+    } catch (error) {
+      this.log('warn', `feature BreakoutRooms unavailable: ${describeSdkError(error)}`);
+    }
+  }
+
+  // ---- breakout rooms: switching the session's call ------------------------------------------
+
+  private where(): BreakoutWhere {
+    if (this.moving) return this.moving.to === 'room' ? 'joining' : 'returning';
+    return this.inRoom ? 'room' : 'main';
+  }
+
+  /** A move begins: the views show it, and the old call's end no longer ends the meeting. */
+  private move(to: 'room' | 'main', go: (() => Promise<Call | TeamsCall>) | null): void {
+    if (this.ended || this.moving) return;
+    const { muted, videoOn } = this.store.get().local;
+    this.moving = { to, carry: { muted, videoOn }, timer: setTimeout(() => this.moveFailed(to, 'timed out'), BREAKOUT_MOVE_TIMEOUT_MS) };
+    this.push({ type: 'breakout/moving', to });
+    this.log('info', `breakout: moving to the ${to === 'room' ? 'room' : 'main meeting'}`);
+    go?.().then(
+      (next) => this.arrive(next),
+      (error: unknown) => this.moveFailed(to, describeSdkError(error)),
+    );
+  }
+
+  /** The SDK gave the call the guest is now in: detach every module from the old call, attach to this one. */
+  private arrive(next: Call | TeamsCall): void {
+    const call = next as Call;
+    if (this.ended || call === this.call) return;
+    // The SDK moved the guest without a change we saw first (e.g. assigned while joining).
+    if (!this.moving) this.move(this.inRoom ? 'main' : 'room', null);
+    const moving = this.moving!;
+    this.inRoom = moving.to === 'room';
+    this.releaseCall();
+    this.call = call;
+    this.attach(call);
+  }
+
+  private arrivedConnected(call: Call): void {
+    const moving = this.moving!;
+    clearTimeout(moving.timer);
+    this.moving = null;
+    this.push({ type: 'breakout/moved', to: moving.to });
+    this.log('info', `breakout: in the ${moving.to === 'room' ? 'room' : 'main meeting'}`);
+    void this.carryLocalMedia(call, moving.carry);
+  }
+
+  private moveFailed(to: 'room' | 'main', why: string): void {
+    const moving = this.moving;
+    if (!moving || moving.to !== to || this.ended) return;
+    clearTimeout(moving.timer);
+    this.moving = null;
+    this.log('warn', `breakout: move to the ${to === 'room' ? 'room' : 'main meeting'} failed: ${why}`);
+    const call = this.call;
+    // The call the guest was in is gone too: the meeting is over for them, with its reason.
+    if (!call || call.state === 'Disconnected') {
+      this.finish(explainEnd(call?.callEndReason ?? null, { localHangUp: this.localHangUp, callId: call?.id ?? null }));
+      return;
+    }
+    this.push({ type: 'breakout/failed', to });
+  }
+
+  /**
+   * The new call gets the guest's mute and camera as they were when the move began, or as the
+   * guest set them during it: the SDK's docs do not promise that a room's call keeps them.
+   */
+  private async carryLocalMedia(call: Call, carry: { muted: boolean; videoOn: boolean }): Promise<void> {
+    const want = carry;
+    try {
+      if (call.isMuted !== want.muted) await (want.muted ? call.mute() : call.unmute());
+      const sent = call.localVideoStreams.find((s) => s.mediaStreamType === 'Video');
+      if (want.videoOn && !call.isLocalVideoStarted) {
+        const camera = this.localStream ?? (this.deviceService.camera() ? new LocalVideoStream(this.deviceService.camera()!) : null);
+        if (camera) {
+          this.localStream = camera;
+          await call.startVideo(camera);
+        }
+      } else if (!want.videoOn && call.isLocalVideoStarted && sent) await call.stopVideo(sent);
+      else if (want.videoOn && sent && sent !== this.localStream && !this.handoff) this.localStream = sent;
+    } catch (error) {
+      this.failed('carry mute and camera', error);
+    }
+    this.push({ type: 'local', patch: { muted: call.isMuted, videoOn: call.isLocalVideoStarted } });
+  }
+
+  /** Detaches everything from the session's call: its listeners, feature modules, share, participants. */
+  private releaseCall(): void {
+    for (const off of this.callOff.splice(0)) off();
+    for (const key of Object.keys(this.features) as (keyof CallFeatures)[]) {
+      this.features[key]?.detach();
+      delete this.features[key];
+    }
+    this.share.detach();
+    for (const entry of [...this.remotes.values()]) this.removeRemote(entry.participant);
+  }
+
   private featureContext(): FeatureContext {
     return {
       push: (event) => this.push(event),
@@ -349,10 +464,17 @@ export class MeetingCallSession implements CallSession {
 
   private onCallState(call: Call): void {
     const state = call.state;
+    if (this.moving) {
+      // Between calls: the old call's end and the new call's connecting are the move, not the
+      // meeting's end or a reconnect; the move's time limit decides if it never arrives.
+      if (call !== this.call || state !== 'Connected') return;
+      this.arrivedConnected(call);
+    }
     if (state === 'Connecting') performance.mark(CALL_CONNECTING_MARK);
     this.push({ type: 'callState', state, at: this.now() });
-    // Captions exist only once the call is connected (after the lobby).
+    // Captions and breakout rooms exist only once the call is connected (after the lobby).
     if (state === 'Connected' && !this.features.captions && !this.ended) this.attachCaptions(call);
+    if (state === 'Connected' && !this.features.breakoutRooms && !this.ended) this.attachBreakoutRooms(call);
     if (state === 'Disconnected') this.finish(explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }));
   }
 
@@ -442,14 +564,9 @@ export class MeetingCallSession implements CallSession {
 
   private teardown(): Promise<void> {
     this.torndown ??= (async () => {
-      for (const off of this.callOff.splice(0)) off();
-      for (const handle of Object.values(this.features as Record<keyof CallFeatures, { detach(): void } | undefined>)) handle?.detach();
-      this.share.detach();
-      for (const entry of [...this.remotes.values()]) {
-        for (const off of entry.off) off();
-        for (const off of entry.streams.values()) off();
-      }
-      this.remotes.clear();
+      if (this.moving) clearTimeout(this.moving.timer);
+      this.moving = null;
+      this.releaseCall();
       this.localStream = null;
       this.dropHandoff();
       const agent = this.agent;
@@ -499,6 +616,12 @@ export class MeetingCallSession implements CallSession {
   async setMicrophone(on: boolean): Promise<void> {
     const state = this.store.get();
     if (on && !state.capabilities.unmuteMic.allowed) return;
+    if (this.moving) {
+      // Between calls: the choice goes to the call the guest arrives in.
+      this.moving.carry.muted = !on;
+      this.push({ type: 'local', patch: { muted: !on } });
+      return;
+    }
     const call = this.call;
     if (!call) {
       this.push({ type: 'local', patch: { muted: !on } });
@@ -517,6 +640,11 @@ export class MeetingCallSession implements CallSession {
   async setCamera(on: boolean): Promise<void> {
     const state = this.store.get();
     if (on && !state.capabilities.turnVideoOn.allowed) return;
+    if (this.moving) {
+      this.moving.carry.videoOn = on;
+      this.push({ type: 'local', patch: { videoOn: on } });
+      return;
+    }
     const call = this.call;
     if (!call) {
       this.push({ type: 'local', patch: { videoOn: on } });
@@ -552,12 +680,12 @@ export class MeetingCallSession implements CallSession {
   }
 
   toggleMicrophone(): Promise<void> {
-    const muted = this.call ? this.call.isMuted : this.store.get().local.muted;
+    const muted = this.moving ? this.moving.carry.muted : this.call ? this.call.isMuted : this.store.get().local.muted;
     return this.setMicrophone(muted);
   }
 
   toggleCamera(): Promise<void> {
-    const on = this.call ? this.call.isLocalVideoStarted || this.cameraStarting : this.store.get().local.videoOn;
+    const on = this.moving ? this.moving.carry.videoOn : this.call ? this.call.isLocalVideoStarted || this.cameraStarting : this.store.get().local.videoOn;
     return this.setCamera(!on);
   }
 
@@ -589,6 +717,12 @@ export class MeetingCallSession implements CallSession {
 
   readonly reactions = {
     send: (reaction: ReactionType): Promise<void> => this.features.reactions?.send(reaction) ?? Promise.resolve(),
+  };
+
+  readonly breakoutRooms: BreakoutActions = {
+    join: () => this.features.breakoutRooms?.join() ?? Promise.resolve(),
+    returnToMain: () => this.features.breakoutRooms?.returnToMain() ?? Promise.resolve(),
+    dismissNotice: () => this.push({ type: 'breakout/dismiss' }),
   };
 
   readonly captions: CaptionsActions = {

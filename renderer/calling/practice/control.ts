@@ -35,6 +35,23 @@ export interface ScriptedMeetingConfig {
   endWhileConnecting?: { code: number; subCode?: number };
   /** Seed of the churn's choices. */
   seed?: number;
+  /** A breakout room's call (or the main meeting's, on the way back) connects after this long (default 300 ms): the SDK's join. */
+  roomConnectDelayMs?: number;
+  /** The room's call starts with the main call's mute and camera (default true); false: muted, no camera. */
+  roomKeepsMedia?: boolean;
+  /** The service refuses the guest a room: join() fails and Teams moves no one in (default false). */
+  roomJoinRefused?: boolean;
+}
+
+export interface BreakoutRoomScript {
+  /** Teams moves people in when the room opens (default true); otherwise they choose when. */
+  autoMove?: boolean;
+  /** How many of the meeting's participants are in the room with the guest (default 1). */
+  participants?: number;
+  /** The room's settings let people go back to the main meeting by themselves (default true). */
+  canReturn?: boolean;
+  /** The room closes this long after it opens (only shown; closeBreakoutRoom() closes it). */
+  endsInMs?: number;
 }
 
 export interface JoinRecord {
@@ -131,6 +148,14 @@ export interface ScriptedMeetingControl {
   localScreenShare(): { on: boolean; source: string | null; audio: boolean };
   /** What the guest shares goes away (its window closes): the capture track ends. */
   endLocalScreenShareSource(): void;
+  /** The organizer assigns the guest (and some participants) to a room, still closed. */
+  assignBreakoutRoom(name: string, options?: BreakoutRoomScript): void;
+  /** The organizer opens the rooms: the room's people leave the main meeting, and Teams moves the guest in if the room says so. */
+  openBreakoutRoom(): void;
+  /** The organizer closes the rooms: everyone goes back to the main meeting. */
+  closeBreakoutRoom(): void;
+  /** Where the guest's client is as the meeting sees it. */
+  breakoutRoom(): { where: 'main' | 'room'; name: string | null; open: boolean };
   startChurn(options: ChurnOptions): void;
   stopChurn(): ChurnStats;
 }

@@ -9,7 +9,8 @@ import type { CallAgent, CallAgentOptions, Reaction, RemoteVideoStream } from '@
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import type { CallDeps } from '../call-session';
 import { systemClock, type Clock } from './clock';
-import type { ChurnOptions, ChurnStats, JoinRecord, ScriptedMeetingConfig, ScriptedMeetingControl } from './control';
+import type { BreakoutRoomScript, ChurnOptions, ChurnStats, JoinRecord, ScriptedMeetingConfig, ScriptedMeetingControl } from './control';
+import { ScriptedBreakoutRoom, type RoomHost } from './features/breakout-rooms';
 import type { Received } from './received';
 import { browserDisplayMedia, type DisplayMediaSource } from './screen-share';
 import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
@@ -39,8 +40,27 @@ function random(seed: number): () => number {
   };
 }
 
-export class ScriptedMeeting implements ScriptedMeetingControl {
+/** The assigned room: its people, and who stays in the main meeting while it is open. */
+interface RoomPlay {
+  readonly room: ScriptedBreakoutRoom;
+  readonly people: ScriptedRemoteParticipant[];
+  readonly canReturn: boolean;
+  readonly endsInMs: number | undefined;
+  /** The main meeting's call and people while the guest is in the room. */
+  main: { call: ScriptedCall; people: ScriptedRemoteParticipant[] } | null;
+}
+
+/** Someone who left a call arrives in another: connecting again, as the SDK lists newcomers. */
+function arriving(p: ScriptedRemoteParticipant): ScriptedRemoteParticipant {
+  p.state = 'Connecting';
+  return p;
+}
+
+export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
+  /** The guest's call now: the main meeting's, or a breakout room's. */
   call: ScriptedCall | null = null;
+  private agent: ScriptedCallAgent | null = null;
+  private roomPlay: RoomPlay | null = null;
   private readonly records: JoinRecord[] = [];
   private readonly listeners = new Set<(action: Received) => void>();
   private readonly env: MeetingEnv;
@@ -132,6 +152,8 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   private onJoin(agent: ScriptedCallAgent, call: ScriptedCall): void {
     this.stopChurnQuietly();
     this.call = call;
+    this.agent = agent;
+    this.roomPlay = null;
     this.records.push({
       locator: call.locator,
       displayName: agent.displayName,
@@ -318,6 +340,122 @@ export class ScriptedMeeting implements ScriptedMeetingControl {
   }
   endLocalScreenShareSource(): void {
     this.requireCall().screenShare.endSource();
+  }
+
+  // ---- breakout rooms --------------------------------------------------------------------------
+
+  assignBreakoutRoom(name: string, options: BreakoutRoomScript = {}): void {
+    const call = this.requireCall();
+    const room = new ScriptedBreakoutRoom(`19:breakout_${crypto.randomUUID().slice(0, 8)}@thread.v2`, name, options.autoMove ?? true, this);
+    const people = call.remoteParticipants.slice(0, options.participants ?? 1);
+    this.roomPlay = { room, people, canReturn: options.canReturn ?? true, endsInMs: options.endsInMs, main: null };
+    call.breakoutRooms.scriptAssigned(room);
+  }
+
+  openBreakoutRoom(): void {
+    const play = this.requireRoom();
+    const call = this.requireCall();
+    play.room.state = 'open';
+    call.breakoutRooms.scriptAssigned(play.room);
+    call.breakoutRooms.scriptSettings(this.roomSettings(play));
+    // Everyone assigned goes in, the guest too when the room moves people by itself.
+    call.scriptLeave(play.people);
+    if (play.room.autoMoveParticipantToBreakoutRoom && !this.config.roomJoinRefused) {
+      this.clock.setTimeout(() => {
+        if (this.call === call && play.room.state === 'open') void this.moveIn(play, true);
+      }, 0);
+    }
+  }
+
+  closeBreakoutRoom(): void {
+    const play = this.requireRoom();
+    play.room.state = 'closed';
+    const call = this.requireCall();
+    if (play.main) {
+      // In the room: the room tells the guest's client, which goes back (returnToMainMeeting).
+      play.main.people.push(...play.people);
+    } else {
+      call.scriptJoin(play.people.map(arriving));
+    }
+    call.breakoutRooms.scriptAssigned(play.room);
+  }
+
+  breakoutRoom(): { where: 'main' | 'room'; name: string | null; open: boolean } {
+    const play = this.roomPlay;
+    return { where: play?.main ? 'room' : 'main', name: play?.room.displayName ?? null, open: play?.room.state === 'open' };
+  }
+
+  /** The guest presses Join in the room's banner (BreakoutRoom.join()). */
+  joinRoom(room: ScriptedBreakoutRoom): Promise<ScriptedCall> {
+    const play = this.roomPlay;
+    if (!play || play.room !== room || room.state !== 'open' || play.main) return Promise.reject(new ScriptedCallingError('the room is not open', 400, 40400));
+    return this.moveIn(play, false);
+  }
+
+  /** The guest (or their client, as the room closes) goes back: the main meeting's call again. */
+  returnToMain(room: ScriptedBreakoutRoom): Promise<ScriptedCall> {
+    const play = this.roomPlay;
+    const from = this.call;
+    if (!play || play.room !== room || !play.main || !from || !this.agent) return Promise.reject(new ScriptedCallingError('not in a breakout room', 400, 40401));
+    if (room.state === 'open' && !play.canReturn) return Promise.reject(new ScriptedCallingError('the room does not let people go back', 403, 40403));
+    const main = play.main;
+    play.main = null;
+    const call = this.agent.scriptMove(main.call.locator as never, this.carried(from));
+    this.env.received({ kind: 'breakoutReturn', displayName: this.agent.displayName, muted: call.isMuted, video: call.isLocalVideoStarted });
+    this.call = call;
+    room.call = undefined;
+    call.breakoutRooms.assignedBreakoutRooms = room;
+    from.scriptEnd({ code: 0, subCode: 0 });
+    this.connectMoved(call, main.people);
+    return Promise.resolve(call);
+  }
+
+  private requireRoom(): RoomPlay {
+    if (!this.roomPlay) throw new Error('no breakout room: assignBreakoutRoom() first');
+    return this.roomPlay;
+  }
+
+  private roomSettings(play: RoomPlay) {
+    return { disableReturnToMainMeeting: !play.canReturn, ...(play.endsInMs === undefined ? {} : { roomEndTime: { deltaTimeInMs: play.endsInMs } }) };
+  }
+
+  /** What the new call starts with: the old call's mute and camera, unless the script says the service drops them. */
+  private carried(from: ScriptedCall) {
+    if (this.config.roomKeepsMedia === false) return { audioOptions: { muted: true } };
+    return { audioOptions: { muted: from.isMuted }, videoOptions: from.localVideoStreams.length > 0 ? { localVideoStreams: [...from.localVideoStreams] } : undefined };
+  }
+
+  private moveIn(play: RoomPlay, byTeams: boolean): Promise<ScriptedCall> {
+    const from = this.requireCall();
+    const agent = this.agent!;
+    const camera = from.localVideoStreams.find((stream) => stream.mediaStreamType === 'Video');
+    const record = { kind: 'breakoutJoin', room: play.room.displayName, displayName: agent.displayName, muted: from.isMuted, video: Boolean(camera), cameraId: camera?.source?.id ?? null } as const;
+    if (this.config.roomJoinRefused) {
+      this.env.received({ ...record, refused: 'policy' });
+      return Promise.reject(new ScriptedCallingError('breakout rooms are not available to this participant', 403, 46300));
+    }
+    const call = agent.scriptMove({ meetingLink: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(play.room.threadId)}/0` }, this.carried(from));
+    this.env.received({ ...record, muted: call.isMuted, video: call.isLocalVideoStarted });
+    play.main = { call: from, people: from.remoteParticipants.filter((p) => !play.people.includes(p)) };
+    play.room.call = call;
+    this.call = call;
+    call.breakoutRooms.assignedBreakoutRooms = play.room;
+    call.breakoutRooms.breakoutRoomsSettings = this.roomSettings(play);
+    // Teams hands the room's call over, then takes the guest out of the main meeting.
+    if (byTeams) from.breakoutRooms.scriptJoined(call);
+    from.scriptEnd({ code: 0, subCode: 0 });
+    this.connectMoved(call, play.people);
+    return Promise.resolve(call);
+  }
+
+  /** The moved call connects after the SDK's join time, and its people are there. */
+  private connectMoved(call: ScriptedCall, people: ScriptedRemoteParticipant[]): void {
+    this.clock.setTimeout(() => {
+      if (this.call !== call || call.state !== 'Connecting') return;
+      call.scriptState('Connected');
+      call.scriptId(`${call.id.split('/')[0]}/${(this.connected++).toString(36)}-server`);
+      call.scriptJoin(people.map(arriving));
+    }, this.config.roomConnectDelayMs ?? 300);
   }
 
   // ---- churn: participants joining, leaving, speaking, muting, all the time -------------------

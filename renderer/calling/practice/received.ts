@@ -28,4 +28,6 @@ export type Received =
   | { kind: 'grantConsent' }
   | { kind: 'muteIncomingAudio' }
   | { kind: 'unmuteIncomingAudio' }
-  | { kind: 'hangUp' };
+  | { kind: 'hangUp' }
+  | { kind: 'breakoutJoin'; room: string; displayName: string | undefined; muted: boolean; video: boolean; cameraId: string | null; refused?: string }
+  | { kind: 'breakoutReturn'; displayName: string | undefined; muted: boolean; video: boolean };

@@ -45,6 +45,7 @@ import { ScriptedOptimalVideoCount } from './features/optimal-video-count';
 import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
 import { ScriptedReactions } from './features/reactions';
 import { ScriptedCaptions } from './features/captions';
+import { ScriptedBreakoutRooms } from './features/breakout-rooms';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
 import type { Received, TokenUse } from './received';
@@ -52,7 +53,7 @@ import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
 
 /** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
-export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions'>;
+export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions' | 'BreakoutRooms'>;
 
 /** What every scripted call shares with its meeting: how to report, time, and the SDK's feature keys. */
 export interface MeetingEnv {
@@ -249,6 +250,7 @@ export class ScriptedCall extends Emitter implements Call {
   readonly diagnostics = new ScriptedUserFacingDiagnostics();
   readonly captions: ScriptedCaptions;
   readonly reactions: ScriptedReactions;
+  readonly breakoutRooms = new ScriptedBreakoutRooms();
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
   readonly screenShare: ScriptedScreenShare;
   private readonly features: Map<unknown, CallFeature>;
@@ -302,6 +304,7 @@ export class ScriptedCall extends Emitter implements Call {
       [keys.UserFacingDiagnostics, this.diagnostics],
       [keys.Reaction, this.reactions],
       [keys.Captions, this.captions],
+      [keys.BreakoutRooms, this.breakoutRooms],
     ]);
   }
 
@@ -547,6 +550,19 @@ export class ScriptedCallAgent extends Emitter implements CallAgent {
     void this.readToken('join', call);
     this.scheduleRenewal(call);
     this.hooks.onJoin(this, call);
+    return call;
+  }
+
+  /**
+   * A call the service makes for this agent without a join() of the guest's own: a breakout
+   * room's call, or the main meeting's again on the way back. Connecting until the meeting says.
+   */
+  scriptMove(locator: TeamsMeetingLinkLocator, options: JoinCallOptions): ScriptedCall {
+    const call = new ScriptedCall(locator, options, { self: () => this.self, onHangUp: (c) => this.hooks.onHangUp(c) }, this.hooks.optimalVideoCount(), this.env);
+    this.calls = [...this.calls, call];
+    this.emit('callsUpdated', { added: [call], removed: [] });
+    call.scriptState('Connecting');
+    this.scheduleRenewal(call);
     return call;
   }
 
