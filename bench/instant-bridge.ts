@@ -28,6 +28,7 @@ export function instantReplies(options: { settings?: Partial<Settings>; meetings
       platform: 'linux',
       systemLanguage: 'en',
       accentColor: '#4f52b2',
+      backgrounds: [],
       supportUrl: null,
       tokenServiceConfigured: true,
       runningFromSource: false,

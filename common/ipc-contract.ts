@@ -45,6 +45,31 @@ export type InvitationReply =
 export type InvitationCodeReply = { ok: true; expiresInSeconds: number } | { ok: false; error: InvitationFailure };
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
+
+/** The background effect the guest chose: none, blur, one of the organization's pictures, or their own. */
+export type BackgroundEffectSetting = 'none' | 'blur' | 'custom' | `brand:${string}`;
+
+/** One of the organization's backgrounds (branding `backgrounds`), served with the app's own files. */
+export interface BrandBackground {
+  id: string;
+  /** The organization's name for it, as written in the branding file. */
+  label: string;
+  /** Same-origin path, e.g. /backgrounds/harbour.jpg. */
+  url: string;
+}
+
+export type BackgroundImageType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+/** The guest's own background picture, as bytes (the renderer makes a blob: URL of them). */
+export interface BackgroundImage {
+  type: BackgroundImageType;
+  bytes: Uint8Array;
+}
+
+/** Why a background picture was not taken; each has an `effects.image.<code>` message. */
+export type BackgroundImageError = 'cancelled' | 'tooLarge' | 'notImage' | 'unreadable' | 'notSaved' | 'missing';
+
+export type BackgroundImageReply = { ok: true; image: BackgroundImage } | { ok: false; error: BackgroundImageError };
 export type LanguageSetting = 'system' | Language;
 
 /** What the guest chose last time; main owns the file, the renderer reads and patches it. */
@@ -57,7 +82,9 @@ export interface Settings {
   cameraId: string;
   microphoneId: string;
   speakerId: string;
-  backgroundEffect: 'none' | 'blur';
+  backgroundEffect: BackgroundEffectSetting;
+  /** Noise suppression on the microphone (the effects package's, else the browser's own). */
+  noiseSuppression: boolean;
   /** Live captions' language (ISO 639-1, as Teams lists them); '' for the spoken language. */
   captionLanguage: string;
 }
@@ -69,6 +96,8 @@ export interface AppInfo {
   /** The OS locale's language, used when the language setting is 'system'. */
   systemLanguage: Language;
   accentColor: string;
+  /** The organization's background pictures (may be empty). */
+  backgrounds: BrandBackground[];
   supportUrl: string | null;
   tokenServiceConfigured: boolean;
   /** True when the app runs from source (unpackaged): a missing token service is explained to a developer. */
@@ -175,6 +204,10 @@ export interface InvokeContract {
   shareControlsReady: { request: void; reply: ShareControlsView };
   /** Sharing-controls window only: the guest pressed a button. */
   shareControlAction: { request: ShareControlAction; reply: void };
+  /** The OS file dialog for the guest's own background picture; main checks and keeps a copy. */
+  chooseBackgroundImage: { request: void; reply: BackgroundImageReply };
+  /** The picture chosen in an earlier run, checked again. */
+  savedBackgroundImage: { request: void; reply: BackgroundImageReply };
 }
 
 export interface EventContract {
@@ -214,6 +247,8 @@ export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
   setShareControls: 'doorway:setShareControls',
   shareControlsReady: 'doorway:shareControlsReady',
   shareControlAction: 'doorway:shareControlAction',
+  chooseBackgroundImage: 'doorway:chooseBackgroundImage',
+  savedBackgroundImage: 'doorway:savedBackgroundImage',
 };
 
 export const eventChannels: { readonly [K in EventName]: `doorway:on:${K}` } = {

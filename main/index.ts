@@ -26,7 +26,8 @@ import { createAppProtocolHandler } from './app-protocol/app-protocol-handler';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-protocol/origin';
 import { CaptureBroker } from './capture/capture-broker';
 import { capturePlan, mergeFeatures } from './capture/capture-strategy';
-import { parseBranding } from './config/branding';
+import { brandBackgroundUrl, parseBranding } from './config/branding';
+import { BACKGROUND_EXTENSIONS, createBackgroundImages } from './backgrounds/background-image';
 import { RendererRecovery } from './crash/renderer-recovery';
 import { JoinLinkRouter } from './deep-links/join-link-router';
 import { receiveDeepLinks } from './deep-links/link-intake';
@@ -281,6 +282,21 @@ function start(): void {
     log: (m) => log.info(m),
   });
 
+  const backgrounds = createBackgroundImages({
+    directory: path.join(app.getPath('userData'), 'backgrounds'),
+    chooseFile: async () => {
+      const options: Electron.OpenDialogOptions = {
+        title: t('effects.image.dialogTitle'),
+        properties: ['openFile'],
+        filters: [{ name: t('effects.image.filterName'), extensions: [...BACKGROUND_EXTENSIONS] }],
+      };
+      const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    log: (m) => log.info(m),
+  });
+
   registerIpcHandlers(
     ipcMain,
     createInvokeHandlers({
@@ -290,10 +306,12 @@ function start(): void {
         platform: process.platform === 'darwin' || process.platform === 'win32' || process.platform === 'linux' ? process.platform : 'other',
         systemLanguage: language(),
         accentColor: branding.accentColor,
+        backgrounds: branding.backgrounds.map(({ id, label, file }) => ({ id, label, url: brandBackgroundUrl(file) })),
         supportUrl: branding.supportUrl || null,
         tokenServiceConfigured: tokens.configured,
         runningFromSource: !app.isPackaged,
       }),
+      backgrounds,
       settings: {
         get recovered() {
           return settings.recovered;

@@ -6,3 +6,5 @@ export function rendererOptions(outdir: string, plugins?: Plugin[]): BuildOption
 export function writeRendererHtml(outdir: string, metafile: Metafile): Promise<void>;
 /** Validates a branding file (default build/branding.json) with the app's schema; rejects listing every bad field. */
 export function validateBranding(file?: string): Promise<import('../main/config/branding').Branding>;
+/** Copies the branding's background pictures into `<rendererDir>/backgrounds/`. */
+export function copyBrandBackgrounds(branding: import('../main/config/branding').Branding, rendererDir: string): Promise<void>;

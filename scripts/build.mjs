@@ -3,7 +3,7 @@
 // loaded after first paint). Every import passes the process-boundary check. The branding file is
 // validated first, with the app's own schema, so a bad one fails the build with every bad field named.
 import { readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -28,7 +28,7 @@ const common = {
 };
 
 export async function build() {
-  await validateBranding();
+  const branding = await validateBranding();
   await rm(out, { recursive: true, force: true });
   const results = await Promise.allSettled([
     esbuild.build({
@@ -57,6 +57,7 @@ export async function build() {
   if (failed.length > 0) throw new Error(`${failed.length} of 3 bundles failed`);
   const [main, preload, renderer] = results.map((r) => r.value);
   await writeRendererHtml(path.join(out, 'renderer'), renderer.metafile);
+  await copyBrandBackgrounds(branding, path.join(out, 'renderer'));
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'meta.json'), JSON.stringify({ main: main.metafile, preload: preload.metafile, renderer: renderer.metafile }));
 }
@@ -78,6 +79,15 @@ export async function validateBranding(file = path.join(root, 'build', 'branding
   const parsed = parseBranding(raw);
   if (!parsed.ok) throw new Error(`${name} is invalid:\n${parsed.message.replace(/^/gm, '  ')}`);
   return parsed.branding;
+}
+
+/** The organization's background pictures go next to the renderer, served as /backgrounds/<file>. */
+export async function copyBrandBackgrounds(branding, rendererDir) {
+  if (branding.backgrounds.length === 0) return;
+  await mkdir(path.join(rendererDir, 'backgrounds'), { recursive: true });
+  for (const background of branding.backgrounds) {
+    await copyFile(path.join(root, background.file), path.join(rendererDir, 'backgrounds', path.basename(background.file)));
+  }
 }
 
 /**

@@ -31,6 +31,21 @@ export const brandingSchema = z
       .string()
       .refine((value) => value === '' || isHttpsOrigin(value), 'must be an https:// origin (no path) or empty')
       .default(''),
+    // The organization's background pictures for video effects: PNG, JPEG or WebP files under
+    // build/backgrounds/, copied next to the renderer at build time and served as /backgrounds/<file>.
+    backgrounds: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9-]{1,32}$/, 'lower-case letters, digits and dashes'),
+            label: z.string().trim().min(1).max(64),
+            file: z.string().regex(/^build\/backgrounds\/[\w-]+\.(png|jpe?g|webp)$/, 'a .png, .jpg or .webp file in build/backgrounds/'),
+          })
+          .strict(),
+      )
+      .max(12)
+      .refine((list) => new Set(list.map((b) => b.id)).size === list.length, 'background ids must be unique')
+      .default([]),
     // Build-time only: the installers' icons, and the deb/NSIS publisher.
     icons: z
       .string()
@@ -44,6 +59,11 @@ export const brandingSchema = z
   .strict();
 
 export type Branding = z.infer<typeof brandingSchema>;
+
+/** Where the renderer finds a branded background: the build copies it to dist/renderer/backgrounds/. */
+export function brandBackgroundUrl(file: string): string {
+  return `/backgrounds/${file.split('/').pop() ?? ''}`;
+}
 
 /**
  * The organization's Doorway service: an https origin and nothing more (no path, query, fragment

@@ -14,6 +14,7 @@ import type {
   TokenReply,
 } from '../../common/ipc-contract';
 import type { InviteResult } from '../../common/meeting';
+import type { BackgroundImages } from '../backgrounds/background-image';
 import type { InvitationService } from '../invitations/invitation-service';
 import type { Logger } from '../logging/rotating-log';
 import type { SettingsStore } from '../settings/settings-store';
@@ -48,6 +49,8 @@ export interface MainServices {
     ready(): ShareControlsView;
     action(action: ShareControlAction): void;
   };
+  /** main/backgrounds: the guest's own background picture. */
+  backgrounds: BackgroundImages;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -80,5 +83,7 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     setShareControls: (state) => services.shareControls.update(state),
     shareControlsReady: () => services.shareControls.ready(),
     shareControlAction: (action) => services.shareControls.action(action),
+    chooseBackgroundImage: () => services.backgrounds.choose(),
+    savedBackgroundImage: () => services.backgrounds.saved(),
   };
 }

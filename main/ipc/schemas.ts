@@ -40,4 +40,6 @@ export const requestSchemas = {
     .strict(),
   shareControlsReady: z.undefined(),
   shareControlAction: z.enum(['stopSharing', 'toggleMute', 'showMeeting']),
+  chooseBackgroundImage: z.undefined(),
+  savedBackgroundImage: z.undefined(),
 } satisfies { [K in InvokeName]: z.ZodType };

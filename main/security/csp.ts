@@ -1,7 +1,12 @@
 // Process: main. The Content-Security-Policy of every page Doorway shows.
 //
 // Scripts only from our own files; the ACS SDK starts blob: workers, so workers may come from
-// blob:. Connections are limited to the service families the SDK's own host table names
+// blob:. Deep noise suppression (@azure/communication-calling-effects) compiles WebAssembly
+// ('wasm-unsafe-eval', which allows WebAssembly compilation and nothing of eval()) and loads its
+// AudioWorklet from a blob: URL it makes itself (worklets fall under script-src). Measured without
+// each: "CompileError: WebAssembly.instantiate() … violates the following Content Security
+// policy" and "Failed to load worklet module script: blob:…". blob: URLs can only be minted by
+// code already running in this origin. Connections are limited to the service families the SDK's own host table names
 // (signalling, relays, telemetry, config, sovereign clouds). Everything else is 'none'.
 
 /** Host families the ACS Calling SDK talks to, read from its bundle's host table. */
@@ -25,7 +30,7 @@ export function contentSecurityPolicy(): string {
   const connect = ACS_CONNECT_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]);
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
-    'script-src': ["'self'"],
+    'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
     'worker-src': ["'self'", 'blob:'],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:'],

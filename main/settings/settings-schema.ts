@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   microphoneId: '',
   speakerId: '',
   backgroundEffect: 'none',
+  noiseSuppression: true,
   captionLanguage: '',
 };
 
@@ -25,7 +26,11 @@ export const settingsSchema = z.object({
   cameraId: z.string().max(512),
   microphoneId: z.string().max(512),
   speakerId: z.string().max(512),
-  backgroundEffect: z.enum(['none', 'blur']),
+  backgroundEffect: z.union([
+    z.enum(['none', 'blur', 'custom']),
+    z.templateLiteral(['brand:', z.string().regex(/^[a-z0-9-]{1,32}$/)]),
+  ]),
+  noiseSuppression: z.boolean(),
   captionLanguage: z.string().max(16).regex(/^(?:[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?$/i),
 }) satisfies z.ZodType<Settings>;
 

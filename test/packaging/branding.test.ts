@@ -19,6 +19,7 @@ const good: Branding = {
   defaultLanguage: 'ko',
   updateFeed: 'https://updates.contoso.com/meet/',
   serviceUrl: 'https://doorway.contoso.com',
+  backgrounds: [{ id: 'harbour', label: 'Contoso harbour', file: 'build/backgrounds/harbour.jpg' }],
   icons: 'build',
   maintainer: 'Contoso IT <it@contoso.com>',
 };
@@ -35,12 +36,13 @@ describe('branding schema', () => {
   });
 
   it('defaults the build-only fields', () => {
-    const { icons: _icons, maintainer: _maintainer, serviceUrl: _serviceUrl, ...older } = good;
+    const { icons: _icons, maintainer: _maintainer, serviceUrl: _serviceUrl, backgrounds: _backgrounds, ...older } = good;
     const result = parseBranding(older);
-    expect(result.ok && [result.branding.icons, result.branding.maintainer, result.branding.serviceUrl]).toEqual([
+    expect(result.ok && [result.branding.icons, result.branding.maintainer, result.branding.serviceUrl, result.branding.backgrounds]).toEqual([
       'build',
       'Doorway <doorway@example.com>',
       '',
+      [],
     ]);
   });
 
@@ -67,6 +69,11 @@ describe('branding schema', () => {
     ['icons', '../elsewhere', 'icons'],
     ['icons', '/etc', 'icons'],
     ['maintainer', 'Contoso IT', 'maintainer'],
+    ['backgrounds', [{ id: 'a', label: 'A', file: '../secrets/a.png' }], 'backgrounds.0.file'],
+    ['backgrounds', [{ id: 'a', label: 'A', file: 'build/backgrounds/a.svg' }], 'backgrounds.0.file'],
+    ['backgrounds', [{ id: 'A B', label: 'A', file: 'build/backgrounds/a.png' }], 'backgrounds.0.id'],
+    ['backgrounds', [{ id: 'a', label: '', file: 'build/backgrounds/a.png' }], 'backgrounds.0.label'],
+    ['backgrounds', [{ id: 'a', label: 'A', file: 'build/backgrounds/a.png' }, { id: 'a', label: 'B', file: 'build/backgrounds/b.png' }], 'background ids must be unique'],
   ])('rejects %s = %j, naming the field', (field, value, expected) => {
     expect(problems({ [field]: value })).toContain(expected);
   });

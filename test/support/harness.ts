@@ -11,6 +11,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventChannels, type EventContract, type EventName, type MediaAccess, type TokenReply } from '../../common/ipc-contract';
 import { createAppProtocolHandler } from '../../main/app-protocol/app-protocol-handler';
+import { createBackgroundImages } from '../../main/backgrounds/background-image';
+import { brandBackgroundUrl, parseBranding } from '../../main/config/branding';
 import { CaptureBroker, type DesktopSource } from '../../main/capture/capture-broker';
 import { JoinLinkRouter } from '../../main/deep-links/join-link-router';
 import { createInvokeHandlers, type MainServices } from '../../main/ipc/invoke-handlers';
@@ -68,6 +70,8 @@ export interface HarnessOptions {
   colorScheme?: 'light' | 'dark';
   grantMedia?: boolean;
   viewport?: { width: number; height: number };
+  /** What the OS open-file dialog answers for a background picture (a path, or null: cancelled). */
+  chooseBackgroundFile?: () => Promise<string | null>;
 }
 
 export interface Harness {
@@ -94,6 +98,13 @@ const NOT_CONFIGURED: MainServices['tokens'] = {
   get: async (): Promise<TokenReply> => ({ ok: false, error: 'notConfigured' }),
   prefetch: () => undefined,
 };
+
+/** The branded backgrounds of the real branding file, as main lists them (the build copies them). */
+function brandBackgrounds(): Array<{ id: string; label: string; url: string }> {
+  const parsed = parseBranding(JSON.parse(readFileSync(path.join(ROOT, 'build', 'branding.json'), 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.branding.backgrounds.map(({ id, label, file }) => ({ id, label, url: brandBackgroundUrl(file) }));
+}
 
 export async function createHarness(browser: Browser, options: HarnessOptions): Promise<Harness> {
   const settingsDir = options.settingsDir ?? mkdtempSync(path.join(tmpdir(), 'doorway-settings-'));
@@ -158,6 +169,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
         platform: 'linux',
         systemLanguage: options.locale?.startsWith('ko') ? 'ko' : 'en',
         accentColor: '#4f52b2',
+        backgrounds: brandBackgrounds(),
         supportUrl: null,
         tokenServiceConfigured: options.tokens !== undefined,
         runningFromSource: options.runningFromSource ?? false,
@@ -170,6 +182,11 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
       capture,
       shareControls,
+      backgrounds: createBackgroundImages({
+        directory: path.join(settingsDir, 'backgrounds'),
+        chooseFile: options.chooseBackgroundFile ?? (async () => null),
+        log: log.info,
+      }),
       log,
     }),
     trustByChannel(trustMainFrameOf(() => contents, isOwnUrl), trustMainFrameOf(() => controlsContents, isOwnUrl)),

@@ -73,6 +73,12 @@ describe('IPC manager', () => {
       ['mediaAccess', 'geolocation'],
       ['chooseCaptureSource', { requestId: 'r', sourceId: { id: 'screen:1' }, shareAudio: false }],
       ['rendererReady', { sneaky: true }],
+      // The renderer never names a file: main's own dialog does.
+      ['chooseBackgroundImage', '/etc/passwd'],
+      ['savedBackgroundImage', { path: '/home/guest/secret.png' }],
+      ['updateSettings', { backgroundEffect: 'sparkles' }],
+      ['updateSettings', { backgroundEffect: 'brand:../../etc' }],
+      ['updateSettings', { noiseSuppression: 'on' }],
     ];
     for (const [name, payload] of bad) {
       await expect(ipc.invoke(invokeChannels[name], contents.eventFromMainFrame(), payload), name).rejects.toThrow('invalid payload');

@@ -94,6 +94,20 @@ describe('settings store (electron-store)', () => {
   });
 });
 
+describe('effects settings', () => {
+  it('remembers the background effect and noise suppression across a restart', () => {
+    const dir = folder();
+    openSettingsStore(dir, () => undefined).update({ backgroundEffect: 'brand:accent', noiseSuppression: false });
+    expect(openSettingsStore(dir, () => undefined).get()).toMatchObject({ backgroundEffect: 'brand:accent', noiseSuppression: false });
+  });
+
+  it('resets an unknown effect to none and keeps the rest', () => {
+    const repaired = repairSettings({ backgroundEffect: 'brand:Not Valid', noiseSuppression: false, displayName: 'Ada' });
+    expect(repaired.settings).toMatchObject({ backgroundEffect: 'none', noiseSuppression: false, displayName: 'Ada' });
+    expect(repaired.resetFields).toEqual(['backgroundEffect']);
+  });
+});
+
 describe('repairSettings', () => {
   it('reports each reset field', () => {
     expect(repairSettings({ cameraOn: 1, microphoneOn: false }).resetFields).toEqual(['cameraOn']);
