@@ -16,6 +16,7 @@ import type { DevicesState, Observable } from './model';
 import { applyCaptionsEvent, initialCaptionsState, type CaptionsEvent, type CaptionsState } from './features/captions-model';
 import { applyReactionsEvent, initialReactionsState, type ReactionType, type ReactionsEvent, type ReactionsState } from './features/reactions-model';
 import { applyBreakoutEvent, initialBreakoutState, type BreakoutEvent, type BreakoutState } from './features/breakout-rooms-model';
+import { applyMediaStatsEvent, initialMediaStatsState, type MediaStatsEvent, type MediaStatsState } from './features/media-stats-model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
 
@@ -145,6 +146,8 @@ export interface CallState {
   readonly captions: CaptionsState;
   /** Features.BreakoutRooms: the assigned room and where the guest is (features/breakout-rooms-model.ts). */
   readonly breakout: BreakoutState;
+  /** Features.MediaStats: call quality each way, and the guest's choices about it (features/media-stats-model.ts). */
+  readonly mediaStats: MediaStatsState;
   /** Sequence counter for join/speak/hand order. */
   readonly seq: number;
 }
@@ -181,7 +184,8 @@ export type CallEvent =
   | { type: 'ended'; ended: EndedInfo; at: number }
   | ReactionsEvent
   | CaptionsEvent
-  | BreakoutEvent;
+  | BreakoutEvent
+  | MediaStatsEvent;
 
 const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
 
@@ -209,6 +213,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     reactions: initialReactionsState,
     captions: initialCaptionsState,
     breakout: initialBreakoutState,
+    mediaStats: initialMediaStatsState,
     seq: 0,
   };
 }
@@ -507,6 +512,12 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'breakout/dismiss':
         next.breakout = applyBreakoutEvent(next.breakout, event);
         break;
+      case 'mediaStats/available':
+      case 'mediaStats/sample':
+      case 'mediaStats/incomingVideo':
+      case 'mediaStats/dismissAdvice':
+        next.mediaStats = applyMediaStatsEvent(next.mediaStats, event);
+        break;
       case 'ended':
         next.phase = 'ended';
         next.phaseSince = event.at;
@@ -655,6 +666,8 @@ export interface CallSession {
   readonly captions: CaptionsActions;
   /** Features.BreakoutRooms: moving into the assigned room and back. */
   readonly breakoutRooms: BreakoutActions;
+  /** Features.MediaStats: what the guest may do about call quality (model changes only). */
+  readonly mediaStats: { setIncomingVideo(on: boolean): void; dismissAdvice(): void };
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
   /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */

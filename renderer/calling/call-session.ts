@@ -64,6 +64,8 @@ import { attachReactions, type ReactionsHandle } from './features/reactions';
 import { attachCaptions, type CaptionsHandle } from './features/captions';
 import { attachBreakoutRooms, type BreakoutRoomsHandle } from './features/breakout-rooms';
 import type { BreakoutWhere } from './features/breakout-rooms-model';
+import { attachMediaStats, type MediaStatsHandle } from './features/media-stats';
+import { remoteVideoLimit } from './features/media-stats-model';
 import type { ReactionType } from './features/reactions-model';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
@@ -161,6 +163,7 @@ interface CallFeatures {
   reactions?: ReactionsHandle;
   captions?: CaptionsHandle;
   breakoutRooms?: BreakoutRoomsHandle;
+  mediaStats?: MediaStatsHandle;
 }
 
 interface RemoteEntry {
@@ -172,7 +175,7 @@ interface RemoteEntry {
 export class MeetingCallSession implements CallSession {
   private readonly store: Store<CallState>;
   // Camera views never outnumber what the SDK advises, even while tiles swap (video-slots.ts).
-  private readonly videoSlots = new VideoSlots(() => this.store.get().optimalVideoCount);
+  private readonly videoSlots = new VideoSlots(() => remoteVideoLimit(this.store.get().mediaStats, this.store.get().optimalVideoCount));
   private queue: CallEvent[] = [];
   private scheduled = false;
   private readonly now: () => number;
@@ -321,6 +324,7 @@ export class MeetingCallSession implements CallSession {
     features.optimalVideoCount = guard('OptimalVideoCount', () => attachOptimalVideoCount(call.feature(Features.OptimalVideoCount), ctx));
     features.diagnostics = guard('UserFacingDiagnostics', () => attachDiagnostics(call.feature(Features.UserFacingDiagnostics), ctx));
     features.reactions = guard('Reaction', () => attachReactions(call.feature(Features.Reaction), ctx));
+    features.mediaStats = guard('MediaStats', () => attachMediaStats(call.feature(Features.MediaStats), ctx));
   }
 
   private attachCaptions(call: Call): void {
@@ -723,6 +727,11 @@ export class MeetingCallSession implements CallSession {
     join: () => this.features.breakoutRooms?.join() ?? Promise.resolve(),
     returnToMain: () => this.features.breakoutRooms?.returnToMain() ?? Promise.resolve(),
     dismissNotice: () => this.push({ type: 'breakout/dismiss' }),
+  };
+
+  readonly mediaStats = {
+    setIncomingVideo: (on: boolean): void => this.features.mediaStats?.setIncomingVideo(on),
+    dismissAdvice: (): void => this.features.mediaStats?.dismissAdvice(),
   };
 
   readonly captions: CaptionsActions = {

@@ -11,6 +11,8 @@ import { Controls, type Panel } from './Controls';
 import { Gallery } from './Gallery';
 import { MeetingIcon } from './icons';
 import { DevicesPanel, PeoplePanel } from './Panels';
+import { QualityAdvice } from './media-stats/QualityAdvice';
+import { QualityPanel } from './media-stats/QualityPanel';
 import { useFocusOnMount } from './phases';
 
 function RecordingBanner({ state }: { state: CallState }) {
@@ -109,12 +111,14 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
           </li>
         ))}
       </ul>
+      <QualityAdvice session={session} state={state} onDetails={() => setPanel('quality')} />
       <div class="meeting__body">
         <ShareLayout session={session} state={state}>
           <Gallery session={session} state={state} displayName={displayName} onShowPeople={() => setPanel('people')} />
         </ShareLayout>
         {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
         {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
+        {panel === 'quality' && <QualityPanel session={session} state={state} onClose={() => setPanel('none')} />}
       </div>
       <CaptionsBanner session={session} state={state} onCaptionLanguage={onCaptionLanguage} />
       <footer class="meeting__footer">

@@ -8,8 +8,9 @@ import { ShareButton } from '../share/ShareButton';
 import { capabilityText } from './capability-text';
 import { MeetingIcon, type MeetingIconName } from './icons';
 import { ReactionsButton } from './reactions/ReactionsButton';
+import { QualityIndicator } from './media-stats/QualityIndicator';
 
-export type Panel = 'none' | 'people' | 'devices';
+export type Panel = 'none' | 'people' | 'devices' | 'quality';
 
 interface ControlButtonProps {
   id: string;
@@ -162,6 +163,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
           onClick={() => togglePanel('people')}
         />
       )}
+      {!compact && <QualityIndicator state={state} expanded={panel === 'quality'} onToggle={() => togglePanel('quality')} />}
       <ControlButton
         id="control-devices"
         icon="devices"

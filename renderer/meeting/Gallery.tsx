@@ -15,6 +15,7 @@ import {
 } from '../calling/call-model';
 import { useT } from '../i18n';
 import type { ShownReaction } from '../calling/features/reactions-model';
+import { remoteVideoLimit } from '../calling/features/media-stats-model';
 import { MeetingIcon } from './icons';
 import { gridLayout, remoteTileCount } from './layout';
 import { ReactionBadge } from './reactions/ReactionBadge';
@@ -184,7 +185,9 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
     }
     return { first, count: total - visible.length };
   }, [state.participants, visible, total]);
-  const videos = useMemo(() => videoSelection(visible, state.optimalVideoCount), [visible, state.optimalVideoCount]);
+  // No remote cameras while the guest turned incoming video off (call quality).
+  const videoLimit = remoteVideoLimit(state.mediaStats, state.optimalVideoCount);
+  const videos = useMemo(() => videoSelection(visible, videoLimit), [visible, videoLimit]);
   const layout = gridLayout(visible.length + 1, size.width, size.height);
   const dominant = state.dominantSpeakers[0];
 

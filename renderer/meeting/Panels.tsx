@@ -13,7 +13,7 @@ import { useObservable } from '../components/use-observable';
 const ROW_HEIGHT = 48;
 const OVERSCAN = 6;
 
-function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose: () => void }) {
+export function PanelHeader({ id, title, onClose }: { id: string; title: string; onClose: () => void }) {
   const t = useT();
   return (
     <header class="panel__header">

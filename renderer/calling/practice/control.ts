@@ -33,6 +33,8 @@ export interface ScriptedMeetingConfig {
   capabilities?: Record<string, CapabilityValue>;
   /** The service ends the call while connecting (e.g. 403 for a meeting that refuses guests). */
   endWhileConnecting?: { code: number; subCode?: number };
+  /** How often Features.MediaStats reports a sample by itself (default 1000 ms, as the SDK; 0: only reportMediaStats). */
+  mediaStatsEveryMs?: number;
   /** Seed of the churn's choices. */
   seed?: number;
   /** A breakout room's call (or the main meeting's, on the way back) connects after this long (default 300 ms): the SDK's join. */
@@ -120,6 +122,12 @@ export interface ScriptedMeetingControl {
   consentRequired(): boolean;
   setOptimalVideoCount(count: number): void;
   setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void;
+  /** The network each way, as Features.MediaStats will measure it from the next sample on. */
+  setNetwork(direction: 'send' | 'receive' | 'both', conditions: { rttMs: number; lossPercent: number; jitterMs: number }): void;
+  /** Features.MediaStats reports `count` samples now (the controllable clock of call quality). */
+  reportMediaStats(count: number): void;
+  /** Media-stats collectors the app holds (0 once it disposed them). */
+  mediaStatsCollectors(): number;
   /** The call goes back to Connecting (the service lost it) or Connected again. */
   setCallState(state: string): void;
   end(code: number, subCode?: number): void;

@@ -16,6 +16,7 @@ import { browserDisplayMedia, type DisplayMediaSource } from './screen-share';
 import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
 import { ScriptedVideoStreamRenderer } from './video';
 import { ScriptedCallingError } from './errors';
+import type { NetworkConditions } from './features/media-stats';
 
 /** What the meeting needs from where it runs. */
 export interface MeetingSetup {
@@ -82,6 +83,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       features: setup.features,
       clock: this.clock,
       displayMedia: setup.displayMedia ?? browserDisplayMedia,
+      mediaStatsEveryMs: config.mediaStatsEveryMs ?? 1_000,
       received: (action) => {
         for (const listener of [...this.listeners]) listener(action);
       },
@@ -306,6 +308,15 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   }
   setOptimalVideoCount(count: number): void {
     this.requireCall().optimalVideoCount.scriptSet(count);
+  }
+  setNetwork(direction: 'send' | 'receive' | 'both', conditions: NetworkConditions): void {
+    this.requireCall().mediaStats.scriptNetwork(direction, conditions);
+  }
+  reportMediaStats(count: number): void {
+    this.requireCall().mediaStats.scriptReport(count);
+  }
+  mediaStatsCollectors(): number {
+    return this.call?.mediaStats.collectorCount() ?? 0;
   }
   setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void {
     const diagnostics = this.requireCall().diagnostics;

@@ -46,6 +46,7 @@ import { ScriptedRaiseHand, type HandIdentifier } from './features/raise-hand';
 import { ScriptedReactions } from './features/reactions';
 import { ScriptedCaptions } from './features/captions';
 import { ScriptedBreakoutRooms } from './features/breakout-rooms';
+import { ScriptedMediaStats } from './features/media-stats';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
 import type { Received, TokenUse } from './received';
@@ -53,7 +54,10 @@ import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
 
 /** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
-export type FeatureKeys = Pick<typeof Features, 'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions' | 'BreakoutRooms'>;
+export type FeatureKeys = Pick<
+  typeof Features,
+  'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions' | 'BreakoutRooms' | 'MediaStats'
+>;
 
 /** What every scripted call shares with its meeting: how to report, time, and the SDK's feature keys. */
 export interface MeetingEnv {
@@ -61,6 +65,8 @@ export interface MeetingEnv {
   readonly clock: Clock;
   /** Where the guest's own screen share comes from (getDisplayMedia in the app). */
   readonly displayMedia: DisplayMediaSource;
+  /** How often media-stats samples come by themselves (0: only when the meeting reports them). */
+  readonly mediaStatsEveryMs: number;
   received: (action: Received) => void;
 }
 
@@ -251,6 +257,7 @@ export class ScriptedCall extends Emitter implements Call {
   readonly captions: ScriptedCaptions;
   readonly reactions: ScriptedReactions;
   readonly breakoutRooms = new ScriptedBreakoutRooms();
+  readonly mediaStats: ScriptedMediaStats;
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
   readonly screenShare: ScriptedScreenShare;
   private readonly features: Map<unknown, CallFeature>;
@@ -293,6 +300,13 @@ export class ScriptedCall extends Emitter implements Call {
     this.optimalVideoCount = new ScriptedOptimalVideoCount(optimalVideoCount);
     this.reactions = new ScriptedReactions(() => this.capabilities.capabilities.useReactions.isPresent, env.received);
     this.captions = new ScriptedCaptions(() => this.capabilities.capabilities.setCaptionLanguage.isPresent, env.received);
+    // Remote video arrives only for streams the app renders (as the SDK subscribes on render).
+    const mediaNow = () => ({
+      sendingVideo: this.isLocalVideoStarted,
+      remoteAudio: this.remoteParticipants.length,
+      remoteVideos: this.remoteParticipants.filter((p) => p.camera.isAvailable && p.camera.views > 0).length,
+    });
+    this.mediaStats = new ScriptedMediaStats(mediaNow, env.clock, env.mediaStatsEveryMs);
     const keys = env.features;
     this.features = new Map<unknown, CallFeature>([
       [keys.Capabilities, this.capabilities],
@@ -305,6 +319,7 @@ export class ScriptedCall extends Emitter implements Call {
       [keys.Reaction, this.reactions],
       [keys.Captions, this.captions],
       [keys.BreakoutRooms, this.breakoutRooms],
+      [keys.MediaStats, this.mediaStats],
     ]);
   }
 
@@ -436,6 +451,7 @@ export class ScriptedCall extends Emitter implements Call {
     if (this.state === 'Disconnected') return;
     this.callEndReason = reason;
     this.screenShare.end();
+    this.mediaStats.stopTimer();
     for (const stream of [...this.watched.keys()]) this.unwatchCamera(stream);
     const gone = this.remoteParticipants;
     this.remoteParticipants = [];

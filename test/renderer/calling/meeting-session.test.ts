@@ -237,6 +237,28 @@ describe('what the meeting tells the guest', () => {
   });
 });
 
+describe('call quality (Features.MediaStats)', () => {
+  it('samples each second on the meeting’s clock, judges each way apart, and disposes its collector at the end', async () => {
+    const { state, meeting, session } = await join({ participants: 2 });
+    await advance(300);
+    expect(meeting.mediaStatsCollectors()).toBe(1);
+    await advance(1_000);
+    expect(state().mediaStats.send.level).toBe('good');
+    expect(state().mediaStats.receive.level).toBe('good');
+    // The network gets bad one way: shown after three samples (three seconds), not the first.
+    meeting.setNetwork('receive', { rttMs: 80, lossPercent: 20, jitterMs: 20 });
+    await advance(2_000);
+    expect(state().mediaStats.receive.level).toBe('good');
+    await advance(1_000);
+    expect(state().mediaStats.receive.level).toBe('poor');
+    expect(state().mediaStats.send.level).toBe('good');
+    await session.leave();
+    await advance(0);
+    expect(meeting.mediaStatsCollectors()).toBe(0);
+    expect(meeting.featureListeners()).toBe(0);
+  });
+});
+
 describe('the practice meeting’s script', () => {
   it('people take turns speaking, react, raise and lower a hand, and share a screen, on the meeting’s clock', async () => {
     let stop = () => undefined as void;
