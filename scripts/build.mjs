@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { processBoundaries } from './process-boundaries.mjs';
+import { signalingGlobalShim } from './signaling-global.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // DOORWAY_OUT lets parallel work trees build side by side without deleting each other's output.
@@ -23,7 +24,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   sourcemap: production ? false : 'linked',
-  plugins: [processBoundaries(root)],
+  plugins: [processBoundaries(root), signalingGlobalShim()],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 

@@ -10,6 +10,7 @@
 //
 // Feature slices (features/<feature>-model.ts) keep their own state, prefixed events and pure
 // reducer; this file nests each slice under CallState and hands it its events.
+import type { ChatAccess } from '../chat/meeting-chat';
 import type { TokenErrorCode } from '../../common/ipc-contract';
 import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
@@ -670,6 +671,11 @@ export interface CallSession {
   readonly mediaStats: { setIncomingVideo(on: boolean): void; dismissAdvice(): void };
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
+  /**
+   * What meeting chat needs (call.info.threadId, the chat endpoint, the guest's identity and
+   * token) once the guest is admitted; null before, and when the token service grants no chat.
+   */
+  chatAccess(): ChatAccess | null;
   /** Renders a participant's camera (or shared screen) into `host`; the disposer removes it. */
   renderParticipantVideo(participantId: string, host: HTMLElement, kind?: VideoKind): Disposer;
   /** Renders the guest's own camera (mirrored) into `host` while the camera is on. */

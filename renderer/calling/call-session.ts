@@ -8,6 +8,7 @@
 // Seams (CallDeps): where the call agent comes from and how a remote video stream is rendered.
 // acs.ts passes the SDK's own (CallClient.createCallAgent, VideoStreamRenderer), or the scripted
 // meeting's (practice/), which implements the SDK's interfaces. Nothing here knows which it got.
+import type { ChatAccess } from '../chat/meeting-chat';
 import {
   Features,
   LocalVideoStream,
@@ -202,6 +203,9 @@ export class MeetingCallSession implements CallSession {
   private moving: { to: 'room' | 'main'; carry: { muted: boolean; videoOn: boolean }; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The session's call is a breakout room's (not the main meeting's). */
   private inRoom = false;
+  /** The ACS endpoint meeting chat may use (from the token service), if it grants chat. */
+  private chatEndpoint: string | null = null;
+  private readonly joinedAt: number;
   /** The join screen's camera while the call sends it; null once the guest turns video off or switches camera by device. */
   private handoff: CameraHandoff | null = null;
 
@@ -211,6 +215,7 @@ export class MeetingCallSession implements CallSession {
     private readonly options: JoinOptions,
   ) {
     this.now = deps.now ?? (() => Date.now());
+    this.joinedAt = this.now();
     this.handoff = options.camera?.stream.getVideoTracks().some((t) => t.readyState === 'live') ? options.camera : null;
     this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
     this.started = this.start().catch((error: unknown) => {
@@ -238,6 +243,7 @@ export class MeetingCallSession implements CallSession {
     }
     if (this.ended) return;
     this.localId = rawIdOfToken(first.token);
+    this.chatEndpoint = first.chatEndpoint ?? null;
     const credential = (this.credential = new AzureCommunicationTokenCredential({
       token: first.token,
       refreshProactively: true,
@@ -763,6 +769,22 @@ export class MeetingCallSession implements CallSession {
 
   async grantConsent(): Promise<void> {
     await this.features.recording?.grantConsent();
+  }
+
+  chatAccess(): ChatAccess | null {
+    const { call, credential, chatEndpoint, localId } = this;
+    // Only once admitted: Teams adds the guest to the meeting's thread when they are let in.
+    if (!call || !credential || !chatEndpoint || !localId || this.store.get().phase !== 'connected') return null;
+    const threadId = call.info.threadId;
+    if (!threadId) return null;
+    return {
+      threadId,
+      endpoint: chatEndpoint,
+      userId: localId,
+      displayName: this.options.displayName,
+      joinedAt: this.joinedAt,
+      token: () => credential.getToken(),
+    };
   }
 
   renderParticipantVideo(participantId: string, host: HTMLElement, kind: VideoKind = 'video'): Disposer {

@@ -32,7 +32,20 @@ export interface MeetingChat {
   dispose(): void;
 }
 
-export async function loadMeetingChat(access: ChatAccess, log: ChatLog): Promise<MeetingChat> {
-  const { openMeetingChat } = await import('./chat-session');
-  return openMeetingChat(access, log);
+/** Teams' HTML made safe (sanitize.ts), loaded with the chat SDK rather than on the join screen's path. */
+export interface ChatHtml {
+  /** A sanitized fragment to append; images become `imageText`. */
+  fragment(html: string, imageText: string): DocumentFragment;
+  /** The words only. */
+  text(html: string, imageText: string): string;
+}
+
+export interface LoadedChat {
+  chat: MeetingChat;
+  html: ChatHtml;
+}
+
+export async function loadMeetingChat(access: ChatAccess, log: ChatLog): Promise<LoadedChat> {
+  const [{ openMeetingChat }, { sanitizeTeamsHtml, teamsHtmlText }] = await Promise.all([import('./chat-session'), import('./sanitize')]);
+  return { chat: openMeetingChat(access, log), html: { fragment: sanitizeTeamsHtml, text: teamsHtmlText } };
 }

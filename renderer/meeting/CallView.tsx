@@ -1,12 +1,14 @@
 // Process: renderer. In the meeting: the recording/transcription banner (required by Microsoft's
 // terms for Teams interop), reconnecting and call-health notices, the gallery, the side panels,
-// the controls, and the consent prompt when the meeting requires explicit consent.
+// the controls, meeting chat, and the consent prompt when the meeting requires explicit consent.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
 import { ShareLayout } from '../share/ShareStage';
 import { SharingBanner } from '../share/SharingBanner';
 import { CaptionsBanner } from './captions/CaptionsBanner';
+import { ChatPanel } from './chat/ChatPanel';
+import { useMeetingChat } from './chat/use-meeting-chat';
 import { Controls, type Panel } from './Controls';
 import { Gallery } from './Gallery';
 import { MeetingIcon } from './icons';
@@ -80,6 +82,7 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [panel, setPanel] = useState<Panel>('none');
+  const chat = useMeetingChat(session, state.phase);
   // The consent prompt opens whenever consent becomes required; "Not now" hides it until the
   // guest presses a control that needs it.
   const [consentDismissed, setConsentDismissed] = useState(false);
@@ -119,10 +122,11 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
         {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
         {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
         {panel === 'quality' && <QualityPanel session={session} state={state} onClose={() => setPanel('none')} />}
+        {panel === 'chat' && <ChatPanel loaded={chat.loaded} state={chat.state} onClose={() => setPanel('none')} />}
       </div>
       <CaptionsBanner session={session} state={state} onCaptionLanguage={onCaptionLanguage} />
       <footer class="meeting__footer">
-        <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} />
+        <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} chatUnread={chat.state.unread} />
       </footer>
       {showConsent && (
         <ConsentDialog

@@ -1,5 +1,5 @@
 // Process: renderer. The meeting's control bar: microphone, camera, share, raise hand, reactions,
-// captions, people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
+// captions, chat, people, devices, leave. A control the meeting forbids stays focusable (aria-disabled) and says why; Teams'
 // shortcuts (Ctrl/Cmd+Shift+M, Ctrl/Cmd+Shift+O) work wherever the focus is.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
@@ -7,10 +7,11 @@ import { useT } from '../i18n';
 import { ShareButton } from '../share/ShareButton';
 import { capabilityText } from './capability-text';
 import { MeetingIcon, type MeetingIconName } from './icons';
+import { ChatButton } from './chat/ChatButton';
 import { ReactionsButton } from './reactions/ReactionsButton';
 import { QualityIndicator } from './media-stats/QualityIndicator';
 
-export type Panel = 'none' | 'people' | 'devices' | 'quality';
+export type Panel = 'none' | 'people' | 'devices' | 'quality' | 'chat';
 
 interface ControlButtonProps {
   id: string;
@@ -63,9 +64,11 @@ export interface ControlsProps {
   onPanel?: (panel: Panel) => void;
   /** The guest pressed a control that needs their consent to recording first. */
   onNeedConsent?: () => void;
+  /** Chat messages that came while the chat panel was closed. */
+  chatUnread?: number;
 }
 
-export function Controls({ session, state, compact, panel = 'none', onPanel, onNeedConsent }: ControlsProps) {
+export function Controls({ session, state, compact, panel = 'none', onPanel, onNeedConsent, chatUnread = 0 }: ControlsProps) {
   const t = useT();
   const { local } = state;
   const micBlocked = local.muted ? capabilityText(t, state, 'unmuteMic') : '';
@@ -153,6 +156,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
           onClick={() => void (state.captions.active || state.captions.starting ? session.captions.stop() : session.captions.start())}
         />
       )}
+      {!compact && <ChatButton open={panel === 'chat'} unread={chatUnread} onClick={() => togglePanel('chat')} />}
       {!compact && (
         <ControlButton
           id="control-people"

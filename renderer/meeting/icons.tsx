@@ -15,6 +15,7 @@ const PATHS = {
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
   captions: 'M3 6h18v12H3zM10.5 10.3a2.2 2.2 0 1 0 0 3.4M17 10.3a2.2 2.2 0 1 0 0 3.4',
   react: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 14.5a4.5 4.5 0 0 0 8 0M9 9.5v.5M15 9.5v.5',
+  chat: 'M4 5h16v11H9l-5 4zM8 9.5h8M8 12.5h5',
   record: '',
 } as const;
 

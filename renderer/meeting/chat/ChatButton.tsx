@@ -1,0 +1,30 @@
+// Process: renderer. The control bar's Chat button, with the number of messages that came while
+// the panel was closed (a badge, and in the button's name for screen readers).
+import { useT } from '../../i18n';
+import { MeetingIcon } from '../icons';
+
+export function ChatButton({ open, unread, onClick }: { open: boolean; unread: number; onClick: () => void }) {
+  const t = useT();
+  const shown = unread > 99 ? '99+' : String(unread);
+  return (
+    <div class="control">
+      <button
+        type="button"
+        id="control-chat"
+        class={`control__button ${open ? 'control__button--active' : ''}`}
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={open ? 'chat-panel' : undefined}
+        onClick={onClick}
+      >
+        <MeetingIcon name="chat" />
+        <span class="control__label">{t('chat.button')}</span>
+        {unread > 0 && !open && (
+          <span class="chat-badge" data-unread={unread}>
+            <span aria-hidden="true">{shown}</span>
+            <span class="meeting-sr">{t('chat.unread', { count: shown })}</span>
+          </span>
+        )}
+      </button>
+    </div>
+  );
+}

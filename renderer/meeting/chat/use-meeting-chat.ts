@@ -1,0 +1,57 @@
+// Process: renderer. Opens the meeting chat once the guest is admitted (the chat SDK's chunk loads
+// then, not before) and closes it when the meeting view goes away. Whatever goes wrong here
+// (no chat granted, the chunk failing to load, the SDK throwing) becomes a chat status: the call
+// never sees it.
+import { useEffect, useState } from 'preact/hooks';
+import { bridge } from '../../bridge';
+import type { CallPhase, CallSession } from '../../calling/call-model';
+import { initialChatState, type ChatState } from '../../chat/chat-model';
+import { loadMeetingChat, type LoadedChat } from '../../chat/meeting-chat';
+import { useObservable } from '../../components/use-observable';
+
+export interface MeetingChatView {
+  loaded: LoadedChat | null;
+  state: ChatState;
+}
+
+const CONNECTING: ChatState = { ...initialChatState, status: 'connecting' };
+const UNAVAILABLE: ChatState = { ...initialChatState, status: 'unavailable' };
+
+export function useMeetingChat(session: CallSession, phase: CallPhase): MeetingChatView {
+  const [loaded, setLoaded] = useState<LoadedChat | null>(null);
+  // Before the chat exists: 'off' (no chat for this meeting), 'connecting' or 'unavailable'.
+  const [fallback, setFallback] = useState<ChatState>(initialChatState);
+  const admitted = phase === 'connected' || phase === 'reconnecting';
+
+  useEffect(() => {
+    if (!admitted || loaded) return;
+    const access = session.chatAccess();
+    if (!access) return;
+    let cancelled = false;
+    let opened: LoadedChat | null = null;
+    setFallback(CONNECTING);
+    const log = (level: 'info' | 'warn' | 'error', message: string) => void bridge.log({ level, message });
+    loadMeetingChat(access, log).then(
+      (result) => {
+        opened = result;
+        if (cancelled) result.chat.dispose();
+        else setLoaded(result);
+      },
+      (error: unknown) => {
+        log('warn', `chat: failed to open: ${error instanceof Error ? error.name : 'unknown error'}`);
+        if (!cancelled) setFallback(UNAVAILABLE);
+      },
+    );
+    return () => {
+      cancelled = true;
+      opened?.chat.dispose();
+    };
+    // Opened once per meeting view: later phase changes (reconnecting and back) keep the same chat.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [admitted, session]);
+
+  useEffect(() => () => loaded?.chat.dispose(), [loaded]);
+
+  const state = useObservable<ChatState>(loaded?.chat.state, fallback);
+  return { loaded, state };
+}
