@@ -6,6 +6,7 @@ import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
 import { ShareLayout } from '../share/ShareStage';
 import { SharingBanner } from '../share/SharingBanner';
+import { BreakoutBanner } from './breakout/BreakoutBanner';
 import { CaptionsBanner } from './captions/CaptionsBanner';
 import { ChatPanel } from './chat/ChatPanel';
 import { useMeetingChat } from './chat/use-meeting-chat';
@@ -100,6 +101,7 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
       </h1>
       <RecordingBanner state={state} />
       <SharingBanner session={session} state={state} />
+      <BreakoutBanner session={session} state={state} />
       {state.phase === 'reconnecting' && (
         <div class="meeting-banner meeting-banner--warning" role="status" data-testid="reconnecting">
           <span class="meeting-spinner meeting-spinner--small" aria-hidden="true" />
