@@ -87,6 +87,8 @@ export interface Settings {
   noiseSuppression: boolean;
   /** Live captions' language (ISO 639-1, as Teams lists them); '' for the spoken language. */
   captionLanguage: string;
+  /** The meeting's layout: everyone in a gallery, the speaker large, or the shared content only. */
+  meetingLayout: 'gallery' | 'speaker' | 'content';
 }
 
 export interface AppInfo {

@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backgroundEffect: 'none',
   noiseSuppression: true,
   captionLanguage: '',
+  meetingLayout: 'gallery',
 };
 
 export const settingsSchema = z.object({
@@ -32,6 +33,7 @@ export const settingsSchema = z.object({
   ]),
   noiseSuppression: z.boolean(),
   captionLanguage: z.string().max(16).regex(/^(?:[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?$/i),
+  meetingLayout: z.enum(['gallery', 'speaker', 'content']),
 }) satisfies z.ZodType<Settings>;
 
 export type SettingsKey = keyof Settings;

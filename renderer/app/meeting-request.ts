@@ -8,6 +8,8 @@ export interface MeetingRequest {
   target: MeetingTarget;
   /** The host the link pointed at (e.g. teams.microsoft.com), shown while connecting. */
   host: string;
+  /** The meeting's subject from a Doorway invitation (the header's name); absent for a plain link. */
+  subject?: string;
   displayName: string;
   cameraOn: boolean;
   microphoneOn: boolean;

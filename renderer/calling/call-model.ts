@@ -18,6 +18,9 @@ import { applyCaptionsEvent, initialCaptionsState, type CaptionsEvent, type Capt
 import { applyReactionsEvent, initialReactionsState, type ReactionType, type ReactionsEvent, type ReactionsState } from './features/reactions-model';
 import { applyBreakoutEvent, initialBreakoutState, type BreakoutEvent, type BreakoutState } from './features/breakout-rooms-model';
 import { applyMediaStatsEvent, initialMediaStatsState, type MediaStatsEvent, type MediaStatsState } from './features/media-stats-model';
+import { applySpotlightEvent, initialSpotlightState, type SpotlightEvent, type SpotlightState } from './features/spotlight-model';
+import { applyTogetherModeEvent, initialTogetherModeState, type TogetherModeEvent, type TogetherModeState } from './features/together-mode-model';
+import { applyDialInEvent, initialDialInState, type DialInEvent, type DialInState } from './features/audio-conferencing-model';
 
 export type CallPhase = 'connecting' | 'lobby' | 'connected' | 'reconnecting' | 'ended';
 
@@ -117,6 +120,8 @@ export interface CallState {
   readonly phase: CallPhase;
   /** Date.now() when the current phase began (the lobby's elapsed time counts from here). */
   readonly phaseSince: number;
+  /** Date.now() when the guest first got into the meeting (the header's elapsed time); null before. */
+  readonly connectedSince: number | null;
   readonly callId: string | null;
   /** Remote participants by id (lobby and disconnected ones are not kept). */
   readonly participants: ReadonlyMap<string, Participant>;
@@ -149,6 +154,12 @@ export interface CallState {
   readonly breakout: BreakoutState;
   /** Features.MediaStats: call quality each way, and the guest's choices about it (features/media-stats-model.ts). */
   readonly mediaStats: MediaStatsState;
+  /** Features.Spotlight: who the organizer spotlighted (features/spotlight-model.ts). */
+  readonly spotlight: SpotlightState;
+  /** Features.TogetherMode: the together-mode scene is on (features/together-mode-model.ts). */
+  readonly togetherMode: TogetherModeState;
+  /** Features.TeamsMeetingAudioConferencing: phone numbers to call in (features/audio-conferencing-model.ts). */
+  readonly dialIn: DialInState;
   /** Sequence counter for join/speak/hand order. */
   readonly seq: number;
 }
@@ -186,7 +197,10 @@ export type CallEvent =
   | ReactionsEvent
   | CaptionsEvent
   | BreakoutEvent
-  | MediaStatsEvent;
+  | MediaStatsEvent
+  | SpotlightEvent
+  | TogetherModeEvent
+  | DialInEvent;
 
 const ALLOWED: Capability = Object.freeze({ allowed: true, reason: 'none' });
 
@@ -196,6 +210,7 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
   return {
     phase: 'connecting',
     phaseSince: options.now,
+    connectedSince: null,
     callId: null,
     participants: new Map(),
     rosterVersion: 0,
@@ -215,6 +230,9 @@ export function initialCallState(options: { muted: boolean; videoOn: boolean; no
     captions: initialCaptionsState,
     breakout: initialBreakoutState,
     mediaStats: initialMediaStatsState,
+    spotlight: initialSpotlightState,
+    togetherMode: initialTogetherModeState,
+    dialIn: initialDialInState,
     seq: 0,
   };
 }
@@ -349,6 +367,7 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
           next.phase = phase;
           next.phaseSince = event.at;
         }
+        if (phase === 'connected' && next.connectedSince === null) next.connectedSince = event.at;
         if (event.state === 'Disconnecting') next.local = { ...next.local, leaving: true };
         break;
       }
@@ -519,6 +538,16 @@ export function applyEvents(state: CallState, events: readonly CallEvent[]): Cal
       case 'mediaStats/dismissAdvice':
         next.mediaStats = applyMediaStatsEvent(next.mediaStats, event);
         break;
+      case 'spotlight/changed':
+        next.spotlight = applySpotlightEvent(next.spotlight, event);
+        break;
+      case 'togetherMode/stream':
+        next.togetherMode = applyTogetherModeEvent(next.togetherMode, event);
+        break;
+      case 'dialIn/details':
+      case 'dialIn/none':
+        next.dialIn = applyDialInEvent(next.dialIn, event);
+        break;
       case 'ended':
         next.phase = 'ended';
         next.phaseSince = event.at;
@@ -669,6 +698,10 @@ export interface CallSession {
   readonly breakoutRooms: BreakoutActions;
   /** Features.MediaStats: what the guest may do about call quality (model changes only). */
   readonly mediaStats: { setIncomingVideo(on: boolean): void; dismissAdvice(): void };
+  /** Features.Spotlight: the guest steps out of the spotlight the organizer put them in. */
+  readonly spotlight: { leave(): Promise<void> };
+  /** Renders the together-mode scene into `host` while it is on; the disposer removes it. */
+  renderTogetherMode(host: HTMLElement): Disposer;
   /** Gives the explicit consent to recording/transcription the meeting asks for. */
   grantConsent(): Promise<void>;
   /**

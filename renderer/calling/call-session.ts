@@ -20,6 +20,7 @@ import {
   type CreateViewOptions,
   type RemoteParticipant,
   type RemoteVideoStream,
+  type RemoteVideoStreamCommon,
   type TeamsMeetingIdLocator,
   type TeamsMeetingLinkLocator,
 } from '@azure/communication-calling';
@@ -68,6 +69,9 @@ import type { BreakoutWhere } from './features/breakout-rooms-model';
 import { attachMediaStats, type MediaStatsHandle } from './features/media-stats';
 import { remoteVideoLimit } from './features/media-stats-model';
 import type { ReactionType } from './features/reactions-model';
+import { attachSpotlight, type SpotlightHandle } from './features/spotlight';
+import { attachTogetherMode, type TogetherModeHandle } from './features/together-mode';
+import { attachAudioConferencing } from './features/audio-conferencing';
 
 /** A video view: what VideoStreamRenderer.createView() gives (the element, and how to remove it). */
 export interface VideoView {
@@ -86,7 +90,8 @@ export interface CallDeps {
   createCallAgent(credential: CommunicationTokenCredential, options: CallAgentOptions): Promise<CallAgent>;
   /** Releases an agent made by createCallAgent. */
   releaseCallAgent(agent: CallAgent): Promise<void>;
-  createRemoteRenderer(stream: RemoteVideoStream): RemoteStreamRenderer;
+  /** Renders a participant's camera or screen, or the together-mode scene. */
+  createRemoteRenderer(stream: RemoteVideoStreamCommon): RemoteStreamRenderer;
   /** Schedules a flush of queued events (default: the next animation frame). */
   schedule?(flush: () => void): void;
   now?: () => number;
@@ -165,6 +170,9 @@ interface CallFeatures {
   captions?: CaptionsHandle;
   breakoutRooms?: BreakoutRoomsHandle;
   mediaStats?: MediaStatsHandle;
+  spotlight?: SpotlightHandle;
+  togetherMode?: TogetherModeHandle;
+  audioConferencing?: FeatureHandle;
 }
 
 interface RemoteEntry {
@@ -312,14 +320,7 @@ export class MeetingCallSession implements CallSession {
   private attachFeatures(call: Call): void {
     const ctx = this.featureContext();
     const features = this.features;
-    const guard = <T>(name: string, attach: () => T): T | undefined => {
-      try {
-        return attach();
-      } catch (error) {
-        this.log('warn', `feature ${name} unavailable: ${describeSdkError(error)}`);
-        return undefined;
-      }
-    };
+    const guard = this.guardFeature;
     const consent = { changed: () => this.readConsent() };
     features.capabilities = guard('Capabilities', () => attachCapabilities(call.feature(Features.Capabilities), ctx, consent));
     features.recording = guard('Recording', () => attachRecording(call.feature(Features.Recording), ctx, consent));
@@ -333,26 +334,34 @@ export class MeetingCallSession implements CallSession {
     features.mediaStats = guard('MediaStats', () => attachMediaStats(call.feature(Features.MediaStats), ctx));
   }
 
-  private attachCaptions(call: Call): void {
+  /** Attaches one feature; a feature the SDK or the meeting does not offer is logged and left out. */
+  private readonly guardFeature = <T>(name: string, attach: () => T): T | undefined => {
     try {
-      this.features.captions = attachCaptions(call.feature(Features.Captions), this.featureContext(), {
-        captionLanguage: () => this.captionLanguage ?? this.options.captionLanguage ?? '',
-      });
+      return attach();
     } catch (error) {
-      this.log('warn', `feature Captions unavailable: ${describeSdkError(error)}`);
+      this.log('warn', `feature ${name} unavailable: ${describeSdkError(error)}`);
+      return undefined;
     }
-  }
+  };
 
-  private attachBreakoutRooms(call: Call): void {
-    try {
-      this.features.breakoutRooms = attachBreakoutRooms(call.feature(Features.BreakoutRooms), this.featureContext(), {
+  /** Features that exist only once the call is connected (after the lobby), attached once. */
+  private attachConnectedFeatures(call: Call): void {
+    const ctx = this.featureContext();
+    const features = this.features;
+    const guard = this.guardFeature;
+    features.captions ??= guard('Captions', () =>
+      attachCaptions(call.feature(Features.Captions), ctx, { captionLanguage: () => this.captionLanguage ?? this.options.captionLanguage ?? '' }),
+    );
+    features.breakoutRooms ??= guard('BreakoutRooms', () =>
+      attachBreakoutRooms(call.feature(Features.BreakoutRooms), ctx, {
         where: () => this.where(),
         move: (to, go) => this.move(to, go),
         arrived: (next) => this.arrive(next),
-      });
-    } catch (error) {
-      this.log('warn', `feature BreakoutRooms unavailable: ${describeSdkError(error)}`);
-    }
+      }),
+    );
+    features.spotlight ??= guard('Spotlight', () => attachSpotlight(call.feature(Features.Spotlight), ctx));
+    features.togetherMode ??= guard('TogetherMode', () => attachTogetherMode(call.feature(Features.TogetherMode), ctx));
+    features.audioConferencing ??= guard('TeamsMeetingAudioConferencing', () => attachAudioConferencing(call.feature(Features.TeamsMeetingAudioConferencing), ctx));
   }
 
   // ---- breakout rooms: switching the session's call ------------------------------------------
@@ -482,9 +491,8 @@ export class MeetingCallSession implements CallSession {
     }
     if (state === 'Connecting') performance.mark(CALL_CONNECTING_MARK);
     this.push({ type: 'callState', state, at: this.now() });
-    // Captions and breakout rooms exist only once the call is connected (after the lobby).
-    if (state === 'Connected' && !this.features.captions && !this.ended) this.attachCaptions(call);
-    if (state === 'Connected' && !this.features.breakoutRooms && !this.ended) this.attachBreakoutRooms(call);
+    // Captions, breakout rooms, spotlight, together mode and dial-in exist only once the call is connected (after the lobby).
+    if (state === 'Connected' && !this.ended) this.attachConnectedFeatures(call);
     if (state === 'Disconnected') this.finish(explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }));
   }
 
@@ -765,6 +773,17 @@ export class MeetingCallSession implements CallSession {
 
   dismissScreenShareMessage(): void {
     this.share.dismiss();
+  }
+
+  readonly spotlight = {
+    leave: (): Promise<void> => this.features.spotlight?.leave() ?? Promise.resolve(),
+  };
+
+  renderTogetherMode(host: HTMLElement): Disposer {
+    const stream = this.features.togetherMode?.stream();
+    if (!stream) return () => undefined;
+    // The scene is composed for its own frame: shown whole (Fit), never cropped.
+    return this.renderInto(host, () => this.deps.createRemoteRenderer(stream), { scalingMode: 'Fit' });
   }
 
   async grantConsent(): Promise<void> {

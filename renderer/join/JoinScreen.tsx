@@ -135,6 +135,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     onJoin({
       target: target.target,
       host: target.host,
+      subject: parsed.ok === 'invitation' ? invitation.meeting?.subject : undefined,
       displayName,
       cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),

@@ -1,22 +1,29 @@
-// Process: renderer. In the meeting: the recording/transcription banner (required by Microsoft's
-// terms for Teams interop), reconnecting and call-health notices, the gallery, the side panels,
-// the controls, meeting chat, and the consent prompt when the meeting requires explicit consent.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// Process: renderer. In the meeting: the header (which meeting, how long, how many, the View menu
+// and meeting info), the recording/transcription banner (required by Microsoft's terms for Teams
+// interop), the spotlight notice, reconnecting and call-health notices, the stage and gallery,
+// the side panels, the controls, meeting chat, and the consent prompt when the meeting requires
+// explicit consent.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
-import { ShareLayout } from '../share/ShareStage';
 import { SharingBanner } from '../share/SharingBanner';
 import { BreakoutBanner } from './breakout/BreakoutBanner';
 import { CaptionsBanner } from './captions/CaptionsBanner';
 import { ChatPanel } from './chat/ChatPanel';
 import { useMeetingChat } from './chat/use-meeting-chat';
 import { Controls, type Panel } from './Controls';
-import { Gallery } from './Gallery';
 import { MeetingIcon } from './icons';
+import { togglePin, type MeetingLayout } from './layout';
 import { DevicesPanel, PeoplePanel } from './Panels';
 import { QualityAdvice } from './media-stats/QualityAdvice';
 import { QualityPanel } from './media-stats/QualityPanel';
 import { useFocusOnMount } from './phases';
+import { QualityIndicator } from './media-stats/QualityIndicator';
+import { MeetingHeader } from './stage/MeetingHeader';
+import { MeetingInfoPanel } from './stage/MeetingInfoPanel';
+import type { MeetingInfo } from './stage/meeting-info';
+import { SpotlightBanner } from './stage/SpotlightBanner';
+import { StageLayout } from './stage/StageLayout';
 
 function RecordingBanner({ state }: { state: CallState }) {
   const t = useT();
@@ -75,15 +82,23 @@ export interface CallViewProps {
   session: CallSession;
   state: CallState;
   displayName: string;
+  /** Which meeting this is (the header and the meeting info panel). */
+  meeting: MeetingInfo;
+  /** The remembered layout, and the guest choosing another (saved in the settings). */
+  layout: MeetingLayout;
+  onLayout: (layout: MeetingLayout) => void;
   /** The guest chose a caption language (remembered in the settings). */
   onCaptionLanguage?: (language: string) => void;
 }
 
-export function CallView({ session, state, displayName, onCaptionLanguage }: CallViewProps) {
+export function CallView({ session, state, displayName, meeting, layout, onLayout, onCaptionLanguage }: CallViewProps) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [panel, setPanel] = useState<Panel>('none');
   const chat = useMeetingChat(session, state.phase);
+  // Pins are the guest's own view rule: kept here, never sent to the meeting.
+  const [pinned, setPinned] = useState<readonly string[]>([]);
+  const onPin = useCallback((id: string) => setPinned((current) => togglePin(current, id)), []);
   // The consent prompt opens whenever consent becomes required; "Not now" hides it until the
   // guest presses a control that needs it.
   const [consentDismissed, setConsentDismissed] = useState(false);
@@ -99,7 +114,18 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
       <h1 class="meeting-sr" ref={heading} tabIndex={-1}>
         {t('meeting.title')}
       </h1>
+      <MeetingHeader
+        name={meeting.name}
+        state={state}
+        layout={layout}
+        onLayout={onLayout}
+        infoOpen={panel === 'info'}
+        onInfo={() => setPanel(panel === 'info' ? 'none' : 'info')}
+      >
+        <QualityIndicator state={state} expanded={panel === 'quality'} onToggle={() => setPanel(panel === 'quality' ? 'none' : 'quality')} />
+      </MeetingHeader>
       <RecordingBanner state={state} />
+      <SpotlightBanner session={session} state={state} />
       <SharingBanner session={session} state={state} />
       <BreakoutBanner session={session} state={state} />
       {state.phase === 'reconnecting' && (
@@ -118,13 +144,20 @@ export function CallView({ session, state, displayName, onCaptionLanguage }: Cal
       </ul>
       <QualityAdvice session={session} state={state} onDetails={() => setPanel('quality')} />
       <div class="meeting__body">
-        <ShareLayout session={session} state={state}>
-          <Gallery session={session} state={state} displayName={displayName} onShowPeople={() => setPanel('people')} />
-        </ShareLayout>
+        <StageLayout
+          session={session}
+          state={state}
+          displayName={displayName}
+          layout={layout}
+          pinned={pinned}
+          onPin={onPin}
+          onShowPeople={() => setPanel('people')}
+        />
         {panel === 'people' && <PeoplePanel state={state} displayName={displayName} onClose={() => setPanel('none')} />}
         {panel === 'devices' && <DevicesPanel session={session} onClose={() => setPanel('none')} />}
         {panel === 'quality' && <QualityPanel session={session} state={state} onClose={() => setPanel('none')} />}
         {panel === 'chat' && <ChatPanel loaded={chat.loaded} state={chat.state} onClose={() => setPanel('none')} />}
+        {panel === 'info' && <MeetingInfoPanel info={meeting} state={state} onClose={() => setPanel('none')} />}
       </div>
       <CaptionsBanner session={session} state={state} onCaptionLanguage={onCaptionLanguage} />
       <footer class="meeting__footer">

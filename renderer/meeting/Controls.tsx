@@ -9,9 +9,8 @@ import { capabilityText } from './capability-text';
 import { MeetingIcon, type MeetingIconName } from './icons';
 import { ChatButton } from './chat/ChatButton';
 import { ReactionsButton } from './reactions/ReactionsButton';
-import { QualityIndicator } from './media-stats/QualityIndicator';
 
-export type Panel = 'none' | 'people' | 'devices' | 'quality' | 'chat';
+export type Panel = 'none' | 'people' | 'devices' | 'quality' | 'chat' | 'info';
 
 interface ControlButtonProps {
   id: string;
@@ -167,7 +166,6 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
           onClick={() => togglePanel('people')}
         />
       )}
-      {!compact && <QualityIndicator state={state} expanded={panel === 'quality'} onToggle={() => togglePanel('quality')} />}
       <ControlButton
         id="control-devices"
         icon="devices"

@@ -1,9 +1,11 @@
 // Process: renderer. The gallery: one tile per visible participant (most recent speakers first,
-// tiles kept in their slots), the guest's own tile, video on at most the optimal number of tiles,
-// initials otherwise; and the overflow strip for everyone beyond the visible tiles.
+// tiles kept in their slots, the guest's pins leading), the guest's own tile, video on at most the
+// optimal number of tiles, initials otherwise; and the overflow strip for everyone beyond the
+// visible tiles. Tiles fill the area (layout.ts's fillLayout). Under a stage it is a strip of the
+// people not on the stage. Each tile can be pinned and unpinned, and shows the spotlight mark.
 import type { ComponentChildren } from 'preact';
 import { memo } from './memo';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import {
   galleryTop,
   initialsOf,
@@ -17,7 +19,8 @@ import { useT } from '../i18n';
 import type { ShownReaction } from '../calling/features/reactions-model';
 import { remoteVideoLimit } from '../calling/features/media-stats-model';
 import { MeetingIcon } from './icons';
-import { gridLayout, remoteTileCount } from './layout';
+import { SELF, fillLayout, remoteTileCount } from './layout';
+import { useElementSize } from './use-element-size';
 import { ReactionBadge } from './reactions/ReactionBadge';
 
 const OverflowItem = memo(function OverflowItem({ participant: p }: { participant: Participant }) {
@@ -52,7 +55,15 @@ export function Avatar({ id, name, size }: { id: string; name: string; size: 'la
   );
 }
 
-interface TileProps {
+/** A tile's view marks: pinned by the guest, spotlighted by the organizer, and the pin toggle. */
+export interface TileMarks {
+  pinned?: boolean;
+  spotlighted?: boolean;
+  /** Pins or unpins this tile (absent: no pin button, e.g. in the lobby). */
+  onPin?: (id: string) => void;
+}
+
+interface TileProps extends TileMarks {
   participant: Participant;
   video: boolean;
   dominant: boolean;
@@ -61,7 +72,7 @@ interface TileProps {
   reaction?: ShownReaction | null;
 }
 
-const Tile = memo(function Tile({ participant, video, dominant, session, reaction }: TileProps) {
+export const Tile = memo(function Tile({ participant, video, dominant, session, reaction, pinned, spotlighted, onPin }: TileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const { id, name, muted, speaking, handRaised } = participant;
@@ -75,22 +86,56 @@ const Tile = memo(function Tile({ participant, video, dominant, session, reactio
       class={`tile ${speaking ? 'tile--speaking' : ''} ${dominant ? 'tile--dominant' : ''}`}
       data-participant={id}
       data-video={video ? 'on' : 'off'}
+      data-pinned={pinned ? 'true' : undefined}
+      data-spotlighted={spotlighted ? 'true' : undefined}
     >
       {video ? <div class="tile__video" ref={host} /> : <Avatar id={id} name={name} size="large" />}
       {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
-      <TileLabel name={shown} handRaised={handRaised} muted={muted}>
+      <TileLabel name={shown} handRaised={handRaised} muted={muted} pinned={pinned} spotlighted={spotlighted}>
         {speaking && <span class="meeting-sr">{t('meeting.tile.speaking')}</span>}
         {dominant && <span class="meeting-sr">{t('meeting.tile.dominant')}</span>}
       </TileLabel>
+      {onPin && <PinButton id={id} name={shown} pinned={pinned ?? false} onPin={onPin} />}
     </li>
   );
 });
 
-/** A tile's name with its raised-hand and muted marks (spoken, not only drawn). */
-function TileLabel({ name, handRaised, muted, children }: { name: string; handRaised: boolean; muted: boolean; children?: ComponentChildren }) {
+/** Pins a tile to the stage, or unpins it: a toggle button named for the person. */
+function PinButton({ id, name, pinned, onPin }: { id: string; name: string; pinned: boolean; onPin: (id: string) => void }) {
+  const t = useT();
+  return (
+    <button type="button" class="tile__pin" aria-pressed={pinned ? 'true' : 'false'} aria-label={t('stage.pin.label', { name })} onClick={() => onPin(id)}>
+      <MeetingIcon name="pin" />
+    </button>
+  );
+}
+
+interface TileLabelProps {
+  name: string;
+  handRaised: boolean;
+  muted: boolean;
+  pinned?: boolean;
+  spotlighted?: boolean;
+  children?: ComponentChildren;
+}
+
+/** A tile's name with its spotlight, pin, raised-hand and muted marks (spoken, not only drawn). */
+function TileLabel({ name, handRaised, muted, pinned, spotlighted, children }: TileLabelProps) {
   const t = useT();
   return (
     <div class="tile__label">
+      {spotlighted && (
+        <span class="tile__spotlight" data-testid="spotlight-mark">
+          <MeetingIcon name="spotlight" />
+          <span class="tile__mark-text">{t('stage.spotlight.mark')}</span>
+        </span>
+      )}
+      {pinned && (
+        <span class="tile__pinned">
+          <MeetingIcon name="pin" />
+          <span class="meeting-sr">{t('stage.pin.mark')}</span>
+        </span>
+      )}
       {handRaised && (
         <span class="tile__hand">
           <MeetingIcon name="hand" />
@@ -109,7 +154,7 @@ function TileLabel({ name, handRaised, muted, children }: { name: string; handRa
   );
 }
 
-interface SelfTileProps {
+interface SelfTileProps extends TileMarks {
   session: CallSession;
   name: string;
   muted: boolean;
@@ -120,7 +165,7 @@ interface SelfTileProps {
   class?: string;
 }
 
-export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, class: extra }: SelfTileProps) {
+export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, class: extra, pinned, spotlighted, onPin }: SelfTileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   // A layout effect: the join screen's camera <video> moves in here in the same task the previous
@@ -131,10 +176,17 @@ export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, 
   }, [videoOn, session]);
   const label = name ? t('meeting.youNamed', { name }) : t('meeting.you');
   return (
-    <li class={`tile tile--self ${extra ?? ''}`} data-participant="self" data-video={videoOn ? 'on' : 'off'}>
-      {videoOn ? <div class="tile__video" ref={host} /> : <Avatar id="self" name={name || t('meeting.you')} size="large" />}
+    <li
+      class={`tile tile--self ${extra ?? ''}`}
+      data-participant={SELF}
+      data-video={videoOn ? 'on' : 'off'}
+      data-pinned={pinned ? 'true' : undefined}
+      data-spotlighted={spotlighted ? 'true' : undefined}
+    >
+      {videoOn ? <div class="tile__video" ref={host} /> : <Avatar id={SELF} name={name || t('meeting.you')} size="large" />}
       {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
-      <TileLabel name={label} handRaised={handRaised} muted={muted} />
+      <TileLabel name={label} handRaised={handRaised} muted={muted} pinned={pinned} spotlighted={spotlighted} />
+      {onPin && <PinButton id={SELF} name={label} pinned={pinned ?? false} onPin={onPin} />}
     </li>
   );
 }
@@ -144,37 +196,42 @@ export interface GalleryProps {
   state: CallState;
   displayName: string;
   onShowPeople: () => void;
+  /** A strip under the stage (fewer, smaller tiles) or the whole area. */
+  mode?: 'grid' | 'strip';
+  /** Who is on the stage (SELF for the guest): not repeated here. */
+  onStage?: readonly string[];
+  /** The guest's pins, in the order pinned: they lead the gallery when not on the stage. */
+  pinned?: readonly string[];
+  onPin?: (id: string) => void;
+  /** Camera views the stage uses already (taken from the optimal count). */
+  stageVideos?: number;
 }
 
 /** The most participants the overflow strip names before "+N more". */
 const OVERFLOW_SHOWN = 12;
 
-export function Gallery({ session, state, displayName, onShowPeople }: GalleryProps) {
-  const t = useT();
-  const stage = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    const element = stage.current;
-    if (!element) return;
-    const measure = () => setSize((current) => (current.width === element.clientWidth && current.height === element.clientHeight ? current : { width: element.clientWidth, height: element.clientHeight }));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+const NONE: readonly string[] = [];
 
-  // How many tiles fit; the best that many (recent speakers first), kept in their slots.
-  const capacity = remoteTileCount(Number.MAX_SAFE_INTEGER, size.width, size.height);
-  const { top, total } = useMemo(() => galleryTop(state.participants, capacity), [state.participants, capacity]);
+export function Gallery({ session, state, displayName, onShowPeople, mode = 'grid', onStage = NONE, pinned = NONE, onPin, stageVideos = 0 }: GalleryProps) {
+  const t = useT();
+  const { ref: stage, size } = useElementSize<HTMLDivElement>();
+
+  // How many tiles fit; the best that many (pins, then recent speakers), kept in their slots.
+  const selfHere = !onStage.includes(SELF);
+  const capacity = remoteTileCount(Number.MAX_SAFE_INTEGER, size.width, size.height) + (selfHere ? 0 : 1);
+  const { top, total } = useMemo(() => {
+    const best = galleryTop(state.participants, capacity + onStage.length);
+    const staged = onStage.filter((id) => state.participants.has(id)).length;
+    return { top: best.top.filter((p) => !onStage.includes(p.id)), total: best.total - staged };
+  }, [state.participants, capacity, onStage]);
   const slots = useRef<string[]>([]);
   const visible = useMemo(() => {
-    const ids = stableSlots(
-      slots.current,
-      top.map((p) => p.id),
-    );
+    const lead = pinned.filter((id) => id !== SELF && !onStage.includes(id) && state.participants.has(id));
+    const wanted = [...lead, ...top.map((p) => p.id).filter((id) => !lead.includes(id))].slice(0, capacity);
+    const ids = stableSlots(slots.current, wanted);
     slots.current = ids;
     return ids.map((id) => state.participants.get(id)!).filter(Boolean);
-  }, [top, state.participants]);
+  }, [top, state.participants, pinned, onStage, capacity]);
   // Everyone else, in order of arrival (stable, so the strip does not reshuffle as people speak).
   const overflow = useMemo(() => {
     const shown = new Set(visible.map((p) => p.id));
@@ -185,14 +242,15 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
     }
     return { first, count: total - visible.length };
   }, [state.participants, visible, total]);
-  // No remote cameras while the guest turned incoming video off (call quality).
-  const videoLimit = remoteVideoLimit(state.mediaStats, state.optimalVideoCount);
+  // No remote cameras while the guest turned incoming video off (call quality); the stage's come first.
+  const videoLimit = remoteVideoLimit(state.mediaStats, state.optimalVideoCount) - stageVideos;
   const videos = useMemo(() => videoSelection(visible, videoLimit), [visible, videoLimit]);
-  const layout = gridLayout(visible.length + 1, size.width, size.height);
+  const layout = fillLayout(visible.length + (selfHere ? 1 : 0), size.width, size.height);
   const dominant = state.dominantSpeakers[0];
+  const spotlight = state.spotlight;
 
   return (
-    <section class="gallery" aria-label={t('meeting.region.gallery')}>
+    <section class={`gallery gallery--${mode}`} aria-label={t('meeting.region.gallery')}>
       <div class="gallery__stage" ref={stage}>
         {size.width > 0 && (
           <ul
@@ -208,20 +266,28 @@ export function Gallery({ session, state, displayName, onShowPeople }: GalleryPr
                 dominant={p.id === dominant}
                 session={session}
                 reaction={state.reactions.byParticipant.get(p.id)}
+                pinned={pinned.includes(p.id)}
+                spotlighted={spotlight.ids.includes(p.id)}
+                onPin={onPin}
               />
             ))}
-            <SelfTile
-              key="self"
-              session={session}
-              name={displayName}
-              muted={state.local.muted}
-              videoOn={state.local.videoOn}
-              handRaised={state.local.handRaised}
-              reaction={state.reactions.self}
-            />
+            {selfHere && (
+              <SelfTile
+                key={SELF}
+                session={session}
+                name={displayName}
+                muted={state.local.muted}
+                videoOn={state.local.videoOn}
+                handRaised={state.local.handRaised}
+                reaction={state.reactions.self}
+                pinned={pinned.includes(SELF)}
+                spotlighted={spotlight.self}
+                onPin={onPin}
+              />
+            )}
           </ul>
         )}
-        {total === 0 && <p class="gallery__alone">{t('meeting.alone')}</p>}
+        {total === 0 && mode === 'grid' && <p class="gallery__alone">{t('meeting.alone')}</p>}
       </div>
       {overflow.count > 0 && (
         <div class="overflow" role="group" aria-label={t('meeting.overflow.label')}>

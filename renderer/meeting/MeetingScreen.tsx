@@ -14,6 +14,8 @@ import { CallView } from './CallView';
 import { ConnectingView, EndedView, LobbyView } from './phases';
 import { useObservable } from '../components/use-observable';
 import { PracticeBanner } from './PracticeBanner';
+import { layoutOf } from './layout';
+import { meetingInfoOf } from './stage/meeting-info';
 
 export interface MeetingScreenProps {
   request: MeetingRequest;
@@ -123,13 +125,16 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
         />
       );
     }
-    if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} onRejoin={rejoin} onBack={onExit} />;
+    if (state.phase === 'ended' && state.ended) return <EndedView ended={state.ended} dialIn={state.dialIn} onRejoin={rejoin} onBack={onExit} />;
     if (state.phase === 'lobby') return <LobbyView session={session} state={state} displayName={request.displayName} />;
     return (
       <CallView
         session={session}
         state={state}
         displayName={request.displayName}
+        meeting={meetingInfoOf(request.target, request.host, request.subject)}
+        layout={layoutOf(settings.meetingLayout)}
+        onLayout={(meetingLayout) => updateSettings({ meetingLayout })}
         onCaptionLanguage={(captionLanguage) => updateSettings({ captionLanguage })}
       />
     );

@@ -16,6 +16,10 @@ const PATHS = {
   captions: 'M3 6h18v12H3zM10.5 10.3a2.2 2.2 0 1 0 0 3.4M17 10.3a2.2 2.2 0 1 0 0 3.4',
   react: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 14.5a4.5 4.5 0 0 0 8 0M9 9.5v.5M15 9.5v.5',
   chat: 'M4 5h16v11H9l-5 4zM8 9.5h8M8 12.5h5',
+  pin: 'M9 3h6l-1 6 3 3v2H7v-2l3-3zM12 14v7',
+  spotlight: 'M12 3v3M5.6 5.6l2.1 2.1M18.4 5.6l-2.1 2.1M3 12h3M18 12h3M8 21l2-7h4l2 7z',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v6M12 7.5v.5',
+  layout: 'M3 5h18v14H3zM3 12h18M12 5v14',
   record: '',
 } as const;
 

@@ -1,12 +1,18 @@
 // Process: renderer. The meeting's screens other than the call itself: connecting, the lobby, and
-// the ended screen (every way a meeting ends, explained, with Rejoin where it can help).
+// the ended screen (every way a meeting ends, explained, with Rejoin where it can help, and the
+// meeting's dial-in numbers when the network failed, so the guest can go on by phone).
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
+import type { CallSession, CallState, EndedInfo, EndReasonKind } from '../calling/call-model';
+import type { DialInState } from '../calling/features/audio-conferencing-model';
 import { useT } from '../i18n';
 import { Controls } from './Controls';
 import { SelfTile } from './Gallery';
 import { formatElapsed } from './layout';
 import { useTick } from './use-tick';
+import { DialIn } from './stage/DialIn';
+
+/** Ends where the guest's network failed: calling in by phone can still get them there. */
+const NETWORK_FAILURES: readonly EndReasonKind[] = ['networkLost', 'mediaConnectivity'];
 
 /** Moves focus to the screen's heading when it appears, so screen readers hear where they are. */
 export function useFocusOnMount<T extends HTMLElement>() {
@@ -68,8 +74,9 @@ export function LobbyView({ session, state, displayName }: { session: CallSessio
   );
 }
 
-export function EndedView({ ended, onRejoin, onBack }: { ended: EndedInfo; onRejoin: () => void; onBack: () => void }) {
+export function EndedView({ ended, dialIn, onRejoin, onBack }: { ended: EndedInfo; dialIn?: DialInState; onRejoin: () => void; onBack: () => void }) {
   const t = useT();
+  const offerPhone = dialIn?.status === 'available' && NETWORK_FAILURES.includes(ended.kind);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const showDetails = ended.kind !== 'left' && ended.kind !== 'tokenUnavailable' && (ended.code !== null || ended.callId !== null);
   return (
@@ -88,6 +95,12 @@ export function EndedView({ ended, onRejoin, onBack }: { ended: EndedInfo; onRej
               callId: ended.callId || '—',
             })}
           </p>
+        )}
+        {offerPhone && (
+          <div class="meeting-ended__phone" data-testid="dial-in-offer">
+            <p>{t('stage.dialIn.offer')}</p>
+            <DialIn dialIn={dialIn} headingLevel={2} />
+          </div>
         )}
         <div class="meeting-actions">
           {ended.rejoin && (

@@ -218,7 +218,7 @@ describe('screen sharing in the meeting', () => {
       expect(frame.width).toBeGreaterThan(0);
       expect(frame.distinct).toBeGreaterThan(1);
       // The gallery is now a strip under the stage, everyone still in it.
-      expect(await page.locator('.share-layout').getAttribute('data-stage')).toBe('on');
+      expect(await page.getByTestId('stage-layout').getAttribute('data-stage')).toBe('share');
       const strip = (await gallery.boundingBox())!;
       expect(strip.height).toBeLessThan(fullHeight / 2);
       expect(await page.locator('.gallery [data-participant]').count()).toBe(4);
@@ -242,7 +242,7 @@ describe('screen sharing in the meeting', () => {
       // Sharing stops: the stage goes, the gallery is whole again.
       await scripted(page, 'setScreenShare', presenterId, false);
       await stage.waitFor({ state: 'detached' });
-      expect(await page.locator('.share-layout').getAttribute('data-stage')).toBe('off');
+      expect(await page.getByTestId('stage-layout').getAttribute('data-stage')).toBe('none');
       await expect.poll(async () => Math.round((await gallery.boundingBox())!.height)).toBe(Math.round(fullHeight));
     });
   }, 120_000);

@@ -1,6 +1,7 @@
 // Process: renderer. The scripted meeting's configuration and control surface: what the practice
 // script drives, and what a development build lets the end-to-end tests drive (through
 // window.__doorwayScriptedMeeting, see ../index.ts). Types only, no DOM.
+import type { ScriptedDialInNumber } from './features/audio-conferencing';
 
 /** Development builds only: the page global a test sets to route joins to a scripted meeting… */
 export const CONFIG_GLOBAL = '__doorwayScriptedMeetingConfig';
@@ -43,6 +44,8 @@ export interface ScriptedMeetingConfig {
   roomKeepsMedia?: boolean;
   /** The service refuses the guest a room: join() fails and Teams moves no one in (default false). */
   roomJoinRefused?: boolean;
+  /** The meeting's audio conferencing (Features.TeamsMeetingAudioConferencing); default none. */
+  dialIn?: { conferenceId: string; numbers: ScriptedDialInNumber[] };
 }
 
 export interface BreakoutRoomScript {
@@ -121,6 +124,16 @@ export interface ScriptedMeetingControl {
   setConsentRequired(required: boolean): void;
   consentRequired(): boolean;
   setOptimalVideoCount(count: number): void;
+  /** The organizer's spotlight list, in order: raw ids, 'self' for the guest ([] ends it). */
+  setSpotlight(ids: string[]): void;
+  /** Who the meeting has in the spotlight now (raw ids, 'self' for the guest). */
+  spotlighted(): string[];
+  /** The organizer turns together mode on (everyone seated in the scene) or off. */
+  setTogetherMode(on: boolean): void;
+  /** Views rendering the together-mode scene now. */
+  togetherModeViews(): number;
+  /** How many times the guest's app asked for the dial-in details. */
+  dialInRequests(): number;
   setDiagnostic(kind: 'network' | 'media', name: string, value: boolean | number): void;
   /** The network each way, as Features.MediaStats will measure it from the next sample on. */
   setNetwork(direction: 'send' | 'receive' | 'both', conditions: { rttMs: number; lossPercent: number; jitterMs: number }): void;

@@ -5,7 +5,7 @@
 // capabilities, record, lose the network, and end with any code/subCode. Everything the guest's
 // client sends is reported to `onReceived` listeners. It opens no connection of any kind: its SDK
 // imports are types only, and its video is painted locally.
-import type { CallAgent, CallAgentOptions, Reaction, RemoteVideoStream } from '@azure/communication-calling';
+import type { CallAgent, CallAgentOptions, Reaction, RemoteVideoStreamCommon } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import type { CallDeps } from '../call-session';
 import { systemClock, type Clock } from './clock';
@@ -13,7 +13,7 @@ import type { BreakoutRoomScript, ChurnOptions, ChurnStats, JoinRecord, Scripted
 import { ScriptedBreakoutRoom, type RoomHost } from './features/breakout-rooms';
 import type { Received } from './received';
 import { browserDisplayMedia, type DisplayMediaSource } from './screen-share';
-import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
+import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, ScriptedRemoteVideoStream, selfIdentifierOf, type FeatureKeys, type MeetingEnv } from './sdk';
 import { ScriptedVideoStreamRenderer } from './video';
 import { ScriptedCallingError } from './errors';
 import type { NetworkConditions } from './features/media-stats';
@@ -122,7 +122,9 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
     return agent;
   }
 
-  createRemoteRenderer(stream: RemoteVideoStream): ScriptedVideoStreamRenderer {
+  createRemoteRenderer(stream: RemoteVideoStreamCommon): ScriptedVideoStreamRenderer {
+    // Participants' cameras and screens, and the together-mode scene: all scripted streams.
+    if (!(stream instanceof ScriptedRemoteVideoStream)) throw new ScriptedCallingError('not a stream of the scripted meeting', 400, 43101);
     return new ScriptedVideoStreamRenderer(stream);
   }
 
@@ -168,6 +170,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
     if (config.transcription) call.transcription.scriptActive(true);
     if (config.capabilities) call.capabilities.scriptSet(config.capabilities);
     if (config.consentRequired) this.setConsentRequired(true);
+    if (config.dialIn) call.audioConferencing.scriptDetails(config.dialIn.conferenceId, config.dialIn.numbers);
     this.clock.setTimeout(() => {
       if (this.call !== call || call.state !== 'Connecting') return;
       if (config.endWhileConnecting) call.scriptEnd({ code: config.endWhileConnecting.code, subCode: config.endWhileConnecting.subCode });
@@ -305,6 +308,26 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   }
   consentRequired(): boolean {
     return this.call?.consent.required ?? false;
+  }
+  setSpotlight(ids: string[]): void {
+    const spotlight = this.requireCall().spotlight;
+    spotlight.scriptSet(ids.map((id) => (id === 'self' ? spotlight.self() : this.participant(id).identifier)));
+  }
+  spotlighted(): string[] {
+    const call = this.requireCall();
+    const self = JSON.stringify(call.spotlight.self());
+    return call.spotlight.getSpotlightedParticipants().map((p) => (JSON.stringify(p.identifier) === self ? 'self' : (call.remoteParticipants.find((r) => JSON.stringify(r.identifier) === JSON.stringify(p.identifier))?.rawId ?? '?')));
+  }
+  setTogetherMode(on: boolean): void {
+    const call = this.requireCall();
+    call.togetherMode.scriptActive(on, call.remoteParticipants.map((p) => p.rawId));
+  }
+  togetherModeViews(): number {
+    const stream = this.call?.togetherMode.togetherModeStream[0] as { views?: number } | undefined;
+    return stream?.views ?? 0;
+  }
+  dialInRequests(): number {
+    return this.requireCall().audioConferencing.requests;
   }
   setOptimalVideoCount(count: number): void {
     this.requireCall().optimalVideoCount.scriptSet(count);

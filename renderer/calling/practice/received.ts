@@ -26,6 +26,9 @@ export type Received =
   | { kind: 'startScreenShare'; source: string; audio: boolean }
   | { kind: 'stopScreenShare' }
   | { kind: 'grantConsent' }
+  | { kind: 'startSpotlight'; refused?: string }
+  | { kind: 'stopSpotlight'; self: boolean; refused?: string }
+  | { kind: 'startTogetherMode'; refused?: string }
   | { kind: 'muteIncomingAudio' }
   | { kind: 'unmuteIncomingAudio' }
   | { kind: 'hangUp' }

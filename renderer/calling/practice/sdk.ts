@@ -49,6 +49,9 @@ import { ScriptedBreakoutRooms } from './features/breakout-rooms';
 import { ScriptedMediaStats } from './features/media-stats';
 import { ConsentState, ScriptedRecording } from './features/recording';
 import { ScriptedTranscription } from './features/transcription';
+import { ScriptedSpotlight } from './features/spotlight';
+import { ScriptedTogetherMode } from './features/together-mode';
+import { ScriptedAudioConferencing } from './features/audio-conferencing';
 import type { Received, TokenUse } from './received';
 import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
@@ -56,7 +59,7 @@ import { mediaStreamFor, releaseMediaStream } from './video';
 /** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
 export type FeatureKeys = Pick<
   typeof Features,
-  'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions' | 'BreakoutRooms' | 'MediaStats'
+  'Capabilities' | 'Recording' | 'Transcription' | 'DominantSpeakers' | 'RaiseHand' | 'OptimalVideoCount' | 'UserFacingDiagnostics' | 'Reaction' | 'Captions' | 'BreakoutRooms' | 'MediaStats' | 'Spotlight' | 'TogetherMode' | 'TeamsMeetingAudioConferencing'
 >;
 
 /** What every scripted call shares with its meeting: how to report, time, and the SDK's feature keys. */
@@ -258,6 +261,9 @@ export class ScriptedCall extends Emitter implements Call {
   readonly reactions: ScriptedReactions;
   readonly breakoutRooms = new ScriptedBreakoutRooms();
   readonly mediaStats: ScriptedMediaStats;
+  readonly spotlight: ScriptedSpotlight;
+  readonly togetherMode: ScriptedTogetherMode;
+  readonly audioConferencing = new ScriptedAudioConferencing();
   /** The guest's own screen share, routed to main's picker like Electron does (screen-share.ts). */
   readonly screenShare: ScriptedScreenShare;
   private readonly features: Map<unknown, CallFeature>;
@@ -307,6 +313,9 @@ export class ScriptedCall extends Emitter implements Call {
       remoteVideos: this.remoteParticipants.filter((p) => p.camera.isAvailable && p.camera.views > 0).length,
     });
     this.mediaStats = new ScriptedMediaStats(mediaNow, env.clock, env.mediaStatsEveryMs);
+    const capable = (name: ParticipantCapabilityName) => () => this.capabilities.capabilities[name].isPresent;
+    this.spotlight = new ScriptedSpotlight(hooks.self, capable('spotlightParticipant'), env.received);
+    this.togetherMode = new ScriptedTogetherMode(() => new ScriptedRemoteVideoStream('Video', 'together-mode', true), capable('startTogetherMode'), env.received);
     const keys = env.features;
     this.features = new Map<unknown, CallFeature>([
       [keys.Capabilities, this.capabilities],
@@ -320,6 +329,9 @@ export class ScriptedCall extends Emitter implements Call {
       [keys.Captions, this.captions],
       [keys.BreakoutRooms, this.breakoutRooms],
       [keys.MediaStats, this.mediaStats],
+      [keys.Spotlight, this.spotlight],
+      [keys.TogetherMode, this.togetherMode],
+      [keys.TeamsMeetingAudioConferencing, this.audioConferencing],
     ]);
   }
 

@@ -25,6 +25,7 @@ export const Features: FeatureKeys & Record<'Captions' | 'Spotlight' | 'MediaSta
   MediaStats: key('MediaStats'),
   TogetherMode: key('TogetherMode'),
   BreakoutRooms: key('BreakoutRooms'),
+  TeamsMeetingAudioConferencing: key('TeamsMeetingAudioConferencing'),
 };
 
 /** The SDK's LocalVideoStream: a camera device (or a MediaStream) the call sends. */
