@@ -2,7 +2,8 @@
 // the SDK's .d.ts declares them): turning them on, captions arriving while people speak (a partial
 // line replaced by the final text, speaker names), a caption language change where the meeting
 // translates (and remembered in the settings file), the service stopping captions as a short
-// notice, and Korean in the dark theme. axe on each screen; screenshots.
+// notice, a change of captions kind (CaptionsKindChanged, to plain ACS captions and back), and
+// Korean in the dark theme. axe on each screen; screenshots.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,23 @@ describe('live captions', () => {
       await scripted(page, 'failNextCaptionsStart');
       await page.locator('#control-captions').click();
       await expect.poll(() => notice.getAttribute('data-notice')).toBe('startFailed');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('follows a change of captions kind (CaptionsKindChanged): plain ACS captions keep coming, without a caption language', async () => {
+    await inMeeting({}, 'Kind Kim', async ({ page }) => {
+      await turnOn(page, 'en');
+      const [ada] = await scripted(page, 'participantIds');
+      await scripted(page, 'setCaptionsKind', 'Captions');
+      await expect.poll(async () => (await scripted(page, 'captions')).kind).toBe('Captions');
+      await scripted(page, 'speak', ada, 'Still captioned.', true);
+      await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', 'Still captioned.', 'true']]);
+      // Plain captions have no caption language to choose.
+      expect(await page.locator('#captions-language option').count()).toBeLessThanOrEqual(1);
+      await scripted(page, 'setCaptionsKind', 'TeamsCaptions');
+      await scripted(page, 'speak', ada, 'Teams again.', true);
+      await expect.poll(async () => (await lines(page)).at(-1)).toEqual(['Ada Lovelace', 'Teams again.', 'true']);
       expect(await axeViolations(page)).toEqual([]);
     });
   });

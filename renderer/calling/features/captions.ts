@@ -4,7 +4,7 @@
 // replaced by its final text in the slice). Failures and the service stopping captions become
 // short notices, never call failures. Attached once the call is Connected (the feature exists only
 // then); follows the captions object again when its kind changes.
-import type { CaptionsCallFeature, CaptionsCommon, TeamsCaptions, TeamsCaptionsInfo } from '@azure/communication-calling';
+import type { Captions, CaptionsCallFeature, CaptionsCommon, CaptionsInfo, TeamsCaptions, TeamsCaptionsInfo } from '@azure/communication-calling';
 import { listen } from '../sdk-events';
 import { detacher, type FeatureContext, type FeatureHandle } from './feature-context';
 import type { CaptionsNotice } from './captions-model';
@@ -82,6 +82,15 @@ export function attachCaptions(feature: CaptionsCallFeature, ctx: FeatureContext
           });
         }),
         listen(target, 'CaptionLanguageChanged', () => ctx.push({ type: 'captions/captionLanguage', language: target.activeCaptionLanguage })),
+      );
+    } else {
+      // Plain ACS captions: what was said, never translated.
+      const plain = captions as Captions;
+      offs.push(
+        listen(plain, 'CaptionsReceived', (info: CaptionsInfo) => {
+          const speaker = info.speaker?.identifier;
+          ctx.push({ type: 'captions/received', speakerId: speaker ? ctx.rawIdOf(speaker) : '', speakerName: info.speaker?.displayName ?? '', text: info.spokenText || '', final: info.resultType === 'Final', at: ctx.now() });
+        }),
       );
     }
     return offs;

@@ -151,8 +151,10 @@ export interface ScriptedMeetingControl {
   sentReactions(): string[];
   /** A participant speaks with captions on: a partial result or the phrase's final text. */
   speak(id: string, text: string, final: boolean): void;
-  /** Teams captions as the service sees them. */
-  captions(): { active: boolean; spokenLanguage: string; captionLanguage: string };
+  /** Captions as the service sees them (the caption language only for Teams captions). */
+  captions(): { kind: 'TeamsCaptions' | 'Captions'; active: boolean; spokenLanguage: string; captionLanguage: string };
+  /** The service changes the kind of captions (CaptionsKindChanged), keeping them on or off. */
+  setCaptionsKind(kind: 'TeamsCaptions' | 'Captions'): void;
   /** The service turns captions off by itself. */
   stopCaptionsByService(): void;
   /** The next start of captions fails (the service refuses). */

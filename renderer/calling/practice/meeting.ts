@@ -5,7 +5,7 @@
 // capabilities, record, lose the network, and end with any code/subCode. Everything the guest's
 // client sends is reported to `onReceived` listeners. It opens no connection of any kind: its SDK
 // imports are types only, and its video is painted locally.
-import type { CallAgent, CallAgentOptions, Reaction, RemoteVideoStreamCommon } from '@azure/communication-calling';
+import type { CallAgent, CallAgentOptions, CaptionsKind, Reaction, RemoteVideoStreamCommon } from '@azure/communication-calling';
 import type { CommunicationTokenCredential } from '@azure/communication-common';
 import type { CallDeps } from '../call-session';
 import { systemClock, type Clock } from './clock';
@@ -274,9 +274,13 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
     const p = this.participant(id);
     this.requireCall().captions.captions.scriptCaption({ identifier: p.identifier, displayName: p.displayName }, text, final);
   }
-  captions(): { active: boolean; spokenLanguage: string; captionLanguage: string } {
+  captions(): { kind: CaptionsKind; active: boolean; spokenLanguage: string; captionLanguage: string } {
     const captions = this.requireCall().captions.captions;
-    return { active: captions.isCaptionsFeatureActive, spokenLanguage: captions.activeSpokenLanguage, captionLanguage: captions.activeCaptionLanguage };
+    const captionLanguage = captions.kind === 'TeamsCaptions' ? captions.activeCaptionLanguage : '';
+    return { kind: captions.kind, active: captions.isCaptionsFeatureActive, spokenLanguage: captions.activeSpokenLanguage, captionLanguage };
+  }
+  setCaptionsKind(kind: CaptionsKind): void {
+    this.requireCall().captions.scriptKind(kind);
   }
   stopCaptionsByService(): void {
     this.requireCall().captions.captions.scriptActive(false);

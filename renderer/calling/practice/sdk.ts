@@ -350,7 +350,7 @@ export class ScriptedCall extends Emitter implements Call {
 
   /** Listeners the guest's app keeps on this call's features (0 once it has detached them all). */
   featureListenerCount(): number {
-    let n = this.diagnostics.network.listenerCount() + this.diagnostics.media.listenerCount() + this.captions.captions.listenerCount();
+    let n = this.diagnostics.network.listenerCount() + this.diagnostics.media.listenerCount() + this.captions.teams.listenerCount() + this.captions.acs.listenerCount();
     for (const feature of this.features.values()) n += (feature as unknown as Emitter).listenerCount();
     return n;
   }

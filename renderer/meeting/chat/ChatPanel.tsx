@@ -9,7 +9,19 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { MAX_CHAT_MESSAGE_LENGTH, type ChatEntry, type ChatState } from '../../chat/chat-model';
 import type { ChatHtml, LoadedChat } from '../../chat/meeting-chat';
 import { useLanguage, useT, type Translate } from '../../i18n';
+import { memo } from '../memo';
 import { PanelHeader } from '../Panels';
+
+/** How many messages the panel draws at first, and how many more each "Show earlier messages" adds. */
+const SHOWN_STEP = 100;
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language: making one per message per render is what a busy chat cannot afford. */
+function timeFormat(language: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(language);
+  if (!format) timeFormats.set(language, (format = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' })));
+  return format;
+}
 
 function MessageBody({ entry, html, imageText }: { entry: ChatEntry; html: ChatHtml; imageText: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -31,10 +43,11 @@ function SystemEntry({ entry, t }: { entry: ChatEntry; t: Translate }) {
   );
 }
 
-function Message({ entry, html, onRetry }: { entry: ChatEntry; html: ChatHtml; onRetry: (id: string) => void }) {
+// Memoized: an update re-renders only the messages it changed, not the whole history.
+const Message = memo(function Message({ entry, html, onRetry }: { entry: ChatEntry; html: ChatHtml; onRetry: (id: string) => void }) {
   const t = useT();
   const language = useLanguage();
-  const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(entry.at);
+  const time = timeFormat(language).format(entry.at);
   return (
     <li class={`chat-message ${entry.own ? 'chat-message--own' : ''}`} data-message={entry.id} data-delivery={entry.delivery}>
       <div class="chat-message__meta">
@@ -55,7 +68,7 @@ function Message({ entry, html, onRetry }: { entry: ChatEntry; html: ChatHtml; o
       )}
     </li>
   );
-}
+});
 
 function StatusNote({ state, t }: { state: ChatState; t: Translate }) {
   if (state.status === 'ready') return state.messages.length === 0 ? <p class="chat__note">{t('chat.empty')}</p> : null;
@@ -123,6 +136,11 @@ function ChatPanelBody({ loaded, state }: Omit<ChatPanelProps, 'onClose'>) {
   const list = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const html = loaded?.html;
+  const [shownCount, setShownCount] = useState(SHOWN_STEP);
+  const retry = useMemo(() => (id: string) => loaded?.chat.retry(id), [loaded]);
+  // The newest messages only: a long history costs a button press, not every update's layout.
+  const hidden = Math.max(0, state.messages.length - shownCount);
+  const shown = hidden > 0 ? state.messages.slice(hidden) : state.messages;
 
   // Follows new messages while the guest is at the bottom; leaves them alone while they scroll back.
   useLayoutEffect(() => {
@@ -152,12 +170,22 @@ function ChatPanelBody({ loaded, state }: Omit<ChatPanelProps, 'onClose'>) {
             pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 24;
           }}
         >
-          {state.messages.map((entry) =>
-            entry.kind === 'added' || entry.kind === 'removed' ? (
-              <SystemEntry key={entry.id} entry={entry} t={t} />
-            ) : (
-              <Message key={entry.id} entry={entry} html={html} onRetry={(id) => loaded?.chat.retry(id)} />
-            ),
+          {hidden > 0 && (
+            <li class="chat__earlier">
+              <button
+                type="button"
+                class="mbtn"
+                onClick={() => {
+                  pinned.current = false;
+                  setShownCount(shownCount + SHOWN_STEP);
+                }}
+              >
+                {t('chat.earlier')}
+              </button>
+            </li>
+          )}
+          {shown.map((entry) =>
+            entry.kind === 'added' || entry.kind === 'removed' ? <SystemEntry key={entry.id} entry={entry} t={t} /> : <Message key={entry.id} entry={entry} html={html} onRetry={retry} />,
           )}
         </ol>
       )}

@@ -1,7 +1,8 @@
 // Features.Captions (Teams captions) through its module, over the scripted feature: the state at
 // attach, start confirmed by the service, captions with speakers (partial then final), languages
 // (the caption language only where translation is allowed, the remembered one applied once on),
-// failures and an unasked stop as notices, a kind change, and no listener left after detach.
+// failures and an unasked stop as notices, CaptionsKindChanged both ways (Teams and plain ACS
+// captions), and no listener left after detach.
 import { describe, expect, it } from 'vitest';
 import { attachCaptions } from '../../../renderer/calling/features/captions';
 import { ScriptedCaptions } from '../../../renderer/calling/practice/features/captions';
@@ -15,7 +16,7 @@ function setup(options: { translation?: boolean; remembered?: string } = {}) {
   const ctx = recordingContext({ localId: '8:acs:guest', now: 500, tick: 0 });
   if (!options.translation) ctx.forbid('setCaptionLanguage');
   const handle = attachCaptions(feature, ctx, { captionLanguage: () => options.remembered ?? '' });
-  return { feature, captions: feature.captions, ctx, handle };
+  return { feature, captions: feature.teams, ctx, handle };
 }
 
 describe('captions feature', () => {
@@ -110,14 +111,33 @@ describe('captions feature', () => {
     handle.detach();
   });
 
-  it('follows a new captions object when the kind changes, and leaves no listener after detach', () => {
-    const { feature, captions, ctx, handle } = setup();
-    expect(captions.listenerCount()).toBe(4);
+  it('follows the captions object through CaptionsKindChanged (Teams ↔ ACS captions), and leaves no listener after detach', async () => {
+    const { feature, captions: teams, ctx, handle } = setup();
+    await handle.start();
+    await settle();
+    ctx.take();
+    expect(teams.listenerCount()).toBe(4);
     expect(feature.listenerCount()).toBe(1);
-    (feature as unknown as { emit(event: string): void }).emit('CaptionsKindChanged');
-    expect(ctx.take().map((event) => event.type)).toEqual(['captions/available', 'captions/available']);
-    expect(captions.listenerCount()).toBe(4);
+
+    // The service switches to plain ACS captions: still on, no caption languages to offer.
+    feature.scriptKind('Captions');
+    expect(teams.listenerCount()).toBe(0);
+    expect(feature.acs.listenerCount()).toBe(3);
+    expect(ctx.take()).toEqual([
+      { type: 'captions/available', active: true, spokenLanguage: 'en-us', spokenLanguages: feature.acs.supportedSpokenLanguages, captionLanguage: '', captionLanguages: [] },
+    ]);
+    feature.acs.scriptCaption({ identifier: ada, displayName: 'Ada Lovelace' }, 'Plain captions.', true);
+    expect(ctx.take()).toEqual([{ type: 'captions/received', speakerId: '8:acs:ada', speakerName: 'Ada Lovelace', text: 'Plain captions.', final: true, at: 500 }]);
+    await handle.stop();
+    await settle();
+    expect(ctx.take()).toContainEqual({ type: 'captions/active', active: false });
+
+    // And back to Teams captions.
+    feature.scriptKind('TeamsCaptions');
+    expect(feature.acs.listenerCount()).toBe(0);
+    expect(teams.listenerCount()).toBe(4);
+    expect(ctx.take().map((event) => event.type)).toEqual(['captions/available']);
     handle.detach();
-    expect(captions.listenerCount() + feature.listenerCount()).toBe(0);
+    expect(teams.listenerCount() + feature.acs.listenerCount() + feature.listenerCount()).toBe(0);
   });
 });
