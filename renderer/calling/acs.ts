@@ -2,6 +2,8 @@
 import { CallClient, Features, VideoStreamRenderer, type CallAgent } from '@azure/communication-calling';
 import type { CallSession } from './call-model';
 import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-session';
+import { EchoTestCall, type TestCallOptions } from './test-call';
+import type { TestCallHandle } from './test-call-model';
 import { DeviceService } from './devices';
 import type { ScriptedMeetingConfig, ScriptedMeetingControl } from './practice/control';
 import { ScriptedMeeting } from './practice/meeting';
@@ -14,6 +16,10 @@ export interface CallingApi {
   joinMeeting(options: JoinOptions): CallSession;
   /** Opens a practice meeting (simulated people, practice/): it joins nothing real and needs no token service. */
   joinPractice(options: PracticeOptions): CallSession;
+  /** Calls the ACS test bot (8:echo123) with the guest's token: the test call. */
+  testCall(options: TestCallOptions): TestCallHandle;
+  /** The test call's steps against the practice meeting's bot (no token service; nothing leaves the computer). */
+  practiceTestCall(options: Omit<TestCallOptions, 'getToken'>): TestCallHandle;
 }
 
 export type PracticeOptions = Omit<JoinOptions, 'target' | 'getToken'>;
@@ -34,8 +40,11 @@ export async function createCallingApi(scripted?: ScriptedForTests): Promise<Cal
   const devices = new DeviceService(deviceManager);
   // A CallClient holds one CallAgent at a time: each meeting waits for the previous agent's release.
   let released: Promise<void> = Promise.resolve();
+  // A test call still running when a meeting starts is ended first (its agent is the client's one).
+  let testing: TestCallHandle | null = null;
   const sdkDeps: CallDeps = {
     createCallAgent: async (credential, options) => {
+      await testing?.stop();
       await released;
       return client.createCallAgent(credential, options);
     },
@@ -43,9 +52,24 @@ export async function createCallingApi(scripted?: ScriptedForTests): Promise<Cal
     createRemoteRenderer: (stream) => new VideoStreamRenderer(stream),
   };
   const meetingDeps: CallDeps = meeting ? { ...sdkDeps, ...meeting.deps } : sdkDeps;
+  // The test call's own agent waits only for the previous release (not for itself).
+  const testCallDeps: CallDeps = meeting
+    ? meetingDeps
+    : {
+        ...sdkDeps,
+        createCallAgent: async (credential, options) => {
+          await released;
+          return client.createCallAgent(credential, options);
+        },
+      };
   return {
     devices,
     joinMeeting: (options) => new MeetingCallSession(meetingDeps, devices, options),
+    testCall: (options) => (testing = new EchoTestCall(testCallDeps, devices, options)),
+    practiceTestCall: (options) => {
+      const practice = new ScriptedMeeting(PRACTICE_CONFIG, { features: Features });
+      return new EchoTestCall({ ...sdkDeps, ...practice.deps }, devices, { ...options, getToken: async () => ({ ok: true, ...practiceToken(Date.now()) }) });
+    },
     joinPractice: (options) => {
       const practice = new ScriptedMeeting(PRACTICE_CONFIG, { features: Features });
       const stopScript = playPracticeScript(practice);

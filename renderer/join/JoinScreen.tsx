@@ -18,6 +18,7 @@ import { PreviewPanel, previewState } from './PreviewPanel';
 import { useInvite } from './use-invite';
 import { useInvitation } from './use-invitation';
 import { MeetingCard } from './MeetingCard';
+import { TestCall } from './TestCall';
 import { requestCalling, useJoinMedia } from './use-join-media';
 import './join.css';
 
@@ -357,6 +358,8 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
             </Button>
             <p id="practice-hint">{t('practice.join.hint')}</p>
           </div>
+
+          <TestCall info={info} displayName={nameProblem(name) ? t('practice.defaultName') : name.trim()} devices={() => media.handOff(false)} />
 
           {tokenError && (
             <Alert tone="error" announce title={t('join.error.title')} class="join-form__error">

@@ -36,6 +36,8 @@ export interface ScriptedMeetingConfig {
   endWhileConnecting?: { code: number; subCode?: number };
   /** How often Features.MediaStats reports a sample by itself (default 1000 ms, as the SDK; 0: only reportMediaStats). */
   mediaStatsEveryMs?: number;
+  /** The test call's echo bot: its script on the clock (default 'auto'), or a step per echoBotNext(). */
+  echoBot?: 'auto' | 'manual';
   /** Seed of the churn's choices. */
   seed?: number;
   /** A breakout room's call (or the main meeting's, on the way back) connects after this long (default 300 ms): the SDK's join. */
@@ -141,6 +143,10 @@ export interface ScriptedMeetingControl {
   reportMediaStats(count: number): void;
   /** Media-stats collectors the app holds (0 once it disposed them). */
   mediaStatsCollectors(): number;
+  /** The test call's bot takes its next step now (greeting, recording, playing back, silent). */
+  echoBotNext(): void;
+  /** Where the bot is: 'none' (no test call), 'connecting', 'greeting', 'recording', 'playingBack', 'silent'. */
+  echoBotStep(): string;
   /** The call goes back to Connecting (the service lost it) or Connected again. */
   setCallState(state: string): void;
   end(code: number, subCode?: number): void;

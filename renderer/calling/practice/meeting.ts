@@ -17,6 +17,7 @@ import { ScriptedCall, ScriptedCallAgent, ScriptedRemoteParticipant, ScriptedRem
 import { ScriptedVideoStreamRenderer } from './video';
 import { ScriptedCallingError } from './errors';
 import type { NetworkConditions } from './features/media-stats';
+import { ScriptedEchoBot } from './echo-bot';
 
 /** What the meeting needs from where it runs. */
 export interface MeetingSetup {
@@ -72,6 +73,9 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   private connected = 1;
   private rand: () => number;
   private churn: { stats: ChurnStats; measure: boolean; stop(): void } | null = null;
+  private echoBot: ScriptedEchoBot | null = null;
+  /** Time a test skipped (echoBotNext): the calling module's clock is the meeting's plus this. */
+  private skippedMs = 0;
 
   constructor(
     private readonly config: ScriptedMeetingConfig,
@@ -108,6 +112,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       credential,
       {
         onJoin: (joined, call) => this.onJoin(joined, call),
+        onEchoCall: (call) => this.onEchoCall(call),
         onHangUp: () => undefined,
         optimalVideoCount: () => this.config.optimalVideoCount ?? 9,
         tokenCheckMs: this.config.tokenCheckMs ?? 5 * 60_000,
@@ -129,8 +134,9 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   }
 
   /** What the calling module gets instead of the SDK's agent and renderer, in a page. */
-  get deps(): Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer' | 'schedule'> {
+  get deps(): Pick<CallDeps, 'createCallAgent' | 'createRemoteRenderer' | 'schedule' | 'now'> {
     return {
+      now: () => this.clock.now() + this.skippedMs,
       createCallAgent: (credential, options) => this.createCallAgent(credential, options),
       createRemoteRenderer: (stream) => this.createRemoteRenderer(stream),
       // The calling module's batching, as in production (next frame, or a timer when hidden), timed
@@ -177,6 +183,28 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       else if (config.lobby) call.scriptState('InLobby');
       else this.admit();
     }, config.connectDelayMs ?? 300);
+  }
+
+  /** The test call: the echo bot answers after the connect delay and plays its script. */
+  private onEchoCall(call: ScriptedCall): void {
+    this.stopChurnQuietly();
+    this.echoBot?.stop();
+    this.call = call;
+    this.echoBot = new ScriptedEchoBot(call, this.clock, {
+      connectDelayMs: this.config.connectDelayMs ?? 300,
+      manual: this.config.echoBot === 'manual',
+      endWhileConnecting: this.config.endWhileConnecting,
+    });
+  }
+
+  /** The bot's next step now; the meeting's time (deps.now) moves on by the time the step would have taken. */
+  echoBotNext(): void {
+    if (!this.echoBot) throw new Error('no test call yet: press Test call first');
+    this.skippedMs += this.echoBot.next();
+  }
+
+  echoBotStep(): string {
+    return this.echoBot?.current ?? 'none';
   }
 
   private requireCall(): ScriptedCall {

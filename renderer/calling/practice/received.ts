@@ -32,5 +32,7 @@ export type Received =
   | { kind: 'muteIncomingAudio' }
   | { kind: 'unmuteIncomingAudio' }
   | { kind: 'hangUp' }
+  /** The test call: the bot called, by whom, muted or not. */
+  | { kind: 'startCall'; participants: string[]; displayName: string | undefined; muted: boolean }
   | { kind: 'breakoutJoin'; room: string; displayName: string | undefined; muted: boolean; video: boolean; cameraId: string | null; refused?: string }
   | { kind: 'breakoutReturn'; displayName: string | undefined; muted: boolean; video: boolean };

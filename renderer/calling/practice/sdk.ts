@@ -30,11 +30,12 @@ import type {
   RemoteParticipant,
   RemoteParticipantState,
   RemoteVideoStream,
+  StartCallOptions,
   StreamSize,
   TeamsMeetingIdLocator,
   TeamsMeetingLinkLocator,
 } from '@azure/communication-calling';
-import type { CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier } from '@azure/communication-common';
+import type { CommunicationIdentifier, CommunicationIdentifierKind, CommunicationTokenCredential, CommunicationUserIdentifier } from '@azure/communication-common';
 import type { Clock } from './clock';
 import { Emitter } from './emitter';
 import { ScriptedCallingError, notScripted } from './errors';
@@ -55,6 +56,9 @@ import { ScriptedAudioConferencing } from './features/audio-conferencing';
 import type { Received, TokenUse } from './received';
 import { ScriptedScreenShare, type DisplayMediaSource } from './screen-share';
 import { mediaStreamFor, releaseMediaStream } from './video';
+
+/** The ACS test bot's id (the test call's only callee). */
+export const ECHO_BOT = '8:echo123';
 
 /** The SDK's `Features` (acs.ts passes the SDK's own): `call.feature()` looks features up by these keys. */
 export type FeatureKeys = Pick<
@@ -116,6 +120,8 @@ export interface ParticipantScript {
   name: string;
   /** Teams users have an org id; ACS users an ACS id. */
   teams?: boolean;
+  /** A given ACS id (the test bot's) instead of a numbered one. */
+  acsId?: string;
   video?: boolean;
   muted?: boolean;
   screenShare?: boolean;
@@ -144,7 +150,7 @@ export class ScriptedRemoteParticipant extends Emitter implements RemoteParticip
     const n = nextParticipant++;
     this.identifier = script.teams
       ? { kind: 'microsoftTeamsUser', microsoftTeamsUserId: `0000${n}`.slice(-5) + '-scripted-teams-user', isAnonymous: false, cloud: 'public', rawId: `8:orgid:${`0000${n}`.slice(-5)}-scripted-teams-user` }
-      : { kind: 'communicationUser', communicationUserId: `8:acs:scripted_${n}` };
+      : { kind: 'communicationUser', communicationUserId: script.acsId ?? `8:acs:scripted_${n}` };
     this.rawId = this.identifier.kind === 'microsoftTeamsUser' ? this.identifier.rawId! : (this.identifier as CommunicationUserIdentifier).communicationUserId;
     this.displayName = script.name;
     this.isMuted = script.muted ?? true;
@@ -270,7 +276,7 @@ export class ScriptedCall extends Emitter implements Call {
   private readonly watched = new Map<LocalVideoStream, () => void>();
 
   constructor(
-    readonly locator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator,
+    readonly locator: TeamsMeetingLinkLocator | TeamsMeetingIdLocator | OneToOneLocator,
     readonly options: JoinCallOptions | undefined,
     private readonly hooks: CallHooks,
     optimalVideoCount: number,
@@ -513,8 +519,15 @@ export class ScriptedCall extends Emitter implements Call {
 
 // ---- the agent --------------------------------------------------------------------------------
 
+/** A 1:1 call's "locator": who was called (the test call's echo bot). */
+export interface OneToOneLocator {
+  readonly participants: readonly string[];
+}
+
 export interface AgentHooks {
   onJoin(agent: ScriptedCallAgent, call: ScriptedCall): void;
+  /** A 1:1 call to the ACS test bot (the only one a guest makes). */
+  onEchoCall(call: ScriptedCall): void;
   onHangUp(call: ScriptedCall): void;
   optimalVideoCount(): number;
   /** How often a live call reads the credential again, as the service's renewals do (ms). */
@@ -554,8 +567,20 @@ export class ScriptedCallAgent extends Emitter implements CallAgent {
     super();
   }
 
-  startCall(): Call {
-    throw new ScriptedCallingError('a guest only joins meetings', 400, 40000);
+  /** Only the test call: a call to the ACS test bot (`8:echo123`); anyone else is refused. */
+  startCall(participants: CommunicationIdentifier[], options?: StartCallOptions): Call {
+    if (this.disposed) throw new ScriptedCallingError('the call agent was disposed', 400, 40101);
+    const ids = participants.map((p) => ('communicationUserId' in p ? p.communicationUserId : JSON.stringify(p)));
+    if (ids.length !== 1 || ids[0] !== ECHO_BOT) throw new ScriptedCallingError('a guest only joins meetings and calls the test bot', 400, 40000);
+    const muted = options?.audioOptions?.muted ?? false;
+    this.env.received({ kind: 'startCall', participants: ids, displayName: this.displayName, muted });
+    const call = new ScriptedCall({ participants: ids }, options, { self: () => this.self, onHangUp: (c) => this.hooks.onHangUp(c) }, 0, this.env);
+    this.calls = [...this.calls, call];
+    this.emit('callsUpdated', { added: [call], removed: [] });
+    call.scriptState('Connecting');
+    void this.readToken('join', call);
+    this.hooks.onEchoCall(call);
+    return call;
   }
 
   join(locator: unknown, options?: JoinCallOptions): Call {
