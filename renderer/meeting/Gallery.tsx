@@ -226,11 +226,14 @@ export function Gallery({ session, state, displayName, onShowPeople, mode = 'gri
   }, [state.participants, capacity, onStage]);
   const slots = useRef<string[]>([]);
   const visible = useMemo(() => {
-    const lead = pinned.filter((id) => id !== SELF && !onStage.includes(id) && state.participants.has(id));
-    const wanted = [...lead, ...top.map((p) => p.id).filter((id) => !lead.includes(id))].slice(0, capacity);
-    const ids = stableSlots(slots.current, wanted);
-    slots.current = ids;
-    return ids.map((id) => state.participants.get(id)!).filter(Boolean);
+    // Pins lead in the order pinned; everyone else keeps their slot.
+    const lead = pinned.filter((id) => id !== SELF && !onStage.includes(id) && state.participants.has(id)).slice(0, capacity);
+    const rest = stableSlots(
+      slots.current,
+      top.map((p) => p.id).filter((id) => !lead.includes(id)).slice(0, Math.max(0, capacity - lead.length)),
+    );
+    slots.current = rest;
+    return [...lead, ...rest].map((id) => state.participants.get(id)!).filter(Boolean);
   }, [top, state.participants, pinned, onStage, capacity]);
   // Everyone else, in order of arrival (stable, so the strip does not reshuffle as people speak).
   const overflow = useMemo(() => {
