@@ -77,8 +77,9 @@ export interface ChurnOptions {
   /** Record per-event handler times and per-frame work (the benchmark). */
   measure?: boolean;
   /** What happens (default 'roster'): people coming, going, speaking, muting, cameras; or
-   *  reactions from random people; or captions of one speaker after another (turn them on first). */
-  kind?: 'roster' | 'reactions' | 'captions';
+   *  reactions from random people; or captions of one speaker after another (turn them on first);
+   *  or Features.MediaStats samples (the SDK reports about one a second). */
+  kind?: 'roster' | 'reactions' | 'captions' | 'mediaStats';
 }
 
 export interface ChurnStats {

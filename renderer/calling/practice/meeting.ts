@@ -590,7 +590,11 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       stats.events++;
     };
 
-    const act = options.kind === 'reactions' ? react : options.kind === 'captions' ? caption : roster;
+    const sample = () => {
+      call.mediaStats.scriptReport(1);
+      stats.events++;
+    };
+    const act = options.kind === 'reactions' ? react : options.kind === 'captions' ? caption : options.kind === 'mediaStats' ? sample : roster;
     const tick = () => {
       if (call.state === 'Disconnected') return;
       if (options.measure) {
