@@ -28,6 +28,8 @@ const POLL_MAX_BACKOFF_MS = 60_000;
 /** At most this many pages per poll (100 messages each): a burst is read over a few polls, never all at once. */
 const MAX_PAGES_PER_POLL = 5;
 const PAGE_SIZE = 100;
+/** At most this many new messages reach the panel per frame: a poll's batch is drawn over several frames. */
+const ENTRIES_PER_FLUSH = 8;
 
 export interface ChatSessionDeps {
   /** Schedules a flush of queued events (default: the next animation frame). */
@@ -83,18 +85,34 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
   let lastReceipt = '';
   const unsent = new Map<string, string>();
 
-  const push = (event: ChatEvent) => {
-    if (disposed) return;
-    queue.push(event);
-    if (scheduled) return;
+  // Messages from the service wait here, oldest first, and go to the model a few per frame.
+  let backlog: ChatEntryInit[] = [];
+  /** The newest service time seen (the next poll asks from there, even before the backlog is drawn). */
+  let newestAt = 0;
+
+  const flushSoon = () => {
+    if (scheduled || disposed) return;
     scheduled = true;
     schedule(() => {
       scheduled = false;
       const events = queue;
       queue = [];
+      if (backlog.length > 0) events.push({ type: 'chat/received', entries: backlog.splice(0, ENTRIES_PER_FLUSH) });
       store.set(applyChatEvents(store.get(), events));
       afterUpdate();
+      if (backlog.length > 0) flushSoon();
     });
+  };
+  const push = (event: ChatEvent) => {
+    if (disposed) return;
+    queue.push(event);
+    flushSoon();
+  };
+  const receive = (entries: ChatEntryInit[]) => {
+    if (disposed || entries.length === 0) return;
+    for (const entry of entries) newestAt = Math.max(newestAt, entry.at);
+    backlog = backlog.concat(entries).sort((a, b) => a.seq - b.seq || a.at - b.at);
+    flushSoon();
   };
 
   const credential: CommunicationTokenCredential = { getToken: () => access.token(), dispose: () => undefined };
@@ -133,7 +151,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
       }
       if (++pages >= MAX_PAGES_PER_POLL) break;
     }
-    if (entries.length > 0) push({ type: 'chat/received', entries });
+    receive(entries);
   }
 
   async function loadNames(): Promise<void> {
@@ -171,7 +189,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
       try {
         // From the newest numbered message on (the service's clock); the overlap is deduplicated by id.
         const newest = newestSent(store.get());
-        await fetchSince(newest ? newest.at : access.joinedAt);
+        await fetchSince(Math.max(newestAt, newest ? newest.at : access.joinedAt));
         failures = 0;
         if (store.get().status !== 'ready') push({ type: 'chat/status', status: 'ready' });
       } catch (error) {
@@ -200,10 +218,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
         if (event.threadId !== access.threadId) return;
         const senderId = rawId(event.sender);
         const kind = event.type.toLowerCase() === 'html' ? 'html' : 'text';
-        push({
-          type: 'chat/received',
-          entries: [{ id: event.id, kind, seq: Number.MAX_SAFE_INTEGER - 1, at: event.createdOn.getTime(), senderId, senderName: nameOf(senderId, event.senderDisplayName), body: event.message, names: [], own: senderId === access.userId }],
-        });
+        receive([{ id: event.id, kind, seq: Number.MAX_SAFE_INTEGER - 1, at: event.createdOn.getTime(), senderId, senderName: nameOf(senderId, event.senderDisplayName), body: event.message, names: [], own: senderId === access.userId }]);
         // The notification has no sequence number: the next poll numbers it (and corrects the order).
         void poll();
       });

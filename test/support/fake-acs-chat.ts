@@ -126,10 +126,15 @@ export async function startFakeAcsChat(options: { threadId: string; participants
     },
     async attach(context) {
       await context.route(`${FAKE_CHAT_ENDPOINT}/**`, async (route) => {
-        const request = route.request();
-        const target = new URL(request.url());
-        const response = await route.fetch({ url: `${url}${target.pathname}${target.search}` });
-        await route.fulfill({ response });
+        const target = new URL(route.request().url());
+        try {
+          const response = await route.fetch({ url: `${url}${target.pathname}${target.search}` });
+          await route.fulfill({ response });
+        } catch {
+          // A reused keep-alive socket the stand-in just closed, or the page going away: a network
+          // error, as the client would see it from the real service.
+          await route.abort('connectionreset').catch(() => undefined);
+        }
       });
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
