@@ -30,6 +30,8 @@ const MAX_PAGES_PER_POLL = 5;
 const PAGE_SIZE = 100;
 /** At most this many new messages reach the panel per frame: a poll's batch is drawn over several frames. */
 const ENTRIES_PER_FLUSH = 8;
+/** Read receipts at most this often (the newest message read by then), not one per frame of a busy chat. */
+const RECEIPT_INTERVAL_MS = 2_000;
 
 export interface ChatSessionDeps {
   /** Schedules a flush of queued events (default: the next animation frame). */
@@ -83,6 +85,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
   let cancelPoll: (() => void) | null = null;
   let polling: Promise<void> | null = null;
   let lastReceipt = '';
+  let receiptTimer: (() => void) | null = null;
   const unsent = new Map<string, string>();
 
   // Messages from the service wait here, oldest first, and go to the model a few per frame.
@@ -266,14 +269,19 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
     }
   }
 
-  /** While the panel is open, tells the meeting the guest has read up to the newest message. */
+  /** While the panel is open, tells the meeting the guest has read up to the newest message (throttled). */
   function afterUpdate() {
+    if (receiptTimer || disposed) return;
     const state = store.get();
     if (!state.panelOpen || state.status !== 'ready') return;
     const newest = state.lastIncoming;
     if (!newest || newest.id === lastReceipt || newest.seq >= Number.MAX_SAFE_INTEGER - 1) return;
     lastReceipt = newest.id;
     thread.sendReadReceipt({ chatMessageId: newest.id }).catch((error: unknown) => log('info', `chat: read receipt failed: ${describe(error)}`));
+    receiptTimer = setTimer(() => {
+      receiptTimer = null;
+      afterUpdate();
+    }, RECEIPT_INTERVAL_MS);
   }
 
   void start().catch((error: unknown) => log('warn', `chat: start failed: ${describe(error)}`));
@@ -302,6 +310,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
       if (disposed) return;
       disposed = true;
       stopPolling();
+      receiptTimer?.();
       client.stopRealtimeNotifications().catch(() => undefined);
     },
   };
