@@ -89,6 +89,8 @@ export interface Settings {
   captionLanguage: string;
   /** The meeting's layout: everyone in a gallery, the speaker large, or the shared content only. */
   meetingLayout: 'gallery' | 'speaker' | 'content';
+  /** During a meeting, the small always-on-top window while the meeting window is minimized or not in front. */
+  miniWindow: boolean;
 }
 
 export interface AppInfo {
@@ -180,6 +182,31 @@ export interface ShareControlsView {
   state: ShareControlsState;
 }
 
+/** What the meeting's mini window shows; the meeting window sends it, main relays it. */
+export interface MiniWindowState {
+  /** In a meeting (connected): the mini window exists only then. */
+  inMeeting: boolean;
+  /** Sharing the screen: the sharing controls stand in for the mini window meanwhile. */
+  sharing: boolean;
+  muted: boolean;
+  canUnmute: boolean;
+  videoOn: boolean;
+  canTurnVideoOn: boolean;
+  /** Who the stage shows: the active speaker (or the first person there), whether they speak now. */
+  speaker: { name: string; initials: string; speaking: boolean } | null;
+}
+
+/** A button the guest pressed in the mini window (a click elsewhere in it is 'showMeeting'). */
+export type MiniWindowAction = 'toggleMute' | 'toggleCamera' | 'leave' | 'showMeeting';
+
+/** The mini window's first paint. */
+export interface MiniWindowView {
+  language: Language;
+  theme: ThemeSetting;
+  accentColor: string;
+  state: MiniWindowState;
+}
+
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export interface InvokeContract {
@@ -206,6 +233,12 @@ export interface InvokeContract {
   shareControlsReady: { request: void; reply: ShareControlsView };
   /** Sharing-controls window only: the guest pressed a button. */
   shareControlAction: { request: ShareControlAction; reply: void };
+  /** Meeting window: what the mini window should show. */
+  setMiniWindow: { request: MiniWindowState; reply: void };
+  /** Mini window only: its first paint. */
+  miniWindowReady: { request: void; reply: MiniWindowView };
+  /** Mini window only: the guest pressed a button or clicked it. */
+  miniWindowAction: { request: MiniWindowAction; reply: void };
   /** The OS file dialog for the guest's own background picture; main checks and keeps a copy. */
   chooseBackgroundImage: { request: void; reply: BackgroundImageReply };
   /** The picture chosen in an earlier run, checked again. */
@@ -225,6 +258,10 @@ export interface EventContract {
   shareControlsChanged: ShareControlsState;
   /** To the meeting window: the guest pressed Stop or Mute in the sharing controls. */
   shareControlRequested: Exclude<ShareControlAction, 'showMeeting'>;
+  /** To the mini window: what to show now. */
+  miniWindowChanged: MiniWindowState;
+  /** To the meeting window: the guest pressed Mute, Camera or Leave in the mini window. */
+  miniWindowRequested: Exclude<MiniWindowAction, 'showMeeting'>;
 }
 
 export type InvokeName = keyof InvokeContract;
@@ -249,6 +286,9 @@ export const invokeChannels: { readonly [K in InvokeName]: `doorway:${K}` } = {
   setShareControls: 'doorway:setShareControls',
   shareControlsReady: 'doorway:shareControlsReady',
   shareControlAction: 'doorway:shareControlAction',
+  setMiniWindow: 'doorway:setMiniWindow',
+  miniWindowReady: 'doorway:miniWindowReady',
+  miniWindowAction: 'doorway:miniWindowAction',
   chooseBackgroundImage: 'doorway:chooseBackgroundImage',
   savedBackgroundImage: 'doorway:savedBackgroundImage',
 };
@@ -260,6 +300,8 @@ export const eventChannels: { readonly [K in EventName]: `doorway:on:${K}` } = {
   captureCancelled: 'doorway:on:captureCancelled',
   shareControlsChanged: 'doorway:on:shareControlsChanged',
   shareControlRequested: 'doorway:on:shareControlRequested',
+  miniWindowChanged: 'doorway:on:miniWindowChanged',
+  miniWindowRequested: 'doorway:on:miniWindowRequested',
 };
 
 type Invoker<K extends InvokeName> = InvokeContract[K]['request'] extends void

@@ -46,6 +46,8 @@ import { lockDownWebContents, vetExternalUrl } from './security/web-contents';
 import { openSettingsStore } from './settings/settings-store';
 import { adoptControlsWindow } from './share-controls/controls-window';
 import { trustByChannel } from './share-controls/ipc-trust';
+import { MiniWindow } from './mini-window/mini-window';
+import { MINI_WINDOW_URL, miniWindowOptions } from './mini-window/window-options';
 import { ShareControls } from './share-controls/share-controls';
 import { SHARE_CONTROLS_URL, shareControlsWindowOptions } from './share-controls/window-options';
 import { createTokenService } from './tokens/token-service';
@@ -137,8 +139,10 @@ function start(): void {
 
   let mainWindow: BrowserWindow | null = null;
   let controlsWindow: BrowserWindow | null = null;
+  let miniBrowserWindow: BrowserWindow | null = null;
   const contents = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
   const controlsContents = () => (controlsWindow && !controlsWindow.isDestroyed() ? controlsWindow.webContents : null);
+  const miniContents = () => (miniBrowserWindow && !miniBrowserWindow.isDestroyed() ? miniBrowserWindow.webContents : null);
   const send = <K extends EventName>(name: K, payload: EventContract[K]) => contents()?.send(eventChannels[name], payload);
   const isOwnFrame = (frame: unknown) => !!frame && frame === contents()?.mainFrame && isAppUrl(contents()?.getURL() ?? '');
 
@@ -251,7 +255,7 @@ function start(): void {
     log: (m) => log.info(m),
     mode: capturing.mode,
     // Doorway's own windows are never offered: sharing the meeting into itself only mirrors it.
-    excludedSourceIds: () => [mainWindow, controlsWindow].flatMap((w) => (w && !w.isDestroyed() ? [w.getMediaSourceId()] : [])),
+    excludedSourceIds: () => [mainWindow, controlsWindow, miniBrowserWindow].flatMap((w) => (w && !w.isDestroyed() ? [w.getMediaSourceId()] : [])),
     setTimer,
   });
 
@@ -278,6 +282,34 @@ function start(): void {
     workArea: () => (mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay()).workArea,
     relay: (action) => send('shareControlRequested', action),
     focusMeeting: () => focusWindow(),
+    view: () => ({ language: language(), theme: settings.get().theme, accentColor: branding.accentColor }),
+    log: (m) => log.info(m),
+  });
+
+  const miniWindow = new MiniWindow({
+    createWindow: (events) => {
+      const backgroundColor = nativeTheme.shouldUseDarkColors ? '#26262c' : '#ffffff';
+      const options = miniWindowOptions(preloadPath, branding.productName, backgroundColor);
+      // The security-critical preferences, written here for reviewers and the security gate.
+      const window = new BrowserWindow({
+        ...options,
+        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      });
+      miniBrowserWindow = window;
+      const adopted = adoptControlsWindow(window, process.platform, {
+        moved: () => events.moved(),
+        closed: () => {
+          if (miniBrowserWindow === window) miniBrowserWindow = null;
+          events.closed();
+        },
+      });
+      window.loadURL(MINI_WINDOW_URL).catch((error: unknown) => log.warn(`mini window did not load: ${errorName(error)}`));
+      return { ...adopted, sendState: (state) => window.webContents.send(eventChannels.miniWindowChanged, state) };
+    },
+    workArea: () => (mainWindow && !mainWindow.isDestroyed() ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay()).workArea,
+    relay: (action) => send('miniWindowRequested', action),
+    focusMeeting: () => focusWindow(),
+    enabled: () => settings.get().miniWindow,
     view: () => ({ language: language(), theme: settings.get().theme, accentColor: branding.accentColor }),
     log: (m) => log.info(m),
   });
@@ -322,6 +354,7 @@ function start(): void {
         get: () => settings.get(),
         update: (patch) => {
           const next = settings.update(patch);
+          if (patch.miniWindow !== undefined) miniWindow.settingChanged();
           if (patch.language !== undefined && app.isReady()) applyMenu();
           return next;
         },
@@ -349,10 +382,11 @@ function start(): void {
       },
       capture,
       shareControls,
+      miniWindow,
       log,
     }),
-    // The sharing controls' window gets its own two channels; the meeting window all the others.
-    trustByChannel(trustMainFrameOf(contents, isAppUrl), trustMainFrameOf(controlsContents, isAppUrl)),
+    // The sharing controls' and the mini window get their own two channels each; the meeting window all the others.
+    trustByChannel(trustMainFrameOf(contents, isAppUrl), trustMainFrameOf(controlsContents, isAppUrl), trustMainFrameOf(miniContents, isAppUrl)),
     (_level, message) => log.warn(message),
   );
 
@@ -421,6 +455,7 @@ function start(): void {
     const pageGone = (why: string) => {
       capture.cancelPending(why);
       shareControls.meetingGone();
+      miniWindow.meetingGone();
       joinLinks.rendererGone();
     };
     window.webContents.on('did-start-loading', () => {
@@ -434,6 +469,14 @@ function start(): void {
     });
     window.on('focus', () => shareControls.meetingFocusChanged(true));
     window.on('blur', () => shareControls.meetingFocusChanged(false));
+    // In front: focused, shown and not minimized (no platform reports being covered by other windows).
+    const inFront = () => miniWindow.meetingInFrontChanged(!window.isDestroyed() && window.isFocused() && window.isVisible() && !window.isMinimized());
+    window.on('focus', inFront);
+    window.on('blur', inFront);
+    window.on('minimize', inFront);
+    window.on('restore', inFront);
+    window.on('show', inFront);
+    window.on('hide', inFront);
     window.on('unresponsive', () => recovery.unresponsive());
     window.on('responsive', () => recovery.responsive());
 
@@ -453,6 +496,7 @@ function start(): void {
     window.on('closed', () => {
       capture.cancelPending('window closed');
       shareControls.meetingGone();
+      miniWindow.meetingGone();
       // Links that come now wait for the next window (macOS keeps running without one).
       joinLinks.rendererGone();
       recovery.windowClosed();

@@ -5,6 +5,7 @@ import './styles.css';
 import { App } from './app/App';
 import { bridge } from './bridge';
 import { SHARE_CONTROLS_ROUTE, startShareControls } from './share/ShareControlsApp';
+import { MINI_WINDOW_ROUTE, startMiniWindow } from './mini/MiniWindowApp';
 
 reportCspViolations();
 
@@ -12,6 +13,9 @@ const root = document.getElementById('root')!;
 // The always-on-top sharing controls are this page in a small window of their own (no SDK there).
 if (location.hash === SHARE_CONTROLS_ROUTE) {
   startShareControls(root);
+} else if (location.hash === MINI_WINDOW_ROUTE) {
+  // The meeting's mini window likewise (main/mini-window).
+  startMiniWindow(root);
 } else {
   void bridge.rendererReady().then((info) => {
     performance.mark('doorway:app-info');

@@ -8,6 +8,9 @@ import type {
   CaptureSource,
   MediaAccess,
   MediaKind,
+  MiniWindowAction,
+  MiniWindowState,
+  MiniWindowView,
   ShareControlAction,
   ShareControlsState,
   ShareControlsView,
@@ -49,6 +52,12 @@ export interface MainServices {
     ready(): ShareControlsView;
     action(action: ShareControlAction): void;
   };
+  /** The meeting's always-on-top mini window (main/mini-window). */
+  miniWindow: {
+    update(state: MiniWindowState): void;
+    ready(): MiniWindowView;
+    action(action: MiniWindowAction): void;
+  };
   /** main/backgrounds: the guest's own background picture. */
   backgrounds: BackgroundImages;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -83,6 +92,9 @@ export function createInvokeHandlers(services: MainServices): InvokeHandlers {
     setShareControls: (state) => services.shareControls.update(state),
     shareControlsReady: () => services.shareControls.ready(),
     shareControlAction: (action) => services.shareControls.action(action),
+    setMiniWindow: (state) => services.miniWindow.update(state),
+    miniWindowReady: () => services.miniWindow.ready(),
+    miniWindowAction: (action) => services.miniWindow.action(action),
     chooseBackgroundImage: () => services.backgrounds.choose(),
     savedBackgroundImage: () => services.backgrounds.saved(),
   };

@@ -40,6 +40,19 @@ export const requestSchemas = {
     .strict(),
   shareControlsReady: z.undefined(),
   shareControlAction: z.enum(['stopSharing', 'toggleMute', 'showMeeting']),
+  setMiniWindow: z
+    .object({
+      inMeeting: z.boolean(),
+      sharing: z.boolean(),
+      muted: z.boolean(),
+      canUnmute: z.boolean(),
+      videoOn: z.boolean(),
+      canTurnVideoOn: z.boolean(),
+      speaker: z.object({ name: z.string().max(256), initials: z.string().max(8), speaking: z.boolean() }).strict().nullable(),
+    })
+    .strict(),
+  miniWindowReady: z.undefined(),
+  miniWindowAction: z.enum(['toggleMute', 'toggleCamera', 'leave', 'showMeeting']),
   chooseBackgroundImage: z.undefined(),
   savedBackgroundImage: z.undefined(),
 } satisfies { [K in InvokeName]: z.ZodType };

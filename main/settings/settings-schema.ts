@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   noiseSuppression: true,
   captionLanguage: '',
   meetingLayout: 'gallery',
+  miniWindow: true,
 };
 
 export const settingsSchema = z.object({
@@ -34,6 +35,7 @@ export const settingsSchema = z.object({
   noiseSuppression: z.boolean(),
   captionLanguage: z.string().max(16).regex(/^(?:[a-z]{2,3}(?:-[a-z0-9]{2,8})*)?$/i),
   meetingLayout: z.enum(['gallery', 'speaker', 'content']),
+  miniWindow: z.boolean(),
 }) satisfies z.ZodType<Settings>;
 
 export type SettingsKey = keyof Settings;

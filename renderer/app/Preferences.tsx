@@ -52,6 +52,10 @@ export function Preferences({ settings, updateSettings }: Props) {
             <option value="dark">{t('preferences.theme.dark')}</option>
           </select>
         </label>
+        <label class="preferences__field preferences__field--check">
+          <input type="checkbox" checked={settings.miniWindow} onChange={(event) => updateSettings({ miniWindow: event.currentTarget.checked })} />
+          {t('preferences.miniWindow')}
+        </label>
         <button type="button" class="preferences__close" onClick={() => setOpen(false)}>
           {t('preferences.close')}
         </button>

@@ -8,6 +8,7 @@ import type { CallSession, CallState } from '../calling/call-model';
 import { useT } from '../i18n';
 import { SharingBanner } from '../share/SharingBanner';
 import { BreakoutBanner } from './breakout/BreakoutBanner';
+import { useMiniWindowRelay } from '../mini/use-mini-window-relay';
 import { CaptionsBanner } from './captions/CaptionsBanner';
 import { ChatPanel } from './chat/ChatPanel';
 import { useMeetingChat } from './chat/use-meeting-chat';
@@ -108,6 +109,7 @@ export function CallView({ session, state, displayName, meeting, layout, onLayou
     if (!needsConsent) setConsentDismissed(false);
   }, [needsConsent]);
   const showConsent = needsConsent && !consentDismissed;
+  useMiniWindowRelay(session, state);
 
   return (
     <main class="meeting meeting--call" data-phase={state.phase}>

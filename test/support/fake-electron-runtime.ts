@@ -503,6 +503,8 @@ function makeBrowserWindowClass(runtime: FakeElectronRuntime) {
         | 'hide'
         | 'focus'
         | 'isMinimized'
+        | 'isFocused'
+        | 'isVisible'
         | 'restore'
         | 'isDestroyed'
         | 'close'
@@ -549,6 +551,12 @@ function makeBrowserWindowClass(runtime: FakeElectronRuntime) {
     }
     isMinimized(): boolean {
       return false;
+    }
+    isFocused(): boolean {
+      return this.focused;
+    }
+    isVisible(): boolean {
+      return this.visible;
     }
     restore(): void {}
     isDestroyed(): boolean {

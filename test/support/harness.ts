@@ -19,6 +19,8 @@ import { createInvokeHandlers, type MainServices } from '../../main/ipc/invoke-h
 import { registerIpcHandlers, trustMainFrameOf } from '../../main/ipc/ipc-manager';
 import { trustByChannel } from '../../main/share-controls/ipc-trust';
 import { ShareControls } from '../../main/share-controls/share-controls';
+import { MiniWindow } from '../../main/mini-window/mini-window';
+import type { MiniWindowState } from '../../common/ipc-contract';
 import { createInvitationService } from '../../main/invitations/invitation-service';
 import { meetingIdInvite, parseDeepLink, parseMeetingInvite } from '../../main/links';
 import { openSettingsStore } from '../../main/settings/settings-store';
@@ -87,6 +89,11 @@ export interface Harness {
   controlsContents: FakeWebContents;
   /** Opens the sharing-controls page in a second page, bridged as the controls window. */
   openShareControls(): Promise<Page>;
+  /** The mini window's logic, with a fake window; its page opens with openMiniWindow(). */
+  miniWindow: MiniWindow;
+  miniBrowserWindow(): FakeControlsWindow<MiniWindowState> | null;
+  /** Opens the mini window's page in another page, bridged as the mini window. */
+  openMiniWindow(): Promise<Page>;
   settingsDir: string;
   logs: string[];
   /** Loads the app's page and waits for the first screen. */
@@ -160,6 +167,17 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     view: () => ({ language: options.locale?.startsWith('ko') ? 'ko' : 'en', theme: 'system', accentColor: '#4f52b2' }),
     log: log.info,
   });
+  const miniContents = new FakeWebContents(`${appUrl}#mini-window`);
+  let miniBrowserWindow: FakeControlsWindow<MiniWindowState> | null = null;
+  const miniWindow = new MiniWindow({
+    createWindow: (events) => (miniBrowserWindow = new FakeControlsWindow<MiniWindowState>(events, (state) => miniContents.send(eventChannels.miniWindowChanged, state))),
+    workArea: () => ({ x: 0, y: 0, width: 1920, height: 1040 }),
+    relay: (action) => send('miniWindowRequested', action),
+    focusMeeting: () => logs.push('info focus window'),
+    enabled: () => settings.get().miniWindow,
+    view: () => ({ language: options.locale?.startsWith('ko') ? 'ko' : 'en', theme: 'system', accentColor: '#4f52b2' }),
+    log: log.info,
+  });
   registerIpcHandlers(
     ipc,
     createInvokeHandlers({
@@ -182,6 +200,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       renderer: { ready: () => joinLinks.rendererReady(), presence: ({ inMeeting }) => joinLinks.setInMeeting(inMeeting) },
       capture,
       shareControls,
+      miniWindow,
       backgrounds: createBackgroundImages({
         directory: path.join(settingsDir, 'backgrounds'),
         chooseFile: options.chooseBackgroundFile ?? (async () => null),
@@ -189,7 +208,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       }),
       log,
     }),
-    trustByChannel(trustMainFrameOf(() => contents, isOwnUrl), trustMainFrameOf(() => controlsContents, isOwnUrl)),
+    trustByChannel(trustMainFrameOf(() => contents, isOwnUrl), trustMainFrameOf(() => controlsContents, isOwnUrl), trustMainFrameOf(() => miniContents, isOwnUrl)),
     (_level, message) => log.warn(message),
   );
 
@@ -222,6 +241,15 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       await connectBridge(controls, controlsContents, ipc);
       await controls.goto(`${appUrl}#share-controls`);
       return controls;
+    },
+    miniWindow,
+    miniBrowserWindow: () => miniBrowserWindow,
+    async openMiniWindow() {
+      const mini = await context.newPage();
+      mini.on('pageerror', (error) => logs.push(`pageerror (mini) ${error.message}`));
+      await connectBridge(mini, miniContents, ipc);
+      await mini.goto(`${appUrl}#mini-window`);
+      return mini;
     },
     settingsDir,
     logs,

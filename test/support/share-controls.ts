@@ -3,16 +3,17 @@
 import type { ShareControlsState } from '../../common/ipc-contract';
 import type { ControlsWindow, ControlsWindowEvents } from '../../main/share-controls/share-controls';
 
-export class FakeControlsWindow implements ControlsWindow {
+/** Also the mini window's (main/mini-window), which is the same window sending its own state `S`. */
+export class FakeControlsWindow<S = ShareControlsState> implements Omit<ControlsWindow, 'sendState'> {
   readonly calls: string[] = [];
-  readonly states: ShareControlsState[] = [];
+  readonly states: S[] = [];
   visible = false;
   destroyed = false;
   position: [number, number] = [0, 0];
 
   constructor(
     readonly events: ControlsWindowEvents,
-    private readonly forward: (state: ShareControlsState) => void = () => undefined,
+    private readonly forward: (state: S) => void = () => undefined,
   ) {}
 
   showInactive(): void {
@@ -45,7 +46,7 @@ export class FakeControlsWindow implements ControlsWindow {
     return [...this.position];
   }
 
-  sendState(state: ShareControlsState): void {
+  sendState(state: S): void {
     this.states.push(state);
     this.forward(state);
   }
