@@ -98,7 +98,7 @@ describe('breakout rooms', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-breakout-refused');
       await notice.getByRole('button').click();
-      expect(await notice.count()).toBe(0);
+      await expect.poll(() => notice.count()).toBe(0);
     });
   });
 });
