@@ -153,6 +153,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       practice: true,
       target: { kind: 'link', meetingLink: '' },
       host: t('practice.host'),
+      subject: t('practice.banner.label'),
       displayName: nameProblem(name) ? t('practice.defaultName') : name.trim(),
       cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),

@@ -1,5 +1,6 @@
 // Process: renderer. The practice meeting: the scripted meeting with a few simulated people who
-// talk in turn, react, raise and lower a hand, and share a screen for a while, on the meeting's
+// talk in turn, react, raise and lower a hand, share a screen for a while and spotlight the guest
+// for a moment (so they see what being spotlighted looks like), on the meeting's
 // clock, so a guest can rehearse mute, camera, devices and sharing before a real meeting. It
 // joins nothing real and needs no token service: its token is made here and read only by the
 // scripted meeting (the SDK's credential parses it; nothing checks a signature client-side).
@@ -30,7 +31,8 @@ const REACTIONS = ['like', 'heart', 'applause', 'laugh'];
 /**
  * Plays the practice meeting once it is connected, until its call ends: returns the stop. Beats:
  * a new speaker each beat (dominant too), a reaction every 3rd, a hand up on the 5th and down on
- * the 8th, a screen share from the 6th to the 11th; then it starts over.
+ * the 8th, a screen share from the 6th to the 11th, the guest in the spotlight on the 12th (until
+ * the next beat, or until they step out); then it starts over.
  */
 export function playPracticeScript(meeting: ScriptedMeeting, clock: Clock = systemClock): () => void {
   let beat = 0;
@@ -50,6 +52,8 @@ export function playPracticeScript(meeting: ScriptedMeeting, clock: Clock = syst
     if (n === 7) meeting.raiseHand(people[2], false);
     if (n === 5) meeting.setScreenShare(people[1], true);
     if (n === 10) meeting.setScreenShare(people[1], false);
+    if (n === 11) meeting.setSpotlight(['self']);
+    if (n === 0 && beat > 1) meeting.setSpotlight([]);
   }, BEAT_MS);
   const stop = () => clock.clearInterval(timer);
   return stop;

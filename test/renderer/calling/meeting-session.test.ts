@@ -260,13 +260,13 @@ describe('call quality (Features.MediaStats)', () => {
 });
 
 describe('the practice meeting’s script', () => {
-  it('people take turns speaking, react, raise and lower a hand, and share a screen, on the meeting’s clock', async () => {
+  it('people take turns speaking, react, raise and lower a hand, share a screen and spotlight the guest, on the meeting’s clock', async () => {
     let stop = () => undefined as void;
     const { state, meeting, session } = await join(PRACTICE_CONFIG, {}, tokenService(), (m) => (stop = playPracticeScript(m)));
     await advance(PRACTICE_CONFIG.connectDelayMs!);
     expect(state().phase).toBe('connected');
     expect(state().participants.size).toBe(4);
-    const seen = { speakers: new Set<string>(), hand: false, share: false, reaction: false };
+    const seen = { speakers: new Set<string>(), hand: false, share: false, reaction: false, spotlight: false };
     for (let beat = 0; beat < 12; beat++) {
       await advance(4_000);
       const people = [...state().participants.values()];
@@ -274,11 +274,16 @@ describe('the practice meeting’s script', () => {
       if (people.some((p) => p.handRaised)) seen.hand = true;
       if (people.some((p) => p.screenShareAvailable)) seen.share = true;
       if (state().reactions.byParticipant.size > 0) seen.reaction = true;
+      if (state().spotlight.self) seen.spotlight = true;
     }
     expect(seen.speakers.size).toBeGreaterThanOrEqual(3);
     expect(seen.hand).toBe(true);
     expect(seen.share).toBe(true);
     expect(seen.reaction).toBe(true);
+    expect(seen.spotlight).toBe(true);
+    // The next round takes the guest out of the spotlight again.
+    await advance(4_000);
+    expect(state().spotlight.self).toBe(false);
     // After the full round, the hand is down and the share has ended again.
     expect([...state().participants.values()].some((p) => p.handRaised || p.screenShareAvailable)).toBe(false);
     await session.leave();
