@@ -92,7 +92,9 @@ export class EchoTestCall implements TestCallHandle {
       return credential.dispose();
     }
     this.agent = agent;
-    const call = (this.call = agent.startCall([{ communicationUserId: ECHO_BOT_ID }], { audioOptions: { muted: false } }));
+    // An UnknownIdentifier: the SDK refuses '8:echo123' as a communicationUserId (422/44004
+    // "Invalid CommunicationUser identifier specified", measured with SDK 2.0).
+    const call = (this.call = agent.startCall([{ id: ECHO_BOT_ID }], { audioOptions: { muted: false } }));
     this.offs.push(listen(call, 'stateChanged', () => this.onCallState(call)));
     this.offs.push(listen(call, 'remoteParticipantsUpdated', ({ added }: { added: RemoteParticipant[] }) => added.forEach((p) => this.watchBot(p))));
     call.remoteParticipants.forEach((p) => this.watchBot(p));

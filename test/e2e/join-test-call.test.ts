@@ -3,12 +3,16 @@
 // main's token path, shows calling → speak now → playing back → done as the bot takes each step
 // (stepped by the test, never waited for), hangs up by itself, and leaves the camera preview
 // running. Failures read as a meeting join's would (the network, no token). axe on each state;
-// screenshots of the steps, in English and in Korean (dark).
-import { describe, expect, it } from 'vitest';
+// screenshots of the steps, in English and in Korean (dark). And once with the REAL SDK offline
+// (token from the reference service through main): the call to 8:echo123 fails as a meeting join
+// does (490/4525) and reads the same.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { translate, type Language } from '../../common/i18n';
 import type { TokenReply } from '../../common/ipc-contract';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
+import { createTokenService } from '../../main/tokens/token-service';
+import { startHarness, type Harness as TokenServerHarness } from '../server/harness';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { waitForPreview } from '../support/join-screen';
@@ -120,6 +124,49 @@ describe('test call', () => {
       expect(await axeViolations(page)).toEqual([]);
       await section(page).scrollIntoViewIfNeeded();
       await screenshot(page, 'join-test-call-ko-dark');
+    });
+  });
+});
+
+describe('the test call with the real SDK, offline', () => {
+  let tokenServer: TokenServerHarness;
+  beforeAll(async () => {
+    tokenServer = await startHarness();
+  });
+  afterAll(async () => {
+    await tokenServer?.close();
+  });
+
+  it('gets a real token through main, calls 8:echo123, and explains the failure as a meeting join would', async () => {
+    const service = createTokenService({
+      branding: { tokenEndpoint: '' },
+      isPackaged: false,
+      env: { DOORWAY_TOKEN_ENDPOINT: `${tokenServer.url}/api/token` },
+      fetch: globalThis.fetch,
+      log: () => undefined,
+    });
+    const requests: string[] = [];
+    const tokens = {
+      get: (displayName: string) => {
+        requests.push(displayName);
+        return service.get(displayName);
+      },
+      prefetch: (displayName: string) => service.prefetch(displayName),
+    };
+    await app.withHarness({ tokens }, async ({ page, logs }) => {
+      page.setDefaultTimeout(20_000);
+      await page.locator('#name-input').fill('Offline Oscar');
+      await page.locator('#test-call-button').click();
+      await expect.poll(() => section(page).getAttribute('data-phase'), { timeout: 60_000 }).toBe('failed');
+      // Measured: the SDK gives up as it does for a meeting (490/4525), and the guest reads the same words.
+      expect(await page.locator('.test-call__error').getAttribute('data-reason')).toBe('networkLost');
+      const text = (await status(page).textContent()) ?? '';
+      expect(text).toContain(translate('en', 'meeting.ended.networkLost'));
+      expect(text).toContain('490');
+      expect(requests).toContain('Offline Oscar');
+      // The SDK accepted the bot's identifier (an UnknownIdentifier; as a communicationUserId it refuses it with 422/44004).
+      expect(logs.some((line) => line.includes('44004'))).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 });

@@ -570,7 +570,8 @@ export class ScriptedCallAgent extends Emitter implements CallAgent {
   /** Only the test call: a call to the ACS test bot (`8:echo123`); anyone else is refused. */
   startCall(participants: CommunicationIdentifier[], options?: StartCallOptions): Call {
     if (this.disposed) throw new ScriptedCallingError('the call agent was disposed', 400, 40101);
-    const ids = participants.map((p) => ('communicationUserId' in p ? p.communicationUserId : JSON.stringify(p)));
+    // The bot is called by its raw id (an UnknownIdentifier), as the SDK requires.
+    const ids = participants.map((p) => ('id' in p && typeof p.id === 'string' && !('kind' in p) ? p.id : `refused:${JSON.stringify(p)}`));
     if (ids.length !== 1 || ids[0] !== ECHO_BOT) throw new ScriptedCallingError('a guest only joins meetings and calls the test bot', 400, 40000);
     const muted = options?.audioOptions?.muted ?? false;
     this.env.received({ kind: 'startCall', participants: ids, displayName: this.displayName, muted });
