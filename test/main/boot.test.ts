@@ -171,6 +171,34 @@ describe('the main bundle, booted', () => {
     await expect.poll(() => runtime.app.exitCode).toBe(0);
   });
 
+  it('in a meeting, the meeting window going behind opens the sandboxed mini window without focus; its Mute reaches the meeting; back in front hides it', async () => {
+    const runtime = boot({ platform: 'linux' });
+    const page = await shownPage(runtime);
+    const meeting = runtime.openWindows[0];
+    await page.evaluate(async () => {
+      const bridge = (window as unknown as { doorway: DoorwayBridge }).doorway;
+      bridge.on.miniWindowRequested((action) => ((window as unknown as { pressed?: string }).pressed = action));
+      await bridge.setMiniWindow({ inMeeting: true, sharing: false, muted: false, canUnmute: true, videoOn: false, canTurnVideoOn: true, speaker: { name: 'Ada Lovelace', initials: 'AL', speaking: true } });
+    });
+    expect(runtime.openWindows).toHaveLength(1);
+    meeting.focused = false;
+    meeting.emit('blur');
+    await expect.poll(() => runtime.openWindows.length).toBe(2);
+    const mini = runtime.openWindows[1];
+    expect(mini.options).toMatchObject({ alwaysOnTop: true, frame: false, skipTaskbar: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(mini.visible).toBe(true);
+    expect(mini.focused).toBe(false);
+    await expect.poll(() => mini.webContents.page ?? null, { timeout: 15_000 }).not.toBeNull();
+    const miniPage = mini.webContents.page!;
+    await miniPage.getByTestId('mini-window').waitFor({ timeout: 10_000 });
+    expect(await miniPage.locator('.mini__speaker').textContent()).toBe(t('share.controls.speaking', { name: 'Ada Lovelace' }));
+    await miniPage.locator('[data-control="mute"]').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { pressed?: string }).pressed ?? null)).toBe('toggleMute');
+    meeting.focused = true;
+    meeting.emit('focus');
+    expect(mini.visible).toBe(false);
+  });
+
   it('macOS: Cmd+Q during a meeting asks, and after "leave" the app really quits', async () => {
     const runtime = boot({ platform: 'darwin' });
     const page = await shownPage(runtime);
