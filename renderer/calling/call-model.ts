@@ -11,6 +11,7 @@
 // Feature slices (features/<feature>-model.ts) keep their own state, prefixed events and pure
 // reducer; this file nests each slice under CallState and hands it its events.
 import type { ChatAccess } from '../chat/meeting-chat';
+import type { EffectsActions } from './features/effects-model';
 import type { TokenErrorCode } from '../../common/ipc-contract';
 import type { ScreenShareState } from '../share/share-model';
 import type { DevicesState, Observable } from './model';
@@ -696,6 +697,8 @@ export interface CallSession {
   readonly captions: CaptionsActions;
   /** Features.BreakoutRooms: moving into the assigned room and back. */
   readonly breakoutRooms: BreakoutActions;
+  /** Background effect and noise suppression (null when the meeting was opened without them). */
+  readonly effects: EffectsActions | null;
   /** Features.MediaStats: what the guest may do about call quality (model changes only). */
   readonly mediaStats: { setIncomingVideo(on: boolean): void; dismissAdvice(): void };
   /** Features.Spotlight: the guest steps out of the spotlight the organizer put them in. */

@@ -11,6 +11,7 @@
 import type { ChatAccess } from '../chat/meeting-chat';
 import {
   Features,
+  LocalAudioStream,
   LocalVideoStream,
   VideoStreamRenderer,
   type Call,
@@ -55,6 +56,8 @@ import { disposeAll } from './dispose';
 import { VideoSlots } from './video-slots';
 import { listen } from './sdk-events';
 import type { FeatureContext, FeatureHandle } from './features/feature-context';
+import { EffectsController, type EffectsOptions } from './effects-controller';
+import type { EffectsActions } from './features/effects-model';
 import { attachCapabilities } from './features/capabilities';
 import { attachRecording, type RecordingHandle } from './features/recording';
 import { attachTranscription, type TranscriptionHandle } from './features/transcription';
@@ -112,6 +115,8 @@ export interface JoinOptions {
   camera?: CameraHandoff | null;
   /** The caption language the guest chose last time ('' for none). */
   captionLanguage?: string;
+  /** The remembered background effect and noise suppression, and main's picture service. */
+  effects?: EffectsOptions;
   log?(level: LogLevel, message: string): void;
 }
 
@@ -190,7 +195,16 @@ export class MeetingCallSession implements CallSession {
   private readonly now: () => number;
   private agent: CallAgent | null = null;
   private call: Call | null = null;
-  private localStream: LocalVideoStream | null = null;
+  private videoStream: LocalVideoStream | null = null;
+  /** Every camera stream the call sends goes through here, so the effects follow it. */
+  private get localStream(): LocalVideoStream | null {
+    return this.videoStream;
+  }
+  private set localStream(stream: LocalVideoStream | null) {
+    this.videoStream = stream;
+    this.effectsController?.setVideoStream(stream);
+  }
+  private readonly effectsController: EffectsController | null;
   private localId: string | null = null;
   private readonly remotes = new Map<string, RemoteEntry>();
   private readonly callOff: Array<() => void> = [];
@@ -224,6 +238,17 @@ export class MeetingCallSession implements CallSession {
   ) {
     this.now = deps.now ?? (() => Date.now());
     this.joinedAt = this.now();
+    this.effectsController = options.effects
+      ? new EffectsController(options.effects, {
+          log: (message) => this.log('info', message),
+          isDeviceStream: (stream) => stream.mediaStreamType !== 'RawMedia',
+          needDeviceStream: () => this.reopenCameraByDevice(),
+          probeStream: () => {
+            const camera = this.deviceService.camera();
+            return camera ? new LocalVideoStream(camera) : null;
+          },
+        })
+      : null;
     this.handoff = options.camera?.stream.getVideoTracks().some((t) => t.readyState === 'live') ? options.camera : null;
     this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
     this.started = this.start().catch((error: unknown) => {
@@ -278,12 +303,18 @@ export class MeetingCallSession implements CallSession {
     this.agent = agent;
 
     const local = this.store.get().local;
+    // A background effect runs only on a camera opened by device (415/46152 on a MediaStream).
+    if (this.effectsController?.wantsVideoEffect()) this.dropHandoff();
     const camera = local.videoOn && !this.handoff ? this.deviceService.camera() : undefined;
     if (local.videoOn && this.handoff) this.localStream = new LocalVideoStream(this.handoff.stream);
     else if (camera) this.localStream = new LocalVideoStream(camera);
     else if (local.videoOn) this.push({ type: 'local', patch: { videoOn: false } });
+    // Noise suppression is a feature of a microphone stream opened by device.
+    const microphone = this.effectsController ? this.deviceService.microphone() : undefined;
+    const audioStream = microphone ? new LocalAudioStream(microphone) : null;
+    this.effectsController?.setAudioStream(audioStream);
     const call = agent.join(locatorOf(this.options.target) as TeamsMeetingLinkLocator, {
-      audioOptions: { muted: local.muted },
+      audioOptions: { muted: local.muted, ...(audioStream && { localAudioStreams: [audioStream] }) },
       videoOptions: this.localStream ? { localVideoStreams: [this.localStream] } : undefined,
     });
     this.call = call;
@@ -586,6 +617,7 @@ export class MeetingCallSession implements CallSession {
       this.moving = null;
       this.releaseCall();
       this.localStream = null;
+      this.effectsController?.dispose();
       this.dropHandoff();
       const agent = this.agent;
       this.agent = null;
@@ -832,6 +864,32 @@ export class MeetingCallSession implements CallSession {
     stopStream(previous);
   }
 
+  get effects(): EffectsActions | null {
+    return this.effectsController;
+  }
+
+  /** An effect was chosen while the call sends the join screen's stream: send the camera by device instead. */
+  private async reopenCameraByDevice(): Promise<void> {
+    const call = this.call;
+    const camera = this.deviceService.camera();
+    const current = this.localStream;
+    if (!call || !camera || !current || !this.handoff) return;
+    const next = new LocalVideoStream(camera);
+    try {
+      await call.stopVideo(current);
+      this.dropHandoff();
+      this.localStream = next;
+      await call.startVideo(next);
+      for (const view of this.localViews) {
+        view.dispose();
+        view.dispose = this.renderLocalInto(view.host);
+      }
+    } catch (error) {
+      this.failed('reopen camera for effects', error);
+      this.push({ type: 'local', patch: { videoOn: call.isLocalVideoStarted } });
+    }
+  }
+
   private dropHandoff(): void {
     if (!this.handoff) return;
     stopStream(this.handoff.stream);
@@ -840,6 +898,18 @@ export class MeetingCallSession implements CallSession {
   }
 
   renderLocalVideo(host: HTMLElement): Disposer {
+    const view = { host, dispose: this.renderLocalInto(host) };
+    this.localViews.add(view);
+    return () => {
+      view.dispose();
+      this.localViews.delete(view);
+    };
+  }
+
+  /** The self views on screen now, so a replaced camera stream can be shown where the old one was. */
+  private readonly localViews = new Set<{ host: HTMLElement; dispose: Disposer }>();
+
+  private renderLocalInto(host: HTMLElement): Disposer {
     const stream = this.localStream;
     if (!stream) return () => undefined;
     const handoff = this.handoff;

@@ -6,7 +6,7 @@
 import { Features, type LocalAudioStream, type LocalVideoStream } from '@azure/communication-calling';
 import type { BackgroundEffectSetting, BackgroundImageReply, BrandBackground } from '../../common/ipc-contract';
 import { loadEffectsPackage, type EffectsPackage } from './effects-package';
-import { applyEffectsEvent, initialEffectsState, type EffectsEvent, type EffectsState } from './features/effects-model';
+import { applyEffectsEvent, initialEffectsState, type EffectsActions, type EffectsEvent, type EffectsState } from './features/effects-model';
 import { attachVideoEffects, type VideoEffectChoice, type VideoEffectsHandle } from './features/video-effects';
 import { attachAudioEffects, type AudioEffectsHandle } from './features/audio-effects';
 import { Store, type Observable } from './model';
@@ -25,30 +25,20 @@ export interface EffectsOptions {
   save(patch: { backgroundEffect?: BackgroundEffectSetting; noiseSuppression?: boolean }): void;
 }
 
-/** What the views may do. */
-export interface EffectsActions {
-  readonly state: Observable<EffectsState>;
-  readonly brandBackgrounds: readonly BrandBackground[];
-  /** The guest opened the picker: load the package (first time) so choices apply at once. */
-  open(): Promise<void>;
-  choose(background: BackgroundEffectSetting): Promise<void>;
-  /** main's file dialog; a refused file leaves the current effect as it is. */
-  chooseOwnImage(): Promise<void>;
-  setNoiseSuppression(on: boolean): Promise<void>;
-}
-
 export interface EffectsHooks {
   log(message: string): void;
   /** The camera stream is the join screen's MediaStream (no effects possible): reopen it by device. */
   needDeviceStream(): Promise<void>;
   /** Whether the current camera stream came from a device (effects can run on it). */
   isDeviceStream(stream: LocalVideoStream): boolean;
+  /** A stream of the chosen camera device, to ask about support (null: no camera). */
+  probeStream(): LocalVideoStream | null;
 }
 
 export class EffectsController implements EffectsActions {
   private readonly store: Store<EffectsState>;
   private pkg: EffectsPackage | null = null;
-  private video: { stream: LocalVideoStream; handle: VideoEffectsHandle } | null = null;
+  private video: { stream: LocalVideoStream; handle: VideoEffectsHandle | null } | null = null;
   private audio: { stream: LocalAudioStream; handle: AudioEffectsHandle } | null = null;
   private customUrl: string | null = null;
   private disposed = false;
@@ -76,7 +66,8 @@ export class EffectsController implements EffectsActions {
   }
 
   private push(event: EffectsEvent): void {
-    if (!this.disposed) this.store.set(applyEffectsEvent(this.store.get(), event));
+    if (this.disposed) return;
+    this.store.set(applyEffectsEvent(this.store.get(), event));
   }
 
   private async effects(): Promise<EffectsPackage> {
@@ -84,28 +75,44 @@ export class EffectsController implements EffectsActions {
     return this.pkg;
   }
 
-  async open(): Promise<void> {
-    try {
-      await this.effects();
-    } catch (error) {
-      this.hooks.log(`effects package failed to load: ${describeSdkError(error)}`);
-      this.push({ type: 'effects/video', status: 'failed' });
-    }
+  /** The picker opened: load the package and find out whether effects can run here at all. */
+  open(): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await this.effects();
+      } catch (error) {
+        this.hooks.log(`effects package failed to load: ${describeSdkError(error)}`);
+        this.push({ type: 'effects/video', status: 'failed' });
+        return;
+      }
+      const stream = this.video?.stream;
+      if (stream && this.hooks.isDeviceStream(stream)) {
+        const handle = await this.attachVideo(stream);
+        await handle?.checkSupport();
+        return;
+      }
+      // No camera stream, or the join screen's (which cannot carry effects): ask on a stream of
+      // the camera device, which opens nothing until it is rendered or sent.
+      const probe = this.hooks.probeStream();
+      if (!probe || !this.pkg) return;
+      const handle = attachVideoEffects(probe.feature(Features.VideoEffects), this.pkg, (event) => this.push(event), (message) => this.hooks.log(message));
+      await handle.checkSupport();
+      handle.detach();
+    });
   }
 
   /** The session's camera stream now (null: camera off). */
   setVideoStream(stream: LocalVideoStream | null): void {
     if (this.video?.stream === stream) return;
-    this.video?.handle.detach();
+    this.video?.handle?.detach();
     this.video = null;
     if (!stream) {
       this.push({ type: 'effects/video', status: 'off' });
       return;
     }
-    const video = { stream, handle: null as VideoEffectsHandle | null };
-    this.video = video as { stream: LocalVideoStream; handle: VideoEffectsHandle };
+    this.video = { stream, handle: null };
     // The handle needs the package: attach once it is there (only if an effect is wanted).
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       if (this.video?.stream !== stream) return;
       if (this.store.get().background === 'none' && !this.pkg) return;
       await this.attachVideo(stream);
@@ -117,7 +124,7 @@ export class EffectsController implements EffectsActions {
     if (this.video?.stream === stream && this.video.handle) return this.video.handle;
     const pkg = await this.effects();
     if (this.video?.stream !== stream || this.disposed) return null;
-    const handle = attachVideoEffects(stream.feature(Features.VideoEffects), pkg, (event) => this.push(event), this.hooks.log);
+    const handle = attachVideoEffects(stream.feature(Features.VideoEffects), pkg, (event) => this.push(event), (message) => this.hooks.log(message));
     this.video = { stream, handle };
     return handle;
   }
@@ -128,7 +135,7 @@ export class EffectsController implements EffectsActions {
     this.audio?.handle.detach();
     this.audio = null;
     if (!stream) return;
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       if (!this.store.get().noiseSuppression) return;
       await this.applyNoise(stream);
     });
@@ -139,7 +146,7 @@ export class EffectsController implements EffectsActions {
     if (!this.audio || this.audio.stream !== stream) {
       const pkg = await this.effects();
       if (this.disposed) return;
-      this.audio = { stream, handle: attachAudioEffects(stream.feature(Features.AudioEffects), pkg, (event) => this.push(event), this.hooks.log) };
+      this.audio = { stream, handle: attachAudioEffects(stream.feature(Features.AudioEffects), pkg, (event) => this.push(event), (message) => this.hooks.log(message)) };
     }
     await this.audio.handle.setNoiseSuppression(this.store.get().noiseSuppression);
   }
@@ -226,7 +233,7 @@ export class EffectsController implements EffectsActions {
   }
 
   dispose(): void {
-    this.video?.handle.detach();
+    this.video?.handle?.detach();
     this.audio?.handle.detach();
     this.video = null;
     this.audio = null;

@@ -13,6 +13,7 @@ export function loadEffectsPackage(): Promise<EffectsPackage> {
   loading ??= import('@azure/communication-calling-effects').then(
     (loaded) => {
       performance.mark(EFFECTS_LOADED_MARK);
+      hideEngineSurfaces();
       return loaded;
     },
     (error: unknown) => {
@@ -22,4 +23,17 @@ export function loadEffectsPackage(): Promise<EffectsPackage> {
     },
   );
   return loading;
+}
+
+/**
+ * The effects engine (Babylon.js inside the package) adds its WebGL canvas straight to <body>,
+ * invisible (opacity 0, lowest z-index) and outside every landmark: keep it out of the
+ * accessibility tree, where it is nothing a guest can see or use.
+ */
+function hideEngineSurfaces(): void {
+  const hide = () => {
+    for (const canvas of document.querySelectorAll('body > canvas[data-engine]:not([aria-hidden])')) canvas.setAttribute('aria-hidden', 'true');
+  };
+  new MutationObserver(hide).observe(document.body, { childList: true });
+  hide();
 }

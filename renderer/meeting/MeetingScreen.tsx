@@ -34,7 +34,7 @@ function meetingText({ target }: MeetingRequest): string {
 const LEFT_EARLY: EndedInfo = { kind: 'left', code: null, subCode: null, callId: null, rejoin: true };
 const LOAD_FAILED: EndedInfo = { kind: 'unknown', code: null, subCode: null, callId: null, rejoin: true };
 
-export function MeetingScreen({ request, settings, updateSettings, onExit }: MeetingScreenProps) {
+export function MeetingScreen({ request, info, settings, updateSettings, onExit }: MeetingScreenProps) {
   const [attempt, setAttempt] = useState(0);
   const [session, setSession] = useState<CallSession | null>(null);
   // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
@@ -65,6 +65,14 @@ export function MeetingScreen({ request, settings, updateSettings, onExit }: Mee
           access: request.access,
           camera: request.camera,
           captionLanguage: settings.captionLanguage,
+          effects: {
+            background: settings.backgroundEffect,
+            noiseSuppression: settings.noiseSuppression,
+            brandBackgrounds: info.backgrounds,
+            chooseImage: () => bridge.chooseBackgroundImage(),
+            savedImage: () => bridge.savedBackgroundImage(),
+            save: updateSettings,
+          },
           log: (level: LogLevel, message: string) => void bridge.log({ level, message }),
         };
         current = request.practice

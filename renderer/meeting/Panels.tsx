@@ -1,6 +1,7 @@
 // Process: renderer. The side panels: People (everyone in the meeting, raised hands first, drawn
 // as a windowed list so a 1,000-person roster costs a screenful of rows) and Devices (camera,
 // microphone and speaker, switched mid-call).
+import { EffectsPicker } from '../effects/EffectsPicker';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
 import type { DevicesState } from '../calling/model';
@@ -142,6 +143,7 @@ export function DevicesPanel({ session, onClose }: { session: CallSession; onClo
             <p class="devices__note">{t('meeting.devices.speakerSystem')}</p>
           </div>
         )}
+        {session.effects && <EffectsPicker effects={session.effects} idPrefix="meeting" />}
       </div>
     </aside>
   );

@@ -21,6 +21,9 @@ const BASE_ARGS = [
   '--no-first-run',
   '--disable-quic',
   '--use-fake-device-for-media-stream',
+  // Software WebGL, so that the SDK's background effects can run headless.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
   '--autoplay-policy=no-user-gesture-required',
 ];
 
@@ -57,14 +60,35 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
  * manager or a call agent, and waits ~7 s when it cannot reach it. Answer it locally with an
  * empty config; refuse every other outside host (tests talk only to loopback).
  */
-export async function answerAcsConfigService(context: BrowserContext): Promise<void> {
+/**
+ * A config answer that switches the SDK's video and audio effects on, as the real config service
+ * does for ACS clients (measured: with `{}`, or with the service unreachable, the SDK keeps its
+ * built-in `enableVideoEffects: false` and isSupported() answers false: "Video effects are
+ * disabled"). The webcv values are the SDK's own defaults (Google SwiftShader stays listed as an
+ * unsupported renderer; headless Chromium's ANGLE-on-SwiftShader reports a different name).
+ */
+export const ACS_CONFIG_WITH_EFFECTS = {
+  AcsCallingSDKWeb: { videoEffects: { enableVideoEffects: true }, audioEffects: { enableAudioEffects: true } },
+  SkypeWebMedia: {
+    mediaAgent: {
+      enableVideoEffects: true,
+      webcv: {
+        webGLUnsupportedRenderers: ['Google SwiftShader'],
+        webGLRequiredExtensions: ['EXT_color_buffer_float', 'WEBGL_debug_renderer_info', 'OES_texture_float_linear'],
+        useWasmEffects: false,
+      },
+    },
+  },
+};
+
+export async function answerAcsConfigService(context: BrowserContext, config: object = {}): Promise<void> {
   await context.route(/^https?:\/\/(?!localhost[:/])/, async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === 'ecs.communication.microsoft.com') {
       await route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: '{}',
+        body: JSON.stringify(config),
         headers: {
           ETag: '"doorway-test"',
           Expires: new Date(Date.now() + 3_600_000).toUTCString(),

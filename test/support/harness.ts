@@ -74,6 +74,14 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   /** What the OS open-file dialog answers for a background picture (a path, or null: cancelled). */
   chooseBackgroundFile?: () => Promise<string | null>;
+  /** What the stand-in of the SDK's config service answers (default `{}`: effects stay off). */
+  acsConfig?: object;
+  /**
+   * Present the plain Chrome user agent, as the app does (main/security/user-agent.ts): a headless
+   * browser says "HeadlessChrome", which the SDK's environment table does not list, and the SDK
+   * then reports effects unsupported whatever its config says. Default false.
+   */
+  chromeUserAgent?: boolean;
 }
 
 export interface Harness {
@@ -105,6 +113,17 @@ const NOT_CONFIGURED: MainServices['tokens'] = {
   get: async (): Promise<TokenReply> => ({ ok: false, error: 'notConfigured' }),
   prefetch: () => undefined,
 };
+
+/** The browser's own user agent with "HeadlessChrome" named "Chrome", as a headed Chromium says it. */
+async function chromeUserAgentOf(browser: Browser): Promise<string> {
+  const probe = await browser.newContext();
+  try {
+    const page = await probe.newPage();
+    return (await page.evaluate(() => navigator.userAgent)).replace('HeadlessChrome/', 'Chrome/');
+  } finally {
+    await probe.close();
+  }
+}
 
 /** The branded backgrounds of the real branding file, as main lists them (the build copies them). */
 function brandBackgrounds(): Array<{ id: string; label: string; url: string }> {
@@ -213,13 +232,14 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
   );
 
   const context = await browser.newContext({
+    ...(options.chromeUserAgent && { userAgent: await chromeUserAgentOf(browser) }),
     locale: options.locale ?? 'en-US',
     ...(options.timezoneId && { timezoneId: options.timezoneId }),
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1100, height: 760 },
     permissions: options.grantMedia === false ? [] : ['camera', 'microphone'],
   });
-  await answerAcsConfigService(context);
+  await answerAcsConfigService(context, options.acsConfig);
   const page = await context.newPage();
   page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
 

@@ -2,7 +2,8 @@
 // suppression, shared by the join screen's effects picker and the meeting's: what was chosen (the
 // remembered setting), what actually runs, and why not. Views read it; only the effects
 // controller (../effects-controller.ts) changes it, through applyEffectsEvent.
-import type { BackgroundEffectSetting, BackgroundImageError } from '../../../common/ipc-contract';
+import type { BackgroundEffectSetting, BackgroundImageError, BrandBackground } from '../../../common/ipc-contract';
+import type { Observable } from '../model';
 
 /** Where the background effect stands on the camera stream. */
 export type VideoEffectStatus =
@@ -65,4 +66,16 @@ export function applyEffectsEvent(state: EffectsState, event: EffectsEvent): Eff
 /** Whether the picker should offer choices (false: it explains that effects cannot run here). */
 export function effectsAvailable(state: EffectsState): boolean {
   return state.video !== 'unsupported';
+}
+
+/** What the views may do about effects (the session's `effects`). */
+export interface EffectsActions {
+  readonly state: Observable<EffectsState>;
+  readonly brandBackgrounds: readonly BrandBackground[];
+  /** The guest opened the picker: load the effects package (first time) so choices apply at once. */
+  open(): Promise<void>;
+  choose(background: BackgroundEffectSetting): Promise<void>;
+  /** main's file dialog; a refused file leaves the current effect as it is. */
+  chooseOwnImage(): Promise<void>;
+  setNoiseSuppression(on: boolean): Promise<void>;
 }

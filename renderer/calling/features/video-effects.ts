@@ -15,6 +15,8 @@ export type VideoEffectChoice = { kind: 'none' } | { kind: 'blur' } | { kind: 'i
 export interface VideoEffectsHandle {
   /** Starts (or replaces) the effect, or stops it for 'none'; reports the outcome as events. */
   apply(choice: VideoEffectChoice): Promise<void>;
+  /** Asks the SDK whether this machine can run effects at all; 'unsupported' is reported. */
+  checkSupport(): Promise<boolean>;
   detach(): void;
 }
 
@@ -54,6 +56,16 @@ export function attachVideoEffects(
       } catch (error) {
         log(`video effect failed: ${describeSdkError(error)}`);
         if (!detached) push({ type: 'effects/video', status: 'failed' });
+      }
+    },
+    async checkSupport() {
+      try {
+        const supported = await feature.isSupported(new effects.BackgroundBlurEffect());
+        if (!supported && !detached) push({ type: 'effects/video', status: 'unsupported' });
+        return supported;
+      } catch (error) {
+        log(`video effects support check failed: ${describeSdkError(error)}`);
+        return false;
       }
     },
     detach() {

@@ -248,7 +248,7 @@ export class ScriptedCall extends Emitter implements Call {
   isScreenSharingOn = false;
   isLocalVideoStarted: boolean;
   localVideoStreams: LocalVideoStream[];
-  readonly localAudioStreams: LocalAudioStream[] = [];
+  readonly localAudioStreams: LocalAudioStream[];
   readonly remoteAudioStreams: RemoteAudioStream[] = [];
   remoteParticipants: ScriptedRemoteParticipant[] = [];
   role: ParticipantRole = 'Attendee';
@@ -285,6 +285,8 @@ export class ScriptedCall extends Emitter implements Call {
     super();
     this.isMuted = options?.audioOptions?.muted ?? false;
     this.localVideoStreams = [...(options?.videoOptions?.localVideoStreams ?? [])];
+    // The microphone stream the guest joins with (its AudioEffects feature is the real SDK's).
+    this.localAudioStreams = [...(options?.audioOptions?.localAudioStreams ?? [])];
     this.isLocalVideoStarted = this.localVideoStreams.length > 0;
     for (const stream of this.localVideoStreams) this.watchCamera(stream);
     this.dominantSpeakers = new ScriptedDominantSpeakers(env.clock);
