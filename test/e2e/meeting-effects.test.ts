@@ -71,7 +71,7 @@ describe('background effects in the meeting', () => {
   it('explains and steps aside where the SDK reports effects unsupported (its config keeps them off)', async () => {
     await inMeeting({}, 'Plain Pat', async ({ page }) => {
       const picker = await openPicker(page);
-      await expect.poll(() => picker.getAttribute('data-video')).toBe('unsupported');
+      await expect.poll(() => picker.getAttribute('data-video'), { timeout: 20_000 }).toBe('unsupported');
       expect(await picker.getByRole('status').first().textContent()).toBe(en('effects.unsupported'));
       expect(await picker.getByRole('radio').count()).toBe(0);
       // Noise suppression stays offered.
@@ -101,10 +101,10 @@ describe('background effects in the meeting', () => {
 
       await picker.getByRole('radio', { name: en('effects.option.blur') }).check({ force: true });
       await expect.poll(async () => (await selfFrame(page)).g > (await selfFrame(page)).b + 40, { timeout: 30_000 }).toBe(true);
-      await expect.poll(() => picker.getAttribute('data-video')).toBe('on');
+      await expect.poll(() => picker.getAttribute('data-video'), { timeout: 20_000 }).toBe('on');
 
       await picker.getByRole('radio', { name: en('effects.option.none') }).check({ force: true });
-      await expect.poll(() => picker.getAttribute('data-video')).toBe('off');
+      await expect.poll(() => picker.getAttribute('data-video'), { timeout: 20_000 }).toBe('off');
     });
   }, 120_000);
 
@@ -117,11 +117,11 @@ describe('background effects in the meeting', () => {
       const picker = await openPicker(page);
       const add = picker.getByRole('button', { name: en('effects.addImage') });
       await add.click();
-      await expect.poll(() => picker.getByRole('alert').textContent()).toBe(en('effects.image.notImage'));
+      await expect.poll(() => picker.getByRole('alert').textContent(), { timeout: 20_000 }).toBe(en('effects.image.notImage'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-effects-refused');
       await add.click();
-      await expect.poll(() => picker.getByRole('alert').textContent()).toBe(en('effects.image.tooLarge'));
+      await expect.poll(() => picker.getByRole('alert').textContent(), { timeout: 20_000 }).toBe(en('effects.image.tooLarge'));
       expect(await picker.getByRole('radio', { name: en('effects.option.none') }).isChecked()).toBe(true);
       expect(await picker.getByRole('radio', { name: en('effects.option.custom') }).count()).toBe(0);
     });
