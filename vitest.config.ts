@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
+    setupFiles: ['./test/support/load-locales.ts'],
     // electron-store imports electron; in plain Node that import must not try to fetch a binary.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
   },

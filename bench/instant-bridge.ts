@@ -26,7 +26,7 @@ export function instantReplies(options: { settings?: Partial<Settings>; meetings
       productName: 'Doorway',
       version: '0.0.0-bench',
       platform: 'linux',
-      systemLanguage: 'en',
+      systemLanguage: 'en-US',
       accentColor: '#4f52b2',
       backgrounds: [],
       supportUrl: null,

@@ -2,7 +2,7 @@
 // types. Main registers a handler per invoke channel (and validates each payload against a schema
 // keyed by the same names); the preload turns each entry into one narrow bridge function; the
 // renderer calls those. Nothing else crosses the process boundary.
-import type { Language } from './i18n';
+import type { Locale } from './i18n';
 import type { InvitationErrorCode, InvitationMeeting } from './invitation';
 import type { InviteResult, JoinableInvite } from './meeting';
 
@@ -70,7 +70,7 @@ export interface BackgroundImage {
 export type BackgroundImageError = 'cancelled' | 'tooLarge' | 'notImage' | 'unreadable' | 'notSaved' | 'missing';
 
 export type BackgroundImageReply = { ok: true; image: BackgroundImage } | { ok: false; error: BackgroundImageError };
-export type LanguageSetting = 'system' | Language;
+export type LanguageSetting = 'system' | Locale;
 
 /** What the guest chose last time; main owns the file, the renderer reads and patches it. */
 export interface Settings {
@@ -97,8 +97,8 @@ export interface AppInfo {
   productName: string;
   version: string;
   platform: 'darwin' | 'win32' | 'linux' | 'other';
-  /** The OS locale's language, used when the language setting is 'system'. */
-  systemLanguage: Language;
+  /** The shipped locale that best fits the OS's preferred languages, used when the setting is 'system'. */
+  systemLanguage: Locale;
   accentColor: string;
   /** The organization's background pictures (may be empty). */
   backgrounds: BrandBackground[];
@@ -176,7 +176,7 @@ export type ShareControlAction = 'stopSharing' | 'toggleMute' | 'showMeeting';
 
 /** The sharing controls' first paint: the guest's language and look, and the current state. */
 export interface ShareControlsView {
-  language: Language;
+  language: Locale;
   theme: ThemeSetting;
   accentColor: string;
   state: ShareControlsState;
@@ -201,7 +201,7 @@ export type MiniWindowAction = 'toggleMute' | 'toggleCamera' | 'leave' | 'showMe
 
 /** The mini window's first paint. */
 export interface MiniWindowView {
-  language: Language;
+  language: Locale;
   theme: ThemeSetting;
   accentColor: string;
   state: MiniWindowState;

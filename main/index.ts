@@ -21,7 +21,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import brandingFile from '../build/branding.json';
 import { eventChannels, type EventContract, type EventName } from '../common/ipc-contract';
-import { pickLanguage, translate, type MessageKey, type Params } from '../common/i18n';
+import { loadLocale, pickLocale, SOURCE_LOCALE, translate, type MessageKey, type Params } from '../common/i18n';
 import { createAppProtocolHandler } from './app-protocol/app-protocol-handler';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-protocol/origin';
 import { CaptureBroker } from './capture/capture-broker';
@@ -77,13 +77,14 @@ function startFailed(error: unknown): void {
   const reason = errorName(error);
   // The rotating log may be what failed: stderr is the log of last resort.
   process.stderr.write(`Doorway failed to start: ${reason}\n`);
-  const show = () => {
-    const lang = pickLanguage(app.getLocale());
+  const show = async () => {
+    const lang = pickLocale(app.getPreferredSystemLanguages());
+    await loadLocale(lang).catch(() => undefined); // English, then
     const params = { app: app.getName(), reason, logs: safePath(() => app.getPath('logs')) };
     dialog.showErrorBox(translate(lang, 'dialog.startFailed.title', params), translate(lang, 'dialog.startFailed.message', params));
     app.quit();
   };
-  if (app.isReady()) show();
+  if (app.isReady()) void show();
   else app.whenReady().then(show, () => app.exit(1));
 }
 
@@ -105,7 +106,7 @@ function start(): void {
   const brandingResult = parseBranding(brandingFile);
   if (!brandingResult.ok) {
     void app.whenReady().then(() => {
-      dialog.showErrorBox(translate('en', 'dialog.badBranding.title', { app: 'Doorway' }), brandingResult.message);
+      dialog.showErrorBox(translate(SOURCE_LOCALE, 'dialog.badBranding.title', { app: 'Doorway' }), brandingResult.message);
       app.quit();
     });
     return;
@@ -133,7 +134,7 @@ function start(): void {
     const chosen = settings.get().language;
     if (chosen !== 'system') return chosen;
     if (branding.defaultLanguage !== 'system') return branding.defaultLanguage;
-    return pickLanguage(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+    return pickLocale([...app.getPreferredSystemLanguages(), app.getLocale()]);
   };
   const t = (key: MessageKey, params?: Params) => translate(language(), key, { app: branding.productName, ...params });
 
@@ -355,7 +356,7 @@ function start(): void {
         update: (patch) => {
           const next = settings.update(patch);
           if (patch.miniWindow !== undefined) miniWindow.settingChanged();
-          if (patch.language !== undefined && app.isReady()) applyMenu();
+          if (patch.language !== undefined && app.isReady()) void loadLocale(language()).then(applyMenu, () => applyMenu());
           return next;
         },
       },
@@ -413,7 +414,10 @@ function start(): void {
         setInterval: (callback, ms) => void setInterval(callback, ms),
       });
 
-      applyMenu();
+      // The menu in the guest's language once its strings are loaded (in English if they cannot be).
+      void loadLocale(language())
+        .catch((error: unknown) => log.warn(`i18n: ${language()} not loaded (${errorName(error)})`))
+        .then(applyMenu);
 
       createWindow();
       linkIntake.deliverLaunchLink(process.argv);

@@ -2,8 +2,9 @@
 // The ACS SDK (7 MB) is not loaded here: the join screen loads it once the preview is live.
 import { render } from 'preact';
 import './styles.css';
-import { App } from './app/App';
+import { App, chosenLocale } from './app/App';
 import { bridge } from './bridge';
+import { activateLocale } from './i18n';
 import { SHARE_CONTROLS_ROUTE, startShareControls } from './share/ShareControlsApp';
 import { MINI_WINDOW_ROUTE, startMiniWindow } from './mini/MiniWindowApp';
 
@@ -17,9 +18,11 @@ if (location.hash === SHARE_CONTROLS_ROUTE) {
   // The meeting's mini window likewise (main/mini-window).
   startMiniWindow(root);
 } else {
-  void bridge.rendererReady().then((info) => {
+  void bridge.rendererReady().then(async (info) => {
     performance.mark('doorway:app-info');
-    render(<App info={info} />, root);
+    // The locale's chunk is a local file (no network); English needs none.
+    const locale = await activateLocale(chosenLocale(info, info.settings));
+    render(<App info={info} initialLocale={locale} />, root);
     afterFirstPaint(() => performance.mark('doorway:first-paint'));
   });
 }

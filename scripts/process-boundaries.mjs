@@ -6,6 +6,8 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+// Packages common/ may use: pure code that runs the same in main, the renderer and the service.
+const COMMON_PACKAGES = new Set(['intl-messageformat']);
 
 /** The process a file belongs to, from its folder; null for files outside the app's sources. */
 export function processOf(file, root) {
@@ -34,7 +36,8 @@ export function boundaryViolation({ importerProcess, specifier, resolvedProcess,
       return `the preload may only import electron and common/ipc-contract, not "${specifier}"`;
     case 'common':
       if (isRelative && resolvedProcess === 'common') return null;
-      return `common/ is shared by every process and may only import common/, not "${specifier}"`;
+      if (COMMON_PACKAGES.has(specifier)) return null;
+      return `common/ is shared by every process and may only import common/ and ${[...COMMON_PACKAGES].join(', ')}, not "${specifier}"`;
     case 'main':
       if (isRelative && (resolvedProcess === 'renderer' || resolvedProcess === 'preload')) return `main may not import ${resolvedRelative}`;
       return null;

@@ -6,7 +6,7 @@
 // invitation page only: no Teams link, no meeting ID, passcode or dial-in.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { translate, type Language } from '../common/i18n';
+import { textDirection, translate, type Locale } from '../common/i18n';
 import { formatMeetingTime } from './meeting-time';
 
 export interface MailParts {
@@ -16,7 +16,7 @@ export interface MailParts {
 }
 
 export interface InvitationMailInput {
-  lang: Language;
+  lang: Locale;
   productName: string;
   meeting: { subject: string; startsAt: string; endsAt: string; organizer: string };
   inviteUrl: string;
@@ -92,7 +92,7 @@ export function composeInvitationMail(input: InvitationMailInput): MailParts {
   return { subject, html, text };
 }
 
-export function composeCodeMail(input: { lang: Language; meetingSubject: string; code: string; minutes: number }): MailParts {
+export function composeCodeMail(input: { lang: Locale; meetingSubject: string; code: string; minutes: number }): MailParts {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(input.lang, key, params);
   const subject = t('invite.mail.code.subject', { subject: input.meetingSubject });
   const body = t('invite.mail.code.body', { code: input.code, minutes: input.minutes });
@@ -110,9 +110,9 @@ export function composeCodeMail(input: { lang: Language; meetingSubject: string;
 }
 
 /** One email's HTML document: inline styles only (mail clients drop style sheets). */
-function mailDocument(lang: Language, subject: string, body: ComponentChildren): string {
+function mailDocument(lang: Locale, subject: string, body: ComponentChildren): string {
   return `<!doctype html>${renderToString(
-    <html lang={lang}>
+    <html lang={lang} dir={textDirection(lang)}>
       <head>
         <meta charset="utf-8" />
         <title>{subject}</title>

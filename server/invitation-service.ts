@@ -5,7 +5,7 @@
 // and a bound invitation's join details leave only against a grant.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { INVITATION_ID_PATTERN, type InvitationErrorCode, type InvitationView } from '../common/invitation';
-import { LANGUAGES, pickLanguage, type Language } from '../common/i18n';
+import { loadLocale, pickLocale, SOURCE_LOCALE, type Locale } from '../common/i18n';
 import type { AuditLog } from './audit-log';
 import { maskEmail } from './audit-log';
 import type { GraphClient, GraphResult, MeetingDetails } from './graph-client';
@@ -34,7 +34,8 @@ export interface CreatedInvitation {
   expiresAt: string;
   bound: boolean;
   meeting: Invitation['meeting'];
-  emails: Record<Language, MailParts>;
+  /** The invitation email in the guest's language (when staff gave one) and in English. */
+  emails: Partial<Record<Locale, MailParts>>;
   ics: string;
   mail: { sent: true } | { sent: false; reason?: string };
 }
@@ -170,7 +171,7 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       if (expiresAt <= now()) return { ok: false, error: 'meetingEnded' };
 
       const id = randomBytes(16).toString('base64url');
-      const language = request.guest?.language ? pickLanguage(request.guest.language) : undefined;
+      const language = request.guest?.language ? pickLocale(request.guest.language) : undefined;
       const invitation: Invitation = {
         id,
         createdAt: now(),
@@ -195,7 +196,7 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
 
       const { url, appLink } = links(id, guestView(invitation));
       const bound = invitation.boundEmail !== undefined;
-      const mailFor = (lang: Language) =>
+      const mailFor = (lang: Locale) =>
         composeInvitationMail({
           lang,
           productName,
@@ -205,25 +206,28 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
           ...(request.guest?.timeZone ? { timeZone: request.guest.timeZone } : {}),
           ...(bound ? {} : { join: invitation.join, ...(invitation.dialIn ? { dialIn: invitation.dialIn } : {}) }),
         });
-      const emails = Object.fromEntries(LANGUAGES.map((lang) => [lang, mailFor(lang)])) as Record<Language, MailParts>;
+      const mailLocale = language ?? SOURCE_LOCALE;
+      await loadLocale(mailLocale);
+      const mail = mailFor(mailLocale);
+      const emails: Partial<Record<Locale, MailParts>> = { [SOURCE_LOCALE]: mailLocale === SOURCE_LOCALE ? mail : mailFor(SOURCE_LOCALE), [mailLocale]: mail };
       const ics = buildIcs({
         uid: `${createHash('sha256').update(id).digest('hex').slice(0, 32)}@${new URL(publicUrl).host}`,
         startsAt: invitation.meeting.startsAt,
         endsAt: invitation.meeting.endsAt,
         stampedAt: new Date(now()),
         summary: invitation.meeting.subject,
-        description: emails[language ?? 'en'].text,
+        description: mail.text,
         url,
       });
 
-      let mail: CreatedInvitation['mail'] = { sent: false };
+      let sending: CreatedInvitation['mail'] = { sent: false };
       if (request.sendEmail && email && graph && mailSender) {
-        const message = emails[language ?? 'en'];
+        const message = mail;
         const sent = await graph.sendMail(mailSender, { to: email, subject: message.subject, html: message.html, attachments: [{ name: 'invitation.ics', contentType: 'text/calendar; method=PUBLISH', content: ics }] });
         if (sent.ok) audit.record('invitationMailed', { invitationId: id, actor: invitation.createdBy, email, channel: 'api' });
-        mail = sent.ok ? { sent: true } : { sent: false, reason: sent.message };
+        sending = sent.ok ? { sent: true } : { sent: false, reason: sent.message };
       }
-      return { ok: true, invitation: { id, url, appLink, expiresAt: new Date(expiresAt).toISOString(), bound, meeting: invitation.meeting, emails, ics, mail } };
+      return { ok: true, invitation: { id, url, appLink, expiresAt: new Date(expiresAt).toISOString(), bound, meeting: invitation.meeting, emails, ics, mail: sending } };
     },
 
     async view(id, grant) {
@@ -252,7 +256,10 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       if (!updated) return { ok: false, error: 'unknownInvitation' };
       if (limited !== undefined) return { ok: false, error: 'rateLimited', retryAfterSeconds: limited };
       const email = found.invitation.boundEmail;
-      const message = composeCodeMail({ lang: (found.invitation.guest.language as Language | undefined) ?? 'en', meetingSubject: found.invitation.meeting.subject, code, minutes: Math.round(codeTtlMs / 60_000) });
+      // Invitations stored before 24 locales carry 'en'/'ko': pickLocale reads those too.
+      const lang = pickLocale(found.invitation.guest.language ?? SOURCE_LOCALE);
+      await loadLocale(lang);
+      const message = composeCodeMail({ lang, meetingSubject: found.invitation.meeting.subject, code, minutes: Math.round(codeTtlMs / 60_000) });
       const sent = await graph.sendMail(mailSender, { to: email, subject: message.subject, html: message.html, attachments: [] });
       if (!sent.ok) return { ok: false, error: 'serviceError' };
       audit.record('codeSent', { invitationId: id, actor: 'guest', email, channel });

@@ -7,7 +7,8 @@
 // inline script or style (the CSP forbids them): one external same-origin script only localizes the
 // time and adds a copy button. Every value is escaped by preact-render-to-string.
 import { renderToString } from 'preact-render-to-string';
-import { LANGUAGES, translate, type Language, type MessageKey } from '../common/i18n';
+import { LOCALES, LOCALE_TAGS, parseAcceptLanguage, SOURCE_LOCALE, textDirection, translate, type Locale, type MessageKey } from '../common/i18n';
+import { matchLocale } from '../common/i18n/match-locale';
 import { formatMeetingTime } from './meeting-time';
 
 export const LANDING_CSS_PATH = '/assets/join.css';
@@ -34,11 +35,11 @@ export type LandingModel =
   | { state: 'unknown'; id?: string }
   | { state: 'expired' | 'revoked' | 'locked'; id: string };
 
-export function renderLandingPage(model: LandingModel, lang: Language, productName: string): string {
+export function renderLandingPage(model: LandingModel, lang: Locale, productName: string): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, { app: productName, ...params });
   const title = 'meeting' in model ? t('invite.page.title', { subject: model.meeting.subject || productName }) : t(`invite.page.${model.state}.title`);
   const page = (
-    <html lang={lang}>
+    <html lang={lang} dir={textDirection(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -64,7 +65,7 @@ export function renderLandingPage(model: LandingModel, lang: Language, productNa
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-function Meeting({ model, t, lang }: { model: { meeting: PageMeeting }; t: T; lang: Language }) {
+function Meeting({ model, t, lang }: { model: { meeting: PageMeeting }; t: T; lang: Locale }) {
   const { meeting } = model;
   return (
     <>
@@ -133,7 +134,7 @@ function Open({ model, t }: { model: Extract<LandingModel, { state: 'open' }>; t
   );
 }
 
-function Verify({ model, t, lang }: { model: Extract<LandingModel, { state: 'verify' }>; t: T; lang: Language }) {
+function Verify({ model, t, lang }: { model: Extract<LandingModel, { state: 'verify' }>; t: T; lang: Locale }) {
   const notices: Record<VerifyNotice, string> = {
     codeSent: t('invite.page.verify.sent', { email: model.emailHint, minutes: model.codeMinutes }),
     wrongCode: t('invite.page.verify.wrongCode', { attempts: model.attemptsLeft ?? 0 }),
@@ -172,33 +173,21 @@ function Verify({ model, t, lang }: { model: Extract<LandingModel, { state: 'ver
   );
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어' };
-
-function LanguageSwitch({ id, lang, label }: { id: string | undefined; lang: Language; label: string }) {
+function LanguageSwitch({ id, lang, label }: { id: string | undefined; lang: Locale; label: string }) {
   if (!id) return null;
   return (
     <nav aria-label={label} class="languages">
-      {LANGUAGES.filter((other) => other !== lang).map((other) => (
-        <a key={other} href={`/join/${id}?lang=${other}`} lang={other} hrefLang={other}>
-          {LANGUAGE_NAMES[other]}
+      {LOCALES.filter((other) => other.tag !== lang).map((other) => (
+        <a key={other.tag} href={`/join/${id}?lang=${other.tag}`} lang={other.tag} hrefLang={other.tag} dir={other.dir}>
+          {other.name}
         </a>
       ))}
     </nav>
   );
 }
 
-/** The page's language: an explicit `?lang=`, else the best of Accept-Language, else `fallback`. */
-export function pageLanguage(query: string | undefined, acceptLanguage: string | undefined, fallback: Language = 'en'): Language {
-  if (query && (LANGUAGES as readonly string[]).includes(query)) return query as Language;
-  const ranked = (acceptLanguage ?? '')
-    .split(',')
-    .slice(0, 20)
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(/^q=([\d.]+)$/.exec(params.map((p) => p.trim()).find((p) => p.startsWith('q=')) ?? 'q=1')?.[1] ?? 0);
-      return { base: tag.toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((entry) => entry.q > 0 && (LANGUAGES as readonly string[]).includes(entry.base))
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return (ranked[0]?.base as Language | undefined) ?? fallback;
+/** The page's language: an explicit `?lang=`, else the best fit of Accept-Language, else `fallback`. */
+export function pageLanguage(query: string | undefined, acceptLanguage: string | undefined, fallback: Locale = SOURCE_LOCALE): Locale {
+  // `?lang=ko` from pages of before 24 locales still works: the query is matched like a header entry.
+  return matchLocale([query?.slice(0, 35), ...parseAcceptLanguage(acceptLanguage).slice(0, 20)], LOCALE_TAGS, fallback);
 }

@@ -1,19 +1,17 @@
 // Process: server. A meeting's time range in words, in a language and a time zone; the landing
 // page renders it in UTC (the browser may localize it) and emails use the guest's zone if staff gave one.
-import type { Language } from '../common/i18n';
-
-const LOCALES: Record<Language, string> = { en: 'en-GB', ko: 'ko-KR' };
+import type { Locale } from '../common/i18n';
 
 // Building an Intl formatter costs far more than using one; the landing page formats per request.
 const formatters = new Map<string, { range: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
 
-function formattersFor(lang: Language, timeZone: string) {
+function formattersFor(lang: Locale, timeZone: string) {
   const key = `${lang}|${timeZone}`;
   let entry = formatters.get(key);
   if (!entry) {
     entry = {
-      range: new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'full', timeStyle: 'short', timeZone }),
-      zone: new Intl.DateTimeFormat(LOCALES[lang], { timeZone, timeZoneName: 'short' }),
+      range: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' }),
     };
     // Zones come from staff input: keep the cache bounded.
     if (formatters.size >= 256) formatters.delete(formatters.keys().next().value!);
@@ -22,7 +20,7 @@ function formattersFor(lang: Language, timeZone: string) {
   return entry;
 }
 
-export function formatMeetingTime(startsAt: string, endsAt: string, lang: Language, timeZone = 'UTC'): string {
+export function formatMeetingTime(startsAt: string, endsAt: string, lang: Locale, timeZone = 'UTC'): string {
   const { range, zone } = formattersFor(lang, timeZone);
   const text = range.formatRange(new Date(startsAt), new Date(endsAt));
   const name = zone.formatToParts(new Date(startsAt)).find((part) => part.type === 'timeZoneName')?.value;

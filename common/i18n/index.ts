@@ -1,40 +1,104 @@
-// The i18n catalogue: every string a guest sees, in every language Doorway ships.
-// `locales/en.json` is the source (each key's message); `locales/<bcp47>.json` holds one
-// language's messages. Keys are `<feature>.<area>.<item>`. Used by main (menus, dialogs) and the
-// renderer; pure, so it runs in either process.
+// Process: any (pure). The i18n catalogue: every string a guest sees, in every shipped locale.
+// `locales/en.json` is the source (each key's ICU message and a description for translators);
+// `locales/<bcp47>.json` holds one locale's messages; `locales.ts` lists the shipped ones. Keys are
+// `<feature>.<area>.<item>`. Messages are ICU MessageFormat, formatted by intl-messageformat and
+// compiled once per locale and key. A key missing (or broken) in a locale falls back to English.
+// Used by main (menus, dialogs), the renderer and the service; it never touches the DOM or Node.
+import { IntlMessageFormat } from 'intl-messageformat';
 import english from './locales/en.json';
-import korean from './locales/ko-KR.json';
+import { LOCALES, LOCALE_TAGS, SOURCE_LOCALE, isLocale, localeEntry, migrateLocaleSetting, textDirection, type Locale, type LocaleModule } from './locales';
+import { matchLocale } from './match-locale';
 
-export const LANGUAGES = ['en', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-type Strings = Record<string, string>;
+export { LOCALES, LOCALE_TAGS, SOURCE_LOCALE, isLocale, localeEntry, migrateLocaleSetting, textDirection, type Locale };
+export { parseAcceptLanguage } from './match-locale';
 
 export type MessageKey = keyof typeof english;
-
-const catalogue: Record<Language, Strings> = {
-  en: Object.fromEntries(Object.entries(english).map(([key, entry]) => [key, entry.message])),
-  ko: korean,
-};
-
 export type Params = Record<string, string | number>;
+type Messages = Readonly<Record<string, string>>;
 
-/** Picks the best shipped language for a BCP 47 tag such as "ko-KR"; English otherwise. */
-export function pickLanguage(tag: string | undefined | null): Language {
-  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+const loaded = new Map<Locale, Messages>();
+const compiled = new Map<Locale, Map<string, IntlMessageFormat | null>>();
+
+/** Accepts both shapes: English's `{ message, description }` and a translation's plain string. */
+function flatten(source: LocaleModule['default']): Messages {
+  return Object.fromEntries(Object.entries(source).map(([key, entry]) => [key, typeof entry === 'string' ? entry : entry.message]));
 }
 
-/** Translates `key`, filling `{name}` placeholders from `params`. Falls back to English. */
-export function translate(lang: Language, key: MessageKey, params?: Params): string {
-  const template = catalogue[lang][key] ?? catalogue.en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+registerMessages(SOURCE_LOCALE, english);
+
+/** Loads a locale's messages once (a separate chunk in the renderer); later calls resolve at once. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return;
+  const module = await localeEntry(locale).load();
+  registerMessages(locale, module.default);
 }
 
-/** Every key of every language, for the catalogue's completeness test. */
-export function catalogueFor(lang: Language): Readonly<Strings> {
-  return catalogue[lang];
+/** Sets a locale's messages (what loadLocale does; a caller with its own subset of keys may too). */
+export function registerMessages(locale: Locale, messages: LocaleModule['default']): void {
+  loaded.set(locale, flatten(messages));
+  compiled.delete(locale);
+}
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return loaded.has(locale);
+}
+
+/** The shipped locale that best fits `requested` (OS or browser preferences, best first). */
+export function pickLocale(requested: string | readonly (string | null | undefined)[] | null | undefined): Locale {
+  const list = typeof requested === 'string' || requested == null ? [requested] : requested;
+  return matchLocale(list, LOCALE_TAGS, SOURCE_LOCALE);
+}
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+const STRONG_RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * Wraps string arguments (names, subjects, host names) in first-strong isolates so a Hebrew name
+ * in an English sentence, or a Latin one in an Arabic sentence, cannot reorder the text around it.
+ * Text that is LTR-only inside an LTR locale needs no isolate and is left as it is.
+ */
+function isolate(locale: Locale, params: Params): Params {
+  const rtl = textDirection(locale) === 'rtl';
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) out[name] = typeof value === 'string' && (rtl || STRONG_RTL.test(value)) ? `${FSI}${value}${PDI}` : value;
+  return out;
+}
+
+function compile(locale: Locale, key: string): IntlMessageFormat | null {
+  let cache = compiled.get(locale);
+  if (!cache) compiled.set(locale, (cache = new Map<string, IntlMessageFormat | null>()));
+  if (cache.has(key)) return cache.get(key)!;
+  const source = loaded.get(locale)?.[key];
+  let format: IntlMessageFormat | null = null;
+  if (source !== undefined) {
+    try {
+      format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    } catch {
+      format = null; // a broken translation: the caller falls back to English
+    }
+  }
+  cache.set(key, format);
+  return format;
+}
+
+function formatIn(locale: Locale, key: string, params: Params | undefined): string | null {
+  const format = compile(locale, key);
+  if (!format) return null;
+  try {
+    const result = format.format(params ? isolate(locale, params) : undefined);
+    return typeof result === 'string' ? result : String(result);
+  } catch {
+    return null; // an argument is missing: English may still name it
+  }
+}
+
+/** Formats `key` in `locale` (English for a key the locale lacks or a locale not loaded yet). */
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  return formatIn(locale, key, params) ?? (locale === SOURCE_LOCALE ? null : formatIn(SOURCE_LOCALE, key, params)) ?? key;
+}
+
+/** A loaded locale's raw messages, for the catalogue test and tools. */
+export function messagesOf(locale: Locale): Messages {
+  return loaded.get(locale) ?? {};
 }

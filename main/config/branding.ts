@@ -1,6 +1,7 @@
 // Process: main (and the build scripts). The organization's branding: one JSON file,
 // build/branding.json, that drives both electron-builder's configuration and the app at run time.
 import { z } from 'zod';
+import { LOCALE_TAGS, migrateLocaleSetting } from '../../common/i18n/locales';
 
 const httpsUrlOrEmpty = z
   .string()
@@ -24,7 +25,8 @@ export const brandingSchema = z
       .regex(/^(|[\x21-\x7e]{16,256})$/, '16 to 256 visible ASCII characters (the service\'s APP_KEY), or empty')
       .default(''),
     supportUrl: httpsUrlOrEmpty,
-    defaultLanguage: z.enum(['system', 'en', 'ko']),
+    // A shipped locale tag (en-US, ko-KR, …); the older 'en'/'ko' are read as en-US/ko-KR.
+    defaultLanguage: z.preprocess(migrateLocaleSetting, z.enum(['system', ...LOCALE_TAGS])),
     updateFeed: httpsUrlOrEmpty,
     // Where invitations come from (`doorway://join?invite=`, https://<host>/join/<id>); '' turns them off.
     serviceUrl: z

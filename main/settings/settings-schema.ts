@@ -2,6 +2,7 @@
 // and the same schema, as JSON Schema, is handed to electron-store.
 import { z } from 'zod';
 import type { Settings } from '../../common/ipc-contract';
+import { LOCALE_TAGS, migrateLocaleSetting } from '../../common/i18n/locales';
 
 export const DEFAULT_SETTINGS: Settings = {
   displayName: '',
@@ -21,7 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsSchema = z.object({
   displayName: z.string().max(256),
-  language: z.enum(['system', 'en', 'ko']),
+  language: z.enum(['system', ...LOCALE_TAGS]),
   theme: z.enum(['system', 'light', 'dark']),
   cameraOn: z.boolean(),
   microphoneOn: z.boolean(),
@@ -42,18 +43,25 @@ export type SettingsKey = keyof Settings;
 
 /**
  * Keeps every valid field of a hand-edited or damaged settings object and resets the rest, so one
- * bad value does not cost the guest their remembered name. Reports which fields were reset.
+ * bad value does not cost the guest their remembered name. Reports which fields were reset, and
+ * which were carried over from an older version's format (the file is then rewritten, not "recovered").
  */
-export function repairSettings(raw: unknown): { settings: Settings; resetFields: string[] } {
+export function repairSettings(raw: unknown): { settings: Settings; resetFields: string[]; migratedFields: string[] } {
   const source = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_SETTINGS };
   const resetFields: string[] = [];
+  const migratedFields: string[] = [];
   for (const key of Object.keys(DEFAULT_SETTINGS) as SettingsKey[]) {
     if (!(key in source)) continue;
-    const field = settingsSchema.shape[key].safeParse(source[key]);
-    if (field.success) (settings as Record<SettingsKey, unknown>)[key] = field.data;
-    else resetFields.push(key);
+    // Versions with two languages stored 'en'/'ko': read them as today's locale tags.
+    const value = key === 'language' ? migrateLocaleSetting(source[key]) : source[key];
+    const field = settingsSchema.shape[key].safeParse(value);
+    if (!field.success) resetFields.push(key);
+    else {
+      (settings as Record<SettingsKey, unknown>)[key] = field.data;
+      if (value !== source[key]) migratedFields.push(key);
+    }
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) resetFields.push('(whole file)');
-  return { settings, resetFields };
+  return { settings, resetFields, migratedFields };
 }

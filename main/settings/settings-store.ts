@@ -85,8 +85,12 @@ function repairFileInPlace(file: string, log: (message: string) => void, now: ()
     if (errorCode(error) === 'EISDIR') throw error;
     raw = null;
   }
-  const { settings, resetFields } = repairSettings(raw);
-  if (resetFields.length === 0) return false;
+  const { settings, resetFields, migratedFields } = repairSettings(raw);
+  if (resetFields.length === 0) {
+    // electron-store would refuse an older version's value: write it in today's format.
+    if (migratedFields.length > 0) writeFileSync(file, JSON.stringify(settings, null, '\t'));
+    return false;
+  }
   const backup = `${file.slice(0, -'.json'.length)}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.json`;
   copyFileSync(file, backup);
   writeFileSync(file, JSON.stringify(settings, null, '\t'));

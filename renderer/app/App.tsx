@@ -2,9 +2,9 @@
 // the join screen, or the meeting (which ends on its own ended screen).
 import { useEffect, useState } from 'preact/hooks';
 import type { AppInfo, Settings } from '../../common/ipc-contract';
-import { translate } from '../../common/i18n';
+import { translate, type Locale } from '../../common/i18n';
 import { bridge } from '../bridge';
-import { LanguageContext } from '../i18n';
+import { activateLocale, LanguageContext } from '../i18n';
 import { JoinScreen } from '../join/JoinScreen';
 import { MeetingScreen } from '../meeting/MeetingScreen';
 import { useObservable } from '../components/use-observable';
@@ -14,11 +14,30 @@ import { SCREENS_ID, SharePicker } from '../share/SharePicker';
 import { Preferences } from './Preferences';
 import './app.css';
 
-export function App({ info }: { info: AppInfo }) {
+/** The locale the settings ask for ('system': the OS's best fit, which main worked out). */
+export function chosenLocale(info: AppInfo, settings: Settings): Locale {
+  return settings.language === 'system' ? info.systemLanguage : settings.language;
+}
+
+/** `initialLocale` is already loaded (main.tsx waits for it before the first render). */
+export function App({ info, initialLocale }: { info: AppInfo; initialLocale: Locale }) {
   const [settings, setSettings] = useState<Settings>(info.settings);
   const joinRequest = useObservable(joinRequests, null);
   const [meeting, setMeeting] = useState<MeetingRequest | null>(null);
-  const language = settings.language === 'system' ? info.systemLanguage : settings.language;
+  // What the settings asked for, and what shows (English if that locale's chunk failed to load).
+  const [active, setActive] = useState({ wanted: chosenLocale(info, info.settings), shown: initialLocale });
+  const wanted = chosenLocale(info, settings);
+  const language = active.shown;
+
+  // Another language was chosen: switch once its messages have loaded, never to half a catalogue.
+  useEffect(() => {
+    if (wanted === active.wanted) return;
+    let current = true;
+    void activateLocale(wanted).then((shown) => current && setActive({ wanted, shown }));
+    return () => {
+      current = false;
+    };
+  }, [wanted, active.wanted]);
 
   // A link from the OS: main has already asked the guest if a meeting was in progress, so leave
   // it (unmounting the meeting hangs up) and show the new meeting on the join screen.
@@ -27,10 +46,9 @@ export function App({ info }: { info: AppInfo }) {
   }, [joinRequest]);
   useEffect(() => {
     const root = document.documentElement;
-    root.lang = language;
     root.dataset.theme = settings.theme;
     root.style.setProperty('--accent', info.accentColor);
-  }, [language, settings.theme, info.accentColor]);
+  }, [settings.theme, info.accentColor]);
 
   const updateSettings = (patch: Partial<Settings>) => {
     setSettings((current) => ({ ...current, ...patch }));

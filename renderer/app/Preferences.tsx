@@ -2,9 +2,8 @@
 // written in their own language, so a guest who cannot read the current one still finds theirs.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../common/ipc-contract';
+import { LOCALES } from '../../common/i18n';
 import { useT } from '../i18n';
-
-const LANGUAGE_NAMES: Record<Exclude<LanguageSetting, 'system'>, string> = { en: 'English', ko: '한국어' };
 
 interface Props {
   settings: Settings;
@@ -37,8 +36,8 @@ export function Preferences({ settings, updateSettings }: Props) {
             onChange={(event) => updateSettings({ language: event.currentTarget.value as LanguageSetting })}
           >
             <option value="system">{t('preferences.language.system')}</option>
-            {Object.entries(LANGUAGE_NAMES).map(([code, name]) => (
-              <option key={code} value={code} lang={code}>
+            {LOCALES.map(({ tag, name, dir }) => (
+              <option key={tag} value={tag} lang={tag} dir={dir}>
                 {name}
               </option>
             ))}

@@ -22,7 +22,7 @@ export function InvitationCode({ emailHint, step, onSend, onVerify }: Props) {
     step.error === null
       ? null
       : step.error === 'wrongCode' && step.attemptsLeft !== undefined
-        ? t(step.attemptsLeft === 1 ? 'invitation.code.attemptsLeft.one' : 'invitation.code.attemptsLeft.other', { count: step.attemptsLeft })
+        ? t('invitation.code.attemptsLeft', { count: step.attemptsLeft })
         : t(`invitation.error.${step.error}`);
   const verify = () => {
     if (code.trim() === '') input.current?.focus();

@@ -13,7 +13,7 @@ import { bridge } from '../bridge';
 import { Store } from '../calling/model';
 import { Button } from '../components/Button';
 import { useObservable } from '../components/use-observable';
-import { LanguageContext, useT } from '../i18n';
+import { activateLocale, LanguageContext, useT } from '../i18n';
 
 export const MINI_WINDOW_ROUTE = '#mini-window';
 
@@ -22,10 +22,10 @@ export function startMiniWindow(root: HTMLElement): void {
   document.documentElement.classList.add('mini-window-page');
   const state = new Store<MiniWindowState | null>(null);
   bridge.on.miniWindowChanged((next) => state.set(next));
-  void bridge.miniWindowReady().then((view) => {
-    if (state.get() === null) state.set(view.state);
+  void bridge.miniWindowReady().then(async (received) => {
+    if (state.get() === null) state.set(received.state);
+    const view = { ...received, language: await activateLocale(received.language) };
     const html = document.documentElement;
-    html.lang = view.language;
     html.dataset.theme = view.theme;
     html.style.setProperty('--accent', view.accentColor);
     document.title = translate(view.language, 'mini.title');

@@ -11,7 +11,7 @@ import { bridge } from '../bridge';
 import { Button } from '../components/Button';
 import { Store } from '../calling/model';
 import { useObservable } from '../components/use-observable';
-import { LanguageContext, useT } from '../i18n';
+import { activateLocale, LanguageContext, useT } from '../i18n';
 
 export const SHARE_CONTROLS_ROUTE = '#share-controls';
 
@@ -20,10 +20,10 @@ export function startShareControls(root: HTMLElement): void {
   document.documentElement.classList.add('share-controls-page');
   const state = new Store<ShareControlsState | null>(null);
   bridge.on.shareControlsChanged((next) => state.set(next));
-  void bridge.shareControlsReady().then((view) => {
-    if (state.get() === null) state.set(view.state);
+  void bridge.shareControlsReady().then(async (received) => {
+    if (state.get() === null) state.set(received.state);
+    const view = { ...received, language: await activateLocale(received.language) };
     const html = document.documentElement;
-    html.lang = view.language;
     html.dataset.theme = view.theme;
     html.style.setProperty('--accent', view.accentColor);
     document.title = translate(view.language, 'share.controls.title');

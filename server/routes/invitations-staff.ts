@@ -5,6 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LOCALE_TAGS } from '../../common/i18n';
 import { sendError } from '../errors';
 import type { CreateOutcome, InvitationService } from '../invitation-service';
 import type { ServerLog } from '../log';
@@ -63,7 +64,8 @@ const createAnswer = z.strictObject({
   expiresAt: z.string(),
   bound: z.boolean(),
   meeting,
-  emails: z.strictObject({ en: mail, ko: mail }),
+  // The guest's language (when staff named one) and English.
+  emails: z.partialRecord(z.enum(LOCALE_TAGS), mail),
   ics: z.string(),
   mail: z.union([z.strictObject({ sent: z.literal(true) }), z.strictObject({ sent: z.literal(false), reason: z.string().optional() })]),
 });

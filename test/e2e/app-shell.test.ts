@@ -50,23 +50,23 @@ describe('app shell in Chromium', () => {
       async (first) => {
         settingsDir = first.settingsDir;
         const { page } = first;
-        await page.getByRole('button', { name: translate('en', 'preferences.open') }).click();
-        await page.getByLabel(translate('en', 'preferences.language')).selectOption('ko');
-        await page.getByLabel(translate('ko', 'preferences.theme')).selectOption('dark');
-        expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+        await page.getByRole('button', { name: translate('en-US', 'preferences.open') }).click();
+        await page.getByLabel(translate('en-US', 'preferences.language')).selectOption('ko-KR');
+        await page.getByLabel(translate('ko-KR', 'preferences.theme')).selectOption('dark');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko-KR');
         // The page really turns dark: the background follows the chosen scheme, not the OS's.
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         expect(background).toBe('rgb(27, 27, 31)');
         expect(await axeViolations(page)).toEqual([]);
-        await page.getByRole('button', { name: translate('ko', 'preferences.close') }).click();
-        await page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+        await page.getByRole('button', { name: translate('ko-KR', 'preferences.close') }).click();
+        await page.getByRole('heading', { name: translate('ko-KR', 'join.title') }).waitFor();
         await expect.poll(() => readFileSync(path.join(first.settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"theme":\s*"dark"/);
       },
     );
     await app.withHarness(
       { colorScheme: 'light', settingsDir },
       async (second) => {
-        await second.page.getByRole('heading', { name: translate('ko', 'join.title') }).waitFor();
+        await second.page.getByRole('heading', { name: translate('ko-KR', 'join.title') }).waitFor();
         expect(await second.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
       },
     );

@@ -16,7 +16,7 @@ import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-med
 import { waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
-const en = (key: Parameters<typeof translate>[1]) => translate('en', key);
+const en = (key: Parameters<typeof translate>[1]) => translate('en-US', key);
 
 interface Attempt {
   api: string;

@@ -25,7 +25,7 @@ afterAll(async () => {
   await svc?.close();
 });
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 /** A harness whose main reads invitations from `serviceOrigin` (the service by default), with the scripted meeting. */
 function withInvitations(run: (harness: Harness) => Promise<void>, options: HarnessSetup = {}) {
@@ -126,7 +126,7 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await page.getByRole('button', { name: en('invitation.code.verify') }).click();
       const error = page.getByTestId('invitation-code-error');
       await expect.poll(() => error.getAttribute('data-code')).toBe('wrongCode');
-      await expect(error.textContent()).resolves.toBe(en('invitation.code.attemptsLeft.other', { count: 4 }));
+      await expect(error.textContent()).resolves.toBe(en('invitation.code.attemptsLeft', { count: 4 }));
       await expect.poll(() => codeField.inputValue()).not.toBe(''); // what was typed is kept
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'join-screen-invitation-code');

@@ -15,7 +15,7 @@ const app = useChromiumApp({ launch: { grantMedia: false } });
 // none; the tests that refuse only the camera run on an installed Chrome, Chromium or Edge (CI).
 const oneDeviceRefusable = await canRefuseOneDevice();
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 const TOKENS = {
   get: async (): Promise<TokenReply> => ({ ok: true, token: 'test-token', expiresOnMs: Date.now() + 3_600_000 }),
   prefetch: () => undefined,

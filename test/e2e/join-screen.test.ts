@@ -24,7 +24,7 @@ import { axeViolations, screenshot, videoFrameStats } from '../support/page-chec
 
 const app = useChromiumApp();
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 describe('join screen devices (fake camera and microphone)', () => {
   it('previews the camera mirrored with real frames, lists the fake devices, follows the microphone and plays a test sound', async () => {
@@ -267,9 +267,9 @@ describe('join screen looks', () => {
     for (const locale of ['en-US', 'ko-KR']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         await app.withHarness({ locale, colorScheme }, async ({ page }) => {
-          const lang = locale.startsWith('ko') ? 'ko' : 'en';
+          const lang = locale.startsWith('ko') ? 'ko-KR' : 'en-US';
           await page.getByLabel(translate(lang, 'join.meeting'), { exact: true }).fill(MEETING_LINK);
-          await page.getByLabel(translate(lang, 'join.name'), { exact: true }).fill(lang === 'ko' ? '김지민' : 'Ada Lovelace');
+          await page.getByLabel(translate(lang, 'join.name'), { exact: true }).fill(lang === 'ko-KR' ? '김지민' : 'Ada Lovelace');
           await page.getByTestId('meeting-summary').waitFor({ timeout: 10_000 });
           await waitForPreview(page);
           await waitForDevices(page);

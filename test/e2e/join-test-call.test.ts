@@ -8,7 +8,7 @@
 // does (490/4525) and reads the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate, type Language } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import type { TokenReply } from '../../common/ipc-contract';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { createTokenService } from '../../main/tokens/token-service';
@@ -50,26 +50,26 @@ describe('test call', () => {
       await waitForPreview(page);
       await page.locator('#test-call-button').click();
       await waitForScriptedCall(page);
-      await expectPhase(page, 'en', 'greeting');
+      await expectPhase(page, 'en-US', 'greeting');
       expect(await currentStep(page)).toBe('calling');
       expect(await scripted(page, 'echoBotStep')).toBe('greeting');
 
       await scripted(page, 'echoBotNext');
-      await expectPhase(page, 'en', 'speakNow');
+      await expectPhase(page, 'en-US', 'speakNow');
       expect(await currentStep(page)).toBe('speakNow');
       expect(await axeViolations(page)).toEqual([]);
       await section(page).scrollIntoViewIfNeeded();
       await screenshot(page, 'join-test-call-speak');
 
       await scripted(page, 'echoBotNext');
-      await expectPhase(page, 'en', 'playingBack');
+      await expectPhase(page, 'en-US', 'playingBack');
       expect(await currentStep(page)).toBe('playingBack');
 
       await scripted(page, 'echoBotNext');
-      await expectPhase(page, 'en', 'done');
+      await expectPhase(page, 'en-US', 'done');
       // It hangs up by itself; the guest can test again; the preview never stopped.
       await expect.poll(() => scripted(page, 'callState')).toBe('Disconnected');
-      expect(await page.locator('#test-call-button').textContent()).toBe(translate('en', 'testCall.again'));
+      expect(await page.locator('#test-call-button').textContent()).toBe(translate('en-US', 'testCall.again'));
       expect(await page.locator('.join-preview').getAttribute('data-state')).toBe('on');
       expect(await axeViolations(page)).toEqual([]);
       await section(page).scrollIntoViewIfNeeded();
@@ -81,11 +81,11 @@ describe('test call', () => {
     await onJoinScreen({}, {}, async ({ page }) => {
       await page.locator('#test-call-button').click();
       await waitForScriptedCall(page);
-      await expectPhase(page, 'en', 'greeting');
+      await expectPhase(page, 'en-US', 'greeting');
       await page.locator('#test-call-end').click();
       await expect.poll(() => section(page).getAttribute('data-phase')).toBe('stopped');
       await expect.poll(() => scripted(page, 'callState')).toBe('Disconnected');
-      expect(await status(page).textContent()).toBe(translate('en', 'testCall.status.stopped'));
+      expect(await status(page).textContent()).toBe(translate('en-US', 'testCall.status.stopped'));
     });
   });
 
@@ -94,8 +94,8 @@ describe('test call', () => {
       await page.locator('#test-call-button').click();
       await expect.poll(() => section(page).getAttribute('data-phase'), { timeout: 30_000 }).toBe('failed');
       const text = (await status(page).textContent()) ?? '';
-      expect(text).toContain(translate('en', 'testCall.status.failed'));
-      expect(text).toContain(translate('en', 'meeting.ended.networkLost'));
+      expect(text).toContain(translate('en-US', 'testCall.status.failed'));
+      expect(text).toContain(translate('en-US', 'meeting.ended.networkLost'));
       expect(text).toContain('490');
       expect(await page.locator('.test-call__error').getAttribute('data-reason')).toBe('networkLost');
       expect(await axeViolations(page)).toEqual([]);
@@ -109,7 +109,7 @@ describe('test call', () => {
     await onJoinScreen({}, { tokens }, async ({ page }) => {
       await page.locator('#test-call-button').click();
       await expect.poll(() => section(page).getAttribute('data-phase'), { timeout: 30_000 }).toBe('failed');
-      expect(await status(page).textContent()).toContain(translate('en', 'token.error.unreachable'));
+      expect(await status(page).textContent()).toContain(translate('en-US', 'token.error.unreachable'));
       expect(await scripted(page, 'hasCall')).toBe(false);
     });
   });
@@ -118,9 +118,9 @@ describe('test call', () => {
     await onJoinScreen({}, { locale: 'ko-KR', colorScheme: 'dark' }, async ({ page }) => {
       await page.locator('#test-call-button').click();
       await waitForScriptedCall(page);
-      await expectPhase(page, 'ko', 'greeting');
+      await expectPhase(page, 'ko-KR', 'greeting');
       await scripted(page, 'echoBotNext');
-      await expectPhase(page, 'ko', 'speakNow');
+      await expectPhase(page, 'ko-KR', 'speakNow');
       expect(await axeViolations(page)).toEqual([]);
       await section(page).scrollIntoViewIfNeeded();
       await screenshot(page, 'join-test-call-ko-dark');
@@ -161,7 +161,7 @@ describe('the test call with the real SDK, offline', () => {
       // Measured: the SDK gives up as it does for a meeting (490/4525), and the guest reads the same words.
       expect(await page.locator('.test-call__error').getAttribute('data-reason')).toBe('networkLost');
       const text = (await status(page).textContent()) ?? '';
-      expect(text).toContain(translate('en', 'meeting.ended.networkLost'));
+      expect(text).toContain(translate('en-US', 'meeting.ended.networkLost'));
       expect(text).toContain('490');
       expect(requests).toContain('Offline Oscar');
       // The SDK accepted the bot's identifier (an UnknownIdentifier; as a communicationUserId it refuses it with 422/44004).

@@ -85,7 +85,7 @@ describe('landing page in Chromium', () => {
     try {
       await waitFor(() => requested.length > 0);
       expect(requested.map((r) => r.url)).toEqual([`doorway://join?invite=${id}&link=${encodeURIComponent(meeting.joinWebUrl)}`]);
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko');
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko-KR');
       await expect(page.locator('time').textContent()).resolves.toContain('(UTC)');
       await expect(page.getByRole('link', { name: 'Doorway에서 열기' }).isVisible()).resolves.toBe(true);
     } finally {
@@ -114,7 +114,7 @@ describe('landing page in Chromium', () => {
       const code = lastCode(svc.graph);
       await page.getByLabel('Code from the email').fill(code === '000000' ? '000001' : '000000');
       await page.getByRole('button', { name: 'Confirm' }).click();
-      await expect(page.getByRole('alert').textContent()).resolves.toContain('Attempts left: 4');
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('4 attempts left');
       await screenshot(page, 'landing-page-code');
       expect(requested.filter((r) => r.url.startsWith('doorway:'))).toEqual([]);
       await page.getByLabel('Code from the email').fill(code);

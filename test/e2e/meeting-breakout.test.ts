@@ -25,13 +25,13 @@ describe('breakout rooms', () => {
       await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(false);
 
       await scripted(page, 'assignBreakoutRoom', 'Room 2', { participants: 2, endsInMs: 15 * 60_000 });
-      await expect.poll(() => banner(page).textContent()).toContain(translate('en', 'breakout.assigned.auto', { room: 'Room 2' }));
+      await expect.poll(() => banner(page).textContent()).toContain(translate('en-US', 'breakout.assigned.auto', { room: 'Room 2' }));
       expect(await axeViolations(page)).toEqual([]);
 
       await scripted(page, 'openBreakoutRoom');
       // The move: the stage says where the guest is going while the room's call connects.
       const move = page.locator('[data-testid="breakout-move"]');
-      await expect.poll(() => move.textContent()).toBe(translate('en', 'breakout.joining', { room: 'Room 2' }));
+      await expect.poll(() => move.textContent()).toBe(translate('en-US', 'breakout.joining', { room: 'Room 2' }));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-breakout-moving');
 
@@ -39,7 +39,7 @@ describe('breakout rooms', () => {
       await expect.poll(() => banner(page).getAttribute('data-where')).toBe('room');
       await expect.poll(() => tiles(page)).toBe(3);
       expect(await move.count()).toBe(0);
-      expect(await banner(page).textContent()).toContain(translate('en', 'breakout.inRoom', { room: 'Room 2' }));
+      expect(await banner(page).textContent()).toContain(translate('en-US', 'breakout.inRoom', { room: 'Room 2' }));
       expect(await scripted(page, 'breakoutRoom')).toEqual({ where: 'room', name: 'Room 2', open: true });
       expect(await scripted(page, 'local')).toMatchObject({ muted: false });
 
@@ -72,7 +72,7 @@ describe('breakout rooms', () => {
       await scripted(page, 'assignBreakoutRoom', '디자인', { autoMove: false });
       await scripted(page, 'openBreakoutRoom');
       const join = page.locator('[data-control="breakout-join"]');
-      await expect.poll(() => join.textContent()).toBe(translate('ko', 'breakout.join'));
+      await expect.poll(() => join.textContent()).toBe(translate('ko-KR', 'breakout.join'));
       expect(await axeViolations(page)).toEqual([]);
       await join.click();
       await expect.poll(() => banner(page).getAttribute('data-where')).toBe('room');
@@ -93,7 +93,7 @@ describe('breakout rooms', () => {
       await scripted(page, 'openBreakoutRoom');
       await page.locator('[data-control="breakout-join"]').click();
       const notice = banner(page).locator('[data-notice="joinFailed"]');
-      await expect.poll(() => notice.textContent()).toContain(translate('en', 'breakout.notice.joinFailed', { room: 'Room 5' }));
+      await expect.poll(() => notice.textContent()).toContain(translate('en-US', 'breakout.notice.joinFailed', { room: 'Room 5' }));
       expect(await page.locator('main').getAttribute('data-phase')).toBe('connected');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-breakout-refused');

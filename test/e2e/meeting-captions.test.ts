@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate, type Language } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
@@ -36,8 +36,8 @@ async function turnOn(page: Page, lang: Language): Promise<void> {
 describe('live captions', () => {
   it('shows captions while people speak: the partial line becomes the final one, with speaker names', async () => {
     await inMeeting({}, 'Caption Cara', async ({ page }) => {
-      await turnOn(page, 'en');
-      expect(await page.locator('#control-captions').textContent()).toBe(translate('en', 'captions.button.off'));
+      await turnOn(page, 'en-US');
+      expect(await page.locator('#control-captions').textContent()).toBe(translate('en-US', 'captions.button.off'));
       const [ada, grace] = await scripted(page, 'participantIds');
       await scripted(page, 'speak', ada, 'Good morning every', false);
       await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', 'Good morning every', 'false']]);
@@ -55,9 +55,9 @@ describe('live captions', () => {
       await scripted(page, 'stopCaptionsByService');
       const notice = page.locator('.captions__notice');
       await expect.poll(() => notice.getAttribute('data-notice')).toBe('stopped');
-      expect(await notice.textContent()).toContain(translate('en', 'captions.notice.stopped'));
+      expect(await notice.textContent()).toContain(translate('en-US', 'captions.notice.stopped'));
       expect(await page.locator('main').getAttribute('data-phase')).toBe('connected');
-      await notice.getByRole('button', { name: translate('en', 'captions.dismiss') }).click();
+      await notice.getByRole('button', { name: translate('en-US', 'captions.dismiss') }).click();
       await expect.poll(() => page.locator('[data-testid="captions"]').count()).toBe(0);
 
       // A refused start is a notice too.
@@ -70,7 +70,7 @@ describe('live captions', () => {
 
   it('follows a change of captions kind (CaptionsKindChanged): plain ACS captions keep coming, without a caption language', async () => {
     await inMeeting({}, 'Kind Kim', async ({ page }) => {
-      await turnOn(page, 'en');
+      await turnOn(page, 'en-US');
       const [ada] = await scripted(page, 'participantIds');
       await scripted(page, 'setCaptionsKind', 'Captions');
       await expect.poll(async () => (await scripted(page, 'captions')).kind).toBe('Captions');
@@ -87,13 +87,13 @@ describe('live captions', () => {
 
   it('changes the caption language where the meeting translates, and remembers it', async () => {
     await inMeeting({}, 'Polyglot Pat', async ({ page, settingsDir }) => {
-      await turnOn(page, 'en');
+      await turnOn(page, 'en-US');
       const select = page.locator('#captions-language');
       // Not translated by this meeting (yet): the choice is off, and says why.
       expect(await select.isDisabled()).toBe(true);
-      expect(await select.locator('option:checked').textContent()).toBe(translate('en', 'captions.sameAsSpoken'));
+      expect(await select.locator('option:checked').textContent()).toBe(translate('en-US', 'captions.sameAsSpoken'));
       expect(await page.locator('#captions-language-reason').textContent()).toBe(
-        `${translate('en', 'meeting.capability.setCaptionLanguage')} ${translate('en', 'meeting.reason.role')}`,
+        `${translate('en-US', 'meeting.capability.setCaptionLanguage')} ${translate('en-US', 'meeting.reason.role')}`,
       );
       await scripted(page, 'setCapability', 'setCaptionLanguage', true, 'Capable');
       await expect.poll(() => select.isDisabled()).toBe(false);
@@ -113,11 +113,11 @@ describe('live captions', () => {
 
   it('speaks Korean, in the dark theme', async () => {
     await inMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async ({ page }) => {
-      await turnOn(page, 'ko');
+      await turnOn(page, 'ko-KR');
       const [ada] = await scripted(page, 'participantIds');
       await scripted(page, 'speak', ada, '안녕하세요, 모두.', true);
       await expect.poll(() => lines(page)).toEqual([['Ada Lovelace', '안녕하세요, 모두.', 'true']]);
-      expect(await page.locator('label:has(#captions-spoken) > span').textContent()).toBe(translate('ko', 'captions.spokenLanguage'));
+      expect(await page.locator('label:has(#captions-spoken) > span').textContent()).toBe(translate('ko-KR', 'captions.spokenLanguage'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-captions-ko-dark');
     });

@@ -8,7 +8,7 @@
 // signalling service on loopback), so these tests exercise the polling path.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate, type Language } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import type { TokenReply } from '../../common/ipc-contract';
 import type { MainServices } from '../../main/ipc/invoke-handlers';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
@@ -90,14 +90,14 @@ describe('meeting chat', () => {
   it('shows a Teams user’s hostile HTML sanitized, names every sender, counts unread and sends with Enter', async () => {
     await inChatMeeting({}, 'Chatty Cathy', async (harness, chat) => {
       const { page } = harness;
-      await conversation(page, chat, 'Chatty Cathy', 'en');
+      await conversation(page, chat, 'Chatty Cathy', 'en-US');
 
       // Ada's message: formatting kept; script, frame, image, styles, handlers and javascript: gone.
       const ada = message(page, 'Agenda is');
       expect(await ada.locator('.chat-message__sender').textContent()).toBe('Ada Lovelace');
       expect(await ada.locator('b').textContent()).toBe('here');
       expect(await ada.locator('script, iframe, img, [style], [onclick], [onerror]').count()).toBe(0);
-      expect(await ada.locator('.chat-message__image').textContent()).toBe(translate('en', 'chat.imageNotShown'));
+      expect(await ada.locator('.chat-message__image').textContent()).toBe(translate('en-US', 'chat.imageNotShown'));
       const links = ada.locator('a');
       expect(await links.count()).toBe(1);
       expect(await links.getAttribute('href')).toBe('https://contoso.sharepoint.com/agenda');
@@ -109,9 +109,9 @@ describe('meeting chat', () => {
 
       // The other guest's name, the system line, and nothing from before the guest joined.
       expect(await message(page, 'Hello from another guest').locator('.chat-message__sender').textContent()).toBe('Grace (Guest)');
-      expect(await page.locator('#chat-panel .chat-system').first().textContent()).toBe(translate('en', 'chat.system.added', { names: 'Chatty Cathy' }));
+      expect(await page.locator('#chat-panel .chat-system').first().textContent()).toBe(translate('en-US', 'chat.system.added', { names: 'Chatty Cathy' }));
       expect(await message(page, 'Before you came').count()).toBe(0);
-      expect(await page.getByTestId('chat-announcement').textContent()).toBe(translate('en', 'chat.announce', { name: 'Grace (Guest)', message: 'Hello from another guest' }));
+      expect(await page.getByTestId('chat-announcement').textContent()).toBe(translate('en-US', 'chat.announce', { name: 'Grace (Guest)', message: 'Hello from another guest' }));
       // Read up to the newest message, told to the service while the panel is open.
       await expect.poll(() => chat.readReceipts.length).toBeGreaterThan(0);
 
@@ -125,16 +125,16 @@ describe('meeting chat', () => {
       await expect.poll(() => chat.sent).toEqual([{ content: 'line one\nline two', senderDisplayName: 'Chatty Cathy' }]);
       const own = page.locator('#chat-panel .chat-message--own');
       await expect.poll(() => own.getAttribute('data-delivery')).toBe('sent');
-      expect(await own.locator('.chat-message__sender').textContent()).toBe(translate('en', 'chat.you'));
+      expect(await own.locator('.chat-message__sender').textContent()).toBe(translate('en-US', 'chat.you'));
       // A send the service refuses is marked, and Retry sends it.
       chat.failSends = 1;
       await input.fill('second try');
       await input.press('Enter');
       const failed = message(page, 'second try');
       await expect.poll(() => failed.getAttribute('data-delivery')).toBe('failed');
-      expect(await failed.textContent()).toContain(translate('en', 'chat.delivery.failed'));
+      expect(await failed.textContent()).toContain(translate('en-US', 'chat.delivery.failed'));
       expect(await axeViolations(page)).toEqual([]);
-      await failed.getByRole('button', { name: translate('en', 'chat.retry') }).click();
+      await failed.getByRole('button', { name: translate('en-US', 'chat.retry') }).click();
       await expect.poll(() => failed.getAttribute('data-delivery')).toBe('sent');
       // Polling has brought the service's copies by now: each own message still shows once.
       await expect.poll(() => chat.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/messages')).length, { timeout: 10_000 }).toBeGreaterThan(3);
@@ -158,7 +158,7 @@ describe('meeting chat', () => {
       await page.locator('#control-chat').click();
       const note = page.locator('#chat-panel [data-chat-status]');
       await expect.poll(() => note.getAttribute('data-chat-status'), { timeout: 15_000 }).toBe('forbidden');
-      expect(await note.textContent()).toBe(translate('en', 'chat.status.forbidden'));
+      expect(await note.textContent()).toBe(translate('en-US', 'chat.status.forbidden'));
       expect(await page.locator('#chat-input').isDisabled()).toBe(true);
       // The meeting is untouched: still connected, and the microphone still answers.
       const muted = (await scripted(page, 'local')).muted;
@@ -173,8 +173,8 @@ describe('meeting chat', () => {
   it('speaks Korean, in the dark theme', async () => {
     await inChatMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async (harness, chat) => {
       const { page } = harness;
-      await conversation(page, chat, '김지민', 'ko');
-      expect(await page.locator('#chat-panel .chat-message__image').textContent()).toBe(translate('ko', 'chat.imageNotShown'));
+      await conversation(page, chat, '김지민', 'ko-KR');
+      expect(await page.locator('#chat-panel .chat-message__image').textContent()).toBe(translate('ko-KR', 'chat.imageNotShown'));
       await page.locator('#chat-input').fill('안녕하세요');
       await page.locator('#chat-input').press('Enter');
       await expect.poll(() => page.locator('#chat-panel .chat-message--own').getAttribute('data-delivery')).toBe('sent');

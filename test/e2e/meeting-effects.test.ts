@@ -17,7 +17,7 @@ import { axeViolations, screenshot } from '../support/page-checks';
 import { inScriptedMeeting } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
-const en = (key: Parameters<typeof translate>[1]) => translate('en', key);
+const en = (key: Parameters<typeof translate>[1]) => translate('en-US', key);
 
 function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {
   return inScriptedMeeting(app, { config: { participants: 2, videoParticipants: 0, connectDelayMs: 50 }, name, options }, async (harness) => {

@@ -2,7 +2,7 @@
 // callEndReason in the guest's language, offers Rejoin where it can help, and shows the codes and
 // the call id when it cannot tell. Rejoin starts a new call with a new call agent.
 import { describe, expect, it } from 'vitest';
-import { translate, type Language, type MessageKey } from '../../common/i18n';
+import { translate, type Locale as Language, type MessageKey } from '../../common/i18n';
 import type { EndReasonKind } from '../../renderer/calling/call-model';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness, HarnessOptions } from '../support/harness';
@@ -68,17 +68,17 @@ describe('how a meeting ends', () => {
         await waitForPhase(page, 'ended');
         const main = page.locator('main');
         expect(await main.getAttribute('data-reason'), `${c.code}/${c.subCode}`).toBe(c.kind);
-        expect(await page.locator('.meeting-ended__reason').first().textContent()).toBe(t('en', `meeting.ended.${c.kind}`));
+        expect(await page.locator('.meeting-ended__reason').first().textContent()).toBe(t('en-US', `meeting.ended.${c.kind}`));
         const details = await page.locator('.meeting-ended__details').textContent();
         expect(details).toContain(`code ${c.code}, subcode ${c.subCode}`);
         expect(details).toMatch(/call ID scripted-call-/);
-        expect(await page.getByRole('button', { name: t('en', 'meeting.ended.rejoin') }).count()).toBe(c.rejoin ? 1 : 0);
+        expect(await page.getByRole('button', { name: t('en-US', 'meeting.ended.rejoin') }).count()).toBe(c.rejoin ? 1 : 0);
         await expect.poll(() => joinLinks.isInMeeting).toBe(false);
         if (c.kind === 'unknown') {
           expect(await axeViolations(page)).toEqual([]);
           await screenshot(page, 'meeting-ended');
         }
-        await page.getByRole('button', { name: t('en', 'meeting.ended.back') }).click();
+        await page.getByRole('button', { name: t('en-US', 'meeting.ended.back') }).click();
         await page.locator('#meeting-input').waitFor();
       }
       // Every call agent was released before the next was made.
@@ -96,7 +96,7 @@ describe('how a meeting ends', () => {
       await scripted(page, 'end', 490, 4525);
       await waitForPhase(page, 'ended');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
-      await page.getByRole('button', { name: t('en', 'meeting.ended.rejoin') }).click();
+      await page.getByRole('button', { name: t('en-US', 'meeting.ended.rejoin') }).click();
       await waitForPhase(page, 'connected');
       const joins = await scripted(page, 'joins');
       expect(joins).toHaveLength(2);
@@ -117,8 +117,8 @@ describe('how a meeting ends', () => {
       await joinFromJoinScreen(page, { name: 'Tokenless Tom' });
       await waitForPhase(page, 'ended');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('tokenUnavailable');
-      expect(await page.locator('.meeting-ended__reason').allTextContents()).toEqual([t('en', 'meeting.ended.tokenUnavailable'), t('en', 'token.error.offline')]);
-      expect(await page.getByRole('button', { name: t('en', 'meeting.ended.rejoin') }).count()).toBe(1);
+      expect(await page.locator('.meeting-ended__reason').allTextContents()).toEqual([t('en-US', 'meeting.ended.tokenUnavailable'), t('en-US', 'token.error.offline')]);
+      expect(await page.getByRole('button', { name: t('en-US', 'meeting.ended.rejoin') }).count()).toBe(1);
       expect(await scripted(page, 'agents')).toEqual({ created: 0, disposed: 0 });
       expect(await axeViolations(page)).toEqual([]);
     });
@@ -128,15 +128,15 @@ describe('how a meeting ends', () => {
     await withMeeting({ lobby: true, connectDelayMs: 50 }, { locale: 'ko-KR', colorScheme: 'dark' }, async ({ page }) => {
       await joinFromJoinScreen(page, { name: '김민준' });
       await waitForPhase(page, 'lobby');
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('ko', 'meeting.lobby.title'));
-      expect(await page.locator('main').textContent()).toContain(t('ko', 'meeting.lobby.body'));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('ko-KR', 'meeting.lobby.title'));
+      expect(await page.locator('main').textContent()).toContain(t('ko-KR', 'meeting.lobby.body'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-lobby-ko-dark');
       await scripted(page, 'end', 0, 5854);
       await waitForPhase(page, 'ended');
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('ko', 'meeting.ended.title'));
-      expect(await page.locator('.meeting-ended__reason').textContent()).toBe(t('ko', 'meeting.ended.deniedFromLobby'));
-      expect(await page.getByRole('button', { name: t('ko', 'meeting.ended.back') }).count()).toBe(1);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t('ko-KR', 'meeting.ended.title'));
+      expect(await page.locator('.meeting-ended__reason').textContent()).toBe(t('ko-KR', 'meeting.ended.deniedFromLobby'));
+      expect(await page.getByRole('button', { name: t('ko-KR', 'meeting.ended.back') }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-ended-ko-dark');
     });

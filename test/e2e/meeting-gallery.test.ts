@@ -12,7 +12,7 @@ import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripte
 
 const app = useChromiumApp();
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 /** Opens the page itself (the meeting configured, the timeout set, before it loads) and joins. */
 function withMeeting(config: ScriptedMeetingConfig, viewport: { width: number; height: number } | undefined, run: (harness: Harness) => Promise<void>): Promise<void> {

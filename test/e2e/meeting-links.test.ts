@@ -2,7 +2,7 @@
 // join screen (warm and cold start), a pasted invitation wrapped by Outlook Safe Links is read,
 // and a refused link shows its reason in the guest's language.
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../common/i18n';
+import { translate, type Locale } from '../../common/i18n';
 import { eventChannels } from '../../common/ipc-contract';
 import { buildDeepLink, parseMeetingInvite } from '../../main/links';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
@@ -16,8 +16,8 @@ const app = useChromiumApp();
 /** Each test opens the page itself: a cold-start link must arrive before it loads. */
 const withHarness = (options: HarnessSetup, run: (harness: Harness) => Promise<void>) => app.withHarness(options, run, { open: false });
 
-const meetingField = (harness: Harness, lang: 'en' | 'ko' = 'en') => harness.page.getByLabel(translate(lang, 'join.meeting'), { exact: true });
-const found = (lang: 'en' | 'ko' = 'en') => translate(lang, 'join.meeting.teams', { host: 'teams.microsoft.com' });
+const meetingField = (harness: Harness, lang: Locale = 'en-US') => harness.page.getByLabel(translate(lang, 'join.meeting'), { exact: true });
+const found = (lang: Locale = 'en-US') => translate(lang, 'join.meeting.teams', { host: 'teams.microsoft.com' });
 
 describe('meeting links into the join screen', () => {
   it('warm start: a deep link from the OS fills the join screen, and nothing joins by itself', async () => {
@@ -39,7 +39,7 @@ describe('meeting links into the join screen', () => {
       );
       expect(outcome).toBe('queued');
       await harness.open();
-      await harness.page.getByText(translate('en', 'join.meeting.id', { id: '234 567 890 123' })).waitFor({ timeout: 10_000 });
+      await harness.page.getByText(translate('en-US', 'join.meeting.id', { id: '234 567 890 123' })).waitFor({ timeout: 10_000 });
       expect(await harness.page.getByText('Ab3xYz').count()).toBe(0); // the passcode is never shown
     });
   });
@@ -48,7 +48,7 @@ describe('meeting links into the join screen', () => {
     await withHarness({}, async (harness) => {
       await harness.open();
       harness.contents.send(eventChannels.joinRequested, { invite: parseMeetingInvite(MEETING), reason: 'recovered' });
-      await harness.page.getByText(translate('en', 'join.recovered', { app: 'Doorway' })).waitFor({ timeout: 10_000 });
+      await harness.page.getByText(translate('en-US', 'join.recovered', { app: 'Doorway' })).waitFor({ timeout: 10_000 });
       await expect.poll(() => meetingField(harness).inputValue(), { timeout: 10_000 }).toBe(MEETING);
       expect(await axeViolations(harness.page)).toEqual([]);
     });
@@ -77,8 +77,8 @@ describe('meeting links into the join screen', () => {
   it('explains a refused link in the guest language (Korean)', async () => {
     await withHarness({ locale: 'ko-KR' }, async (harness) => {
       await harness.open();
-      await meetingField(harness, 'ko').fill('https://teams.live.com/meet/9876543210?p=abc');
-      await harness.page.getByText(translate('ko', 'link.problem.personalTeams')).waitFor({ timeout: 10_000 });
+      await meetingField(harness, 'ko-KR').fill('https://teams.live.com/meet/9876543210?p=abc');
+      await harness.page.getByText(translate('ko-KR', 'link.problem.personalTeams')).waitFor({ timeout: 10_000 });
       expect(await axeViolations(harness.page)).toEqual([]);
     });
   });

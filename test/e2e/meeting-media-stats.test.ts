@@ -34,13 +34,13 @@ describe('call quality', () => {
       await expect.poll(() => scripted(page, 'videoViews')).toBeGreaterThan(0);
       await scripted(page, 'reportMediaStats', 1);
       await expect.poll(() => indicator(page).getAttribute('data-level')).toBe('good');
-      expect(await indicator(page).textContent()).toBe(translate('en', 'mediaStats.indicator', { level: translate('en', 'mediaStats.level.good') }));
+      expect(await indicator(page).textContent()).toBe(translate('en-US', 'mediaStats.indicator', { level: translate('en-US', 'mediaStats.level.good') }));
 
       // One poor second less than the hysteresis needs: still good.
       await scripted(page, 'setNetwork', 'both', POOR);
       await scripted(page, 'reportMediaStats', WORSEN_AFTER - 1);
       await expect.poll(() => page.evaluate(() => document.querySelector('#quality-indicator-detail')?.textContent)).toBe(
-        translate('en', 'mediaStats.indicator.detail', { send: translate('en', 'mediaStats.level.good'), receive: translate('en', 'mediaStats.level.good') }),
+        translate('en-US', 'mediaStats.indicator.detail', { send: translate('en-US', 'mediaStats.level.good'), receive: translate('en-US', 'mediaStats.level.good') }),
       );
       expect(await indicator(page).getAttribute('data-level')).toBe('good');
       await scripted(page, 'reportMediaStats', 1);
@@ -54,15 +54,15 @@ describe('call quality', () => {
       const receive = panel.locator('[data-direction="receive"]');
       await expect.poll(() => receive.getAttribute('data-level')).toBe('poor');
       const text = (await receive.textContent()) ?? '';
-      expect(text).toContain(translate('en', 'mediaStats.measure.rtt.value', { ms: '650' }));
-      expect(text).toContain(translate('en', 'mediaStats.measure.loss.value', { percent: '20' }));
-      expect(text).toContain(translate('en', 'mediaStats.measure.jitter.value', { ms: '70' }));
+      expect(text).toContain(translate('en-US', 'mediaStats.measure.rtt.value', { ms: '650' }));
+      expect(text).toContain(translate('en-US', 'mediaStats.measure.loss.value', { percent: '20' }));
+      expect(text).toContain(translate('en-US', 'mediaStats.measure.jitter.value', { ms: '70' }));
       // On a poor network the video shrinks and slows down (what the scripted sender does).
-      expect(text).toContain(translate('en', 'mediaStats.measure.video.value', { width: '320', height: '180', fps: '7' }));
-      expect(text).toContain(translate('en', 'mediaStats.measure.loss.hint'));
+      expect(text).toContain(translate('en-US', 'mediaStats.measure.video.value', { width: '320', height: '180', fps: '7' }));
+      expect(text).toContain(translate('en-US', 'mediaStats.measure.loss.hint'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-quality-details');
-      await panel.getByRole('button', { name: translate('en', 'meeting.close') }).click();
+      await panel.getByRole('button', { name: translate('en-US', 'meeting.close') }).click();
 
       // It lasts: advice, with the actions the app can carry out (the guest's camera is on).
       await scripted(page, 'reportMediaStats', ADVICE_AFTER);
@@ -72,17 +72,17 @@ describe('call quality', () => {
         'turnOffCamera',
         'moveCloserToWifi',
       ]);
-      expect(await advice.textContent()).toContain(translate('en', 'mediaStats.advice.title.both'));
+      expect(await advice.textContent()).toContain(translate('en-US', 'mediaStats.advice.title.both'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-quality-poor');
 
       // Turning incoming video off takes every remote video view away; people show as initials.
-      await advice.getByRole('button', { name: translate('en', 'mediaStats.advice.turnOffIncomingVideo') }).click();
+      await advice.getByRole('button', { name: translate('en-US', 'mediaStats.advice.turnOffIncomingVideo') }).click();
       await expect.poll(() => scripted(page, 'videoViews')).toBe(0);
       await expect.poll(() => advice.locator('[data-advice]').evaluateAll((items) => items.map((item) => item.getAttribute('data-advice')))).toEqual(['turnOffCamera', 'moveCloserToWifi']);
 
       // Dismissed, it stays away while quality stays poor.
-      await advice.getByRole('button', { name: translate('en', 'mediaStats.advice.dismiss') }).click();
+      await advice.getByRole('button', { name: translate('en-US', 'mediaStats.advice.dismiss') }).click();
       await scripted(page, 'reportMediaStats', 3);
       expect(await advice.count()).toBe(0);
 
@@ -107,11 +107,11 @@ describe('call quality', () => {
       await scripted(page, 'reportMediaStats', WORSEN_AFTER + ADVICE_AFTER);
       const advice = page.getByTestId('quality-advice');
       await expect.poll(() => advice.locator('[data-advice]').evaluateAll((items) => items.map((item) => item.getAttribute('data-advice')))).toEqual(['turnOffCamera', 'moveCloserToWifi']);
-      expect(await advice.textContent()).toContain(translate('ko', 'mediaStats.advice.title.send'));
-      expect(await indicator(page).textContent()).toBe(translate('ko', 'mediaStats.indicator', { level: translate('ko', 'mediaStats.level.poor') }));
+      expect(await advice.textContent()).toContain(translate('ko-KR', 'mediaStats.advice.title.send'));
+      expect(await indicator(page).textContent()).toBe(translate('ko-KR', 'mediaStats.indicator', { level: translate('ko-KR', 'mediaStats.level.poor') }));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-quality-poor-ko-dark');
-      await advice.getByRole('button', { name: translate('ko', 'mediaStats.advice.turnOffCamera') }).click();
+      await advice.getByRole('button', { name: translate('ko-KR', 'mediaStats.advice.turnOffCamera') }).click();
       await expect.poll(async () => (await scripted(page, 'local')).video).toBe(false);
     });
   });

@@ -10,7 +10,7 @@ import { axeViolations, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
-const en = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate('en-US', key, params);
 
 describe('meeting mini window', () => {
   it('shows when the meeting goes behind, names who speaks, mutes, turns the camera on, brings the meeting back, and leaves', async () => {

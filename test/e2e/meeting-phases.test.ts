@@ -23,7 +23,7 @@ import {
 
 const app = useChromiumApp();
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 /** Opens the page itself: the meeting is configured, and the timeout set, before it loads. */
 function withMeeting(

@@ -5,7 +5,7 @@
 // meeting that forbids reactions says why, and the notice when someone mutes the guest.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate, type Language } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
@@ -39,15 +39,15 @@ describe('reactions', () => {
   it('shows three people’s reactions and the guest’s own, then lets them expire; reduced motion stops the animation', async () => {
     await inMeeting({}, 'Reacting Rae', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      const ids = await threeReact(page, 'en');
+      const ids = await threeReact(page, 'en-US');
       expect(await badge(page, ids[0]).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
 
       // The guest reacts from the control bar; the row stays open and Escape gives focus back.
       const react = page.locator('#control-reactions');
       await react.click();
       expect(await react.getAttribute('aria-expanded')).toBe('true');
-      const picker = page.getByRole('group', { name: translate('en', 'reactions.menu') });
-      await picker.getByRole('button', { name: translate('en', 'reactions.type.laugh') }).click();
+      const picker = page.getByRole('group', { name: translate('en-US', 'reactions.menu') });
+      await picker.getByRole('button', { name: translate('en-US', 'reactions.type.laugh') }).click();
       await expect.poll(() => scripted(page, 'sentReactions')).toEqual(['laugh']);
       await expect.poll(() => badge(page, 'self').getAttribute('data-reaction')).toBe('laugh');
       expect(await axeViolations(page)).toEqual([]);
@@ -64,7 +64,7 @@ describe('reactions', () => {
   it('animates reactions when motion is allowed', async () => {
     await inMeeting({}, 'Moving Mo', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'no-preference' });
-      const [first] = await threeReact(page, 'en');
+      const [first] = await threeReact(page, 'en-US');
       expect(await badge(page, first).evaluate((el) => getComputedStyle(el).animationName)).toBe('reaction-rise');
     });
   });
@@ -74,7 +74,7 @@ describe('reactions', () => {
       await scripted(page, 'setCapability', 'useReactions', false, 'MeetingRestricted');
       const react = page.locator('#control-reactions');
       await expect.poll(() => react.getAttribute('aria-disabled')).toBe('true');
-      const reason = `${translate('en', 'meeting.capability.useReactions')} ${translate('en', 'meeting.reason.meeting')}`;
+      const reason = `${translate('en-US', 'meeting.capability.useReactions')} ${translate('en-US', 'meeting.reason.meeting')}`;
       expect(await page.locator(`#${await react.getAttribute('aria-describedby')}`).textContent()).toBe(reason);
       // Focusable and pressable (aria-disabled, not disabled), but it opens nothing.
       await react.click({ force: true });
@@ -90,8 +90,8 @@ describe('reactions', () => {
       await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(false);
       await scripted(page, 'muteByOthers');
       const notice = page.locator('[data-notice="mutedByOthers"]');
-      await expect.poll(() => notice.textContent()).toBe(translate('en', 'meeting.notice.mutedByOthers'));
-      expect(await page.locator('#control-mic').textContent()).toBe(translate('en', 'meeting.mic.unmute'));
+      await expect.poll(() => notice.textContent()).toBe(translate('en-US', 'meeting.notice.mutedByOthers'));
+      expect(await page.locator('#control-mic').textContent()).toBe(translate('en-US', 'meeting.mic.unmute'));
       expect(await axeViolations(page)).toEqual([]);
       await page.locator('#control-mic').click();
       await expect.poll(() => notice.count()).toBe(0);
@@ -101,9 +101,9 @@ describe('reactions', () => {
   it('speaks Korean, in the dark theme', async () => {
     await inMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async ({ page }) => {
       await page.emulateMedia({ reducedMotion: 'reduce' });
-      await threeReact(page, 'ko');
+      await threeReact(page, 'ko-KR');
       await page.locator('#control-reactions').click();
-      await page.getByRole('group', { name: translate('ko', 'reactions.menu') }).getByRole('button', { name: translate('ko', 'reactions.type.heart') }).click();
+      await page.getByRole('group', { name: translate('ko-KR', 'reactions.menu') }).getByRole('button', { name: translate('ko-KR', 'reactions.type.heart') }).click();
       await expect.poll(() => badge(page, 'self').getAttribute('data-reaction')).toBe('heart');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-reactions-ko-dark');

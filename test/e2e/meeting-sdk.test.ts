@@ -24,7 +24,7 @@ afterAll(async () => {
   await tokenServer?.close();
 });
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 describe('the real SDK, offline', () => {
   it('joins, fails with 490/4525 after the SDK gives up, and tells the guest about the network', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate, type Language } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
@@ -71,7 +71,7 @@ describe('the meeting frame and stage', () => {
       await scripted(page, 'setSpotlight', [ids[2]]);
       await expect.poll(() => stageTiles(page)).toEqual([ids[2]]);
       expect(await page.locator('[data-testid="people-stage"]').getAttribute('data-reason')).toBe('spotlight');
-      expect(await tile(page, ids[2]).getByTestId('spotlight-mark').textContent()).toBe(translate('en', 'stage.spotlight.mark'));
+      expect(await tile(page, ids[2]).getByTestId('spotlight-mark').textContent()).toBe(translate('en-US', 'stage.spotlight.mark'));
       expect(await stage(page).getAttribute('data-gallery')).toBe('strip');
       expect(await page.locator('.gallery--strip [data-participant]').count()).toBe(4);
       expect(await axeViolations(page)).toEqual([]);
@@ -80,17 +80,17 @@ describe('the meeting frame and stage', () => {
       // Then the guest: told so, first on the stage, and able to step out (the meeting hears it).
       await scripted(page, 'setSpotlight', [ids[2], 'self']);
       const banner = page.getByTestId('spotlight-banner');
-      await expect.poll(() => banner.textContent()).toContain(translate('en', 'stage.spotlight.self'));
+      await expect.poll(() => banner.textContent()).toContain(translate('en-US', 'stage.spotlight.self'));
       await expect.poll(() => stageTiles(page)).toEqual(['self', ids[2]]);
       expect(await axeViolations(page)).toEqual([]);
-      await banner.getByRole('button', { name: translate('en', 'stage.spotlight.leave') }).click();
+      await banner.getByRole('button', { name: translate('en-US', 'stage.spotlight.leave') }).click();
       await expect.poll(() => scripted(page, 'spotlighted')).toEqual([ids[2]]);
       await banner.waitFor({ state: 'detached' });
       await scripted(page, 'setSpotlight', []);
       await expect.poll(() => stage(page).getAttribute('data-stage')).toBe('none');
 
       // Pin by keyboard: the pinned person takes the stage; nothing is sent to the meeting.
-      const pin = tile(page, ids[1]).getByRole('button', { name: translate('en', 'stage.pin.label', { name: (await tile(page, ids[1]).locator('.tile__name').textContent()) ?? '' }) });
+      const pin = tile(page, ids[1]).getByRole('button', { name: translate('en-US', 'stage.pin.label', { name: (await tile(page, ids[1]).locator('.tile__name').textContent()) ?? '' }) });
       await pin.focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => stageTiles(page)).toEqual([ids[1]]);
@@ -112,7 +112,7 @@ describe('the meeting frame and stage', () => {
       expect(await stage(page).getAttribute('data-gallery')).toBe('grid');
 
       // Each layout, by keyboard, remembered in the settings file.
-      await chooseLayout(page, 'en', 'speaker');
+      await chooseLayout(page, 'en-US', 'speaker');
       await scripted(page, 'setDominantSpeakers', [ids[0]]);
       await expect.poll(() => stageTiles(page)).toEqual([ids[0]]);
       expect(await page.locator('[data-testid="people-stage"]').getAttribute('data-reason')).toBe('speaker');
@@ -120,7 +120,7 @@ describe('the meeting frame and stage', () => {
       await screenshot(page, 'meeting-layout-speaker');
       await expect.poll(() => readFileSync(path.join(settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"meetingLayout":\s*"speaker"/);
 
-      await chooseLayout(page, 'en', 'content');
+      await chooseLayout(page, 'en-US', 'content');
       await scripted(page, 'setScreenShare', ids[3], true);
       await expect.poll(() => stage(page).getAttribute('data-stage')).toBe('share');
       expect(await stage(page).getAttribute('data-gallery')).toBe('hidden');
@@ -129,7 +129,7 @@ describe('the meeting frame and stage', () => {
       await screenshot(page, 'meeting-layout-content');
       await scripted(page, 'setScreenShare', ids[3], false);
 
-      await chooseLayout(page, 'en', 'gallery');
+      await chooseLayout(page, 'en-US', 'gallery');
       await expect.poll(() => stage(page).getAttribute('data-stage')).toBe('none');
       await screenshot(page, 'meeting-layout-gallery');
       await expect.poll(() => readFileSync(path.join(settingsDir, 'config.json'), 'utf8'), { timeout: 5_000 }).toMatch(/"meetingLayout":\s*"gallery"/);
@@ -153,7 +153,7 @@ describe('the meeting frame and stage', () => {
       expect(await info.textContent()).toContain('teams.microsoft.com/l/meetup-join/');
       await expect.poll(() => info.getByTestId('conference-id').textContent()).toBe('123 456 789#');
       expect(await info.locator('.dial-in__phone').allTextContents()).toEqual(['+14255550123', '+18005550199']);
-      expect(await info.textContent()).toContain(translate('en', 'stage.dialIn.tollFree'));
+      expect(await info.textContent()).toContain(translate('en-US', 'stage.dialIn.tollFree'));
       expect(await scripted(page, 'dialInRequests')).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-info');
@@ -163,7 +163,7 @@ describe('the meeting frame and stage', () => {
       await waitForPhase(page, 'ended');
       expect(await page.locator('main').getAttribute('data-reason')).toBe('networkLost');
       const offer = page.getByTestId('dial-in-offer');
-      expect(await offer.textContent()).toContain(translate('en', 'stage.dialIn.offer'));
+      expect(await offer.textContent()).toContain(translate('en-US', 'stage.dialIn.offer'));
       expect(await offer.getByTestId('conference-id').textContent()).toBe('123 456 789#');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-ended-dial-in');
@@ -179,7 +179,7 @@ describe('the meeting frame and stage', () => {
       await expect.poll(() => page.locator('[data-testid="people-stage"]').getAttribute('data-reason')).toBe('speaker');
       await scripted(page, 'setSpotlight', [ids[0], ids[1]]);
       await expect.poll(() => stageTiles(page)).toEqual([ids[0], ids[1]]);
-      expect(await tile(page, ids[0]).getByTestId('spotlight-mark').textContent()).toBe(translate('ko', 'stage.spotlight.mark'));
+      expect(await tile(page, ids[0]).getByTestId('spotlight-mark').textContent()).toBe(translate('ko-KR', 'stage.spotlight.mark'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-spotlight-ko-dark');
       await page.locator('#control-info').click();
@@ -188,7 +188,7 @@ describe('the meeting frame and stage', () => {
       await screenshot(page, 'meeting-info-ko-dark');
       await scripted(page, 'end', 410, 301005);
       await waitForPhase(page, 'ended');
-      expect(await page.getByTestId('dial-in-offer').textContent()).toContain(translate('ko', 'stage.dialIn.offer'));
+      expect(await page.getByTestId('dial-in-offer').textContent()).toContain(translate('ko-KR', 'stage.dialIn.offer'));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-ended-dial-in-ko-dark');
     });
@@ -197,7 +197,7 @@ describe('the meeting frame and stage', () => {
   it('without audio conferencing: the info panel says so and the ended screen offers no numbers', async () => {
     await inMeeting({ config: { dialIn: undefined } }, 'Plain Pat', async ({ page }) => {
       await page.locator('#control-info').click();
-      await expect.poll(() => page.locator('#info-panel .meeting-info__note').textContent()).toBe(translate('en', 'stage.dialIn.none'));
+      await expect.poll(() => page.locator('#info-panel .meeting-info__note').textContent()).toBe(translate('en-US', 'stage.dialIn.none'));
       await scripted(page, 'end', 496, 7);
       await waitForPhase(page, 'ended');
       expect(await page.getByTestId('dial-in-offer').count()).toBe(0);

@@ -17,7 +17,7 @@ import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-med
 
 const app = useChromiumApp();
 
-const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en', key, params);
+const en = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('en-US', key, params);
 
 function picture(label: string, color: string): string {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="${color}"/><text x="16" y="100" font-size="24" font-family="sans-serif" fill="#fff">${label}</text></svg>`;

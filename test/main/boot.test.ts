@@ -15,7 +15,7 @@ import { FakeElectronRuntime, type RuntimeOptions } from '../support/fake-electr
 import { DIST_DIR } from '../support/harness';
 
 const BUNDLE = path.join(DIST_DIR, 'main', 'index.cjs');
-const t = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, { app: 'Doorway', ...params });
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('en-US', key, { app: 'Doorway', ...params });
 const link = (meetingId: string) => buildDeepLink({ kind: 'meetingId', meetingId, passcode: 'Ab3xYz' }, 'doorway');
 const shownId = (meetingId: string) => t('join.meeting.id', { id: meetingId.replace(/(\d{3})(?=\d)/g, '$1 ') });
 

@@ -16,7 +16,7 @@ const good: Branding = {
   tokenEndpoint: 'https://tokens.contoso.com/api/token',
   tokenAppKey: 'contoso-app-key-0123456789',
   supportUrl: 'https://help.contoso.com',
-  defaultLanguage: 'ko',
+  defaultLanguage: 'ko-KR',
   updateFeed: 'https://updates.contoso.com/meet/',
   serviceUrl: 'https://doorway.contoso.com',
   backgrounds: [{ id: 'harbour', label: 'Contoso harbour', file: 'build/backgrounds/harbour.jpg' }],

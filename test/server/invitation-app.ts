@@ -4,6 +4,7 @@
 // E2E, or not at all for inject() tests.
 import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import type { Locale } from '../../common/i18n';
 import { buildApp } from '../../server/app';
 import type { InvitationConfig } from '../../server/invitation-config';
 import { createInvitationDeps } from '../../server/invitation-wiring';
@@ -29,7 +30,7 @@ export interface InvitationApp {
   clock: { now: number };
   staffToken(options?: StaffTokenOptions): Promise<string>;
   /** Creates an invitation through the staff API (admin key unless a token is given); the 201 body. */
-  createInvitation(body: object, token?: string): Promise<{ id: string; url: string; appLink: string; bound: boolean; emails: Record<'en' | 'ko', { subject: string; html: string; text: string }>; ics: string }>;
+  createInvitation(body: object, token?: string): Promise<{ id: string; url: string; appLink: string; bound: boolean; emails: Partial<Record<Locale, { subject: string; html: string; text: string }>>; ics: string }>;
   close(): Promise<void>;
 }
 

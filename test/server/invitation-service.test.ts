@@ -22,24 +22,24 @@ async function created(request: Parameters<InvitationFixture['service']['create'
 }
 
 describe('invitation service', () => {
-  it('creates an invitation from a join URL: id, links, emails in English and Korean, .ics', async () => {
+  it('creates an invitation from a join URL: id, links, emails in the guest’s language and English, .ics', async () => {
     const meeting = fx.graph.addMeeting(ORGANIZER, { subject: 'Design <review> & "plan"' });
-    const invitation = await created({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, organizerName: 'Ada Lovelace', guest: { name: 'Pat' } });
+    const invitation = await created({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, organizerName: 'Ada Lovelace', guest: { name: 'Pat', language: 'ko' } });
     expect(invitation.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(invitation.url).toBe(`https://doorway.contoso.example/join/${invitation.id}`);
     expect(invitation.appLink).toBe(`doorway://join?invite=${invitation.id}&link=${encodeURIComponent(meeting.joinWebUrl)}`);
     expect(invitation.meeting).toEqual({ subject: 'Design <review> & "plan"', startsAt: meeting.startDateTime, endsAt: meeting.endDateTime, organizer: 'Ada Lovelace' });
-    expect(invitation.emails.en.html).toContain('Design &lt;review> &amp; &quot;plan&quot;');
-    expect(invitation.emails.en.html).not.toContain('<review>');
-    expect(invitation.emails.en.text).toContain(meeting.joinWebUrl);
-    expect(invitation.emails.ko.subject).toBe('초대: Design <review> & "plan"');
-    expect(invitation.emails.ko.text).toContain('안녕하세요');
+    expect(invitation.emails['en-US']!.html).toContain('Design &lt;review> &amp; &quot;plan&quot;');
+    expect(invitation.emails['en-US']!.html).not.toContain('<review>');
+    expect(invitation.emails['en-US']!.text).toContain(meeting.joinWebUrl);
+    expect(invitation.emails['ko-KR']!.subject).toBe('초대: Design <review> & "plan"');
+    expect(invitation.emails['ko-KR']!.text).toContain('안녕하세요');
     expect(invitation.ics).toContain('SUMMARY:Design <review> & "plan"');
     expect(invitation.ics).toMatch(/DTSTART:\d{8}T\d{6}Z\r\n/);
     expect(invitation.mail).toEqual({ sent: false });
 
     const view = await fx.service.view(invitation.id);
-    expect(view).toEqual({ ok: true, value: { status: 'open', meeting: invitation.meeting, join: { joinUrl: meeting.joinWebUrl, meetingId: meeting.joinMeetingIdSettings!.joinMeetingId, passcode: meeting.joinMeetingIdSettings!.passcode }, guestName: 'Pat' } });
+    expect(view).toEqual({ ok: true, value: { status: 'open', meeting: invitation.meeting, join: { joinUrl: meeting.joinWebUrl, meetingId: meeting.joinMeetingIdSettings!.joinMeetingId, passcode: meeting.joinMeetingIdSettings!.passcode }, guestName: 'Pat', language: 'ko-KR' } });
   });
 
   it('refuses a join URL that is not a Teams meeting, before asking Graph', async () => {

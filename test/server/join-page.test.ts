@@ -26,7 +26,7 @@ describe('landing page GET /join/<id>', () => {
     expect(res.headers['content-security-policy']).toBe(PAGE_CSP);
     expect(res.headers['x-frame-options']).toBe('DENY');
     const html = res.body;
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en-US" dir="ltr">');
     expect(html).toContain('&lt;img src=x onerror=alert(1)> Plan');
     expect(html).not.toContain('<img');
     expect(html).toContain('Ada &quot;The Countess&quot;');
@@ -42,15 +42,18 @@ describe('landing page GET /join/<id>', () => {
     expect(svc.logs.some((line) => line.includes('"invitationOpened"') && line.includes('"page"'))).toBe(true);
   });
 
-  it('speaks the guest language (Accept-Language, ?lang= switch) and links to the other one', async () => {
+  it('speaks the guest language (best fit of Accept-Language, ?lang= switch), right to left where it should, and links to the others', async () => {
     const meeting = svc.graph.addMeeting(ORGANIZER);
     const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
-    const korean = await page(`/join/${id}`, { 'accept-language': 'fr-FR,ko;q=0.9,en;q=0.5' });
-    expect(korean.body).toContain('<html lang="ko">');
+    const korean = await page(`/join/${id}`, { 'accept-language': 'gd-GB,ko;q=0.9,en;q=0.5' });
+    expect(korean.body).toContain('<html lang="ko-KR" dir="ltr">');
     expect(korean.body).toContain('Doorway에서 열기');
-    expect(korean.body).toContain(`href="/join/${id}?lang=en"`);
-    expect((await page(`/join/${id}?lang=ko`, { 'accept-language': 'en' })).body).toContain('<html lang="ko">');
-    expect((await page(`/join/${id}?lang=xx&utm_source=mail`, { 'accept-language': 'en-GB' })).body).toContain('<html lang="en">');
+    expect(korean.body).toContain(`href="/join/${id}?lang=en-US"`);
+    expect(korean.body).toContain(`href="/join/${id}?lang=ar-SA" lang="ar-SA" hreflang="ar-SA" dir="rtl"`);
+    expect((await page(`/join/${id}?lang=ko`, { 'accept-language': 'en' })).body).toContain('<html lang="ko-KR" dir="ltr">');
+    expect((await page(`/join/${id}?lang=xx&utm_source=mail`, { 'accept-language': 'en-AU' })).body).toContain('<html lang="en-GB" dir="ltr">');
+    expect((await page(`/join/${id}`, { 'accept-language': 'ar-EG,en;q=0.5' })).body).toContain('<html lang="ar-SA" dir="rtl">');
+    expect((await page(`/join/${id}`, { 'accept-language': 'zh-HK' })).body).toContain('<html lang="zh-TW" dir="ltr">');
   });
 
   it('says clearly when an invitation is unknown (404), revoked or expired (410), and never redirects', async () => {
@@ -91,7 +94,7 @@ describe('landing page GET /join/<id>', () => {
     const bad = await form(`/join/${id}/verify`, { code: '12ab', lang: 'ko' });
     expect(bad.body).toContain('6자리 숫자');
     const wrong = await form(`/join/${id}/verify`, { code: code === '111111' ? '222222' : '111111', lang: 'en' });
-    expect(wrong.body).toContain('Attempts left: 4');
+    expect(wrong.body).toContain('4 attempts left');
     for (const secret of [...secrets, code]) expect(sent.body + bad.body + wrong.body).not.toContain(secret);
     const crossSite = await form(`/join/${id}/verify`, { code }, { origin: 'https://evil.example' });
     expect(crossSite.statusCode).toBe(403);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventChannels, type EventContract, type EventName, type MediaAccess, type TokenReply } from '../../common/ipc-contract';
+import { pickLocale } from '../../common/i18n';
 import { createAppProtocolHandler } from '../../main/app-protocol/app-protocol-handler';
 import { createBackgroundImages } from '../../main/backgrounds/background-image';
 import { brandBackgroundUrl, parseBranding } from '../../main/config/branding';
@@ -183,7 +184,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     workArea: () => ({ x: 0, y: 0, width: 1920, height: 1040 }),
     relay: (action) => send('shareControlRequested', action),
     focusMeeting: () => logs.push('info focus window'),
-    view: () => ({ language: options.locale?.startsWith('ko') ? 'ko' : 'en', theme: 'system', accentColor: '#4f52b2' }),
+    view: () => ({ language: pickLocale(options.locale), theme: 'system', accentColor: '#4f52b2' }),
     log: log.info,
   });
   const miniContents = new FakeWebContents(`${appUrl}#mini-window`);
@@ -194,7 +195,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     relay: (action) => send('miniWindowRequested', action),
     focusMeeting: () => logs.push('info focus window'),
     enabled: () => settings.get().miniWindow,
-    view: () => ({ language: options.locale?.startsWith('ko') ? 'ko' : 'en', theme: 'system', accentColor: '#4f52b2' }),
+    view: () => ({ language: pickLocale(options.locale), theme: 'system', accentColor: '#4f52b2' }),
     log: log.info,
   });
   registerIpcHandlers(
@@ -204,7 +205,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
         productName: 'Doorway',
         version: '0.0.0-test',
         platform: 'linux',
-        systemLanguage: options.locale?.startsWith('ko') ? 'ko' : 'en',
+        systemLanguage: pickLocale(options.locale),
         accentColor: '#4f52b2',
         backgrounds: brandBackgrounds(),
         supportUrl: null,

@@ -1,10 +1,10 @@
 // Process: renderer. A language tag ("ko-kr", "de") as its name in the guest's language, through
 // the platform's Intl.DisplayNames (the tag itself when the platform does not know it).
-import type { Language } from '../../../common/i18n';
+import type { Locale } from '../../../common/i18n';
 
-const cache = new Map<Language, Intl.DisplayNames | null>();
+const cache = new Map<Locale, Intl.DisplayNames | null>();
 
-export function languageName(tag: string, language: Language): string {
+export function languageName(tag: string, language: Locale): string {
   if (!cache.has(language)) {
     try {
       cache.set(language, new Intl.DisplayNames([language], { type: 'language' }));

@@ -32,7 +32,7 @@ function setup(enabled = true) {
     relay: (action) => relayed.push(action),
     focusMeeting: () => void (focused += 1),
     enabled: () => setting.enabled,
-    view: () => ({ language: 'ko', theme: 'dark', accentColor: '#4f52b2' }),
+    view: () => ({ language: 'ko-KR', theme: 'dark', accentColor: '#4f52b2' }),
     log: () => undefined,
   });
   return { mini, windows, relayed, setting, focusCount: () => focused, window: () => windows[windows.length - 1] };
@@ -115,7 +115,7 @@ describe('mini window: when it shows', () => {
     s.mini.update(speaking);
     s.mini.update({ ...speaking, muted: false });
     expect(s.window().states).toEqual([speaking, { ...speaking, muted: false }]);
-    expect(s.mini.ready()).toEqual({ language: 'ko', theme: 'dark', accentColor: '#4f52b2', state: { ...speaking, muted: false } });
+    expect(s.mini.ready()).toEqual({ language: 'ko-KR', theme: 'dark', accentColor: '#4f52b2', state: { ...speaking, muted: false } });
   });
 });
 

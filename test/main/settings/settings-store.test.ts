@@ -63,6 +63,16 @@ describe('settings store (electron-store)', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('config.corrupt-'))).toBe(false);
   });
 
+  it('reads the language of a version with two languages (en/ko) as its locale, and saves it so', () => {
+    const dir = folder(JSON.stringify({ displayName: 'Ada', language: 'ko' }));
+    const store = openSettingsStore(dir, () => undefined, fixedNow);
+    expect(store.recovered).toBe(false);
+    expect(store.get()).toMatchObject({ displayName: 'Ada', language: 'ko-KR' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ language: 'ko-KR' });
+    expect(readdirSync(dir).some((name) => name.startsWith('config.corrupt-'))).toBe(false);
+    expect(repairSettings({ language: 'en' })).toMatchObject({ settings: { language: 'en-US' }, resetFields: [], migratedFields: ['language'] });
+  });
+
   it('keeps settings in memory, and says so, when the settings file is a folder', () => {
     const logs: string[] = [];
     const dir = folder();

@@ -30,7 +30,7 @@ function setup() {
     workArea: () => area,
     relay: (action) => relayed.push(action),
     focusMeeting: () => void (focused += 1),
-    view: () => ({ language: 'ko', theme: 'dark', accentColor: '#4f52b2' }),
+    view: () => ({ language: 'ko-KR', theme: 'dark', accentColor: '#4f52b2' }),
     log: (m) => logs.push(m),
   });
   return {
@@ -129,7 +129,7 @@ describe('share controls: what they show and what they do', () => {
   it('first paint: the guest language and look, and the current state', () => {
     const s = setup();
     s.controls.update({ ...SHARING, speaker: 'Ada Lovelace' });
-    expect(s.controls.ready()).toEqual({ language: 'ko', theme: 'dark', accentColor: '#4f52b2', state: { ...SHARING, speaker: 'Ada Lovelace' } });
+    expect(s.controls.ready()).toEqual({ language: 'ko-KR', theme: 'dark', accentColor: '#4f52b2', state: { ...SHARING, speaker: 'Ada Lovelace' } });
   });
 
   it('sends each change of mute or speaker once, and nothing when nothing changed', () => {

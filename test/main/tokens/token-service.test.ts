@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTokenService } from '../../../main/tokens/token-service';
 import { TOKEN_ERROR_CODES } from '../../../main/tokens/types';
-import { catalogueFor, LANGUAGES } from '../../../common/i18n';
+import { LOCALE_TAGS, messagesOf } from '../../../common/i18n';
 import { startFakeAcs, type FakeAcs } from '../../server/fake-acs';
 import { startHarness, type Harness } from '../../server/harness';
 import { json, startLoopback, tokenBody, type Loopback } from './loopback';
@@ -124,8 +124,8 @@ describe('token service (what the IPC handlers use)', () => {
   });
 
   it('has a message for every error code in every language', () => {
-    for (const lang of LANGUAGES) {
-      for (const code of TOKEN_ERROR_CODES) expect(catalogueFor(lang)[`token.error.${code}`], `${lang}:${code}`).toBeTruthy();
+    for (const lang of LOCALE_TAGS) {
+      for (const code of TOKEN_ERROR_CODES) expect(messagesOf(lang)[`token.error.${code}`], `${lang}:${code}`).toBeTruthy();
     }
   });
 });
