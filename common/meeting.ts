@@ -14,7 +14,10 @@ export type InviteProblem =
   | 'opaqueWrapper'
   | 'lookalikeHost'
   | 'malformedLink'
+  /** A meeting ID (or a short link) without its passcode: the join screen asks for it in place. */
   | 'missingPasscode'
+  /** A passcode with no meeting ID or link beside it. */
+  | 'missingMeetingId'
   /** A Bookings page or virtual-appointment router: the Teams link is not in it (no organizer id). */
   | 'appointmentPage'
   /** A Doorway invitation from a service other than the one this build is configured for. */
@@ -37,8 +40,14 @@ export interface InvitationRef {
   fallback?: JoinableInvite;
 }
 
+/**
+ * Why the text cannot be joined. With 'missingPasscode', `meetingId` is the ID that was read, so the
+ * join screen can ask for the passcode alone.
+ */
+export type InviteRefusal = { ok: false; problem: InviteProblem; meetingId?: string };
+
 /** `ok` is true (joinable now), false (a problem), or 'invitation' (ask the service first). */
 export type InviteResult =
   | JoinableInvite
-  | { ok: false; problem: InviteProblem }
+  | InviteRefusal
   | { ok: 'invitation'; invitation: InvitationRef };

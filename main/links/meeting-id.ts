@@ -1,27 +1,27 @@
-// Process: main (pure). The "Meeting ID" and "Passcode" lines of an invitation, for when there is
-// no usable link (a Mimecast-rewritten one, a link cut short) or the guest typed them in.
+// Process: main (pure). The "Meeting ID" and "Passcode" of an invitation, for when there is no
+// usable link (a Mimecast-rewritten one, a link cut short) or the guest typed them in: labelled in
+// any language Teams writes (invite-labels.ts), inside HTML, or unlabelled in any order.
+import { LABEL_SPACE, LABEL_WORDS, MEETING_ID_LABEL, PASSCODE_LABEL, PHONE_PREFIXES } from './invite-labels';
 import { PASSCODE } from './teams-link';
 import type { InviteResult } from './types';
 
-/**
- * Meeting ID labels in the invitation languages we know (English and Korean first). "Phone
- * conference ID" is the dial-in code, not the meeting: its English label does not match, and the
- * Korean/Japanese ones ("전화 회의 ID", "電話会議 ID") are skipped by PHONE_PREFIXES.
- */
-const ID_LABEL = /meeting\s?id|모임\s?id|회의\s?id|会議\s?id|besprechungs-id|id de (?:la )?r[ée]union|id\.? de reuni[óo]n/giu;
-const PHONE_PREFIXES = ['전화', '電話'];
-/** The passcode labels of invitations in the languages Teams writes them (the log redacts them too). */
-export const PASSCODE_LABELS = ['Passcode', '암호', '비밀번호', '패스코드', 'パスコード', 'Kenncode', 'Code secret', 'Código de acceso', 'Codigo de acceso'] as const;
-const PASSCODE_LABEL = /passcode|암호|비밀번호|패스코드|パスコード|kenncode|code secret|c[óo]digo de acceso/giu;
+export { PASSCODE_LABELS } from './invite-labels';
+
 const MEETING_ID = /^[0-9]{9,20}$/;
 /** Only the first few labels are read: an invitation has one of each. */
 const MAX_LABELS = 64;
+/** Unlabelled IDs are read only from text this short: something typed, not an email. */
+const MAX_TYPED = 300;
+/** An unlabelled run of digits is an ID from this length on (shorter ones are times, phone extensions). */
+const MIN_TYPED_ID = 10;
+/** Text with a link in it: its digits and words are the link's (a Zoom ID and `pwd`), not typed ones. */
+const LINK_LIKE = /:\/\/|www\.|\.[a-z]{2,}\//i;
 
 /** Builds the target for a meeting ID (digits, spaces allowed) and its passcode. */
 export function meetingIdInvite(meetingId: string, passcode: string | undefined): InviteResult {
-  const digits = meetingId.replace(/\s/g, '');
+  const digits = meetingId.replace(/[\s-]/g, '');
   if (!MEETING_ID.test(digits)) return { ok: false, problem: 'malformedLink' };
-  if (!passcode) return { ok: false, problem: 'missingPasscode' };
+  if (!passcode) return { ok: false, problem: 'missingPasscode', meetingId: digits };
   if (!PASSCODE.test(passcode)) return { ok: false, problem: 'malformedLink' };
   return {
     ok: true,
@@ -33,36 +33,57 @@ export function meetingIdInvite(meetingId: string, passcode: string | undefined)
   };
 }
 
-type Found = { meetingId: string; passcode: string | undefined };
+/** What the text says: a meeting ID, a passcode, or both. */
+export type Found = { meetingId: string; passcode: string | undefined } | { meetingId: undefined; passcode: string };
 
 /**
  * The first labelled meeting ID in `text` and the passcode labelled after it (or, failing that,
- * before it). A text that is nothing but a meeting ID counts too, so typing one in says that
- * the passcode is missing rather than that this is not a meeting.
+ * before it); else, in a short typed text, an unlabelled ID and passcode in either order. A text
+ * that is nothing but a meeting ID counts too, so typing one in asks for the passcode rather than
+ * saying this is not a meeting; a passcode with no ID says the ID is missing.
  */
-export function findMeetingId(text: string): Found | null {
+export function findMeetingId(input: string): Found | null {
+  const text = readable(input);
   const bare = text.trim();
-  if (/^[0-9][0-9\s]*$/.test(bare)) return { meetingId: bare, passcode: undefined };
+  if (/^[0-9][0-9\s-]*$/.test(bare)) return { meetingId: bare, passcode: undefined };
 
-  const id = firstLabelled(text, ID_LABEL, readDigits, (at) => !isPhoneLabel(text, at));
-  if (!id) return null;
-  const anywhere = () => true;
-  const passcode =
-    firstLabelled(text.slice(id.end), PASSCODE_LABEL, readPasscode, anywhere) ??
-    firstLabelled(text.slice(0, id.at), PASSCODE_LABEL, readPasscode, anywhere);
-  return { meetingId: id.value, passcode: passcode?.value };
+  const typed = text.length <= MAX_TYPED && !LINK_LIKE.test(text) ? readTyped(text) : null;
+  const id = firstLabelled(text, MEETING_ID_LABEL, readDigits, (at) => !isPhoneLabel(text, at));
+  const passcode = id
+    ? (firstLabelled(text.slice(id.end), PASSCODE_LABEL, readPasscode, anywhere) ?? firstLabelled(text.slice(0, id.at), PASSCODE_LABEL, readPasscode, anywhere))
+    : firstLabelled(text, PASSCODE_LABEL, readPasscode, anywhere);
+  const meetingId = id?.value ?? typed?.meetingId;
+  const code = passcode?.value ?? typed?.passcode;
+  if (meetingId) return { meetingId, passcode: code };
+  return code ? { meetingId: undefined, passcode: code } : null;
+}
+
+const anywhere = () => true;
+
+/**
+ * The text as a reader sees it: HTML tags as spaces, the few entities invitations use decoded,
+ * full-width forms and Arabic-Indic or Devanagari digits as ASCII (one code unit each, so
+ * positions keep their meaning).
+ */
+function readable(text: string): string {
+  let out = text;
+  if (out.includes('<')) out = out.replace(/<[^<>]{0,4096}>/g, ' ');
+  if (out.includes('&')) out = out.replace(/&(?:nbsp|#160|#xa0|#8239|#x202f);/gi, ' ').replace(/&(?:#58|#x3a|colon);/gi, ':').replace(/&amp;/gi, '&');
+  return out.replace(/[\uff01-\uff5e\u0660-\u0669\u06f0-\u06f9\u0966-\u096f]/g, fold);
+}
+
+function fold(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+  const zero = code >= 0x0966 ? 0x0966 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String.fromCharCode(48 + code - zero);
 }
 
 type Value = { value: string; end: number };
 type Labelled = Value & { at: number };
 
 /** The first `label` match that `accept`s and has a value `read` can read after it. */
-function firstLabelled(
-  text: string,
-  label: RegExp,
-  read: (text: string, from: number) => Value | null,
-  accept: (at: number) => boolean,
-): Labelled | null {
+function firstLabelled(text: string, label: RegExp, read: (text: string, from: number) => Value | null, accept: (at: number) => boolean): Labelled | null {
   label.lastIndex = 0;
   for (let n = 0; n < MAX_LABELS; n++) {
     const match = label.exec(text);
@@ -79,37 +100,94 @@ function isPhoneLabel(text: string, at: number): boolean {
   return PHONE_PREFIXES.some((prefix) => before.includes(prefix));
 }
 
-/** Separators between a label and its value: "Meeting ID: ", "암호：", "passcode=". */
+/** Between a label and its value: spaces of every width, line breaks, bidi marks, `:`, `=`, `#`. */
+const SEPARATORS = `${LABEL_SPACE}\r\n\u200e\u200f:\ufe55=#.`;
+const COLONS = ':\ufe55=';
+
 function skipSeparators(text: string, from: number): number {
   let k = from;
-  while (k < text.length && k - from < 8 && ' \t\u00a0:：=#.'.includes(text[k])) k++;
+  while (k < text.length && k - from < 16 && SEPARATORS.includes(text[k])) k++;
   return k;
 }
 
-/** Digits grouped by single spaces, as invitations print them ("263 829 185 487"). */
+/** Spaces or dashes people and invitations put between digit groups ("263 829 185 487"). */
+const DIGIT_GAP = ' \u00a0\u2007\u2009\u202f-';
+
+/** Digits, grouped by up to two spaces or dashes. */
 function readDigits(text: string, from: number): Value | null {
   const start = skipSeparators(text, from);
   let end = start;
   let digits = '';
+  let gap = 0;
   while (end < text.length && digits.length <= 20) {
     const c = text[end];
-    if (c >= '0' && c <= '9') digits += c;
-    else if (!((c === ' ' || c === '\u00a0') && isDigit(text[end + 1]) && digits !== '')) break;
+    if (isDigit(c)) {
+      digits += c;
+      gap = 0;
+    } else if (digits !== '' && gap < 2 && DIGIT_GAP.includes(c)) gap++;
+    else break;
     end++;
   }
-  return MEETING_ID.test(digits) ? { value: digits, end } : null;
+  return MEETING_ID.test(digits) ? { value: digits, end: end - gap } : null;
 }
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-/** A passcode follows its label after a colon (or `=`), so prose ("the passcode is…") is skipped. */
+/**
+ * A passcode follows its label after a colon (or `=`); without one it must hold a digit or end
+ * its line ("암호 Wx5vmh"), so prose ("the passcode is below") is not read as one.
+ */
 function readPasscode(text: string, from: number): Value | null {
   const start = skipSeparators(text, from);
-  if (!/[:：=]/.test(text.slice(from, start))) return null;
   let end = start;
   while (end < text.length && end - start <= 64 && /[A-Za-z0-9]/.test(text[end])) end++;
   const value = text.slice(start, end);
-  return PASSCODE.test(value) ? { value, end } : null;
+  if (!PASSCODE.test(value)) return null;
+  const colon = [...text.slice(from, start)].some((c) => COLONS.includes(c));
+  const endsLine = end === text.length || '\r\n<'.includes(text[end]) || (text[end] === ' ' && text.length - end < 2);
+  return colon || /[0-9]/.test(value) || endsLine ? { value, end } : null;
 }
+
+/**
+ * An ID and passcode typed without labels (or with labels a person writes: "id", "code"), in
+ * either order: "263 829 185 487 Wx5vmh", "Wx5vmh / 263829185487". The passcode is the one word
+ * that looks generated, with letters, or after a passcode label.
+ */
+function readTyped(text: string): { meetingId: string; passcode: string | undefined } | null {
+  let meetingId: string | undefined;
+  let run = '';
+  const candidates: string[] = [];
+  let afterLabel = false;
+  const endRun = () => {
+    if (run.length >= MIN_TYPED_ID && run.length <= 20) meetingId = meetingId === undefined ? run : '';
+    run = '';
+  };
+  for (const raw of text.split(/[\s,;/|:=#()[\]"'.]+/)) {
+    if (raw === '') continue;
+    if (/^[0-9]+(?:-[0-9]+)*$/.test(raw)) {
+      run += raw.replaceAll('-', '');
+      continue;
+    }
+    endRun();
+    const word = raw.toLowerCase();
+    if (LABEL_WORDS.has(word)) {
+      afterLabel = PASSCODE_LABEL_WORDS.has(word);
+      continue;
+    }
+    if (PASSCODE.test(raw) && looksGenerated(raw) && (afterLabel || /[A-Za-z]/.test(raw))) candidates.push(raw);
+    afterLabel = false;
+  }
+  endRun();
+  // Two ID-length runs: which one is the meeting is a guess, so neither is taken.
+  if (!meetingId) return null;
+  return { meetingId, passcode: candidates.length === 1 ? candidates[0] : undefined };
+}
+
+/** Teams passcodes mix digits or cases ("Wx5vmh", "RVoNDe"); words of prose ("See", "is") do not. */
+function looksGenerated(word: string): boolean {
+  return /[0-9]/.test(word) || /[A-Z]/.test(word.slice(1)) ;
+}
+
+const PASSCODE_LABEL_WORDS: ReadonlySet<string> = new Set(['passcode', 'password', 'code', 'pass', 'pin', 'pw', 'pwd', '암호', 'kenncode']);

@@ -29,6 +29,7 @@ const SEVERITY: readonly InviteProblem[] = [
   'appointmentPage',
   'malformedLink',
   'missingPasscode',
+  'missingMeetingId',
   'notTeamsLink',
 ];
 
@@ -65,11 +66,15 @@ function parseText(text: string, options: InvitationOptions): InviteResult {
   let seen = 0;
   let invitation: InvitationRef | undefined;
   let joinable: JoinableInvite | undefined;
+  let meetingId: string | undefined; // of a short link without its passcode
   for (const link of findLinks(text)) {
     const result = readLink(link, options);
     if (result.ok === 'invitation') invitation ??= result.invitation;
     else if (result.ok) joinable ??= result;
-    else problem = moreSevere(problem, result.problem);
+    else {
+      problem = moreSevere(problem, result.problem);
+      meetingId ??= result.meetingId;
+    }
     // Without a service there is no invitation to look for past the first joinable link.
     if ((joinable && (invitation || !options.serviceOrigin)) || ++seen >= MAX_LINKS) break;
   }
@@ -79,12 +84,14 @@ function parseText(text: string, options: InvitationOptions): InviteResult {
   // A personal-Teams or disguised link makes any meeting ID beside it suspect too.
   if (problem === 'lookalikeHost' || problem === 'personalTeams') return { ok: false, problem };
   const found = findMeetingId(text);
-  if (found) {
+  if (found?.meetingId !== undefined) {
     const result = meetingIdInvite(found.meetingId, found.passcode);
     if (result.ok) return result;
     problem = moreSevere(problem, result.problem);
-  }
-  return { ok: false, problem };
+    meetingId ??= result.meetingId;
+  } else if (found) problem = moreSevere(problem, 'missingMeetingId');
+  // With only the passcode missing, the ID read goes along so the join screen can ask for the passcode.
+  return problem === 'missingPasscode' && meetingId ? { ok: false, problem, meetingId } : { ok: false, problem };
 }
 
 function moreSevere(a: InviteProblem, b: InviteProblem): InviteProblem {

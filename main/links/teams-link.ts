@@ -12,8 +12,12 @@
 import { percentDecode, percentDecodeUntil } from './decode';
 import type { InviteResult, TeamsHost } from './types';
 
-/** Meeting, channel-meeting (tacv2) and older channel (skype) threads. */
-const THREAD = /^19:[A-Za-z0-9_.=+-]{1,256}@thread\.(?:v2|tacv2|skype)$/;
+/**
+ * Meeting, channel-meeting (tacv2) and older channel (skype) threads, in every cloud: government
+ * and sovereign clouds put the cloud before the id (`19:gcch:meeting_…`, `19:dod:meeting_…`).
+ * Groups: cloud prefix, id, kind.
+ */
+const THREAD = /^19:(?:([A-Za-z][A-Za-z0-9]{1,15}):)?([A-Za-z0-9_.=+-]{1,256})@thread\.(v2|tacv2|skype)$/i;
 const MESSAGE_ID = /^[0-9]{1,20}$/;
 const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const SHORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -74,10 +78,10 @@ function parseRoute(route: string, base: URL): URL | null {
 }
 
 function meetupJoin(url: URL, segments: string[], host: TeamsHost): InviteResult {
-  const thread = percentDecodeUntil(segments[3] ?? '', (s) => !s.includes('%'));
+  const thread = canonicalThread(percentDecodeUntil(segments[3] ?? '', (s) => !s.includes('%')));
   const messageId = segments[4] ?? '';
   const extra = segments.slice(5).some((segment) => segment !== '');
-  if (!THREAD.test(thread) || !MESSAGE_ID.test(messageId) || extra) return { ok: false, problem: 'malformedLink' };
+  if (thread === null || !MESSAGE_ID.test(messageId) || extra) return { ok: false, problem: 'malformedLink' };
 
   const rawContext = url.searchParams.get('context');
   if (!rawContext) return { ok: false, problem: 'malformedLink' };
@@ -92,6 +96,14 @@ function meetupJoin(url: URL, segments: string[], host: TeamsHost): InviteResult
   return { ok: true, target: { kind: 'link', meetingLink }, normalized: meetingLink, host };
 }
 
+/** The thread as Teams writes it (`19:`, lower-case cloud prefix and kind), or null. */
+function canonicalThread(raw: string): string | null {
+  const match = THREAD.exec(raw);
+  if (!match) return null;
+  const [, cloud, id, kind] = match;
+  return `19:${cloud ? `${cloud.toLowerCase()}:` : ''}${id}@thread.${kind.toLowerCase()}`;
+}
+
 type MeetingContext = { tid: string; oid: string; broadcast: boolean };
 
 /** The `context` JSON: tenant and organizer ids, and the live-event flag. */
@@ -102,8 +114,10 @@ function readContext(json: string): MeetingContext | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { Tid: tid, Oid: oid, IsBroadcastMeeting: broadcast } = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  // Keys are read whatever their case ("tid", "TID"); the link is rebuilt with Teams' own.
+  const fields = new Map(Object.entries(value).map(([key, field]) => [key.toLowerCase(), field as unknown]));
+  const [tid, oid, broadcast] = [fields.get('tid'), fields.get('oid'), fields.get('isbroadcastmeeting')];
   if (typeof tid !== 'string' || typeof oid !== 'string' || !GUID.test(tid) || !GUID.test(oid)) return null;
   return { tid, oid, broadcast: broadcast === true };
 }
@@ -113,7 +127,8 @@ function shortLink(url: URL, segments: string[], host: TeamsHost): InviteResult 
   const extra = segments.slice(3).some((segment) => segment !== '');
   if (!SHORT_ID.test(id) || extra) return { ok: false, problem: 'malformedLink' };
   const passcode = url.searchParams.get('p');
-  if (!passcode) return { ok: false, problem: 'missingPasscode' };
+  // The short link's id is the meeting ID, so the passcode alone can be asked for.
+  if (!passcode) return { ok: false, problem: 'missingPasscode', ...(/^[0-9]{9,20}$/.test(id) ? { meetingId: id } : {}) };
   if (!PASSCODE.test(passcode)) return { ok: false, problem: 'malformedLink' };
   const meetingLink = `https://${host}/meet/${id}?p=${passcode}`;
   return { ok: true, target: { kind: 'link', meetingLink }, normalized: meetingLink, host };

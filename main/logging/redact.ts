@@ -4,7 +4,7 @@
 // may arrive URL-encoded (once or twice), quoted-printable or JSON-escaped: each decoded reading of
 // the line is scrubbed too, and when decoding revealed a secret the scrubbed decoded line is what
 // is kept. Linear patterns only: logs can hold a pasted email.
-import { PASSCODE_LABELS } from '../links/meeting-id';
+import { PASSCODE_LABELS } from '../links/invite-labels';
 
 /** Names whose value is a secret wherever they appear as `name = value`, `name: value`, `"name": "value"`. */
 const SECRET_NAMES = 'access_?key|accesskey|x-doorway-app-key|app_?key|tokenAppKey|refresh_?grant|token|secret|password|passcode|pwd';
@@ -29,8 +29,8 @@ const RULES: ReadonlyArray<[RegExp, Replacement]> = [
   // ACS identities: 8:acs:<resource>_<guid>, 8:gcch-acs:..., and the token's skypeid acs:...
   [/\b8:[a-z-]{0,16}acs:[A-Za-z0-9_-]+/g, '8:acs:[user]'],
   [/\bacs:[A-Za-z0-9_-]{8,}/g, 'acs:[user]'],
-  // Teams meeting threads: 19:meeting_<id>@thread.v2 (raw or percent-encoded).
-  [/19(?::|%3a)meeting_[A-Za-z0-9_-]+/gi, '19:meeting_[id]'],
+  // Teams meeting threads: 19:meeting_<id>@thread.v2, 19:gcch:meeting_<id>… (raw or percent-encoded).
+  [/19(?::|%3a)(?:[a-z]{2,16}(?::|%3a))?meeting_[A-Za-z0-9_-]+/gi, '19:meeting_[id]'],
   // Passcode lines of a pasted invitation, in every language the parser reads.
   [new RegExp(`(${LABELS})(\\s*[:：]\\s*|\\s+)[^\\s"'<]+`, 'giu'), '$1$2[redacted]'],
 ];

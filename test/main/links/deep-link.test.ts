@@ -34,7 +34,8 @@ describe('parseDeepLink', () => {
       route: 'join',
       invite: { ok: false, problem: 'personalTeams' },
     });
-    expect(parseDeepLink('doorway://join?meetingId=263829185487', SCHEME)?.invite).toEqual({ ok: false, problem: 'missingPasscode' });
+    // The ID goes along, so the join screen asks for the passcode alone.
+    expect(parseDeepLink('doorway://join?meetingId=263829185487', SCHEME)?.invite).toEqual({ ok: false, problem: 'missingPasscode', meetingId: '263829185487' });
     expect(parseDeepLink('doorway://join?meetingId=12&passcode=abc', SCHEME)?.invite).toEqual({ ok: false, problem: 'malformedLink' });
     expect(parseDeepLink('doorway://join?meetingId=263829185487&passcode=%3Cscript%3E', SCHEME)?.invite).toEqual({
       ok: false,

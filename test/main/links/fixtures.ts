@@ -162,3 +162,39 @@ export function htmlInvitation(href: string): string {
 <div style="margin-bottom:20px;"><span class="me-email-text-secondary" style="font-size:14px;color:#616161">Passcode: </span><span class="me-email-text" style="font-size:14px;color:#242424">Wx5vmh</span></div>
 </div>`;
 }
+
+/**
+ * The Meeting ID and passcode lines Teams prints in each language Doorway ships, with the
+ * punctuation of that language (French puts a no-break space before the colon, Chinese and
+ * Japanese may use a full-width one).
+ */
+export const INVITATION_LINES: Record<string, [meetingId: string, passcode: string]> = {
+  en: ['Meeting ID: ', 'Passcode: '],
+  'en-GB': ['Meeting ID: ', 'Passcode: '],
+  ar: ['معرف الاجتماع: ', 'رمز المرور: '],
+  cs: ['ID schůzky: ', 'Heslo: '],
+  de: ['Besprechungs-ID: ', 'Kenncode: '],
+  es: ['Id. de reunión: ', 'Código de acceso: '],
+  'es-MX': ['ID de la reunión: ', 'Código de acceso: '],
+  fi: ['Kokouksen tunnus: ', 'Tunnuskoodi: '],
+  fr: ['ID de réunion\u202f: ', 'Code secret\u202f: '],
+  'fr-CA': ['ID de la réunion\u00a0: ', 'Code d’accès\u00a0: '],
+  he: ['מזהה פגישה: ', 'קוד גישה: '],
+  it: ['ID riunione: ', 'Passcode: '],
+  ja: ['会議 ID: ', 'パスコード: '],
+  ko: ['모임 ID: ', '암호: '],
+  nb: ['Møte-ID: ', 'Passord: '],
+  nl: ['Vergadering-id: ', 'Wachtwoordcode: '],
+  pl: ['Identyfikator spotkania: ', 'Kod dostępu: '],
+  'pt-BR': ['ID da Reunião: ', 'Senha: '],
+  ru: ['Идентификатор собрания: ', 'Секретный код: '],
+  sv: ['Mötes-ID: ', 'Lösenord: '],
+  tr: ['Toplantı Kimliği: ', 'Geçiş Kodu: '],
+  'zh-CN': ['会议 ID：', '密码：'],
+  'zh-TW': ['會議 ID：', '密碼：'],
+  hi: ['मीटिंग ID: ', 'पासकोड: '],
+  id: ['ID Rapat: ', 'Kode sandi: '],
+};
+
+export const THREAD_GCCH = '19:gcch:meeting_ZjA1YjQ3NTItYWQ2OS00MzE1LWJlMmQtZDk3ZTBmYzZmYTRk@thread.v2';
+export const THREAD_DOD = '19:dod:meeting_OWU0ZmE3NjEtNWY4OS00ZWJmLTg3MzYtMGM5ZWI3YjA2MTQx@thread.v2';

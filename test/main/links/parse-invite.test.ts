@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEAMS_HOSTS, parseMeetingInvite, type InviteProblem, type InviteResult } from '../../../main/links';
 import {
+  INVITATION_LINES,
   ORGANIZER,
   TENANT,
+  THREAD_DOD,
+  THREAD_GCCH,
   THREAD_SKYPE,
   THREAD_TACV2,
   THREAD_V2,
@@ -23,7 +26,7 @@ import {
 } from './fixtures';
 import { sdkReadsMeetingLink } from './sdk-meeting-link';
 
-type Expected = { link: string } | { meetingId: string; passcode: string } | InviteProblem;
+type Expected = { link: string } | { meetingId: string; passcode: string } | InviteProblem | { problem: 'missingPasscode'; meetingId: string };
 
 const MEETUP = meetupJoin();
 const CANONICAL = canonicalMeetup();
@@ -191,15 +194,48 @@ const cases: [name: string, input: string, expected: Expected][] = [
   ['bare digits, too few for a meeting ID', '12345', 'malformedLink'],
 
   // refused: missing passcode
-  ['short link without p', 'https://teams.microsoft.com/meet/2345678901234', 'missingPasscode'],
-  ['short link with an empty p', 'https://teams.microsoft.com/meet/2345678901234?p=', 'missingPasscode'],
-  ['meeting ID alone', 'Meeting ID: 263 829 185 487', 'missingPasscode'],
-  ['meeting ID typed in, nothing else', '263 829 185 487', 'missingPasscode'],
-  ['passcode label without a value', 'Meeting ID: 263 829 185 487\nPasscode: (see below)', 'missingPasscode'],
+  ['short link without p', 'https://teams.microsoft.com/meet/2345678901234', { problem: 'missingPasscode', meetingId: '2345678901234' }],
+  ['short link with an empty p', 'https://teams.microsoft.com/meet/2345678901234?p=', { problem: 'missingPasscode', meetingId: '2345678901234' }],
+  ['meeting ID alone', 'Meeting ID: 263 829 185 487', { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ['meeting ID typed in, nothing else', '263 829 185 487', { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ['passcode label without a value', 'Meeting ID: 263 829 185 487\nPasscode: (see below)', { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ['German meeting ID alone', 'Besprechungs-ID: 263 829 185 487', { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ['passcode prose is not a passcode', 'Meeting ID 263829185487, the passcode is in the email', { problem: 'missingPasscode', meetingId: '263829185487' }],
+
+  // refused: a passcode but no meeting
+  ['passcode alone', 'Passcode: Wx5vmh', 'missingMeetingId'],
+  ['Japanese passcode alone', 'パスコード：Wx5vmh', 'missingMeetingId'],
+
+  // every cloud
+  ['GCC High thread, cloud-prefixed', meetupJoin({ host: 'gov.teams.microsoft.us', thread: THREAD_GCCH }), { link: canonicalMeetup({ host: 'gov.teams.microsoft.us', thread: THREAD_GCCH }) }],
+  ['DoD thread, cloud-prefixed', meetupJoin({ host: 'dod.teams.microsoft.us', thread: THREAD_DOD }), { link: canonicalMeetup({ host: 'dod.teams.microsoft.us', thread: THREAD_DOD }) }],
+  ['cloud-prefixed thread on the commercial host (GCC)', meetupJoin({ thread: THREAD_GCCH }), { link: canonicalMeetup({ thread: THREAD_GCCH }) }],
+  ['cloud-prefixed thread, decoded, upper-case prefix and kind', `https://gov.teams.microsoft.us/l/meetup-join/${THREAD_GCCH.replace('gcch', 'GCCH').replace('v2', 'V2')}/0?context=${contextJson()}`, { link: canonicalMeetup({ host: 'gov.teams.microsoft.us', thread: THREAD_GCCH }) }],
+  ['cloud-prefixed thread in Safe Links (office365.us)', safeLinks(meetupJoin({ host: 'gov.teams.microsoft.us', thread: THREAD_GCCH })).replace('outlook.com', 'office365.us'), { link: canonicalMeetup({ host: 'gov.teams.microsoft.us', thread: THREAD_GCCH }) }],
+  ['context keys in lower case', meetupJoin({ context: `{"tid":"${TENANT}","oid":"${ORGANIZER}"}` }), { link: CANONICAL }],
+  ['context keys in upper case, spaces in the JSON', meetupJoin({ context: `{ "TID" : "${TENANT}", "OID" : "${ORGANIZER}" }` }), { link: CANONICAL }],
+  ['context encoded three times', `https://teams.microsoft.com/l/meetup-join/${teamsEncode(THREAD_V2)}/0?context=${encodeURIComponent(encodeURIComponent(encodeURIComponent(contextJson())))}`, { link: CANONICAL }],
+  ['context with only braces and quotes encoded', `https://teams.microsoft.com/l/meetup-join/${teamsEncode(THREAD_V2)}/0?context=%7B%22Tid%22:%22${TENANT}%22,%22Oid%22:%22${ORGANIZER}%22%7D`, { link: CANONICAL }],
+
+  // typed by hand
+  ['ID then passcode, no labels', '263 829 185 487 Wx5vmh', ID],
+  ['passcode then ID, no labels', 'Wx5vmh 263829185487', ID],
+  ['ID and passcode on two lines, no labels', '263829185487\nWx5vmh', ID],
+  ['ID and passcode with a slash', '263 829 185 487 / Wx5vmh', ID],
+  ['labels without colons', 'Meeting ID 263 829 185 487\nPasscode Wx5vmh', ID],
+  ['label and value on separate lines', 'Meeting ID\n263 829 185 487\nPasscode\nWx5vmh', ID],
+  ['typed labels a person uses', 'id 263829185487 code Wx5vmh', ID],
+  ['ID with dashes', 'Meeting ID: 263-829-185-487 Passcode: Wx5vmh', ID],
+  ['ID with no-break and narrow no-break spaces', 'Meeting ID:\u00a0263\u202f829\u00a0185\u202f487 Passcode:\u00a0Wx5vmh', ID],
+  ['full-width digits and colon typed with a Japanese IME', '会議ID：２６３８２９１８５４８７\nパスコード：Ｗｘ５ｖｍｈ', ID],
+  ['HTML where the ID sits inside markup', '<p><b>Meeting ID:</b>&nbsp;<span class="id">263 829 185 487</span><br><b>Passcode:</b> <span>Wx5vmh</span></p>', ID],
+  ['HTML invitation without its link', htmlInvitation('https://protect-eu.mimecast.com/s/AbCdEfGhIjKl'), ID],
+  ['Korean labels without colons', '모임 ID 263 829 185 487\n암호 Wx5vmh', ID],
 ];
 
 function expectedResult(expected: Expected): InviteResult | { ok: false; problem: InviteProblem } {
   if (typeof expected === 'string') return { ok: false, problem: expected };
+  if ('problem' in expected) return { ok: false, ...expected };
   if ('link' in expected) {
     return { ok: true, target: { kind: 'link', meetingLink: expected.link }, normalized: expected.link, host: new URL(expected.link).hostname };
   }
@@ -210,6 +246,24 @@ function expectedResult(expected: Expected): InviteResult | { ok: false; problem
     host: 'teams.microsoft.com',
   };
 }
+
+const languageCases: [name: string, input: string, expected: Expected][] = Object.entries(INVITATION_LINES).flatMap(([language, [idLabel, passLabel]]) => [
+  [`${language}: meeting ID and passcode`, `${idLabel}263 829 185 487\n${passLabel}Wx5vmh`, ID],
+  [`${language}: passcode first, on one line`, `${passLabel}Wx5vmh ${idLabel}263829185487`, ID],
+  [`${language}: without colons`, `${idLabel.replace(/[\s\u00a0\u202f]*[:：][\s]*$/, ' ')}263 829 185 487\n${passLabel.replace(/[\s\u00a0\u202f]*[:：][\s]*$/, ' ')}Wx5vmh`, ID],
+  [`${language}: in HTML, link rewritten`, `<div><span>${idLabel}</span><span>263 829 185 487</span></div>\n<div><span>${passLabel}</span><span>Wx5vmh</span></div>\n<a href="https://protect-eu.mimecast.com/s/AbCd">x</a>`, ID],
+  [`${language}: meeting ID alone`, `${idLabel}263 829 185 487`, { problem: 'missingPasscode', meetingId: '263829185487' }],
+]);
+
+describe('parseMeetingInvite: every language Teams writes invitations in', () => {
+  it('covers every shipped language', () => {
+    expect(Object.keys(INVITATION_LINES)).toHaveLength(25);
+  });
+
+  it.each(languageCases)('%s', (_name, input, expected) => {
+    expect(parseMeetingInvite(input)).toEqual(expectedResult(expected));
+  });
+});
 
 describe('parseMeetingInvite: realistic inputs', () => {
   it('covers at least 80 inputs', () => {
@@ -262,9 +316,12 @@ const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789
 const guid = fc.tuple(hex(8), hex(4), hex(4), hex(4), hex(12)).map((parts) => parts.join('-'));
 const alphanumeric = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
 const threadBody = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.='), minLength: 1, maxLength: 80 });
+/** Threads of every cloud: commercial, and the cloud-prefixed ones of government clouds. */
 const thread = fc
-  .tuple(fc.constantFrom('meeting_', ''), threadBody, fc.constantFrom('v2', 'tacv2', 'skype'))
-  .map(([prefix, body, kind]) => `19:${prefix}${body}@thread.${kind}`);
+  .tuple(fc.constantFrom('', 'gcch:', 'dod:', 'gov:'), fc.constantFrom('meeting_', ''), threadBody, fc.constantFrom('v2', 'tacv2', 'skype'))
+  .map(([cloud, prefix, body, kind]) => `19:${cloud}${prefix}${body}@thread.${kind}`);
+/** The context JSON as Teams writes it, and with the key case and spacing others use. */
+const contextKeys = fc.constantFrom<[string, string]>(['Tid', 'Oid'], ['tid', 'oid'], ['TID', 'OID'], ['tId', 'oID']);
 const host = fc.constantFrom(...TEAMS_HOSTS);
 
 /** Meeting links in the shapes and encodings invitations use, and the canonical link each means. */
@@ -278,9 +335,11 @@ const meetingLink = fc.oneof(
       oid: guid,
       encode: fc.constantFrom<(s: string) => string>(teamsEncode, encodeURIComponent, (s) => encodeURIComponent(encodeURIComponent(s))),
       extra: fc.constantFrom('', '&anon=true', '&deeplinkId=abc&directDl=true'),
+      keys: contextKeys,
+      spaced: fc.boolean(),
     })
-    .map(({ host, thread, message, tid, oid, encode, extra }) => ({
-      input: `https://${host}/l/meetup-join/${encode(thread)}/${message}?context=${encode(JSON.stringify({ Tid: tid, Oid: oid }))}${extra}`,
+    .map(({ host, thread, message, tid, oid, encode, extra, keys: [tidKey, oidKey], spaced }) => ({
+      input: `https://${host}/l/meetup-join/${encode(thread)}/${message}?context=${encode(JSON.stringify({ [tidKey]: tid, [oidKey]: oid }, null, spaced ? 1 : undefined))}${extra}`,
       canonical: canonicalMeetup({ host, thread, message, tid, oid }),
     })),
   fc
@@ -406,6 +465,64 @@ describe('parseMeetingInvite: properties', () => {
   });
 });
 
+describe('parseMeetingInvite: properties of meeting IDs in every language', () => {
+  const languages = Object.entries(INVITATION_LINES);
+  const digits = fc.bigInt({ min: 10n ** 9n, max: 10n ** 19n }).map(String);
+  // Without a colon a passcode is read when it has a digit (or ends its line): Teams' always mix.
+  const passcode = fc.tuple(fc.string({ unit: alphanumeric, minLength: 1, maxLength: 15 }), fc.integer({ min: 0, max: 9 })).map(([code, n]) => `${code}${n}`);
+  /** How the label meets its value: as Teams prints it, full-width, narrow no-break space, none. */
+  const punctuation = fc.constantFrom<(label: string) => string>(
+    (label) => label,
+    (label) => label.replace(/[\s\u00a0\u202f]*[:：]\s*$/, '：'),
+    (label) => label.replace(/[\s\u00a0\u202f]*[:：]\s*$/, '\u202f: '),
+    (label) => label.replace(/[\s\u00a0\u202f]*[:：]\s*$/, '\u00a0:\u00a0'),
+    (label) => label.replace(/[\s\u00a0\u202f]*[:：]\s*$/, ' '),
+    (label) => label.replace(/[\s\u00a0\u202f]*[:：]\s*$/, '\n'),
+  );
+  const gap = fc.constantFrom(' ', '\u00a0', '\u202f', '-', '');
+  const layout = fc.constantFrom<(id: string, code: string) => string>(
+    (id, code) => `${id}\n${code}`,
+    (id, code) => `${code}\r\n${id}`,
+    (id, code) => `${id} ${code}`,
+    (id, code) => `<div><span>${id}</span></div><div><span>${code}</span></div>`,
+    (id, code) => `Join on your computer\n${id}\n${code}\n\nFor organizers: Meeting options`,
+  );
+
+  it('reads the ID and passcode whatever the language, punctuation, grouping, order and layout', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...languages), digits, passcode, punctuation, gap, layout, fc.integer({ min: 1, max: 4 }), ([, [idLabel, passLabel]], id, code, punctuate, space, lay, group) => {
+        const grouped = id.replace(new RegExp(`(\\d{${group}})(?=\\d)`, 'g'), `$1${space}`);
+        const result = parseMeetingInvite(lay(`${punctuate(idLabel)}${grouped}`, `${punctuate(passLabel)}${code}`));
+        expect(result).toEqual(expectedResult({ meetingId: id, passcode: code }));
+        expectWellFormed(result);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('reads an ID and passcode typed without labels, in either order', () => {
+    const typedId = fc.bigInt({ min: 10n ** 9n, max: 10n ** 19n }).map(String);
+    fc.assert(
+      // Unlabelled, a passcode of digits alone would read as part of the ID: Teams' have letters too.
+      fc.property(typedId, passcode.map((code) => `x${code}`), gap, fc.constantFrom(' ', '\n', ' / ', ', ', '\t'), fc.boolean(), (id, code, space, between, idFirst) => {
+        const grouped = id.replace(/(\d{3})(?=\d)/g, `$1${space}`);
+        const result = parseMeetingInvite(idFirst ? `${grouped}${between}${code}` : `${code}${between}${grouped}`);
+        expect(result).toEqual(expectedResult({ meetingId: id, passcode: code }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('asks for the passcode alone when a labelled ID has none, in every language', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...languages), digits, punctuation, ([, [idLabel]], id, punctuate) => {
+        expect(parseMeetingInvite(`${punctuate(idLabel)}${id}`)).toEqual({ ok: false, problem: 'missingPasscode', meetingId: id });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 // ---- linear time -----------------------------------------------------------------------------
 
 // Speed figures live in bench/parse-invite.bench.ts. These tests only guard against a pattern that
@@ -429,6 +546,14 @@ const adversarial: [name: string, unit: string, prefix?: string][] = [
   ['host-like words', 'a.bc/'],
   ['meeting ID labels', 'Meeting ID: 1 '],
   ['passcode labels', 'Passcode: '],
+  ['German labels with narrow no-break spaces', 'Besprechungs-ID\u202f: 1\u202f'],
+  ['French labels', 'ID de la réunion : Code secret : '],
+  ['Japanese labels with full-width colons', '会議 ID：１ パスコード：'],
+  ['label prefixes that never finish', 'Identyfikator spotkani'],
+  ['digit groups with dashes', '1-'],
+  ['HTML tags', '<span>'],
+  ['unclosed HTML tags', '<span '],
+  ['no-break space entities', '&nbsp;'],
   ['Proofpoint v3 prefix', 'https://urldefense.com/v3/__'],
   ['Proofpoint v3 tokens', '**A*'],
   ['Safe Links prefixes', 'https://nam12.safelinks.protection.outlook.com/?url='],

@@ -17,11 +17,13 @@ describe('redaction', () => {
       '{"token":"secret-value","expiresOn":"2026"}',
       'user 8:acs:1234abcd-aaaa_0000-bbbb',
       'https://teams.microsoft.com/l/meetup-join/19%3ameeting_ZmFrZW1lZXRpbmc@thread.v2/0',
+      'https://gov.teams.microsoft.us/l/meetup-join/19%3agcch%3ameeting_R292TWVldGluZw@thread.v2/0',
+      'Kenncode\u202f: kX9pQ3',
       'Passcode: kX9pQ2',
       '암호: kX9pQ2',
     ].join('\n');
     const out = redact(text);
-    for (const secret of [jwt, 'abc.def.ghi', 'c2VjcmV0S2V5PT0', 'Abc123XyZ', 'secret-value', '1234abcd-aaaa_0000-bbbb', 'ZmFrZW1lZXRpbmc', 'kX9pQ2']) {
+    for (const secret of [jwt, 'abc.def.ghi', 'c2VjcmV0S2V5PT0', 'Abc123XyZ', 'secret-value', '1234abcd-aaaa_0000-bbbb', 'ZmFrZW1lZXRpbmc', 'R292TWVldGluZw', 'kX9pQ2', 'kX9pQ3']) {
       expect(out, secret).not.toContain(secret);
     }
     expect(out).toContain('https://teams.microsoft.com/meet/123456');

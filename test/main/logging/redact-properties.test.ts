@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PASSCODE_LABELS } from '../../../main/links/meeting-id';
+import { PASSCODE_LABELS } from '../../../main/links/invite-labels';
 import { createRotatingLog } from '../../../main/logging/rotating-log';
 
 // Upper, lower, digit first: such a string never occurs by chance in the fixed text around it.
