@@ -70,7 +70,11 @@ describe('meeting links into the join screen', () => {
         '________________________________________________________________________________',
       ].join('\n');
       await meetingField(harness).fill(email);
-      await harness.page.getByText(found()).waitFor({ timeout: 10_000 });
+      // Read as the Teams meeting inside the Safe Links wrapper, and joinable once named.
+      await expect.poll(() => harness.page.getByText(found()).count(), { timeout: 10_000 }).toBe(1);
+      await harness.page.locator('#name-input').fill('Pat');
+      await expect.poll(() => harness.page.locator('.join form button[type="submit"]').getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true');
+      expect(await harness.page.getByText('safelinks.protection.outlook.com', { exact: false }).count()).toBe(0);
     });
   });
 
