@@ -2,6 +2,7 @@
 // script drives, and what a development build lets the end-to-end tests drive (through
 // window.__doorwayScriptedMeeting, see ../index.ts). Types only, no DOM.
 import type { ScriptedDialInNumber } from './features/audio-conferencing';
+import type { Received } from './received';
 
 /** Development builds only: the page global a test sets to route joins to a scripted meeting… */
 export const CONFIG_GLOBAL = '__doorwayScriptedMeetingConfig';
@@ -154,6 +155,8 @@ export interface ScriptedMeetingControl {
   local(): { muted: boolean; video: boolean; handRaised: boolean };
   /** A participant reacts (the SDK's reaction names: like, heart, applause, laugh, surprised). */
   react(id: string, reaction: string): void;
+  /** Everything the guest's client sent the meeting so far, in order (tokens shown only by their use). */
+  received(): Received[];
   /** The reactions the guest's app sent, in order. */
   sentReactions(): string[];
   /** A participant speaks with captions on: a partial result or the phrase's final text. */

@@ -65,6 +65,8 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   private roomPlay: RoomPlay | null = null;
   private readonly records: JoinRecord[] = [];
   private readonly listeners = new Set<(action: Received) => void>();
+  /** For received(): a page's test cannot subscribe across the process boundary, so the meeting keeps the log. */
+  private readonly log: Received[] = [];
   private readonly env: MeetingEnv;
   private readonly clock: Clock;
   private created = 0;
@@ -89,6 +91,7 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       displayMedia: setup.displayMedia ?? browserDisplayMedia,
       mediaStatsEveryMs: config.mediaStatsEveryMs ?? 1_000,
       received: (action) => {
+        this.log.push(action.kind === 'token' ? { ...action, token: '[token]' } : action);
         for (const listener of [...this.listeners]) listener(action);
       },
     };
@@ -294,6 +297,9 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   }
   react(id: string, reaction: string): void {
     this.requireCall().reactions.scriptReaction(this.participant(id).identifier as never, reaction as Reaction);
+  }
+  received(): Received[] {
+    return [...this.log];
   }
   sentReactions(): string[] {
     return [...this.requireCall().reactions.sent];
