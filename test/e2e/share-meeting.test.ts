@@ -156,22 +156,23 @@ describe('screen sharing in the meeting', () => {
     await withMeeting({ participants: 1 }, {}, async (harness) => {
       const { page } = harness;
       // Cancel in the picker: no share, no error.
+      // (The share goes 'starting' → 'off' in one update that also decides its error: once off, no error can follow.)
       await shareControl(page).click();
       await picker(page).waitFor();
+      await expect.poll(() => shareControl(page).getAttribute('data-sharing')).toBe('starting');
       await page.keyboard.press('Escape');
       await picker(page).waitFor({ state: 'detached' });
       await expect.poll(() => shareControl(page).getAttribute('data-sharing')).toBe('off');
-      await page.waitForTimeout(500);
       expect(await page.getByTestId('share-error').count()).toBe(0);
       expect((await scripted(page, 'localScreenShare')).on).toBe(false);
 
       // The Ctrl+Shift+E shortcut opens the picker too; main closing it is no error either.
       await page.keyboard.press('Control+Shift+E');
       await picker(page).waitFor();
+      await expect.poll(() => shareControl(page).getAttribute('data-sharing')).toBe('starting');
       harness.capture.cancelPending('window closed');
       await picker(page).waitFor({ state: 'detached' });
       await expect.poll(() => shareControl(page).getAttribute('data-sharing')).toBe('off');
-      await page.waitForTimeout(500);
       expect(await page.getByTestId('share-error').count()).toBe(0);
 
       // The organizer turns sharing off for attendees: the control says why and opens nothing.
@@ -179,8 +180,11 @@ describe('screen sharing in the meeting', () => {
       await expect.poll(() => shareControl(page).getAttribute('aria-disabled')).toBe('true');
       expect(await page.locator('#control-share-reason').textContent()).toBe(`${en('meeting.capability.shareScreen')} ${en('meeting.reason.meeting')}`);
       // (Playwright treats aria-disabled as disabled; a guest can still press it.)
+      // A start would go 'starting' in the click's own handler: one rendered frame later it would show.
       await shareControl(page).click({ force: true });
-      await page.waitForTimeout(300);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await shareControl(page).getAttribute('data-sharing')).toBe('off');
+      expect(await picker(page).count()).toBe(0);
       expect(harness.capture.pendingRequestId).toBeNull();
       expect(await axeViolations(page)).toEqual([]);
       await scripted(page, 'setCapability', 'shareScreen', true, 'Capable');
@@ -196,6 +200,8 @@ describe('screen sharing in the meeting', () => {
       expect(await error.textContent()).toContain(en('share.error.notConnected'));
       await error.getByRole('button', { name: en('share.error.dismiss') }).click();
       await error.waitFor({ state: 'detached' });
+      // Two cancels, a forbidden press and a press while reconnecting: the meeting never received a share.
+      expect((await scripted(page, 'received')).filter((action) => action.kind === 'startScreenShare')).toEqual([]);
     });
   }, 120_000);
 
