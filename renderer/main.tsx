@@ -19,17 +19,10 @@ if (location.hash === SHARE_CONTROLS_ROUTE) {
   startMiniWindow(root);
 } else {
   void bridge.rendererReady().then(async (info) => {
-    performance.mark('doorway:app-info');
     // The locale's chunk is a local file (no network); English needs none.
     const locale = await activateLocale(chosenLocale(info, info.settings));
     render(<App info={info} initialLocale={locale} />, root);
-    afterFirstPaint(() => performance.mark('doorway:first-paint'));
   });
-}
-
-/** Runs after the browser has painted the current frame. */
-function afterFirstPaint(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** A blocked request shows up in the log, so a too-strict policy is found, not guessed. */

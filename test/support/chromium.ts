@@ -1,7 +1,7 @@
 // Chromium driven by playwright-core: the real browser engine Electron embeds, with fake camera
 // and microphone. The Electron binary itself cannot be downloaded here. Which browser: see
 // find-browser.ts (DOORWAY_CHROMIUM, an installed Chrome/Chromium/Edge, or the bundled one).
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { findBrowser, type BrowserChoice } from './find-browser';
 
 let choice: Promise<BrowserChoice> | undefined;
@@ -43,6 +43,19 @@ export async function canRefuseOneDevice(): Promise<boolean> {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch(await launchSettings(options));
+}
+
+/**
+ * Chromium on a profile folder kept across launches (HTTP cache, V8 code cache, storage): what a
+ * second launch of the app finds. Close the context to end the browser.
+ */
+export async function launchPersistentChromium(userDataDir: string, options: LaunchOptions & BrowserContextOptions = {}): Promise<BrowserContext> {
+  const { grantMedia, headed, ...contextOptions } = options;
+  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed })), ...contextOptions });
+}
+
+async function launchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[] }> {
   const { executablePath, source } = await chosenBrowser();
   const args = [...BASE_ARGS];
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
@@ -52,7 +65,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   else if (source === 'bundled') args.push('--use-fake-ui-for-media-stream=deny');
   // The bundled build is a headless shell: it cannot show a window.
   if (options.headed && source === 'bundled') throw new Error('the bundled Chromium is headless only: install Chrome, Chromium or Edge, or set DOORWAY_CHROMIUM');
-  return chromium.launch({ executablePath, headless: !options.headed, args });
+  return { executablePath, headless: !options.headed, args };
 }
 
 /**
