@@ -13,7 +13,7 @@ import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { AccessNotice } from './AccessNotice';
 import { DevicePanel } from './DevicePanel';
-import { MAX_NAME_LENGTH, meetingSummary, nameProblem, willUse } from './join-model';
+import { MAX_NAME_LENGTH, groupDigits, meetingSummary, nameProblem, willUse } from './join-model';
 import { PreviewPanel, previewState } from './PreviewPanel';
 import { useInvite } from './use-invite';
 import { useInvitation } from './use-invitation';
@@ -50,6 +50,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
 
   const nameRef = useRef<HTMLInputElement>(null);
   const meetingRef = useRef<HTMLTextAreaElement>(null);
+  const passcodeRef = useRef<HTMLInputElement>(null);
   const joinRef = useRef<HTMLButtonElement>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
@@ -114,7 +115,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
     if (!mounted.current) return;
     const target = parsed.ok === true ? parsed : parsed.ok === 'invitation' && parsed.invitation.id === invitation.ref?.id ? invitation.joinable : null;
     if (target === null) {
-      meetingRef.current?.focus();
+      (meeting.askPasscodeFor !== null ? passcodeRef : meetingRef).current?.focus();
       return;
     }
     if (nameProblem(name)) {
@@ -168,7 +169,14 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
   };
 
   const showNameProblem = problemWithName !== null && (nameTouched || submitted);
-  const inviteProblem = invite && !invite.ok ? invite.problem : null;
+  // A meeting ID without its passcode is not an error of the meeting field: the passcode field asks.
+  const askingPasscode = meeting.askPasscodeFor !== null;
+  const inviteProblem = invite && !invite.ok && !(askingPasscode && invite.problem === 'missingPasscode') ? invite.problem : null;
+  const passcodeProblem = meeting.passcodeInvalid
+    ? t('join.passcode.invalid')
+    : submitted && askingPasscode && meeting.passcode.trim() === ''
+      ? t('link.problem.missingPasscode')
+      : null;
   const showMeetingProblem = inviteProblem !== null && (meetingTouched || submitted || (inviteProblem !== 'empty' && meeting.text.trim() !== ''));
   const summary = meetingSummary(invite);
 
@@ -297,6 +305,26 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
               />
             )}
           </Field>
+
+          {askingPasscode && (
+            <Field id="passcode-input" label={t('join.passcode')} hint={t('join.passcode.hint', { id: groupDigits(meeting.askPasscodeFor ?? '') })} error={passcodeProblem}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  ref={passcodeRef}
+                  id={id}
+                  class="input"
+                  value={meeting.passcode}
+                  spellcheck={false}
+                  autocomplete="off"
+                  autocapitalize="off"
+                  maxLength={64}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid ? 'true' : undefined}
+                  onInput={(event) => meeting.setPasscode(event.currentTarget.value)}
+                />
+              )}
+            </Field>
+          )}
 
           {invitation.ref && <MeetingCard invitation={invitation} />}
 

@@ -1,5 +1,6 @@
 // Process: renderer. The meeting field's text and what main's invitation parser makes of it,
 // checked as the guest types (lightly debounced; a stale answer never overwrites a newer one).
+// When the text has a meeting ID but no passcode, the passcode typed in its own field completes it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JoinRequest } from '../../common/ipc-contract';
 import type { InviteResult } from '../../common/meeting';
@@ -19,6 +20,12 @@ export interface InviteInput {
   invite: InviteResult | null;
   checking: boolean;
   setText(text: string): void;
+  /** The meeting ID read from the text when only its passcode is missing: the screen asks for it. */
+  askPasscodeFor: string | null;
+  passcode: string;
+  setPasscode(passcode: string): void;
+  /** What was typed as the passcode is not one. */
+  passcodeInvalid: boolean;
   /** Parses the current text now (on Join), so a pending keystroke is never lost. */
   flush(): Promise<InviteResult>;
   /** Keeps this text for the join screen after the meeting. */
@@ -36,16 +43,33 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
   const latest = useRef(text);
   const sequence = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [askPasscodeFor, setAskPasscodeFor] = useState<string | null>(askedFor(start.invite));
+  const [passcode, setPasscodeState] = useState('');
+  const latestPasscode = useRef('');
+  const [passcodeInvalid, setPasscodeInvalid] = useState(false);
 
-  const parse = async (value: string): Promise<InviteResult> => {
+  const parse = async (value: string, code: string): Promise<InviteResult> => {
     clearTimeout(timer.current);
     const n = ++sequence.current;
-    const result = await bridge.parseInvite(value).catch((): InviteResult => ({ ok: false, problem: 'malformedLink' }));
+    const base = await parseText(value);
+    const asked = askedFor(base);
+    const typed = code.trim();
+    // The passcode completes the ID through the same parser; it counts only if read back whole.
+    const completed = asked && typed ? await parseText(`Meeting ID: ${asked}\nPasscode: ${typed}`) : null;
+    const valid = completed?.ok === true && completed.target.kind === 'meetingId' && completed.target.passcode === typed;
+    const result = valid ? completed : base;
     if (n === sequence.current) {
       setInvite(result);
+      setAskPasscodeFor(asked);
+      setPasscodeInvalid(completed !== null && !valid);
       setChecking(false);
     }
     return result;
+  };
+  const parseSoon = () => {
+    setChecking(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void parse(latest.current, latestPasscode.current), PARSE_DELAY_MS);
   };
 
   // A link from the OS (arriving while the screen is open) replaces whatever was in the field.
@@ -56,6 +80,10 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
     latest.current = textOf(joinRequest);
     setTextState(latest.current);
     setInvite(joinRequest.invite);
+    setAskPasscodeFor(askedFor(joinRequest.invite));
+    latestPasscode.current = '';
+    setPasscodeState('');
+    setPasscodeInvalid(false);
     setChecking(false);
   }, [joinRequest]);
 
@@ -68,15 +96,32 @@ export function useInvite(joinRequest: JoinRequest | null): InviteInput {
     setText(value) {
       latest.current = value;
       setTextState(value);
-      setChecking(true);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void parse(value), PARSE_DELAY_MS);
+      parseSoon();
     },
-    flush: () => parse(latest.current),
+    askPasscodeFor,
+    passcode,
+    passcodeInvalid,
+    setPasscode(value) {
+      latestPasscode.current = value;
+      setPasscodeState(value);
+      parseSoon();
+    },
+    flush: () => parse(latest.current, latestPasscode.current),
     remember(result) {
-      lastJoined = { text: latest.current, invite: result, request: joinRequest };
+      // A passcode typed in its own field is kept as the meeting's whole text.
+      const completed = askPasscodeFor !== null && result.ok === true;
+      lastJoined = { text: completed ? result.normalized : latest.current, invite: result, request: joinRequest };
     },
   };
+}
+
+function parseText(text: string): Promise<InviteResult> {
+  return bridge.parseInvite(text).catch((): InviteResult => ({ ok: false, problem: 'malformedLink' }));
+}
+
+/** The meeting ID whose passcode alone is missing, if that is all that is wrong. */
+function askedFor(invite: InviteResult | null): string | null {
+  return invite?.ok === false && invite.problem === 'missingPasscode' ? (invite.meetingId ?? null) : null;
 }
 
 function textOf(request: JoinRequest | null): string {

@@ -1,6 +1,7 @@
 // Meeting links end to end: a deep link delivered through the real main-process intake fills the
 // join screen (warm and cold start), a pasted invitation wrapped by Outlook Safe Links is read,
-// and a refused link shows its reason in the guest's language.
+// a refused link shows its reason in the guest's language, and a meeting ID without its passcode
+// asks for the passcode in place.
 import { describe, expect, it } from 'vitest';
 import { translate, type Locale } from '../../common/i18n';
 import { eventChannels } from '../../common/ipc-contract';
@@ -75,6 +76,35 @@ describe('meeting links into the join screen', () => {
       await harness.page.locator('#name-input').fill('Pat');
       await expect.poll(() => harness.page.locator('.join form button[type="submit"]').getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true');
       expect(await harness.page.getByText('safelinks.protection.outlook.com', { exact: false }).count()).toBe(0);
+    });
+  });
+
+  it('asks for the passcode in place when only the passcode is missing, and joins by ID once it is typed', async () => {
+    await withHarness({ locale: 'de-DE' }, async (harness) => {
+      await harness.open();
+      const { page } = harness;
+      await meetingField(harness, 'de-DE').fill('Besprechungs-ID\u202f: 263 829 185 487');
+      const passcode = page.getByLabel(translate('de-DE', 'join.passcode'), { exact: true });
+      await passcode.waitFor({ timeout: 10_000 });
+      await page.getByText(translate('de-DE', 'join.passcode.hint', { id: '263 829 185 487' })).waitFor();
+      // The meeting field itself is not in error: the passcode field asks.
+      expect(await page.getByText(translate('de-DE', 'link.problem.missingPasscode')).count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await passcode.fill('Wx5$vmh');
+      await page.getByText(translate('de-DE', 'join.passcode.invalid')).waitFor({ timeout: 10_000 });
+      await passcode.fill('Wx5vmh');
+      await page.getByText(translate('de-DE', 'join.meeting.found'), { exact: true }).waitFor({ timeout: 10_000 });
+      await page.getByText(translate('de-DE', 'join.meeting.id', { id: '263 829 185 487' }), { exact: true }).waitFor();
+      expect(await page.getByText(translate('de-DE', 'join.passcode.invalid')).count()).toBe(0);
+    });
+  });
+
+  it('says a passcode alone lacks its meeting ID rather than that it is not a Teams meeting', async () => {
+    await withHarness({}, async (harness) => {
+      await harness.open();
+      await meetingField(harness).fill('Passcode: Wx5vmh');
+      await harness.page.getByText(translate('en-US', 'link.problem.missingMeetingId')).waitFor({ timeout: 10_000 });
     });
   });
 
