@@ -575,6 +575,21 @@ describe('parseMeetingInvite: linear time', () => {
     expectWellFormed(result);
   });
 
+  it('stays linear on long runs of label and ID fragments in every language (property)', () => {
+    const fragments = Object.values(INVITATION_LINES).flat();
+    const unit = fc.array(fc.oneof(fc.constantFrom(...fragments, '1', '1 ', '1-', '<b>', '&nbsp;', '：', '\u202f', 'Wx5', '\n'), fc.string({ maxLength: 3 })), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(unit, (parts) => {
+        const piece = parts.join('') || 'x';
+        const text = piece.repeat(Math.ceil(200_000 / piece.length));
+        const start = performance.now();
+        expectWellFormed(parseMeetingInvite(text));
+        expect(performance.now() - start).toBeLessThan(NEVER_HANGS_MS);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('finds the meeting in a 20 KB invitation email full of wrapped links', () => {
     let thread = '';
     while (thread.length < 18_000) {
