@@ -72,10 +72,13 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Icons whose arrow points along the reading direction: flipped in right-to-left (styles.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['external']);
+
 export function Icon({ name, class: className }: { name: IconName; class?: string }) {
   return (
     <svg
-      class={className ? `icon ${className}` : 'icon'}
+      class={['icon', DIRECTIONAL.has(name) && 'icon--directional', className].filter(Boolean).join(' ')}
       viewBox="0 0 24 24"
       width="20"
       height="20"

@@ -25,9 +25,12 @@ const PATHS = {
 
 export type MeetingIconName = keyof typeof PATHS;
 
+/** The chat bubble's tail sits at the reading start: flipped in right-to-left (styles.css). */
+const DIRECTIONAL: ReadonlySet<MeetingIconName> = new Set<MeetingIconName>(['chat']);
+
 export function MeetingIcon({ name, class: extra }: { name: MeetingIconName; class?: string }): JSX.Element {
   return (
-    <svg class={`micon ${extra ?? ''}`} viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    <svg class={['micon', DIRECTIONAL.has(name) && 'icon--directional', extra].filter(Boolean).join(' ')} viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
       {name === 'record' ? <circle cx="12" cy="12" r="6" fill="currentColor" /> : <path d={PATHS[name]} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />}
     </svg>
   );
