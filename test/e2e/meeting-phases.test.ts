@@ -16,6 +16,7 @@ import {
   configureScriptedMeeting,
   fakeTokenService,
   joinFromJoinScreen,
+  receivedKinds,
   scripted,
   waitForPhase,
   waitForScriptedCall,
@@ -89,6 +90,9 @@ describe('the meeting with the scripted meeting', () => {
       await joinFromJoinScreen(page, { name: 'Shortcut Sam' });
       await waitForPhase(page, 'connected');
       await expect.poll(() => page.locator('.gallery__grid > li').count()).toBe(4);
+      const joined = (await scripted(page, 'received')).filter((action) => action.kind === 'join');
+      expect(joined).toMatchObject([{ displayName: 'Shortcut Sam' }]);
+      const mark = (await scripted(page, 'received')).length;
 
       const startMuted = (await scripted(page, 'local')).muted;
       await control(page, 'mic').click();
@@ -112,6 +116,11 @@ describe('the meeting with the scripted meeting', () => {
       await control(page, 'hand').click();
       await expect.poll(async () => (await scripted(page, 'local')).handRaised).toBe(true);
       await expect.poll(() => control(page, 'hand').textContent()).toBe(en('meeting.hand.lower'));
+      // The meeting received each press once, in order, and nothing else of the kind.
+      const mic = (muted: boolean) => (muted ? 'mute' : 'unmute');
+      const camera = (on: boolean) => (on ? 'startVideo' : 'stopVideo');
+      const sent = [mic(!startMuted), mic(startMuted), camera(!startVideo), camera(startVideo), ...(startVideo ? [] : ['startVideo']), 'raiseHand'];
+      expect(await receivedKinds(page, mark, ['mute', 'unmute', 'startVideo', 'stopVideo', 'raiseHand', 'lowerHand'])).toEqual(sent);
 
       const [a, b, c] = await scripted(page, 'participantIds');
       await scripted(page, 'setSpeaking', c, true);
@@ -132,6 +141,7 @@ describe('the meeting with the scripted meeting', () => {
       await waitForPhase(page, 'connected');
       if (!(await scripted(page, 'local')).muted) await control(page, 'mic').click();
       await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(true);
+      const mark = (await scripted(page, 'received')).length;
 
       // The organizer forbids attendees' microphones: the button says why and does nothing.
       await scripted(page, 'setCapability', 'unmuteMic', false, 'MeetingRestricted');
@@ -171,6 +181,8 @@ describe('the meeting with the scripted meeting', () => {
       await expect.poll(() => control(page, 'mic').getAttribute('aria-disabled')).toBe(null);
       await control(page, 'mic').click();
       await expect.poll(async () => (await scripted(page, 'local')).muted).toBe(false);
+      // Of all those presses, the meeting received one unmute: the one after the consent.
+      expect(await receivedKinds(page, mark, ['mute', 'unmute', 'grantConsent'])).toEqual(['grantConsent', 'unmute']);
 
       // Call health.
       await scripted(page, 'setDiagnostic', 'network', 'networkSendQuality', 3);
@@ -213,8 +225,11 @@ describe('the meeting with the scripted meeting', () => {
       expect(await page.locator('.people__row').count()).toBe(3);
       expect(await axeViolations(page)).toEqual([]);
 
+      const beforeLeave = (await scripted(page, 'received')).length;
       await control(page, 'leave').click();
       await waitForPhase(page, 'ended');
+      // The meeting saw the guest hang up, once.
+      expect(await receivedKinds(page, beforeLeave, ['hangUp'])).toEqual(['hangUp']);
       expect(await page.locator('main').getAttribute('data-reason')).toBe('left');
       expect(await page.locator('.meeting-ended__reason').textContent()).toBe(en('meeting.ended.left'));
       await expect.poll(() => joinLinks.isInMeeting).toBe(false);

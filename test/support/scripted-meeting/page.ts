@@ -61,6 +61,12 @@ export async function scripted<K extends Method>(page: Page, method: K, ...args:
   ) as Promise<Awaited<ReturnType<ScriptedMeetingControl[K]>>>;
 }
 
+/** What the guest's client sent the scripted meeting (received()) from index `from` on, as `kind` or `kind:refused`; only the kinds in `only` if given. */
+export async function receivedKinds(page: Page, from = 0, only?: string[]): Promise<string[]> {
+  const received = (await scripted(page, 'received')).slice(from);
+  return received.filter((action) => !only || only.includes(action.kind)).map((action) => ('refused' in action && action.refused ? `${action.kind}:${action.refused}` : action.kind));
+}
+
 /** Waits until the meeting screen shows `phase` (its <main data-phase>). */
 export async function waitForPhase(page: Page, phase: string, timeout = 30_000): Promise<void> {
   await page.locator(`main[data-phase="${phase}"]`).waitFor({ timeout });
