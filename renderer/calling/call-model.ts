@@ -641,13 +641,14 @@ export function videoSelection(visible: readonly Participant[], limit: number): 
   return new Set(withVideo.slice(0, Math.max(0, limit)).map((p) => p.id));
 }
 
-/** Up to two initials for an avatar ("Ada Lovelace" → "AL", "김민준" → "김"). */
+/**
+ * Up to two initials for an avatar ("Ada Lovelace" → "AL", "김민준" → "김"): the first letter or
+ * digit of the first and last words that have one, so punctuation and bidi marks never show.
+ */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  const first = Array.from(words[0])[0] ?? '';
-  const last = words.length > 1 ? (Array.from(words[words.length - 1])[0] ?? '') : '';
-  return (first + last).toUpperCase();
+  const firsts = name.split(/\s+/).map((word) => /[\p{L}\p{N}]/u.exec(word)?.[0] ?? '').filter(Boolean);
+  if (firsts.length === 0) return '?';
+  return (firsts[0] + (firsts.length > 1 ? firsts[firsts.length - 1] : '')).toUpperCase();
 }
 
 /** Which remote video to render: the camera, or the screen the participant shares. */

@@ -31,6 +31,8 @@ export function PanelHeader({ id, title, onClose }: { id: string; title: string;
 interface PersonRow {
   id: string;
   name: string;
+  /** Where the avatar's initials come from: the bare name, never the "(you)" label. */
+  avatarName: string;
   muted: boolean;
   handRaised: boolean;
   self: boolean;
@@ -62,11 +64,11 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
   const rows: Array<PersonRow & { index: number }> = [];
   for (let index = first; index < last; index++) {
     if (index === 0) {
-      rows.push({ index, id: 'self', name: displayName ? t('meeting.youNamed', { name: displayName }) : t('meeting.you'), muted: state.local.muted, handRaised: state.local.handRaised, self: true });
+      rows.push({ index, id: 'self', name: displayName ? t('meeting.youNamed', { name: displayName }) : t('meeting.you'), avatarName: displayName || t('meeting.you'), muted: state.local.muted, handRaised: state.local.handRaised, self: true });
     } else {
       const p = state.participants.get(order[index - 1]);
       if (!p) continue;
-      rows.push({ index, id: p.id, name: p.name || '—', muted: p.muted, handRaised: p.handRaised, self: false });
+      rows.push({ index, id: p.id, name: p.name || '—', avatarName: p.name, muted: p.muted, handRaised: p.handRaised, self: false });
     }
   }
 
@@ -87,7 +89,7 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
         <ul class="people__list" style={{ height: `${total * ROW_HEIGHT}px` }} data-count={total}>
           {rows.map((row) => (
             <li key={row.id} class="people__row" style={{ top: `${row.index * ROW_HEIGHT}px` }} aria-setsize={total} aria-posinset={row.index + 1} data-participant={row.id}>
-              <Avatar id={row.id} name={row.name} size="small" />
+              <Avatar id={row.id} name={row.avatarName} size="small" />
               <span class="people__name">{row.name}</span>
               {row.handRaised && (
                 <span class="people__icon">

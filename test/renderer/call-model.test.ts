@@ -164,6 +164,10 @@ describe('gallery selection', () => {
     expect(initialsOf(' grace  brewster murray hopper ')).toBe('GH');
     expect(initialsOf('김민준')).toBe('김');
     expect(initialsOf('')).toBe('?');
+    // Punctuation and the bidi isolates ICU puts around names are never initials.
+    expect(initialsOf('(Ada) Lovelace!')).toBe('AL');
+    expect(initialsOf('\u2068أحمد\u2069 ...')).toBe('أ');
+    expect(initialsOf('— ?')).toBe('?');
   });
 });
 
