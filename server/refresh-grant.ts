@@ -39,8 +39,10 @@ export function createRefreshGrants(accessKey: Buffer, maxChainMs: number): Refr
       const match = /^(v2\.([A-Za-z0-9_-]+)\.(\d{1,12})\.(\d{1,12}))\.([A-Za-z0-9_-]{43})$/.exec(grant);
       if (!match) return { ok: false, reason: 'invalid' };
       const [, payload, encodedUserId, notAfterSeconds, chainStartSeconds, signature] = match;
-      const expected = mac(payload);
-      const given = Buffer.from(signature, 'base64url');
+      // Compared as the canonical text, not as decoded bytes: the MAC's last base64url character
+      // carries padding bits a decoder ignores, so a changed grant could otherwise still verify.
+      const expected = Buffer.from(mac(payload).toString('base64url'));
+      const given = Buffer.from(signature);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
       const chainStartMs = Number(chainStartSeconds) * 1000;
       if (chainStartMs + maxChainMs <= nowMs) return { ok: false, reason: 'chainEnded' };

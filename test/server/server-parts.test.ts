@@ -138,4 +138,16 @@ describe('refresh grants', () => {
     expect(grants.verify('', 0)).toEqual(invalid);
     expect(grants.verify('v2.a.b.c.d', 0)).toEqual(invalid);
   });
+
+  it('refuses any other spelling of its MAC, even one that decodes to the same bytes', () => {
+    // 32 bytes are 43 base64url characters; the last one's two low bits are padding.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0; i < 40; i++) {
+      const grant = grants.issue(`${userId}-${i}`, 10_000_000, 0);
+      const last = alphabet.indexOf(grant.at(-1)!);
+      const sameBytes = alphabet[(last & ~3) | ((last + 1) & 3)];
+      expect(Buffer.from(grant.slice(-43, -1) + sameBytes, 'base64url')).toEqual(Buffer.from(grant.slice(-43), 'base64url'));
+      expect(grants.verify(grant.slice(0, -1) + sameBytes, 0), grant).toEqual({ ok: false, reason: 'invalid' });
+    }
+  });
 });
