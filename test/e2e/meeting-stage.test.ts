@@ -44,6 +44,8 @@ async function chooseLayout(page: Page, lang: Language, layout: 'gallery' | 'spe
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: translate(lang, 'stage.layout.menu') });
   await menu.waitFor();
+  // The menu moves focus to the current layout once it is open; keys pressed before that are lost.
+  await expect.poll(() => menu.evaluate((element) => element.contains(document.activeElement))).toBe(true);
   const current = await page.evaluate(() => document.activeElement?.getAttribute('data-layout'));
   const order = ['gallery', 'speaker', 'content'];
   for (let i = order.indexOf(current ?? 'gallery'); order[i] !== layout; i = (i + 1) % order.length) await page.keyboard.press('ArrowDown');
