@@ -83,7 +83,11 @@ describe('call quality', () => {
 
       // Dismissed, it stays away while quality stays poor.
       await advice.getByRole('button', { name: translate('en-US', 'mediaStats.advice.dismiss') }).click();
+      await expect.poll(() => advice.count()).toBe(0);
       await scripted(page, 'reportMediaStats', 3);
+      // Two rendered frames later the poor samples have been drawn, and the advice is still away.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await indicator(page).getAttribute('data-level')).toBe('poor');
       expect(await advice.count()).toBe(0);
 
       // The network recovers: good again after the hysteresis, and incoming video can come back.
