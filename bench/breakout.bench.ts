@@ -8,20 +8,14 @@
 // 0), so the figures are Doorway's own time (the session switching calls, the modules detaching
 // and attaching, the model and the render) without the SDK's join. Prints figures only. Builds
 // first (DOORWAY_SKIP_BUILD=1 skips the build).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildFirst } from './build-first';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 49);
 const ROOM = 4;
 
-const root = path.resolve(import.meta.dirname, '..');
-// `npm run bench` (scripts/bench.mjs) has just built.
-if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !== 'bench') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('build failed');
-}
+buildFirst();
 
 const { launchChromium } = await import('../test/support/chromium');
 const { createHarness, startRendererServer } = await import('../test/support/harness');

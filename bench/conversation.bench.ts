@@ -8,18 +8,13 @@
 // from people in the meeting, posted to the loopback ACS chat stand-in and read by the real chat
 // client with the panel open (see measureChat below for what "update" means there). Builds first
 // unless DOORWAY_SKIP_BUILD=1 (or run through `npm run bench`).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildFirst } from './build-first';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PARTICIPANTS = 49;
 
-const root = path.resolve(import.meta.dirname, '..');
-if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !== 'bench') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('build failed');
-}
+buildFirst();
 
 // Loaded after the environment is set: the harness imports main's modules (electron-store).
 const { launchChromium } = await import('../test/support/chromium');

@@ -7,18 +7,13 @@
 // the panel and the advice really change. Prints figures only (churn-report.ts: per sample = the
 // media-stats listener + its share of the frame's model flush and render). Builds first
 // (DOORWAY_SKIP_BUILD=1 skips the build).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildFirst } from './build-first';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const SAMPLES_PER_SECOND = Number(process.env.BENCH_SAMPLES_PER_SECOND ?? 4);
 
-const root = path.resolve(import.meta.dirname, '..');
-if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !== 'bench') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('build failed');
-}
+buildFirst();
 
 const { launchChromium } = await import('../test/support/chromium');
 const { createHarness, startRendererServer } = await import('../test/support/harness');

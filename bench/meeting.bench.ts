@@ -12,20 +12,14 @@
 // Longest frame = the longest gap between animation frames; long-animation-frame entries (frames
 // over 50 ms, as Chromium reports them) are counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips
 // the build).
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { buildFirst } from './build-first';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const EVENTS_PER_SECOND = Number(process.env.BENCH_EVENTS_PER_SECOND ?? 50);
 
-const root = path.resolve(import.meta.dirname, '..');
-// `npm run bench` (scripts/bench.mjs) has just built.
-if (process.env.DOORWAY_SKIP_BUILD !== '1' && process.env.npm_lifecycle_event !== 'bench') {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('build failed');
-}
+buildFirst();
 
 // Loaded after the environment is set: the harness imports main's modules (electron-store).
 const { launchChromium } = await import('../test/support/chromium');
