@@ -217,6 +217,11 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
         realtimeUp = false;
         nextPoll();
       });
+      // The SDK reads its push service's address from the endpoint (chat/config/realTimeNotifications)
+      // and then connects in the background; until that read is done it refuses every other
+      // subscription ("You must call startRealtimeNotifications before…"), so these come after it.
+      await client.startRealtimeNotifications();
+      if (disposed) return;
       client.on('chatMessageReceived', (event) => {
         if (event.threadId !== access.threadId) return;
         const senderId = rawId(event.sender);
@@ -228,9 +233,8 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
       client.on('participantsAdded', () => void poll());
       client.on('participantsRemoved', () => void poll());
       client.on('chatMessageDeleted', (event) => push({ type: 'chat/deleted', id: event.id }));
-      await client.startRealtimeNotifications();
     } catch (error) {
-      // No push channel (blocked, or not offered here): polling carries the chat.
+      // No push channel (its configuration refused or unreachable): polling carries the chat.
       log('info', `chat: real-time notifications unavailable (${describe(error)}); polling every ${POLL_FALLBACK_MS} ms`);
     }
   }

@@ -4,8 +4,9 @@
 // frame, image or javascript: link; https links open through main's vetted path); another guest's
 // name shows; history before joining does not; the unread count, the polite announcement, read
 // receipts, Enter/Shift+Enter, pending → sent, failed → retry; a tenant that refuses chat (403)
-// gets a clear message and the call carries on. Real-time notifications cannot connect here (no
-// signalling service on loopback), so these tests exercise the polling path.
+// gets a clear message and the call carries on. The client does ask for real-time notifications
+// (it reads their configuration from the endpoint); the stand-in refuses them, since no push
+// service (Trouter) runs on loopback, so these tests exercise the polling fallback.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { translate, type Locale as Language } from '../../common/i18n';
@@ -143,6 +144,10 @@ describe('meeting chat', () => {
       await expect.poll(() => chat.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/messages')).length, { timeout: 10_000 }).toBeGreaterThan(3);
       expect(await own.count()).toBe(2);
       expect(chat.requests.every((r) => r.authorized)).toBe(true);
+      // Real-time notifications were asked for (before any polling result could be missed) and,
+      // refused, left the chat to polling.
+      expect(chat.requests.filter((r) => r.path === '/chat/config/realTimeNotifications').length).toBeGreaterThan(0);
+      expect(harness.logs.some((line) => line.includes('chat: real-time notifications unavailable'))).toBe(true);
 
       await screenshot(page, 'meeting-chat');
       expect(await axeViolations(page)).toEqual([]);

@@ -3,7 +3,10 @@
 // messages (newest first, `startTime`, `maxPageSize`, `nextLink` paging), send a message, read
 // receipts, participants, and a 403 mode for tenants that refuse meeting chat to ACS guests.
 // The JSON shapes are those of the client's own mappers (generated/src/models/mappers.js).
-// Requests must carry a bearer token, as the service requires. `attach(context)` routes a
+// Requests must carry a bearer token, as the service requires. The real-time configuration
+// (chat/config/realTimeNotifications, where the client learns its push service's address) is
+// answered 503: the push service itself (Trouter, a socket.io session over wss with a registrar)
+// has no stand-in, so the client falls back to polling as it would when push is down. `attach(context)` routes a
 // browser context's requests for the ACS host to it, so the page keeps its real CSP.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -165,6 +168,7 @@ export async function startFakeAcsChat(options: { threadId: string; participants
     if (chat.forbidden) return error(res, 403, 'Forbidden', 'Permission check failed.');
     if (!target.searchParams.get('api-version')) return error(res, 400, 'MissingApiVersionParameter', 'The api-version query parameter is required.');
 
+    if (target.pathname === '/chat/config/realTimeNotifications' && req.method === 'GET') return error(res, 503, 'ServiceUnavailable', 'Real-time notifications are not offered by the stand-in.');
     const prefix = `/chat/threads/${encodeURIComponent(threadId)}`;
     const path = target.pathname.startsWith(prefix) ? target.pathname.slice(prefix.length) : null;
     if (path === null) return error(res, 404, 'NotFound', 'No such thread.');
