@@ -163,7 +163,7 @@ export function CallView({ session, state, displayName, meeting, layout, onLayou
       </div>
       <CaptionsBanner session={session} state={state} onCaptionLanguage={onCaptionLanguage} />
       <footer class="meeting__footer">
-        <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} chatUnread={chat.state.unread} />
+        <Controls session={session} state={state} panel={panel} onPanel={setPanel} onNeedConsent={() => setConsentDismissed(false)} chat={chat.state} />
       </footer>
       {showConsent && (
         <ConsentDialog

@@ -3,6 +3,8 @@
 // shortcuts (Ctrl/Cmd+Shift+M, Ctrl/Cmd+Shift+O) work wherever the focus is.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
+import type { ChatState } from '../chat/chat-model';
+import type { Readable } from '../components/use-observable';
 import { useT } from '../i18n';
 import { ShareButton } from '../share/ShareButton';
 import { capabilityText } from './capability-text';
@@ -63,11 +65,11 @@ export interface ControlsProps {
   onPanel?: (panel: Panel) => void;
   /** The guest pressed a control that needs their consent to recording first. */
   onNeedConsent?: () => void;
-  /** Chat messages that came while the chat panel was closed. */
-  chatUnread?: number;
+  /** The meeting chat (the button's unread count); no chat button without it. */
+  chat?: Readable<ChatState>;
 }
 
-export function Controls({ session, state, compact, panel = 'none', onPanel, onNeedConsent, chatUnread = 0 }: ControlsProps) {
+export function Controls({ session, state, compact, panel = 'none', onPanel, onNeedConsent, chat }: ControlsProps) {
   const t = useT();
   const { local } = state;
   const micBlocked = local.muted ? capabilityText(t, state, 'unmuteMic') : '';
@@ -155,7 +157,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
           onClick={() => void (state.captions.active || state.captions.starting ? session.captions.stop() : session.captions.start())}
         />
       )}
-      {!compact && <ChatButton open={panel === 'chat'} unread={chatUnread} onClick={() => togglePanel('chat')} />}
+      {!compact && chat && <ChatButton open={panel === 'chat'} chat={chat} onClick={() => togglePanel('chat')} />}
       {!compact && (
         <ControlButton
           id="control-people"

@@ -8,6 +8,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_CHAT_MESSAGE_LENGTH, type ChatEntry, type ChatState } from '../../chat/chat-model';
 import type { ChatHtml, LoadedChat } from '../../chat/meeting-chat';
+import { useObservable, type Readable } from '../../components/use-observable';
 import { useLanguage, useT, type Translate } from '../../i18n';
 import { memo } from '../memo';
 import { PanelHeader } from '../Panels';
@@ -126,11 +127,13 @@ function Composer({ chat, ready }: { chat: LoadedChat['chat'] | null; ready: boo
 
 export interface ChatPanelProps {
   loaded: LoadedChat | null;
-  state: ChatState;
+  /** Subscribed here, not by the meeting view: a message re-renders the panel only. */
+  state: Readable<ChatState>;
   onClose: () => void;
 }
 
-function ChatPanelBody({ loaded, state }: Omit<ChatPanelProps, 'onClose'>) {
+function ChatPanelBody({ loaded, state: source }: Omit<ChatPanelProps, 'onClose'>) {
+  const state = useObservable(source, source.get());
   const t = useT();
   const language = useLanguage();
   const list = useRef<HTMLOListElement>(null);

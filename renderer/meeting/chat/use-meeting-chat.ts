@@ -1,26 +1,30 @@
 // Process: renderer. Opens the meeting chat once the guest is admitted (the chat SDK's chunk loads
 // then, not before) and closes it when the meeting view goes away. Whatever goes wrong here
 // (no chat granted, the chunk failing to load, the SDK throwing) becomes a chat status: the call
-// never sees it.
+// never sees it. Hands out the chat's state as a source, not a value: only the panel and the
+// button's badge subscribe, so a message re-renders them and not the whole meeting view.
 import { useEffect, useState } from 'preact/hooks';
 import { bridge } from '../../bridge';
 import type { CallPhase, CallSession } from '../../calling/call-model';
 import { initialChatState, type ChatState } from '../../chat/chat-model';
 import { loadMeetingChat, type LoadedChat } from '../../chat/meeting-chat';
-import { useObservable } from '../../components/use-observable';
+import type { Readable } from '../../components/use-observable';
 
 export interface MeetingChatView {
   loaded: LoadedChat | null;
-  state: ChatState;
+  /** The chat's state while it is open; before that a fixed 'off', 'connecting' or 'unavailable'. */
+  state: Readable<ChatState>;
 }
 
-const CONNECTING: ChatState = { ...initialChatState, status: 'connecting' };
-const UNAVAILABLE: ChatState = { ...initialChatState, status: 'unavailable' };
+const fixed = (value: ChatState): Readable<ChatState> => ({ get: () => value, subscribe: () => () => undefined });
+const OFF = fixed(initialChatState);
+const CONNECTING = fixed({ ...initialChatState, status: 'connecting' });
+const UNAVAILABLE = fixed({ ...initialChatState, status: 'unavailable' });
 
 export function useMeetingChat(session: CallSession, phase: CallPhase): MeetingChatView {
   const [loaded, setLoaded] = useState<LoadedChat | null>(null);
   // Before the chat exists: 'off' (no chat for this meeting), 'connecting' or 'unavailable'.
-  const [fallback, setFallback] = useState<ChatState>(initialChatState);
+  const [fallback, setFallback] = useState<Readable<ChatState>>(OFF);
   const admitted = phase === 'connected' || phase === 'reconnecting';
 
   useEffect(() => {
@@ -52,6 +56,5 @@ export function useMeetingChat(session: CallSession, phase: CallPhase): MeetingC
 
   useEffect(() => () => loaded?.chat.dispose(), [loaded]);
 
-  const state = useObservable<ChatState>(loaded?.chat.state, fallback);
-  return { loaded, state };
+  return { loaded, state: loaded ? loaded.chat.state : fallback };
 }
