@@ -2,7 +2,7 @@
 // finish are cut off at their configured timeouts (not at Node's 30 s connection check), the
 // connection cap refuses connections beyond it, and a request the client abandons is logged as
 // aborted, not as the 200 it never received.
-import { connect, type Socket } from 'node:net';
+import { connect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
@@ -38,6 +38,10 @@ function waitFor<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms))]);
 }
 
+function connectionCount(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+}
+
 describe('token service: connections', () => {
   it('closes a connection whose headers never finish, at the headers timeout', async () => {
     const { url } = (harness = await startHarness({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }));
@@ -58,19 +62,19 @@ describe('token service: connections', () => {
   });
 
   it('refuses connections beyond the cap, and serves again once one closes', async () => {
-    const { url } = (harness = await startHarness({ maxConnections: 2 }));
+    const { url, service } = (harness = await startHarness({ maxConnections: 2 }));
     const held = [await open(url), await open(url)];
     for (const socket of held) socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'); // held open, headers unfinished
     const third = await open(url);
     expect(await waitFor(untilClosed(third), 5_000, 'refusing the third connection')).toBe('');
 
     held[0].destroy();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => connectionCount(service.app.server), { timeout: 5_000 }).toBe(1);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
 
   it('logs a request the client abandoned as aborted, without a status', async () => {
-    const { url, logs } = (harness = await startHarness({}, { acsLatencyMs: 400 }));
+    const { url, logs, acs } = (harness = await startHarness({}, { acsLatencyMs: 400 }));
     const controller = new AbortController();
     const pending = fetch(`${url}/api/token`, {
       method: 'POST',
@@ -78,17 +82,13 @@ describe('token service: connections', () => {
       body: JSON.stringify({ displayName: 'Ada' }),
       signal: controller.signal,
     }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Abandoned while the service waits for ACS, so no answer has been written yet.
+    await expect.poll(() => acs.requests.length, { timeout: 5_000 }).toBe(1);
     controller.abort();
     await pending;
-    const requestLine = async () => {
-      for (;;) {
-        const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === 'request');
-        if (line) return line;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
-    const line = await waitFor(requestLine(), 5_000, 'the request log line');
+    const requestLine = () => logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === 'request');
+    await expect.poll(requestLine, { timeout: 5_000 }).toBeDefined();
+    const line = requestLine();
     expect(line).toMatchObject({ route: 'token', method: 'POST', aborted: true });
     expect(line).not.toHaveProperty('status');
   });

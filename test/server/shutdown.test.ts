@@ -38,20 +38,27 @@ function runEntry(env: Record<string, string>) {
     buffered = complete.pop()!;
     lines.push(...complete);
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const event = async (name: string) => {
-    for (let waited = 0; waited < 15_000; waited += 50) {
-      const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === name);
-      if (line) return line;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`no "${name}" log line; got ${lines.join('\n')}`);
-  };
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // Resolves when the named line arrives (each stdout chunk is a chance), fails when the child exits without it.
+  const event = (name: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const check = () => {
+        const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((entry) => entry.event === name);
+        if (!line) return false;
+        child.stdout.off('data', onData);
+        resolve(line);
+        return true;
+      };
+      const onData = () => void check();
+      if (check()) return;
+      child.stdout.on('data', onData);
+      void exited.then(() => check() || reject(new Error(`no "${name}" log line; got ${lines.join('\n')}`)));
+    });
   return { child, lines, exited, event };
 }
 
-describe('token service entry point', () => {
+// Each test starts the entry point through tsx, which takes tens of seconds on a loaded two-core machine.
+describe('token service entry point', { timeout: 120_000 }, () => {
   it('starts from the environment and shuts down gracefully on SIGTERM', async () => {
     acs = await startFakeAcs({ latencyMs: 400 });
     const run = runEntry({ ACS_CONNECTION_STRING: acs.connectionString, HOST: '127.0.0.1', PORT: '0' });
@@ -59,7 +66,8 @@ describe('token service entry point', () => {
     const url = `http://127.0.0.1:${listening.port as number}`;
 
     const pending = postToken(url, { displayName: 'Ada' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // SIGTERM while the request waits for ACS: it must still be answered.
+    await expect.poll(() => acs!.requests.length, { timeout: 5_000 }).toBe(1);
     run.child.kill('SIGTERM');
     expect((await pending).status).toBe(200);
     expect(await run.exited).toBe(0);
@@ -101,10 +109,12 @@ describe('token service entry point', () => {
         }
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Under load on both instances before the drain, and for as many requests again after it.
+    await expect.poll(() => statuses.length >= 20 && balancer!.sent.every((count) => count > 0), { timeout: 15_000 }).toBe(true);
     runs[0].child.kill('SIGTERM');
     expect(await runs[0].exited).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const afterDrain = statuses.length;
+    await expect.poll(() => statuses.length - afterDrain, { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     running = false;
     await load;
 

@@ -291,9 +291,9 @@ describe('reference token service: logs and shutdown', () => {
   });
 
   it('finishes requests in flight on close, then refuses new connections', async () => {
-    const { url, service } = await start({}, { acsLatencyMs: 300 });
+    const { url, service, acs } = await start({}, { acsLatencyMs: 300 });
     const pending = postToken(url, { displayName: 'Ada' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => acs.requests.length, { timeout: 5_000 }).toBe(1);
     const closed = service.close(5_000);
     expect((await pending).status).toBe(200);
     await closed;
