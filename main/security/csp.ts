@@ -7,9 +7,14 @@
 // each: "CompileError: WebAssembly.instantiate() … violates the following Content Security
 // policy" and "Failed to load worklet module script: blob:…". blob: URLs can only be minted by
 // code already running in this origin. Connections are limited to the service families the SDK's own host table names
-// (signalling, relays, telemetry, config, sovereign clouds). Everything else is 'none'.
+// (signalling, relays, telemetry, config, sovereign clouds), and meeting chat's ACS resource
+// endpoint over https only. Everything else is 'none'.
 
-/** Host families the ACS Calling SDK talks to, read from its bundle's host table. */
+/**
+ * Host families the ACS Calling SDK talks to, read from its bundle's host table. No azure.com:
+ * the calling bundle (2.x) names one azure.com host, turn.azure.com, a TURN relay it reaches
+ * through WebRTC's ICE (turn:/turns: URLs), which connect-src does not govern.
+ */
 export const ACS_CONNECT_HOSTS = [
   '*.microsoft.com', // teams, trouter, registrar, flightproxy, mediabroker, config, telemetry
   '*.skype.com', // edge, api.cc, flightproxy
@@ -17,7 +22,6 @@ export const ACS_CONNECT_HOSTS = [
   '*.static.microsoft', // onecdn
   '*.office.net', // statics CDN
   '*.officeapps.live.com', // PowerPoint Live
-  '*.azure.com', // ACS resource endpoints
   '*.microsoft.us', // GCC High / DoD
   '*.office365.us',
   '*.apps.mil',
@@ -25,6 +29,14 @@ export const ACS_CONNECT_HOSTS = [
   '*.microsoft.scloud',
   '*.eaglex.ic.gov',
 ] as const;
+
+/**
+ * Meeting chat (renderer/chat): the ACS resource's REST API (messages, receipts, participants,
+ * and the real-time configuration). main hands the renderer only an endpoint on this family
+ * (main/tokens/chat-endpoint.ts). The real-time push itself goes to Trouter and its registrar on
+ * *.microsoft.com and *.skype.com, already above; nothing here needs wss.
+ */
+export const CHAT_CONNECT_SOURCES = ['https://*.communication.azure.com'] as const;
 
 export function contentSecurityPolicy(): string {
   const connect = ACS_CONNECT_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]);
@@ -36,7 +48,7 @@ export function contentSecurityPolicy(): string {
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'", 'blob:', 'mediastream:'],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", 'blob:', 'data:', ...connect],
+    'connect-src': ["'self'", 'blob:', 'data:', ...connect, ...CHAT_CONNECT_SOURCES],
     'frame-src': ["'none'"],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],

@@ -1,6 +1,6 @@
 // Process: main. Which meeting-chat endpoint the renderer may be given: only an ACS resource's
-// own https origin (https://<resource>.communication.azure.com). The CSP's connect-src already
-// admits *.azure.com for the calling SDK, so a vetted endpoint opens nothing new; anything else
+// own https origin (https://<resource>.communication.azure.com), the one family the CSP's
+// connect-src admits for chat (CHAT_CONNECT_SOURCES), so a vetted endpoint opens nothing new; anything else
 // the token service says (another host, a path, credentials, a port) is dropped and chat stays off.
 
 const ACS_RESOURCE_HOST = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.communication\.azure\.com$/;

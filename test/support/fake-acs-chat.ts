@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from 'playwright-core';
 
-/** The chat endpoint the token service names in tests; its host is within the app's CSP (*.azure.com). */
+/** The chat endpoint the token service names in tests; its host is within the app's CSP (https://*.communication.azure.com). */
 export const FAKE_CHAT_ENDPOINT = 'https://doorway-test.communication.azure.com';
 
 export type FakeIdentity = { kind: 'acs'; id: string } | { kind: 'teams'; userId: string };

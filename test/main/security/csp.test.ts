@@ -39,6 +39,10 @@ describe('content security policy', () => {
       expect(source).toMatch(/^(https|wss):\/\/\*\.[a-z0-9.-]+$/);
     }
     expect(connect).not.toContain('*');
+    // Meeting chat's ACS resource endpoints, https only; no wider azure.com (the calling SDK's only
+    // azure.com host is a TURN relay, reached through WebRTC rather than fetch or WebSocket).
+    expect(connect).toContain('https://*.communication.azure.com');
+    expect(connect.filter((s) => s.includes('azure.com'))).toEqual(['https://*.communication.azure.com']);
     expect(connect.some((s) => s.startsWith('http:') || s.startsWith('ws:'))).toBe(false);
   });
 });
