@@ -3,6 +3,7 @@
 // the guest is admitted (never on the join screen's path). No SDK import here.
 import type { Observable } from '../calling/model';
 import type { ChatState } from './chat-model';
+import type { PracticeChatScript } from './practice-chat';
 
 /** What the call knows that chat needs: the meeting's thread, the ACS endpoint and the guest's identity. */
 export interface ChatAccess {
@@ -43,9 +44,22 @@ export interface ChatHtml {
 export interface LoadedChat {
   chat: MeetingChat;
   html: ChatHtml;
+  /** The practice meeting's chat: simulated people, nothing leaves the computer (the panel says so). */
+  practice?: boolean;
 }
 
+const loadHtml = async (): Promise<ChatHtml> => {
+  const { sanitizeTeamsHtml, teamsHtmlText } = await import('./sanitize');
+  return { fragment: sanitizeTeamsHtml, text: teamsHtmlText };
+};
+
 export async function loadMeetingChat(access: ChatAccess, log: ChatLog): Promise<LoadedChat> {
-  const [{ openMeetingChat }, { sanitizeTeamsHtml, teamsHtmlText }] = await Promise.all([import('./chat-session'), import('./sanitize')]);
-  return { chat: openMeetingChat(access, log), html: { fragment: sanitizeTeamsHtml, text: teamsHtmlText } };
+  const [{ openMeetingChat }, html] = await Promise.all([import('./chat-session'), loadHtml()]);
+  return { chat: openMeetingChat(access, log), html };
+}
+
+/** The practice meeting's chat (practice-chat.ts), shown by the same panel; no chat SDK. */
+export async function loadPracticeChat(script: PracticeChatScript): Promise<LoadedChat> {
+  const [{ openPracticeChat }, html] = await Promise.all([import('./practice-chat'), loadHtml()]);
+  return { chat: openPracticeChat(script), html, practice: true };
 }

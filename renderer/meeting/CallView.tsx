@@ -90,13 +90,15 @@ export interface CallViewProps {
   onLayout: (layout: MeetingLayout) => void;
   /** The guest chose a caption language (remembered in the settings). */
   onCaptionLanguage?: (language: string) => void;
+  /** The practice meeting: its chat is simulated and stays on this computer. */
+  practice?: boolean;
 }
 
-export function CallView({ session, state, displayName, meeting, layout, onLayout, onCaptionLanguage }: CallViewProps) {
+export function CallView({ session, state, displayName, meeting, layout, onLayout, onCaptionLanguage, practice }: CallViewProps) {
   const t = useT();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [panel, setPanel] = useState<Panel>('none');
-  const chat = useMeetingChat(session, state.phase);
+  const chat = useMeetingChat(session, state.phase, practice ? { guestName: displayName } : undefined);
   // Pins are the guest's own view rule: kept here, never sent to the meeting.
   const [pinned, setPinned] = useState<readonly string[]>([]);
   const onPin = useCallback((id: string) => setPinned((current) => togglePin(current, id)), []);

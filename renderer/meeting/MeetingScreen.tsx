@@ -144,6 +144,7 @@ export function MeetingScreen({ request, info, settings, updateSettings, onExit 
         layout={layoutOf(settings.meetingLayout)}
         onLayout={(meetingLayout) => updateSettings({ meetingLayout })}
         onCaptionLanguage={(captionLanguage) => updateSettings({ captionLanguage })}
+        practice={request.practice}
       />
     );
   }

@@ -1,7 +1,8 @@
 // The practice meeting from the join screen, in the app as it ships (no token service, no
 // scripted-meeting switch): "Try a practice meeting" opens a meeting with simulated people on
 // video, labelled as practice throughout; the guest can mute and unmute, share a screen through
-// the app's picker (getDisplayMedia routed to main's capture broker) and leave.
+// the app's picker (getDisplayMedia routed to main's capture broker), chat with the simulated
+// people through the meeting's own chat panel (their messages, the guest's, an answer), and leave.
 // And it reaches no network: fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource and
 // RTCPeerConnection are trapped in the page, and nothing is attempted from the moment the
 // button is pressed to the moment the guest is back on the join screen. (The SDK's device
@@ -116,6 +117,30 @@ describe('the practice meeting', () => {
         await screenshot(page, 'practice-meeting');
         await share.click();
         await expect.poll(() => share.textContent()).toBe(en('share.start'));
+
+        // Rehearse chat, in the meeting's own panel: a simulated person writes (counted while the
+        // panel is closed), the guest answers with Enter and is answered; it is all local.
+        const chatButton = page.locator('#control-chat');
+        await expect.poll(() => chatButton.locator('.chat-badge').getAttribute('data-unread'), { timeout: 15_000 }).not.toBeNull();
+        await chatButton.click();
+        const panel = page.locator('#chat-panel');
+        expect(await panel.locator('[data-chat-practice]').textContent()).toBe(en('chat.practice.note'));
+        const welcome = panel.locator('.chat-message', { hasText: en('chat.practice.welcome') });
+        await welcome.waitFor();
+        const people = await page.locator('.gallery__grid > li:not(.tile--self)').allTextContents();
+        const sender = (await welcome.locator('.chat-message__sender').textContent()) ?? '';
+        expect(sender).not.toBe('');
+        expect(people.some((tile) => tile.includes(sender))).toBe(true);
+        const input = page.locator('#chat-input');
+        await input.fill('Hello, practice');
+        await input.press('Enter');
+        const own = panel.locator('.chat-message--own');
+        await expect.poll(() => own.textContent()).toContain('Hello, practice');
+        expect(await own.getAttribute('data-delivery')).toBe('sent');
+        await panel.locator('.chat-message', { hasText: en('chat.practice.reply') }).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, 'practice-meeting-chat');
+        await chatButton.click();
 
         await page.locator('#control-leave').click();
         await waitForPhase(page, 'ended');

@@ -161,6 +161,7 @@ function ChatPanelBody({ loaded, state: source }: Omit<ChatPanelProps, 'onClose'
 
   return (
     <>
+      {loaded?.practice && <p class="chat__note chat__note--practice" data-chat-practice="true">{t('chat.practice.note')}</p>}
       <StatusNote state={state} t={t} />
       {html && state.messages.length > 0 && (
         <ol

@@ -7,8 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { bridge } from '../../bridge';
 import type { CallPhase, CallSession } from '../../calling/call-model';
 import { initialChatState, type ChatState } from '../../chat/chat-model';
-import { loadMeetingChat, type LoadedChat } from '../../chat/meeting-chat';
+import { loadMeetingChat, loadPracticeChat, type LoadedChat } from '../../chat/meeting-chat';
+import type { PracticeChatScript } from '../../chat/practice-chat';
 import type { Readable } from '../../components/use-observable';
+import { useT, type Translate } from '../../i18n';
 
 export interface MeetingChatView {
   loaded: LoadedChat | null;
@@ -21,7 +23,18 @@ const OFF = fixed(initialChatState);
 const CONNECTING = fixed({ ...initialChatState, status: 'connecting' });
 const UNAVAILABLE = fixed({ ...initialChatState, status: 'unavailable' });
 
-export function useMeetingChat(session: CallSession, phase: CallPhase): MeetingChatView {
+/** The practice meeting's script: its simulated people write in the guest's language. */
+function practiceScript(session: CallSession, guestName: string, t: Translate): PracticeChatScript {
+  return {
+    guestName,
+    people: () => [...session.state.get().participants.values()].map((p) => ({ id: p.id, name: p.name })),
+    lines: { welcome: t('chat.practice.welcome'), tip: t('chat.practice.tip'), reply: t('chat.practice.reply') },
+  };
+}
+
+/** `practice`: the practice meeting (its own simulated chat instead of the meeting's thread). */
+export function useMeetingChat(session: CallSession, phase: CallPhase, practice?: { guestName: string }): MeetingChatView {
+  const t = useT();
   const [loaded, setLoaded] = useState<LoadedChat | null>(null);
   // Before the chat exists: 'off' (no chat for this meeting), 'connecting' or 'unavailable'.
   const [fallback, setFallback] = useState<Readable<ChatState>>(OFF);
@@ -29,13 +42,13 @@ export function useMeetingChat(session: CallSession, phase: CallPhase): MeetingC
 
   useEffect(() => {
     if (!admitted || loaded) return;
-    const access = session.chatAccess();
-    if (!access) return;
+    const access = practice ? null : session.chatAccess();
+    if (!practice && !access) return;
     let cancelled = false;
     let opened: LoadedChat | null = null;
     setFallback(CONNECTING);
     const log = (level: 'info' | 'warn' | 'error', message: string) => void bridge.log({ level, message });
-    loadMeetingChat(access, log).then(
+    (access ? loadMeetingChat(access, log) : loadPracticeChat(practiceScript(session, practice?.guestName ?? '', t))).then(
       (result) => {
         opened = result;
         if (cancelled) result.chat.dispose();
