@@ -19,6 +19,8 @@ import { axeViolations, screenshot } from '../support/page-checks';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
+/** A join, then several 3 s polling rounds: more than the default 30 s on a loaded machine. */
+const CHAT_TEST_MS = 90_000;
 const THREAD = '19:meeting_scripted@thread.v2';
 const ADA: FakeIdentity = { kind: 'teams', userId: 'a1b2c3d4-0000-4000-8000-00000000ada0' };
 const GRACE: FakeIdentity = { kind: 'acs', id: '8:acs:other_guest' };
@@ -158,7 +160,7 @@ describe('meeting chat', () => {
       await expect.poll(() => badge(page).getAttribute('data-unread'), { timeout: 15_000 }).toBe('1');
       expectOnlyHostileAttributesRefused(harness);
     });
-  });
+  }, CHAT_TEST_MS);
 
   it('says so when the tenant refuses chat to guests (403), and the call carries on', async () => {
     await inChatMeeting({}, 'Refused Rita', async ({ page }, chat) => {
@@ -176,7 +178,7 @@ describe('meeting chat', () => {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-chat-forbidden');
     });
-  });
+  }, CHAT_TEST_MS);
 
   it('speaks Korean, in the dark theme', async () => {
     await inChatMeeting({ locale: 'ko-KR', colorScheme: 'dark' }, '김지민', async (harness, chat) => {
@@ -190,5 +192,5 @@ describe('meeting chat', () => {
       await screenshot(page, 'meeting-chat-ko-dark');
       expectOnlyHostileAttributesRefused(harness);
     });
-  });
+  }, CHAT_TEST_MS);
 });
