@@ -13,7 +13,8 @@
 //     largest horizontal luma step falls under half of the sharp frames' (the fake camera's
 //     pattern has hard edges; blur leaves none) and it is not black. The first choice in the session
 //     (the package loaded by opening the picker, the blur model not yet started) apart from the
-//     following ones (None, then Blur again).
+//     following ones (None, then Blur again), and the black frames the self view presented before
+//     that first blurred one (target zero: the plain picture stays until the effect's is lit).
 //  3. The meeting's main-thread cost per second, blur off and blur on: Chrome's own Performance
 //     metrics (CDP) TaskDuration and ScriptDuration over BENCH_SECONDS (default 10) each (both
 //     include the frame watch of 2, a 320x180 canvas read per presented frame). Read it with the
@@ -216,7 +217,11 @@ try {
       await picker.waitFor();
       await page.waitForFunction(() => document.querySelector('#devices-panel .effects')?.getAttribute('data-video') === 'off');
       const sharp = await sharpnessOver(page, 1000);
-      const first = await firstBlurred(page, await choose(page, BLUR), sharp);
+      const firstChosen = await choose(page, BLUR);
+      const first = await firstBlurred(page, firstChosen, sharp);
+      // The self view keeps the plain picture until the effect's is there (call-session.ts): none black.
+      const until = Number.isFinite(first) ? firstChosen + first : Infinity;
+      const blackFrames = (await framesSince(page, firstChosen)).filter((frame) => frame.at <= until && frame.luma <= 20).length;
       const again: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         await choose(page, NONE);
@@ -232,6 +237,7 @@ try {
       console.log(`\nScripted meeting, 2 people, the fake camera 640x480 through the real effects package on SwiftShader WebGL; Chromium ${browser.version()}`);
       printTable('Choosing Blur to the first blurred frame on the self view, ms', [
         ['first choice in the session (package loaded, model not started)', Number.isFinite(first) ? first.toFixed(1) : 'no blurred frame in 30 s'],
+        ['black frames on the self view before that first blurred frame', String(blackFrames)],
         [`Blur again after None (${RUNS} runs)`, summarize(again)],
         ['frame sharpness (largest luma step): sharp / blurred', `${sharp.toFixed(2)} / ${blurred.toFixed(2)}`],
       ]);

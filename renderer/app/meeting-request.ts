@@ -3,6 +3,7 @@ import type { MeetingTarget } from '../../common/meeting';
 import type { ChosenDevices } from '../calling/device-ids';
 import type { AccessState } from '../calling/model';
 import type { CameraHandoff } from '../media/camera-preview';
+import type { EffectsPreviewHandle } from '../calling/features/effects-model';
 
 export interface MeetingRequest {
   target: MeetingTarget;
@@ -18,6 +19,8 @@ export interface MeetingRequest {
   access: { camera: AccessState; microphone: AccessState };
   /** The preview's live camera, carried on into the call; null when the camera is off or not ready. */
   camera: CameraHandoff | null;
+  /** The join screen's effects, once its picker loaded them (with the SDK camera an effect runs on); the meeting takes it over. */
+  effectsPreview: EffectsPreviewHandle | null;
   /** A practice meeting (simulated people, no token, nothing real joined): target and host are only labels. */
   practice?: boolean;
 }

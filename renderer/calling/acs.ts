@@ -5,6 +5,10 @@ import { MeetingCallSession, type CallDeps, type JoinOptions } from './call-sess
 import { EchoTestCall, type TestCallOptions } from './test-call';
 import type { TestCallHandle } from './test-call-model';
 import { DeviceService } from './devices';
+import type { EffectsOptions } from './effects-controller';
+import { EffectsPreview } from './effects-preview';
+import type { EffectsPreviewHandle, EffectsState } from './features/effects-model';
+import type { Store } from './model';
 import type { ScriptedMeetingConfig, ScriptedMeetingControl } from './practice/control';
 import { ScriptedMeeting } from './practice/meeting';
 import { PRACTICE_CONFIG, PRACTICE_LINK, playPracticeScript, practiceToken } from './practice/practice-meeting';
@@ -20,6 +24,8 @@ export interface CallingApi {
   testCall(options: TestCallOptions): TestCallHandle;
   /** The test call's steps against the practice meeting's bot (no token service; nothing leaves the computer). */
   practiceTestCall(options: Omit<TestCallOptions, 'getToken'>): TestCallHandle;
+  /** The join screen's effects on its preview (`store`: the picker's state so far); Join hands it to the meeting. */
+  effectsPreview(options: EffectsOptions, store: Store<EffectsState>, log: (message: string) => void): EffectsPreviewHandle;
 }
 
 export type PracticeOptions = Omit<JoinOptions, 'target' | 'getToken'>;
@@ -70,6 +76,7 @@ export async function createCallingApi(scripted?: ScriptedForTests): Promise<Cal
       const practice = new ScriptedMeeting(PRACTICE_CONFIG, { features: Features });
       return new EchoTestCall({ ...sdkDeps, ...practice.deps }, devices, { ...options, getToken: async () => ({ ok: true, ...practiceToken(Date.now()) }) });
     },
+    effectsPreview: (options, store, log) => new EffectsPreview(options, store, devices, log),
     joinPractice: (options) => {
       const practice = new ScriptedMeeting(PRACTICE_CONFIG, { features: Features });
       const stopScript = playPracticeScript(practice);

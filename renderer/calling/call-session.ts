@@ -46,6 +46,7 @@ import type { DeviceService } from './devices';
 import type { ChosenDevices } from './device-ids';
 import { cameraConstraints } from '../media/media-devices';
 import { stopStream, type CameraHandoff } from '../media/camera-preview';
+import { LIT_FRAME_TIMEOUT_MS, whenLitFrame, whenVideoIn } from '../media/lit-frame';
 import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
 import { Store, type AccessState, type DevicesState, type Observable } from './model';
 import { ScreenShareController } from './screen-share';
@@ -57,7 +58,8 @@ import { VideoSlots } from './video-slots';
 import { listen } from './sdk-events';
 import type { FeatureContext, FeatureHandle } from './features/feature-context';
 import { EffectsController, type EffectsOptions } from './effects-controller';
-import type { EffectsActions } from './features/effects-model';
+import type { EffectsActions, EffectsPreviewHandle } from './features/effects-model';
+import { takeEffectsPreview, type CarriedPreview } from './effects-preview';
 import { attachCapabilities } from './features/capabilities';
 import { attachRecording, type RecordingHandle } from './features/recording';
 import { attachTranscription, type TranscriptionHandle } from './features/transcription';
@@ -117,6 +119,8 @@ export interface JoinOptions {
   captionLanguage?: string;
   /** The remembered background effect and noise suppression, and main's picture service. */
   effects?: EffectsOptions;
+  /** The join screen's effects (its picker was opened): its controller, and its camera when an effect runs on it. */
+  effectsPreview?: EffectsPreviewHandle | null;
   log?(level: LogLevel, message: string): void;
 }
 
@@ -203,7 +207,14 @@ export class MeetingCallSession implements CallSession {
   private set localStream(stream: LocalVideoStream | null) {
     this.videoStream = stream;
     this.effectsController?.setVideoStream(stream);
+    if (this.carriedCamera && stream !== this.carriedCamera.stream) {
+      this.carriedCamera.dispose();
+      this.carriedCamera.box.remove();
+      this.carriedCamera = null;
+    }
   }
+  /** The join screen's SDK camera with its effect (and its view), sent as it is. */
+  private carriedCamera: CarriedPreview['camera'] = null;
   private readonly effectsController: EffectsController | null;
   private localId: string | null = null;
   private readonly remotes = new Map<string, RemoteEntry>();
@@ -230,6 +241,11 @@ export class MeetingCallSession implements CallSession {
   private readonly joinedAt: number;
   /** The join screen's camera while the call sends it; null once the guest turns video off or switches camera by device. */
   private handoff: CameraHandoff | null = null;
+  /**
+   * The join screen's camera after an effect made the call open the camera by device: it stays on
+   * the self view until the new stream's first picture (an effect starts with seconds of black).
+   */
+  private leaving: { camera: CameraHandoff; timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(
     private readonly deps: CallDeps,
@@ -238,17 +254,20 @@ export class MeetingCallSession implements CallSession {
   ) {
     this.now = deps.now ?? (() => Date.now());
     this.joinedAt = this.now();
-    this.effectsController = options.effects
-      ? new EffectsController(options.effects, {
-          log: (message) => this.log('info', message),
-          isDeviceStream: (stream) => stream.mediaStreamType !== 'RawMedia',
-          needDeviceStream: () => this.reopenCameraByDevice(),
-          probeStream: () => {
-            const camera = this.deviceService.camera();
-            return camera ? new LocalVideoStream(camera) : null;
-          },
-        })
-      : null;
+    const effectsHooks = {
+      log: (message: string) => this.log('info', message),
+      isDeviceStream: (stream: LocalVideoStream) => stream.mediaStreamType !== 'RawMedia',
+      needDeviceStream: () => this.reopenCameraByDevice(),
+      probeStream: () => {
+        const camera = this.deviceService.camera();
+        return camera ? new LocalVideoStream(camera) : null;
+      },
+    };
+    // The join screen's controller goes on (its state, its picture, its camera's effect).
+    const carried = options.effectsPreview ? takeEffectsPreview(options.effectsPreview) : null;
+    carried?.controller.rebind(effectsHooks);
+    this.effectsController = carried?.controller ?? (options.effects ? new EffectsController(options.effects, effectsHooks) : null);
+    this.carriedCamera = carried?.camera ?? null;
     this.handoff = options.camera?.stream.getVideoTracks().some((t) => t.readyState === 'live') ? options.camera : null;
     this.store = new Store(initialCallState({ muted: !options.microphoneOn, videoOn: options.cameraOn, now: this.now() }));
     this.started = this.start().catch((error: unknown) => {
@@ -304,9 +323,11 @@ export class MeetingCallSession implements CallSession {
 
     const local = this.store.get().local;
     // A background effect runs only on a camera opened by device (415/46152 on a MediaStream).
-    if (this.effectsController?.wantsVideoEffect()) this.dropHandoff();
-    const camera = local.videoOn && !this.handoff ? this.deviceService.camera() : undefined;
-    if (local.videoOn && this.handoff) this.localStream = new LocalVideoStream(this.handoff.stream);
+    if (this.effectsController?.wantsVideoEffect()) this.retireHandoff();
+    const carriedStream = this.carriedCamera?.stream;
+    const camera = local.videoOn && !this.handoff && !carriedStream ? this.deviceService.camera() : undefined;
+    if (local.videoOn && carriedStream) this.localStream = carriedStream;
+    else if (local.videoOn && this.handoff) this.localStream = new LocalVideoStream(this.handoff.stream);
     else if (camera) this.localStream = new LocalVideoStream(camera);
     else if (local.videoOn) this.push({ type: 'local', patch: { videoOn: false } });
     // Noise suppression is a feature of a microphone stream opened by device.
@@ -617,8 +638,11 @@ export class MeetingCallSession implements CallSession {
       this.moving = null;
       this.releaseCall();
       this.localStream = null;
+      this.carriedCamera?.dispose();
+      this.carriedCamera = null;
       this.effectsController?.dispose();
       this.dropHandoff();
+      this.releaseLeaving();
       const agent = this.agent;
       this.agent = null;
       if (agent) await this.deps.releaseCallAgent(agent).catch((error: unknown) => this.log('warn', `agent dispose: ${describeSdkError(error)}`));
@@ -877,7 +901,7 @@ export class MeetingCallSession implements CallSession {
     const next = new LocalVideoStream(camera);
     try {
       await call.stopVideo(current);
-      this.dropHandoff();
+      this.retireHandoff();
       this.localStream = next;
       await call.startVideo(next);
       for (const view of this.localViews) {
@@ -897,6 +921,24 @@ export class MeetingCallSession implements CallSession {
     this.handoff = null;
   }
 
+  /** The call no longer sends the join screen's camera, but its picture stays until the new one is lit. */
+  private retireHandoff(): void {
+    const camera = this.handoff;
+    if (!camera) return;
+    this.handoff = null;
+    this.releaseLeaving();
+    // A self view that never shows the new stream must not keep the camera open.
+    this.leaving = { camera, timer: setTimeout(() => this.releaseLeaving(), 2 * LIT_FRAME_TIMEOUT_MS) };
+  }
+
+  private releaseLeaving(): void {
+    if (!this.leaving) return;
+    clearTimeout(this.leaving.timer);
+    stopStream(this.leaving.camera.stream);
+    this.leaving.camera.video.remove();
+    this.leaving = null;
+  }
+
   renderLocalVideo(host: HTMLElement): Disposer {
     const view = { host, dispose: this.renderLocalInto(host) };
     this.localViews.add(view);
@@ -912,6 +954,15 @@ export class MeetingCallSession implements CallSession {
   private renderLocalInto(host: HTMLElement): Disposer {
     const stream = this.localStream;
     if (!stream) return () => undefined;
+    const carried = this.carriedCamera;
+    if (carried?.stream === stream) {
+      // The join screen's view of the same stream, moved here: its effect never restarts.
+      host.replaceChildren(carried.box);
+      void carried.box.querySelector('video')?.play().catch(() => undefined);
+      return () => {
+        if (carried.box.parentElement === host) carried.box.remove();
+      };
+    }
     const handoff = this.handoff;
     if (handoff) {
       // The join screen's own <video>, moved here: its picture never stops (mirrored by its own style).
@@ -921,12 +972,22 @@ export class MeetingCallSession implements CallSession {
         if (handoff.video.parentElement === host) handoff.video.remove();
       };
     }
+    const leaving = this.leaving?.camera;
+    if (leaving) {
+      if (leaving.video.parentElement !== host) host.replaceChildren(leaving.video);
+      void leaving.video.play().catch(() => undefined);
+    }
     // The SDK's own isMirrored flips twice (see self-view.ts): mirror the view ourselves.
-    return this.renderInto(host, () => new VideoStreamRenderer(stream), { scalingMode: 'Crop', isMirrored: false }, true);
+    return this.renderInto(host, () => new VideoStreamRenderer(stream), { scalingMode: 'Crop', isMirrored: false }, true, leaving ? () => this.releaseLeaving() : undefined);
   }
 
-  private renderInto(host: HTMLElement, create: () => RemoteStreamRenderer, options: CreateViewOptions, mirror = false): Disposer {
+  /**
+   * Renders a stream's view into `host`. With `handOver`, what the host shows now stays on top
+   * until the view presents a lit frame; then it goes and `handOver` runs.
+   */
+  private renderInto(host: HTMLElement, create: () => RemoteStreamRenderer, options: CreateViewOptions, mirror = false, handOver?: () => void): Disposer {
     let disposed = false;
+    let cancelWait: () => void = () => undefined;
     let view: VideoView | null = null;
     let renderer: RemoteStreamRenderer | null = null;
     try {
@@ -942,14 +1003,31 @@ export class MeetingCallSession implements CallSession {
           return;
         }
         view = created;
+        let content: HTMLElement = created.target;
         if (mirror) {
-          const box = document.createElement('div');
-          box.className = 'meeting-mirror';
-          box.append(created.target);
-          host.replaceChildren(box);
+          content = document.createElement('div');
+          content.className = 'meeting-mirror';
+          content.append(created.target);
+        }
+        if (handOver) {
+          for (const child of host.children) child.classList.add('self-view-leaving');
+          host.prepend(content);
+          cancelWait = whenVideoIn(created.target, (video) => {
+            cancelWait = whenLitFrame(
+              video,
+              () => {
+                host.replaceChildren(content);
+                handOver();
+              },
+              () => this.effectsController?.settled() ?? true,
+            );
+          });
+        } else host.replaceChildren(content);
+        if (mirror) {
+          const box = content;
           mirrorSelfView(box, created.target.querySelector('video'));
           created.target.querySelector('video')?.addEventListener('playing', () => mirrorSelfView(box, created.target.querySelector('video')), { once: true });
-        } else host.replaceChildren(created.target);
+        }
       },
       (error: unknown) => {
         if (!disposed) this.log('warn', `video view: ${describeSdkError(error)}`);
@@ -958,6 +1036,7 @@ export class MeetingCallSession implements CallSession {
     return () => {
       if (disposed) return;
       disposed = true;
+      cancelWait();
       disposeAll(view, renderer);
       if (view && host.contains((view).target)) host.replaceChildren();
     };

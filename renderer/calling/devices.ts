@@ -123,6 +123,15 @@ export class DeviceService {
     await this.applyAudioSelection();
   }
 
+  /**
+   * The SDK's camera for a camera the join screen chose, read from the SDK's list without adopting
+   * anything (the join screen's effects preview; the meeting adopts the final choice on Join).
+   */
+  async cameraFor(chosen: ChosenDevice): Promise<VideoDeviceInfo | undefined> {
+    const cameras = await this.manager.getCameras().catch((): VideoDeviceInfo[] => []);
+    return findSdkDevice('camera', cameras.filter(isRealDevice), chosen);
+  }
+
   camera(id: string | null = this.state.get().cameraId): VideoDeviceInfo | undefined {
     return this.cameras.find((c) => c.id === id);
   }

@@ -27,7 +27,7 @@ export interface EffectsOptions {
 
 export interface EffectsHooks {
   log(message: string): void;
-  /** The camera stream is the join screen's MediaStream (no effects possible): reopen it by device. */
+  /** An effect is wanted and the camera stream is not one opened by device (or there is none): open it by device if the camera is on. */
   needDeviceStream(): Promise<void>;
   /** Whether the current camera stream came from a device (effects can run on it). */
   isDeviceStream(stream: LocalVideoStream): boolean;
@@ -45,11 +45,18 @@ export class EffectsController implements EffectsActions {
   /** Applies run one after another, so the last choice is what ends up on the stream. */
   private chain: Promise<void> = Promise.resolve();
 
+  /** `store`: the join screen's, when the picker was there before the SDK (its state carries on). */
   constructor(
     private readonly options: EffectsOptions,
-    private readonly hooks: EffectsHooks,
+    private hooks: EffectsHooks,
+    store?: Store<EffectsState>,
   ) {
-    this.store = new Store(initialEffectsState(options.background, options.noiseSuppression));
+    this.store = store ?? new Store(initialEffectsState(options.background, options.noiseSuppression));
+  }
+
+  /** The join screen's controller carried into the meeting: the session's streams from now on. */
+  rebind(hooks: EffectsHooks): void {
+    this.hooks = hooks;
   }
 
   get state(): Observable<EffectsState> {
@@ -58,6 +65,12 @@ export class EffectsController implements EffectsActions {
 
   get brandBackgrounds(): readonly BrandBackground[] {
     return this.options.brandBackgrounds;
+  }
+
+  /** Whether a new camera stream's picture is what the guest chose: no effect wanted, or it runs (or will not). */
+  settled(): boolean {
+    const { background, video } = this.store.get();
+    return background === 'none' || video === 'on' || video === 'failed' || video === 'unsupported';
   }
 
   /** True when a remembered or chosen effect needs a device camera stream. */
@@ -107,7 +120,8 @@ export class EffectsController implements EffectsActions {
     this.video?.handle?.detach();
     this.video = null;
     if (!stream) {
-      this.push({ type: 'effects/video', status: 'off' });
+      // A failure stays said (the guest chose something that did not work) until the next attempt.
+      if (this.store.get().video !== 'failed') this.push({ type: 'effects/video', status: 'off' });
       return;
     }
     this.video = { stream, handle: null };
@@ -157,12 +171,13 @@ export class EffectsController implements EffectsActions {
     this.options.save({ backgroundEffect: background });
     return this.enqueue(async () => {
       const stream = this.video?.stream;
-      if (!stream) return;
-      if (background !== 'none' && !this.hooks.isDeviceStream(stream)) {
-        // The session replaces the stream and hands the new one back through setVideoStream.
+      if (background !== 'none' && (!stream || !this.hooks.isDeviceStream(stream))) {
+        // The owner opens (or reopens) the camera by device and hands the stream back through
+        // setVideoStream; with the camera off it opens nothing.
         await this.hooks.needDeviceStream();
         return;
       }
+      if (!stream) return;
       await this.attachVideo(stream);
       await this.applyVideo();
     });

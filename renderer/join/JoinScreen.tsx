@@ -2,7 +2,7 @@
 // Everything the guest chooses here is remembered; Join hands a MeetingRequest to the meeting
 // screen once the token service has answered (so a misconfigured app or a token error is shown
 // here, with everything the guest typed kept).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AppInfo, JoinRequest, Settings, TokenErrorCode, TokenReply } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
@@ -20,6 +20,8 @@ import { useInvitation } from './use-invitation';
 import { MeetingCard } from './MeetingCard';
 import { TestCall } from './TestCall';
 import { requestCalling, useJoinMedia } from './use-join-media';
+import { JoinEffects } from './join-effects';
+import { EffectsPicker } from '../effects/EffectsPicker';
 import './join.css';
 
 interface Props {
@@ -36,7 +38,23 @@ const PREFETCH_DELAY_MS = 700;
 
 export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin }: Props) {
   const t = useT();
-  const media = useJoinMedia(settings);
+  // Nothing of effects loads until the picker opens (or a remembered effect returns after the first frame).
+  const effects = useMemo(
+    () =>
+      new JoinEffects({
+        background: settings.backgroundEffect,
+        noiseSuppression: settings.noiseSuppression,
+        brandBackgrounds: info.backgrounds,
+        chooseImage: () => bridge.chooseBackgroundImage(),
+        savedImage: () => bridge.savedBackgroundImage(),
+        save: updateSettings,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one for the screen's life, from the settings it opened with
+    [],
+  );
+  useEffect(() => () => effects.dispose(), [effects]);
+  const [effectsOpen, setEffectsOpen] = useState(false);
+  const media = useJoinMedia(settings, effects);
   const { devices, previewStatus, videoHost } = media;
 
   const [name, setName] = useState(settings.displayName);
@@ -142,6 +160,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
       ...media.handOff(cameraOn),
+      effectsPreview: effects.handOff(),
     });
   };
 
@@ -159,6 +178,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
       cameraOn,
       microphoneOn: willUse(settings.microphoneOn, devices.microphoneAccess, devices.microphones.length > 0),
       ...media.handOff(cameraOn),
+      effectsPreview: effects.handOff(),
     });
   };
 
@@ -230,9 +250,26 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
                   disabled={devices.microphoneAccess === 'denied' || devices.microphoneAccess === 'missing'}
                   onPressedChange={(on) => updateSettings({ microphoneOn: on })}
                 />
+                <button
+                  type="button"
+                  id="join-effects-button"
+                  class="toggle"
+                  aria-expanded={effectsOpen ? 'true' : 'false'}
+                  aria-controls="join-effects"
+                  onClick={() => setEffectsOpen(!effectsOpen)}
+                >
+                  <Icon name="blur" />
+                  <span class="toggle__label">{t('effects.button')}</span>
+                </button>
               </>
             }
           />
+          {effectsOpen && (
+            <section id="join-effects" class="join-effects" aria-labelledby="join-effects-button">
+              <EffectsPicker effects={effects} idPrefix="join" />
+              {!settings.cameraOn && <p class="join-effects__note">{t('effects.cameraOff')}</p>}
+            </section>
+          )}
           <AccessNotice
             platform={info.platform}
             appName={info.productName}

@@ -3,6 +3,8 @@
 // and the test sound, all live before the calling SDK has loaded. Once the preview is live (or
 // there is nothing to preview), the SDK chunk loads in idle time, so it never competes with the
 // first camera frame; Join loads it anyway. On Join, the live camera is handed to the meeting.
+// While a background effect runs, the SDK's camera is the preview (join-effects.ts) and the
+// platform preview lets go of its own.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
@@ -14,6 +16,7 @@ import { MicrophoneLevel } from '../media/microphone-level';
 import { TestSound, type TestSoundState } from '../media/test-sound';
 import type { MediaKind } from '../media/device-choice';
 import { useObservable } from '../components/use-observable';
+import type { JoinEffects } from './join-effects';
 
 /** A performance mark when the SDK chunk has loaded (read by the benchmarks). */
 export const SDK_READY_MARK = 'doorway:sdk-ready';
@@ -41,13 +44,15 @@ export function requestCalling(when: 'now' | 'idle'): void {
   else requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
 }
 
-export function useJoinMedia(settings: Settings) {
+export function useJoinMedia(settings: Settings, effects: JoinEffects) {
   const service = useMemo(() => new MediaDeviceService(), []);
   const preview = useMemo(() => new CameraPreview(), []);
   const level = useMemo(() => new MicrophoneLevel(), []);
   const testSound = useMemo(() => new TestSound(), []);
   const devices = useObservable<MediaDevicesState>(service.state, service.state.get());
-  const previewStatus = useObservable<PreviewStatus>(preview.status, 'off');
+  const platformStatus = useObservable<PreviewStatus>(preview.status, 'off');
+  const effectsLive = useObservable<boolean>(effects.live, false);
+  const previewStatus: PreviewStatus = effectsLive ? 'on' : platformStatus;
   const testSoundState = useObservable<TestSoundState>(testSound.state, 'idle');
   const videoHost = useRef<HTMLDivElement>(null);
   // Each access request opens streams for the preview and the meter to take: a new round re-runs them.
@@ -56,6 +61,7 @@ export function useJoinMedia(settings: Settings) {
   const cameraReady = devices.cameraAccess === 'granted' && devices.cameraId !== null;
   const microphoneReady = devices.microphoneAccess === 'granted' && devices.microphoneId !== null;
   const showCamera = settings.cameraOn && cameraReady;
+  const showPlatformCamera = showCamera && !effectsLive;
   const measureMicrophone = settings.microphoneOn && microphoneReady;
 
   const ask = async (wanted?: Parameters<MediaDeviceService['requestAccess']>[0]) => {
@@ -82,13 +88,24 @@ export function useJoinMedia(settings: Settings) {
   useEffect(() => {
     if (round === 0) return;
     const offered = service.take('camera');
-    if (showCamera && videoHost.current) void preview.start(videoHost.current, devices.cameraId!, service.chosen('camera')?.name ?? '', offered);
+    if (showPlatformCamera && videoHost.current) void preview.start(videoHost.current, devices.cameraId!, service.chosen('camera')?.name ?? '', offered);
     else {
       offered?.getTracks().forEach((track) => track.stop());
       preview.stop();
     }
   // eslint-disable-next-line react-hooks/exhaustive-deps -- preview and service live as long as the screen
+  }, [round, showPlatformCamera, devices.cameraId]);
+
+  // The effects preview follows the camera shown (it opens nothing until an effect is wanted).
+  useEffect(() => {
+    if (round === 0 || !videoHost.current) return;
+    effects.showCamera(videoHost.current, showCamera ? service.chosen('camera') : null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- effects and service live as long as the screen
   }, [round, showCamera, devices.cameraId]);
+  useEffect(() => {
+    if (platformStatus === 'on') effects.restoreRemembered();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- effects live as long as the screen
+  }, [platformStatus]);
 
   useEffect(() => {
     if (round === 0) return;

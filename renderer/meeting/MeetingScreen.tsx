@@ -64,6 +64,7 @@ export function MeetingScreen({ request, info, settings, updateSettings, onExit 
           devices: request.devices,
           access: request.access,
           camera: request.camera,
+          effectsPreview: request.effectsPreview,
           captionLanguage: settings.captionLanguage,
           effects: {
             background: settings.backgroundEffect,
@@ -90,7 +91,10 @@ export function MeetingScreen({ request, info, settings, updateSettings, onExit 
       cancelled = true;
       // The session stops the join screen's camera when it ends; without one, nobody else will.
       if (current) void current.dispose();
-      else stopStream(request.camera?.stream);
+      else {
+        stopStream(request.camera?.stream);
+        request.effectsPreview?.dispose();
+      }
     };
   // eslint-disable-next-line react-hooks/exhaustive-deps -- one session per attempt, with the request and settings as they were when it started
   }, [attempt]);

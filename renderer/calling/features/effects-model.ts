@@ -79,3 +79,17 @@ export interface EffectsActions {
   chooseOwnImage(): Promise<void>;
   setNoiseSuppression(on: boolean): Promise<void>;
 }
+
+/**
+ * The join screen's effects once the SDK has loaded (calling's effectsPreview()): the actions, and
+ * the preview's camera opened through the SDK whenever an effect is wanted, shown in the preview's
+ * host from its first lit frame on. Handed to the meeting on Join (the same camera, no reopening).
+ */
+export interface EffectsPreviewHandle extends EffectsActions {
+  /** The camera the preview should show in `host` (its platform id and label), or null (camera off). */
+  showCamera(host: HTMLElement, camera: { id: string; name: string } | null): void;
+  /** True while the SDK's camera is what the preview shows (the platform preview lets go of its own). */
+  readonly live: Observable<boolean>;
+  /** Stops the preview's SDK camera (the join screen closed without joining). */
+  dispose(): void;
+}
