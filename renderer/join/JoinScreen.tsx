@@ -22,6 +22,7 @@ import { TestCall } from './TestCall';
 import { requestCalling, useJoinMedia } from './use-join-media';
 import { JoinEffects } from './join-effects';
 import { EffectsPicker } from '../effects/EffectsPicker';
+import { effectsOptions } from '../effects/effects-options';
 import './join.css';
 
 interface Props {
@@ -39,19 +40,8 @@ const PREFETCH_DELAY_MS = 700;
 export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin }: Props) {
   const t = useT();
   // Nothing of effects loads until the picker opens (or a remembered effect returns after the first frame).
-  const effects = useMemo(
-    () =>
-      new JoinEffects({
-        background: settings.backgroundEffect,
-        noiseSuppression: settings.noiseSuppression,
-        brandBackgrounds: info.backgrounds,
-        chooseImage: () => bridge.chooseBackgroundImage(),
-        savedImage: () => bridge.savedBackgroundImage(),
-        save: updateSettings,
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one for the screen's life, from the settings it opened with
-    [],
-  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- one for the screen's life, from the settings it opened with
+  const effects = useMemo(() => new JoinEffects(effectsOptions(settings, info, updateSettings)), []);
   useEffect(() => () => effects.dispose(), [effects]);
   const [effectsOpen, setEffectsOpen] = useState(false);
   const media = useJoinMedia(settings, effects);

@@ -16,6 +16,7 @@ import { useObservable } from '../components/use-observable';
 import { PracticeBanner } from './PracticeBanner';
 import { layoutOf } from './layout';
 import { meetingInfoOf } from './stage/meeting-info';
+import { effectsOptions } from '../effects/effects-options';
 
 export interface MeetingScreenProps {
   request: MeetingRequest;
@@ -66,14 +67,7 @@ export function MeetingScreen({ request, info, settings, updateSettings, onExit 
           camera: request.camera,
           effectsPreview: request.effectsPreview,
           captionLanguage: settings.captionLanguage,
-          effects: {
-            background: settings.backgroundEffect,
-            noiseSuppression: settings.noiseSuppression,
-            brandBackgrounds: info.backgrounds,
-            chooseImage: () => bridge.chooseBackgroundImage(),
-            savedImage: () => bridge.savedBackgroundImage(),
-            save: updateSettings,
-          },
+          effects: effectsOptions(settings, info, updateSettings),
           log: (level: LogLevel, message: string) => void bridge.log({ level, message }),
         };
         current = request.practice
