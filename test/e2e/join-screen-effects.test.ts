@@ -28,7 +28,8 @@ const WITH_EFFECTS: HarnessSetup = { acsConfig: ACS_CONFIG_WITH_EFFECTS, chromeU
 
 async function openJoinScreen(harness: Harness): Promise<Page> {
   const { page } = harness;
-  page.setDefaultTimeout(30_000);
+  // SwiftShader's effect frames compete with the page for a busy machine's two cores.
+  page.setDefaultTimeout(120_000);
   await configureScriptedMeeting(page, { participants: 2, videoParticipants: 0, connectDelayMs: 50 });
   await harness.open();
   await page.locator(`.join-preview[data-state="on"]`).waitFor();
