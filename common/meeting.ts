@@ -14,6 +14,10 @@ export type InviteProblem =
   | 'opaqueWrapper'
   | 'lookalikeHost'
   | 'malformedLink'
+  /** A meeting ID with fewer than 9 or more than 20 digits. */
+  | 'meetingIdLength'
+  /** A passcode with characters other than letters and digits (Teams passcodes never have them). */
+  | 'passcodeCharacters'
   /** A meeting ID (or a short link) without its passcode: the join screen asks for it in place. */
   | 'missingPasscode'
   /** A passcode with no meeting ID or link beside it. */

@@ -1,13 +1,16 @@
 // Process: main (pure). The "Meeting ID" and "Passcode" of an invitation, for when there is no
 // usable link (a Mimecast-rewritten one, a link cut short) or the guest typed them in: labelled in
 // any language Teams writes (invite-labels.ts), inside HTML, or unlabelled in any order.
-import { LABEL_SPACE, LABEL_WORDS, MEETING_ID_LABEL, PASSCODE_LABEL, PHONE_PREFIXES } from './invite-labels';
+import { LABEL_SPACE, LABEL_WORDS, MEETING_ID_LABEL, PASSCODE_LABEL, endsPhoneConferenceLabel } from './invite-labels';
+import { withoutPhoneNumbers } from './phone-numbers';
 import { PASSCODE } from './teams-link';
 import type { InviteResult } from './types';
 
 export { PASSCODE_LABELS } from './invite-labels';
 
 const MEETING_ID = /^[0-9]{9,20}$/;
+/** Digits after a meeting-ID label that are not an ID's length: too few or too many, not prose ("Meeting number 2"). */
+const WRONG_LENGTH_ID = /^[0-9]{4,}$/;
 /** Only the first few labels are read: an invitation has one of each. */
 const MAX_LABELS = 64;
 /** Unlabelled IDs are read only from text this short: something typed, not an email. */
@@ -20,9 +23,9 @@ const LINK_LIKE = /:\/\/|www\.|\.[a-z]{2,}\//i;
 /** Builds the target for a meeting ID (digits, spaces allowed) and its passcode. */
 export function meetingIdInvite(meetingId: string, passcode: string | undefined): InviteResult {
   const digits = meetingId.replace(/[\s-]/g, '');
-  if (!MEETING_ID.test(digits)) return { ok: false, problem: 'malformedLink' };
+  if (!MEETING_ID.test(digits)) return { ok: false, problem: 'meetingIdLength' };
   if (!passcode) return { ok: false, problem: 'missingPasscode', meetingId: digits };
-  if (!PASSCODE.test(passcode)) return { ok: false, problem: 'malformedLink' };
+  if (!PASSCODE.test(passcode)) return { ok: false, problem: 'passcodeCharacters' };
   return {
     ok: true,
     target: { kind: 'meetingId', meetingId: digits, passcode },
@@ -40,15 +43,21 @@ export type Found = { meetingId: string; passcode: string | undefined } | { meet
  * The first labelled meeting ID in `text` and the passcode labelled after it (or, failing that,
  * before it); else, in a short typed text, an unlabelled ID and passcode in either order. A text
  * that is nothing but a meeting ID counts too, so typing one in asks for the passcode rather than
- * saying this is not a meeting; a passcode with no ID says the ID is missing.
+ * saying this is not a meeting; a passcode with no ID says the ID is missing. Phone numbers (a
+ * dial-in line, a signature) are never read as an ID; a labelled ID of the wrong length is read as
+ * it is, so the guest is told what is wrong with it. A passcode is returned as written, symbols
+ * and all, for the same reason.
  */
 export function findMeetingId(input: string): Found | null {
   const text = readable(input);
-  const bare = text.trim();
+  const short = text.length <= MAX_TYPED;
+  const typedText = short ? withoutPhoneNumbers(text) : text;
+  const bare = typedText.trim();
   if (/^[0-9][0-9\s-]*$/.test(bare)) return { meetingId: bare, passcode: undefined };
 
-  const typed = text.length <= MAX_TYPED && !LINK_LIKE.test(text) ? readTyped(text) : null;
-  const id = firstLabelled(text, MEETING_ID_LABEL, readDigits, (at) => !isPhoneLabel(text, at));
+  const typed = short && !LINK_LIKE.test(text) ? readTyped(typedText) : null;
+  const notPhone = (match: RegExpExecArray) => !endsPhoneConferenceLabel(text, match.index + match[0].length);
+  const id = firstLabelled(text, MEETING_ID_LABEL, readDigits(MEETING_ID), notPhone) ?? (typed ? null : firstLabelled(text, MEETING_ID_LABEL, readDigits(WRONG_LENGTH_ID), notPhone));
   const passcode = id
     ? (firstLabelled(text.slice(id.end), PASSCODE_LABEL, readPasscode, anywhere) ?? firstLabelled(text.slice(0, id.at), PASSCODE_LABEL, readPasscode, anywhere))
     : firstLabelled(text, PASSCODE_LABEL, readPasscode, anywhere);
@@ -83,21 +92,16 @@ type Value = { value: string; end: number };
 type Labelled = Value & { at: number };
 
 /** The first `label` match that `accept`s and has a value `read` can read after it. */
-function firstLabelled(text: string, label: RegExp, read: (text: string, from: number) => Value | null, accept: (at: number) => boolean): Labelled | null {
+function firstLabelled(text: string, label: RegExp, read: (text: string, from: number) => Value | null, accept: (match: RegExpExecArray) => boolean): Labelled | null {
   label.lastIndex = 0;
   for (let n = 0; n < MAX_LABELS; n++) {
     const match = label.exec(text);
     if (!match) return null;
-    if (!accept(match.index)) continue;
+    if (!accept(match)) continue;
     const value = read(text, label.lastIndex);
     if (value) return { ...value, at: match.index };
   }
   return null;
-}
-
-function isPhoneLabel(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at);
-  return PHONE_PREFIXES.some((prefix) => before.includes(prefix));
 }
 
 /** Between a label and its value: spaces of every width, line breaks, bidi marks, `:`, `=`, `#`. */
@@ -113,39 +117,51 @@ function skipSeparators(text: string, from: number): number {
 /** Spaces or dashes people and invitations put between digit groups ("263 829 185 487"). */
 const DIGIT_GAP = ' \u00a0\u2007\u2009\u202f-';
 
-/** Digits, grouped by up to two spaces or dashes. */
-function readDigits(text: string, from: number): Value | null {
-  const start = skipSeparators(text, from);
-  let end = start;
-  let digits = '';
-  let gap = 0;
-  while (end < text.length && digits.length <= 20) {
-    const c = text[end];
-    if (isDigit(c)) {
-      digits += c;
-      gap = 0;
-    } else if (digits !== '' && gap < 2 && DIGIT_GAP.includes(c)) gap++;
-    else break;
-    end++;
-  }
-  return MEETING_ID.test(digits) ? { value: digits, end: end - gap } : null;
+/** Reads digits grouped by up to two spaces or dashes, and keeps them if `accepted`. */
+function readDigits(accepted: RegExp): (text: string, from: number) => Value | null {
+  return (text, from) => {
+    const start = skipSeparators(text, from);
+    let end = start;
+    let digits = '';
+    let gap = 0;
+    while (end < text.length && digits.length <= 20) {
+      const c = text[end];
+      if (isDigit(c)) {
+        digits += c;
+        gap = 0;
+      } else if (digits !== '' && gap < 2 && DIGIT_GAP.includes(c)) gap++;
+      else break;
+      end++;
+    }
+    return accepted.test(digits) ? { value: digits, end: end - gap } : null;
+  };
 }
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
+/** A passcode's characters: printable ASCII but for quotes, markup and entities (so "암호: Wx5vmh입니다" reads Wx5vmh). */
+const PASSCODE_CHAR = /[!#-%'-;=?-~]/;
+/** A word of nothing but those, with symbols ("Wx5$vmh"): short, and not a path or an address. */
+const WITH_SYMBOLS = /^[!#-%'-.0-;=?A-~]{2,20}$/;
+/** Punctuation that ends a sentence or closes a bracket after a passcode, not part of it. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+
 /**
  * A passcode follows its label after a colon (or `=`); without one it must hold a digit or end
- * its line ("암호 Wx5vmh"), so prose ("the passcode is below") is not read as one.
+ * its line ("암호 Wx5vmh"), so prose ("the passcode is below") is not read as one. After a colon,
+ * a generated-looking word with symbols in it ("Wx5$vmh") is returned whole, never cut short to
+ * the letters before the symbol.
  */
 function readPasscode(text: string, from: number): Value | null {
   const start = skipSeparators(text, from);
   let end = start;
-  while (end < text.length && end - start <= 64 && /[A-Za-z0-9]/.test(text[end])) end++;
-  const value = text.slice(start, end);
-  if (!PASSCODE.test(value)) return null;
+  while (end < text.length && end - start <= 64 && PASSCODE_CHAR.test(text[end])) end++;
+  const value = text.slice(start, end).replace(TRAILING_PUNCTUATION, '');
+  end = start + value.length;
   const colon = [...text.slice(from, start)].some((c) => COLONS.includes(c));
+  if (!PASSCODE.test(value)) return colon && withSymbols(value) ? { value, end } : null;
   const endsLine = end === text.length || '\r\n<'.includes(text[end]) || (text[end] === ' ' && text.length - end < 2);
   return colon || /[0-9]/.test(value) || endsLine ? { value, end } : null;
 }
@@ -176,7 +192,7 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
       afterLabel = PASSCODE_LABEL_WORDS.has(word);
       continue;
     }
-    if (PASSCODE.test(raw) && looksGenerated(raw) && (afterLabel || /[A-Za-z]/.test(raw))) candidates.push(raw);
+    if (PASSCODE.test(raw) ? looksGenerated(raw) && (afterLabel || /[A-Za-z]/.test(raw)) : afterLabel && withSymbols(raw)) candidates.push(raw);
     afterLabel = false;
   }
   endRun();
@@ -187,7 +203,12 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
 
 /** Teams passcodes mix digits or cases ("Wx5vmh", "RVoNDe"); words of prose ("See", "is") do not. */
 function looksGenerated(word: string): boolean {
-  return /[0-9]/.test(word) || /[A-Z]/.test(word.slice(1)) ;
+  return /[0-9]/.test(word) || /[A-Z]/.test(word.slice(1));
+}
+
+/** A passcode typed with symbols in it ("Wx5$vmh"): reported as such, not taken for prose. */
+function withSymbols(word: string): boolean {
+  return WITH_SYMBOLS.test(word) && looksGenerated(word.replace(/[^A-Za-z0-9]/g, ''));
 }
 
 const PASSCODE_LABEL_WORDS: ReadonlySet<string> = new Set(['passcode', 'password', 'code', 'pass', 'pin', 'pw', 'pwd', '암호', 'kenncode']);

@@ -27,6 +27,8 @@ const SEVERITY: readonly InviteProblem[] = [
   'invitationsOff',
   'opaqueWrapper',
   'appointmentPage',
+  'passcodeCharacters',
+  'meetingIdLength',
   'malformedLink',
   'missingPasscode',
   'missingMeetingId',

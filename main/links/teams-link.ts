@@ -129,7 +129,7 @@ function shortLink(url: URL, segments: string[], host: TeamsHost): InviteResult 
   const passcode = url.searchParams.get('p');
   // The short link's id is the meeting ID, so the passcode alone can be asked for.
   if (!passcode) return { ok: false, problem: 'missingPasscode', ...(/^[0-9]{9,20}$/.test(id) ? { meetingId: id } : {}) };
-  if (!PASSCODE.test(passcode)) return { ok: false, problem: 'malformedLink' };
+  if (!PASSCODE.test(passcode)) return { ok: false, problem: 'passcodeCharacters' };
   const meetingLink = `https://${host}/meet/${id}?p=${passcode}`;
   return { ok: true, target: { kind: 'link', meetingLink }, normalized: meetingLink, host };
 }

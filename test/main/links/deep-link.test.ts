@@ -36,10 +36,10 @@ describe('parseDeepLink', () => {
     });
     // The ID goes along, so the join screen asks for the passcode alone.
     expect(parseDeepLink('doorway://join?meetingId=263829185487', SCHEME)?.invite).toEqual({ ok: false, problem: 'missingPasscode', meetingId: '263829185487' });
-    expect(parseDeepLink('doorway://join?meetingId=12&passcode=abc', SCHEME)?.invite).toEqual({ ok: false, problem: 'malformedLink' });
+    expect(parseDeepLink('doorway://join?meetingId=12&passcode=abc', SCHEME)?.invite).toEqual({ ok: false, problem: 'meetingIdLength' });
     expect(parseDeepLink('doorway://join?meetingId=263829185487&passcode=%3Cscript%3E', SCHEME)?.invite).toEqual({
       ok: false,
-      problem: 'malformedLink',
+      problem: 'passcodeCharacters',
     });
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TEAMS_HOSTS, parseMeetingInvite, type InviteProblem, type InviteResult } from '../../../main/links';
+import { INVITE_LABELS } from '../../../main/links/invite-labels';
 import {
   INVITATION_LINES,
   ORGANIZER,
@@ -189,9 +190,9 @@ const cases: [name: string, input: string, expected: Expected][] = [
   ['Safe Links around a link cut short', safeLinks(MEETUP.slice(0, 80)), 'malformedLink'],
   ['Proofpoint v3 with its saved characters lost', proofpointV3(MEETUP).replace(/__;[^!]*!/, '__;!'), 'malformedLink'],
   ['wrapped too many times', safeLinks(safeLinks(safeLinks(safeLinks(safeLinks(MEETUP))))), 'malformedLink'],
-  ['short link with a passcode that is not alphanumeric', 'https://teams.microsoft.com/meet/2345678901234?p=Ab3%24Yz', 'malformedLink'],
+  ['short link with a passcode that is not alphanumeric', 'https://teams.microsoft.com/meet/2345678901234?p=Ab3%24Yz', 'passcodeCharacters'],
   ['short link with an extra segment', 'https://teams.microsoft.com/meet/2345678901234/x?p=Ab3xYz', 'malformedLink'],
-  ['bare digits, too few for a meeting ID', '12345', 'malformedLink'],
+  ['bare digits, too few for a meeting ID', '12345', 'meetingIdLength'],
 
   // refused: missing passcode
   ['short link without p', 'https://teams.microsoft.com/meet/2345678901234', { problem: 'missingPasscode', meetingId: '2345678901234' }],
@@ -231,6 +232,42 @@ const cases: [name: string, input: string, expected: Expected][] = [
   ['HTML where the ID sits inside markup', '<p><b>Meeting ID:</b>&nbsp;<span class="id">263 829 185 487</span><br><b>Passcode:</b> <span>Wx5vmh</span></p>', ID],
   ['HTML invitation without its link', htmlInvitation('https://protect-eu.mimecast.com/s/AbCdEfGhIjKl'), ID],
   ['Korean labels without colons', '모임 ID 263 829 185 487\n암호 Wx5vmh', ID],
+  ['passcode, then the end of the sentence', 'Meeting ID: 263 829 185 487, passcode: Wx5vmh.', ID],
+  ['passcode with Korean text right after it', '모임 ID: 263 829 185 487\n암호: Wx5vmh입니다', ID],
+  ['a wrong-length ID before the real one', 'Meeting ID: 1234\nMeeting ID: 263 829 185 487\nPasscode: Wx5vmh', ID],
+  ['ID typed with dots in groups of three', '263.829.185.487 Wx5vmh', ID],
+
+  // refused, naming what is wrong with the ID or passcode
+  ['labelled passcode with a symbol in it', 'Meeting ID: 263 829 185 487\nPasscode: Wx5$vmh', 'passcodeCharacters'],
+  ['labelled passcode with a dash in it, in Korean', '모임 ID: 263 829 185 487\n암호: Wx5-vmh', 'passcodeCharacters'],
+  ['typed passcode with a symbol, after a passcode word', '263829185487 code Wx5$vmh!', 'passcodeCharacters'],
+  ['labelled ID with too few digits', 'Meeting ID: 263 829 18\nPasscode: Wx5vmh', 'meetingIdLength'],
+  ['labelled ID with too many digits', 'Meeting ID: 263 829 185 487 263 829 185 487\nPasscode: Wx5vmh', 'meetingIdLength'],
+  ['labelled ID of the wrong length, no passcode', 'Besprechungs-ID: 1234 5678', 'meetingIdLength'],
+  ['bare digits, too many for a meeting ID', '263 829 185 487 263 829 185 487', 'meetingIdLength'],
+  ['a meeting number in prose is not an ID', 'Meeting number 2 of the series, passcode: Wx5vmh', 'missingMeetingId'],
+  ['“n/a” after a passcode label is not a passcode with symbols', 'Meeting ID: 263 829 185 487\nPasscode: n/a', { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ['a word with an apostrophe after a passcode label is not one either', "Meeting ID: 263 829 185 487\nPasscode: don't-know", { problem: 'missingPasscode', meetingId: '263829185487' }],
+
+  // phone numbers are not meeting IDs
+  ['a dial-in line', '+1 425-555-0100,,123456789#', 'notTeamsLink'],
+  ['a dial-in line with a 10-digit conference ID', '+1 425-555-0100,,1234567890#   United States, Redmond', 'notTeamsLink'],
+  ['a dial-in line beside a typed ID and passcode', '+1 425-555-0100,,123456789#\n263 829 185 487 Wx5vmh', ID],
+  ['the phone conference ID', 'Phone conference ID: 1234567890', 'notTeamsLink'],
+  ['the phone conference ID, with #', 'Phone Conference ID: 123 456 789 0#', 'notTeamsLink'],
+  ['dial pauses without a +', '425 555 0100,,1234567890', 'notTeamsLink'],
+  ['a tel: link', 'tel:+14255550100,,1234567890#', 'notTeamsLink'],
+  ['a tel: link without +', 'tel:4255550100', 'notTeamsLink'],
+  ['an international number', '+44 20 7946 0958', 'notTeamsLink'],
+  ['a signature with a labelled phone number', 'Jane Doe\nProgram Manager, Contoso\nPhone: 425 555 0100', 'notTeamsLink'],
+  ['a signature with a German mobile number', 'Mit freundlichen Grüßen\nJana Schmidt\nMobil 0151 2345 6789', 'notTeamsLink'],
+  ['a signature with a US number in dashes', 'Jane Doe | 425-555-0100', 'notTeamsLink'],
+  ['a number with its area code in brackets', 'Jane Doe (425) 555-0100', 'notTeamsLink'],
+  ['a dotted phone number', 'Jane Doe 425.555.0100', 'notTeamsLink'],
+  ['a signature below a typed ID and passcode', '263829185487 Wx5vmh\n--\nJane Doe\nMobile: +1 (425) 555-0100', ID],
+  ['a phone number before a typed ID', 'call +1 425 555 0100 if stuck. 263 829 185 487 / Wx5vmh', ID],
+  ['a typed ID grouped in threes is still an ID', '123 456 789 012', { problem: 'missingPasscode', meetingId: '123456789012' }],
+  ['the dial-in section alone', 'Or call in (audio only)\n+1 323-849-4874,,123456789#   United States, Los Angeles\nPhone Conference ID: 123 456 789#', 'notTeamsLink'],
 ];
 
 function expectedResult(expected: Expected): InviteResult | { ok: false; problem: InviteProblem } {
@@ -253,7 +290,19 @@ const languageCases: [name: string, input: string, expected: Expected][] = Objec
   [`${language}: without colons`, `${idLabel.replace(/[\s\u00a0\u202f]*[:：][\s]*$/, ' ')}263 829 185 487\n${passLabel.replace(/[\s\u00a0\u202f]*[:：][\s]*$/, ' ')}Wx5vmh`, ID],
   [`${language}: in HTML, link rewritten`, `<div><span>${idLabel}</span><span>263 829 185 487</span></div>\n<div><span>${passLabel}</span><span>Wx5vmh</span></div>\n<a href="https://protect-eu.mimecast.com/s/AbCd">x</a>`, ID],
   [`${language}: meeting ID alone`, `${idLabel}263 829 185 487`, { problem: 'missingPasscode', meetingId: '263829185487' }],
+  [`${language}: passcode with a symbol`, `${idLabel}263 829 185 487\n${passLabel}Wx5$vmh`, 'passcodeCharacters'],
+  [`${language}: meeting ID too short`, `${idLabel}263 829 18\n${passLabel}Wx5vmh`, 'meetingIdLength'],
 ]);
+
+/** Each language's "Phone conference ID" labels: what follows is never a meeting ID, alone or beside one. */
+const phoneConferenceCases: [name: string, input: string, expected: Expected][] = Object.entries(INVITE_LABELS).flatMap(([language, labels]) =>
+  labels.phoneConference.flatMap((label): [string, string, Expected][] => [
+    [`${language}: ${label} alone`, `${label}: 123 456 789 0`, 'notTeamsLink'],
+    [`${language}: ${label}, then a typed ID and passcode`, `${label}: 1234567890\n263 829 185 487 Wx5vmh`, ID],
+    [`${language}: ${label} above the labelled meeting ID`, `${label}: 1234567890\n${(INVITATION_LINES[language] ?? INVITATION_LINES.en)[0]}263 829 185 487`, { problem: 'missingPasscode', meetingId: '263829185487' }],
+  ]),
+);
+
 
 describe('parseMeetingInvite: every language Teams writes invitations in', () => {
   it('covers every shipped language', () => {
@@ -261,6 +310,17 @@ describe('parseMeetingInvite: every language Teams writes invitations in', () =>
   });
 
   it.each(languageCases)('%s', (_name, input, expected) => {
+    expect(parseMeetingInvite(input)).toEqual(expectedResult(expected));
+  });
+});
+
+describe('parseMeetingInvite: phone conference IDs in every language', () => {
+  it('has the label in every language Teams writes invitations in', () => {
+    expect(Object.values(INVITE_LABELS).every((labels) => labels.phoneConference.length > 0)).toBe(true);
+    expect(Object.keys(INVITE_LABELS)).toHaveLength(22);
+  });
+
+  it.each(phoneConferenceCases)('%s', (_name, input, expected) => {
     expect(parseMeetingInvite(input)).toEqual(expectedResult(expected));
   });
 });
@@ -519,6 +579,47 @@ describe('parseMeetingInvite: properties of meeting IDs in every language', () =
         expect(parseMeetingInvite(`${punctuate(idLabel)}${id}`)).toEqual({ ok: false, problem: 'missingPasscode', meetingId: id });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('parseMeetingInvite: phone numbers are never meeting IDs (properties)', () => {
+  const digitsOf = (min: number, max: number) => fc.integer({ min, max }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n }));
+  const national = fc.tuple(digitsOf(2, 4), digitsOf(3, 4), digitsOf(4, 4), fc.constantFrom(' ', '-', '\u00a0', '')).map(([a, b, c, sep]) => [a, b, c].join(sep));
+  const conferenceId = digitsOf(6, 12);
+  const phoneLabels = Object.values(INVITE_LABELS).flatMap((labels) => [...labels.phoneConference, ...labels.phone]);
+  /** A phone number as dial-in sections, signatures and links write it: 10 to 20 digits, the length of an ID. */
+  const phone = fc.oneof(
+    fc.tuple(digitsOf(1, 3), national).map(([country, number]) => `+${country} ${number}`),
+    fc.tuple(digitsOf(1, 3), national, conferenceId).map(([country, number, conference]) => `+${country} ${number},,${conference}#`),
+    fc.tuple(digitsOf(1, 3), national, conferenceId).map(([country, number, conference]) => `tel:+${country}${number.replace(/\D/g, '')},,${conference}#`),
+    fc.tuple(national, conferenceId).map(([number, conference]) => `${number},,${conference}`),
+    fc.tuple(fc.constantFrom(...phoneLabels), fc.constantFrom(': ', ' ', '：', '\u202f: '), national).map(([label, colon, number]) => `${label}${colon}${number}`),
+    fc.tuple(digitsOf(3, 3), digitsOf(3, 3), digitsOf(4, 4)).map(([a, b, c]) => `(${a}) ${b}-${c}`),
+    fc.tuple(digitsOf(3, 3), digitsOf(3, 3), digitsOf(4, 4)).map(([a, b, c]) => `${a}-${b}-${c}`),
+  );
+  const typedId = fc.bigInt({ min: 10n ** 9n, max: 10n ** 19n }).map(String);
+  const passcode = fc.tuple(fc.string({ unit: alphanumeric, minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 9 })).map(([code, n]) => `x${code}${n}`);
+
+  it('reads no meeting ID from a phone number alone', () => {
+    fc.assert(
+      fc.property(phone, fc.constantFrom('', 'Jane Doe\n', 'Or call in (audio only)\n'), (number, before) => {
+        const result = parseMeetingInvite(`${before}${number}`);
+        expect(result.ok).toBe(false);
+        expect(result).not.toHaveProperty('meetingId');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the typed ID and passcode, not the phone number beside them, in either order', () => {
+    fc.assert(
+      fc.property(phone, typedId, passcode, fc.boolean(), (number, id, code, phoneFirst) => {
+        const typed = `${id.replace(/(\d{3})(?=\d)/g, '$1 ')} ${code}`;
+        const result = parseMeetingInvite(phoneFirst ? `${number}\n${typed}` : `${typed}\n${number}`);
+        expect(result).toEqual(expectedResult({ meetingId: id, passcode: code }));
+      }),
+      { numRuns: 500 },
     );
   });
 });
