@@ -51,23 +51,22 @@ export type Found = { meetingId: string; passcode: string | undefined } | { meet
 export function findMeetingId(input: string): Found | null {
   const text = readable(input);
   const short = text.length <= MAX_TYPED;
-  const typedText = short ? withoutPhoneNumbers(text) : text;
+  const typedText = short && /[0-9]/.test(text) ? withoutPhoneNumbers(text) : text;
   const bare = typedText.trim();
   if (/^[0-9][0-9\s-]*$/.test(bare)) return { meetingId: bare, passcode: undefined };
 
   const typed = short && !LINK_LIKE.test(text) ? readTyped(typedText) : null;
-  const notPhone = (match: RegExpExecArray) => !endsPhoneConferenceLabel(text, match.index + match[0].length);
-  const id = firstLabelled(text, MEETING_ID_LABEL, readDigits(MEETING_ID), notPhone) ?? (typed ? null : firstLabelled(text, MEETING_ID_LABEL, readDigits(WRONG_LENGTH_ID), notPhone));
+  const labelled = labelledId(text);
+  // A typed ID of the right length wins over a labelled one of the wrong length.
+  const id = labelled && (MEETING_ID.test(labelled.value) || !typed) ? labelled : null;
   const passcode = id
-    ? (firstLabelled(text.slice(id.end), PASSCODE_LABEL, readPasscode, anywhere) ?? firstLabelled(text.slice(0, id.at), PASSCODE_LABEL, readPasscode, anywhere))
-    : firstLabelled(text, PASSCODE_LABEL, readPasscode, anywhere);
+    ? (firstLabelled(text.slice(id.end), PASSCODE_LABEL, readPasscode) ?? firstLabelled(text.slice(0, id.at), PASSCODE_LABEL, readPasscode))
+    : firstLabelled(text, PASSCODE_LABEL, readPasscode);
   const meetingId = id?.value ?? typed?.meetingId;
   const code = passcode?.value ?? typed?.passcode;
   if (meetingId) return { meetingId, passcode: code };
   return code ? { meetingId: undefined, passcode: code } : null;
 }
-
-const anywhere = () => true;
 
 /**
  * The text as a reader sees it: HTML tags as spaces, the few entities invitations use decoded,
@@ -91,13 +90,30 @@ function fold(c: string): string {
 type Value = { value: string; end: number };
 type Labelled = Value & { at: number };
 
-/** The first `label` match that `accept`s and has a value `read` can read after it. */
-function firstLabelled(text: string, label: RegExp, read: (text: string, from: number) => Value | null, accept: (match: RegExpExecArray) => boolean): Labelled | null {
+/**
+ * The first meeting-ID label (not the tail of a "Phone conference ID" label) followed by an ID;
+ * failing that, the first followed by a number of the wrong length, so the guest is told.
+ */
+function labelledId(text: string): Labelled | null {
+  let wrongLength: Labelled | null = null;
+  MEETING_ID_LABEL.lastIndex = 0;
+  for (let n = 0; n < MAX_LABELS; n++) {
+    const match = MEETING_ID_LABEL.exec(text);
+    if (!match) break;
+    if (endsPhoneConferenceLabel(text, MEETING_ID_LABEL.lastIndex)) continue;
+    const digits = readDigits(text, MEETING_ID_LABEL.lastIndex);
+    if (digits && MEETING_ID.test(digits.value)) return { ...digits, at: match.index };
+    if (digits && WRONG_LENGTH_ID.test(digits.value)) wrongLength ??= { ...digits, at: match.index };
+  }
+  return wrongLength;
+}
+
+/** The first `label` match with a value `read` can read after it. */
+function firstLabelled(text: string, label: RegExp, read: (text: string, from: number) => Value | null): Labelled | null {
   label.lastIndex = 0;
   for (let n = 0; n < MAX_LABELS; n++) {
     const match = label.exec(text);
     if (!match) return null;
-    if (!accept(match)) continue;
     const value = read(text, label.lastIndex);
     if (value) return { ...value, at: match.index };
   }
@@ -117,24 +133,22 @@ function skipSeparators(text: string, from: number): number {
 /** Spaces or dashes people and invitations put between digit groups ("263 829 185 487"). */
 const DIGIT_GAP = ' \u00a0\u2007\u2009\u202f-';
 
-/** Reads digits grouped by up to two spaces or dashes, and keeps them if `accepted`. */
-function readDigits(accepted: RegExp): (text: string, from: number) => Value | null {
-  return (text, from) => {
-    const start = skipSeparators(text, from);
-    let end = start;
-    let digits = '';
-    let gap = 0;
-    while (end < text.length && digits.length <= 20) {
-      const c = text[end];
-      if (isDigit(c)) {
-        digits += c;
-        gap = 0;
-      } else if (digits !== '' && gap < 2 && DIGIT_GAP.includes(c)) gap++;
-      else break;
-      end++;
-    }
-    return accepted.test(digits) ? { value: digits, end: end - gap } : null;
-  };
+/** Digits, grouped by up to two spaces or dashes (at most 21 are read: one more than an ID has). */
+function readDigits(text: string, from: number): Value | null {
+  const start = skipSeparators(text, from);
+  let end = start;
+  let digits = '';
+  let gap = 0;
+  while (end < text.length && digits.length <= 20) {
+    const c = text[end];
+    if (isDigit(c)) {
+      digits += c;
+      gap = 0;
+    } else if (digits !== '' && gap < 2 && DIGIT_GAP.includes(c)) gap++;
+    else break;
+    end++;
+  }
+  return digits === '' ? null : { value: digits, end: end - gap };
 }
 
 function isDigit(c: string | undefined): boolean {
