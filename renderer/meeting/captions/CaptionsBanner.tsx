@@ -5,9 +5,10 @@
 import './captions.css';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../../calling/call-model';
-import { captionsShown } from '../../calling/features/captions-model';
+import { captionsShown, type CaptionLine } from '../../calling/features/captions-model';
 import { useLanguage, useT } from '../../i18n';
 import { capabilityText } from '../capability-text';
+import { memo } from '../memo';
 import { languageName } from './language-name';
 
 export interface CaptionsBannerProps {
@@ -19,6 +20,16 @@ export interface CaptionsBannerProps {
 
 /** How close to the end (px) still counts as "at the end" when new lines arrive. */
 const FOLLOW_SLACK_PX = 24;
+
+// Memoized: a caption update re-renders the one line it changed, not the whole history.
+const Line = memo(function Line({ line, unknownSpeaker }: { line: CaptionLine; unknownSpeaker: string }) {
+  return (
+    <p class={`captions__line ${line.final ? '' : 'is-partial'}`} data-final={line.final ? 'true' : 'false'}>
+      <span class="captions__speaker">{line.speakerName || unknownSpeaker}</span>
+      <span class="captions__text">{line.text}</span>
+    </p>
+  );
+});
 
 export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBannerProps) {
   const t = useT();
@@ -109,10 +120,7 @@ export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBa
           >
             {captions.lines.length === 0 && <p class="captions__waiting">{captions.active ? t('captions.waiting') : t('captions.starting')}</p>}
             {captions.lines.map((line) => (
-              <p key={line.id} class={`captions__line ${line.final ? '' : 'is-partial'}`} data-final={line.final ? 'true' : 'false'}>
-                <span class="captions__speaker">{line.speakerName || t('captions.unknownSpeaker')}</span>
-                <span class="captions__text">{line.text}</span>
-              </p>
+              <Line key={line.id} line={line} unknownSpeaker={t('captions.unknownSpeaker')} />
             ))}
           </div>
         </>
