@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 // built from unmutated sources), no packaging. Stryker's vitest runner also narrows each run to
 // the test files that import the mutated file.
 export default defineConfig({
+  // The English catalogue common/i18n imports as one JSON.parse, not a module with an export per
+  // key (the other locales are read from disk by load-locales-sync.ts): per-file start-up otherwise
+  // dominates each mutant's run.
+  json: { namedExports: false, stringify: true },
   test: {
     include: ['test/main/**/*.test.ts', 'test/server/**/*.test.ts', 'test/server/**/*.test.tsx', 'test/renderer/**/*.test.ts', 'test/common/**/*.test.ts'],
     // Boots the production bundle in Chromium.
@@ -12,7 +16,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    setupFiles: ['./test/support/load-locales.ts'],
+    setupFiles: ['./test/support/load-locales-sync.ts'],
     // electron-store imports electron; in plain Node that import must not try to fetch a binary.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
   },

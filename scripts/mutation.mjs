@@ -1,8 +1,9 @@
-// npm run mutation [folder ...] [stryker options]: StrykerJS over the listed folders (default: the
-// folders below), then the mutation score per folder and every surviving mutant, one per line,
+// npm run mutation [folder or file ...] [stryker options]: StrykerJS over the listed folders or
+// files (default: the folders below), then the mutation score per folder and every surviving mutant, one per line,
 // computed with mutation-testing-metrics (Stryker's own scoring) from reports/mutation/mutation.json.
 // Exits non-zero when Stryker fails or a folder scores under TARGET.
 //   npm run mutation -- main/links            one folder
+//   npm run mutation -- renderer/calling/call-session.ts   one file
 //   npm run mutation -- main/ipc --force      ignore the incremental results, run every mutant
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -18,19 +19,23 @@ const EXCLUDED = ['renderer/calling/practice'];
 const TARGET = 80;
 const REPORT = path.join(root, 'reports/mutation/mutation.json');
 
-const isFolder = (arg) => !arg.startsWith('-') && existsSync(path.join(root, arg)) && statSync(path.join(root, arg)).isDirectory();
+const isPath = (arg) => !arg.startsWith('-') && existsSync(path.join(root, arg));
 const args = process.argv.slice(2);
-const named = args.filter(isFolder).map((arg) => path.posix.normalize(arg.split(path.sep).join('/')).replace(/\/$/, ''));
-const strykerArgs = args.filter((arg) => !isFolder(arg));
+const named = args.filter(isPath).map((arg) => path.posix.normalize(arg.split(path.sep).join('/')).replace(/\/$/, ''));
+const strykerArgs = args.filter((arg) => !isPath(arg));
 const folders = named.length > 0 ? named : DEFAULT_FOLDERS;
 
 const inside = (file, folder) => file === folder || file.startsWith(`${folder}/`);
-const mutate = folders.flatMap((folder) => [
-  `${folder}/**/*.ts`,
-  `${folder}/**/*.tsx`,
-  `!${folder}/**/*.d.ts`,
-  ...EXCLUDED.filter((excluded) => inside(excluded, folder) && excluded !== folder).map((excluded) => `!${excluded}/**`),
-]);
+const mutate = folders.flatMap((folder) =>
+  statSync(path.join(root, folder)).isFile()
+    ? [folder]
+    : [
+        `${folder}/**/*.ts`,
+        `${folder}/**/*.tsx`,
+        `!${folder}/**/*.d.ts`,
+        ...EXCLUDED.filter((excluded) => inside(excluded, folder) && excluded !== folder).map((excluded) => `!${excluded}/**`),
+      ],
+);
 // One incremental file per folder selection, so that a run of one folder does not drop the others'.
 const selection = named.length > 0 ? named.map((folder) => folder.replaceAll('/', '-')).join('+') : 'all';
 const incrementalFile = `reports/mutation/incremental/${selection}.json`;

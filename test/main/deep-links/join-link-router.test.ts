@@ -33,20 +33,35 @@ describe('join link router', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('sends a warm-start link at once and focuses the window', async () => {
+  it('sends a warm-start link at once and focuses the window, without asking', async () => {
     const { router, sent, events } = setup();
     router.rendererReady();
     expect(await router.deliver('doorway://join?link=a')).toBe('sent');
     expect(sent).toHaveLength(1);
-    expect(events).toContain('focus');
+    expect(events).toEqual(['focus']);
   });
 
-  it('ignores links that are not our routes, without focusing', async () => {
+  it('ignores links that are not our routes, without focusing, and logs why', async () => {
     const { router, sent, events } = setup();
     router.rendererReady();
     expect(await router.deliver('doorway://settings')).toBe('ignored');
     expect(sent).toHaveLength(0);
-    expect(events).not.toContain('focus');
+    expect(events).toEqual(['deep link ignored: not a known route']);
+  });
+
+  it('a cold-start link that cannot be joined still waits for the join screen, which shows the problem', async () => {
+    const sent: JoinRequest[] = [];
+    const router = new JoinLinkRouter({
+      parse: () => ({ invite: { ok: false, problem: 'malformedLink' } }),
+      send: (request) => sent.push(request),
+      focusWindow: () => undefined,
+      confirmLeaveMeeting: async () => true,
+      log: () => undefined,
+    });
+    expect(router.isInMeeting).toBe(false);
+    expect(await router.deliver('doorway://join?link=bad')).toBe('queued');
+    router.rendererReady();
+    expect(sent).toEqual([{ invite: { ok: false, problem: 'malformedLink' } }]);
   });
 
   it('asks before replacing a meeting in progress', async () => {
@@ -55,7 +70,8 @@ describe('join link router', () => {
     declined.router.setInMeeting(true);
     expect(await declined.router.deliver('doorway://join?link=a')).toBe('declined');
     expect(declined.sent).toHaveLength(0);
-    expect(declined.events).toContain('ask');
+    expect(declined.events).toEqual(['focus', 'ask', 'deep link declined: guest stayed in the current meeting']);
+    expect(declined.router.isInMeeting).toBe(true);
 
     const accepted = setup(true);
     accepted.router.rendererReady();
@@ -63,20 +79,24 @@ describe('join link router', () => {
     expect(await accepted.router.deliver('doorway://join?link=a')).toBe('sent');
   });
 
-  it('holds links again while the page reloads', async () => {
-    const { router, sent } = setup();
+  it('holds links again while the page reloads, and a reload ends the meeting it showed', async () => {
+    const { router, sent, events } = setup();
     router.rendererReady();
+    router.setInMeeting(true);
     router.rendererGone();
+    expect(router.isInMeeting).toBe(false);
     expect(await router.deliver('doorway://join?link=a')).toBe('queued');
+    expect(events).not.toContain('ask');
     router.rendererReady();
     expect(sent).toHaveLength(1);
   });
 });
 
 describe('join link router during a meeting', () => {
-  function meetingSetup(answers: Array<(value: boolean) => void>) {
+  function meetingSetup(answers: Array<(value: boolean) => void>, confirm?: () => Promise<boolean>) {
     const sent: JoinRequest[] = [];
     const asked: number[] = [];
+    const logs: string[] = [];
     const router = new JoinLinkRouter({
       parse: (url) => {
         if (!url.startsWith('doorway://join')) return null;
@@ -87,24 +107,62 @@ describe('join link router during a meeting', () => {
       },
       send: (request) => sent.push(request),
       focusWindow: () => undefined,
-      confirmLeaveMeeting: () =>
-        new Promise<boolean>((resolve) => {
-          asked.push(asked.length);
-          answers.push(resolve);
-        }),
-      log: () => undefined,
+      confirmLeaveMeeting:
+        confirm ??
+        (() =>
+          new Promise<boolean>((resolve) => {
+            asked.push(asked.length);
+            answers.push(resolve);
+          })),
+      log: (message) => logs.push(message),
     });
     router.rendererReady();
     router.setInMeeting(true);
-    return { router, sent, asked };
+    return { router, sent, asked, logs };
   }
 
-  it('never disturbs a meeting with a link that cannot be joined', async () => {
+  it('never disturbs a meeting with a link that cannot be joined, and logs why', async () => {
     const answers: Array<(value: boolean) => void> = [];
-    const { router, sent, asked } = meetingSetup(answers);
+    const { router, sent, asked, logs } = meetingSetup(answers);
     expect(await router.deliver('doorway://join?link=bad')).toBe('ignored');
     expect(asked).toHaveLength(0);
     expect(sent).toHaveLength(0);
+    expect(logs).toEqual(['deep link ignored during a meeting: not joinable']);
+  });
+
+  it('a question that fails to show counts as staying in the meeting', async () => {
+    const { router, sent, logs } = meetingSetup([], () => Promise.reject(new Error('dialog failed')));
+    expect(await router.deliver('doorway://join?link=one')).toBe('declined');
+    expect(sent).toHaveLength(0);
+    expect(logs).toEqual(['deep link declined: guest stayed in the current meeting']);
+  });
+
+  it('asks again for a link that comes after the last question was answered', async () => {
+    const answers: Array<(value: boolean) => void> = [];
+    const { router, sent, asked } = meetingSetup(answers);
+    const first = router.deliver('doorway://join?link=one');
+    await Promise.resolve();
+    answers[0](false);
+    expect(await first).toBe('declined');
+    const second = router.deliver('doorway://join?link=two');
+    await Promise.resolve();
+    expect(asked).toHaveLength(2);
+    answers[1](true);
+    expect(await second).toBe('sent');
+    expect(sent.map((r) => (r.invite.ok === true ? r.invite.normalized : null))).toEqual(['two']);
+  });
+
+  it('a link accepted while the page reloads waits for the join screen', async () => {
+    const answers: Array<(value: boolean) => void> = [];
+    const { router, sent } = meetingSetup(answers);
+    const pending = router.deliver('doorway://join?link=one');
+    await Promise.resolve();
+    router.rendererGone();
+    answers[0](true);
+    expect(await pending).toBe('queued');
+    expect(sent).toHaveLength(0);
+    router.rendererReady();
+    expect(sent.map((r) => (r.invite.ok === true ? r.invite.normalized : null))).toEqual(['one']);
   });
 
   it('asks one question at a time, and the newest link wins', async () => {

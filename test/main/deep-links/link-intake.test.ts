@@ -42,6 +42,15 @@ describe('deep links into the app', () => {
     expect(meetingLinkOf(sent[0])).toBe(MEETING);
   });
 
+  it('a launch without a link delivers nothing', async () => {
+    const { intake, router, sent, events, settle } = setup();
+    intake.deliverLaunchLink(['C:\\Doorway\\Doorway.exe', '--', 'C:\\Users\\ada\\notes.txt']);
+    await settle();
+    router.rendererReady();
+    expect(sent).toHaveLength(0);
+    expect(events).toEqual([]);
+  });
+
   it('cold start on macOS: open-url before ready is queued, and the default is prevented', async () => {
     const { app, router, sent, settle } = setup();
     let prevented = false;
