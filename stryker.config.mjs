@@ -18,7 +18,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
-  // Not needed by the Node-level tests; copying them into each sandbox only costs time.
-  ignorePatterns: ['/dist', '/dist-*', '/release', '/test-output', '/preview-output', '/docs', '/test/e2e', '/bench'],
+  // Not needed by the Node-level tests (nor another run's sandboxes); copying them into each
+  // sandbox only costs time.
+  ignorePatterns: ['/.stryker-tmp*', '/dist', '/dist-*', '/release', '/test-output', '/preview-output', '/docs', '/test/e2e', '/bench'],
   cleanTempDir: 'always',
 };

@@ -44,7 +44,17 @@ describe('IPC manager', () => {
     contents.mainFrame.url = 'https://evil.example/';
     await expect(ipc.invoke(invokeChannels.parseInvite, contents.eventFromMainFrame(), 'x')).rejects.toThrow('untrusted sender');
     expect(calls).toEqual([]);
-    expect(logs).toHaveLength(3);
+    expect(logs).toEqual(Array(3).fill('ipc: refused parseInvite from an untrusted frame'));
+  });
+
+  it('refuses every message while our window is gone', async () => {
+    const ipc = new FakeIpcMain();
+    const contents = new FakeWebContents('app://localhost/index.html');
+    const calls: string[] = [];
+    const handlers = new Proxy({} as InvokeHandlers, { get: (_target, name: string) => () => void calls.push(name) });
+    registerIpcHandlers(ipc, handlers, trustMainFrameOf(() => null, () => true), () => undefined);
+    await expect(ipc.invoke(invokeChannels.getToken, contents.eventFromMainFrame(), { displayName: 'Ada' })).rejects.toThrow('untrusted sender');
+    expect(calls).toEqual([]);
   });
 
   it('refuses payloads that do not match the channel schema, without logging them', async () => {
@@ -84,6 +94,8 @@ describe('IPC manager', () => {
       await expect(ipc.invoke(invokeChannels[name], contents.eventFromMainFrame(), payload), name).rejects.toThrow('invalid payload');
     }
     expect(calls).toEqual([]);
+    expect(logs).toHaveLength(bad.length);
+    expect(logs[0]).toBe('ipc: refused getToken: payload does not match its schema');
     expect(logs.join('\n')).not.toContain('secret-name');
   });
 });

@@ -143,6 +143,44 @@ describe('the token, read at each use', () => {
   });
 });
 
+describe('when main has no token', () => {
+  it('at join: the meeting receives nothing and the guest is told why', async () => {
+    const getToken = vi.fn(async (): Promise<TokenReply> => ({ ok: false, error: 'offline' }));
+    const { recorder, meeting, state } = await join({}, { getToken });
+    await advance(300);
+    expect(state().phase).toBe('ended');
+    expect(state().ended).toMatchObject({ kind: 'tokenUnavailable', tokenError: 'offline', rejoin: true });
+    expect(recorder.received).toEqual([]);
+    expect(meeting.agents()).toEqual({ created: 0, disposed: 0 });
+  });
+});
+
+describe('leaving before the meeting answers', () => {
+  it('while the call agent is being made: no join is sent and the agent is released', async () => {
+    // The agent is made, then handed over only when the test says so.
+    const handOver: { agent?: () => void } = {};
+    const slowAgent = (meeting: ScriptedMeeting) => {
+      const create = meeting.createCallAgent.bind(meeting);
+      meeting.createCallAgent = async (...args) => {
+        const agent = await create(...args);
+        await new Promise<void>((resolve) => (handOver.agent = resolve));
+        return agent;
+      };
+    };
+    const { session, recorder, meeting, state } = await join({}, {}, tokenService(), slowAgent);
+    // The session's start-up promises (token, device access) settle on the fake clock's microtasks.
+    for (let turn = 0; turn < 20 && !handOver.agent; turn++) await advance(0);
+    expect(handOver.agent).toBeDefined();
+    const left = session.leave();
+    handOver.agent?.();
+    await left;
+    await advance(300);
+    expect(recorder.of('join')).toEqual([]);
+    expect(meeting.agents()).toEqual({ created: 1, disposed: 1 });
+    expect(state().phase).toBe('ended');
+  });
+});
+
 describe('what the meeting receives during the call', () => {
   it('each mute and unmute, camera on and off, camera switch, hand, and the hang-up, in order', async () => {
     const { session, recorder, meeting, state } = await join({}, { cameraOn: true, devices: { camera: { id: 'front', name: 'Front camera' } } });
