@@ -10,5 +10,5 @@ const LOCALE_DIR = path.join(import.meta.dirname, '..', '..', 'common', 'i18n', 
 for (const locale of LOCALE_TAGS) {
   // English, the source, is en.json; every other locale is <tag>.json (common/i18n/locales.ts).
   const file = path.join(LOCALE_DIR, locale === SOURCE_LOCALE ? 'en.json' : `${locale}.json`);
-  registerMessages(locale, JSON.parse(readFileSync(file, 'utf8')));
+  registerMessages(locale, JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof registerMessages>[1]);
 }
