@@ -83,6 +83,12 @@ export interface HarnessOptions {
    * then reports effects unsupported whatever its config says. Default false.
    */
   chromeUserAgent?: boolean;
+  /**
+   * Give the pages Playwright's controllable clock (fake Date, performance.now, timers, animation
+   * frames) from before they load. It runs at the normal pace until a test pauses it
+   * (page-clock.ts); default false.
+   */
+  clock?: boolean;
 }
 
 export interface Harness {
@@ -241,6 +247,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     permissions: options.grantMedia === false ? [] : ['camera', 'microphone'],
   });
   await answerAcsConfigService(context, options.acsConfig);
+  if (options.clock) await context.clock.install();
   const page = await context.newPage();
   page.on('pageerror', (error) => logs.push(`pageerror ${error.message}`));
 
