@@ -9,6 +9,7 @@ import { lastCode } from '../server/invitation-fixture';
 import { ORGANIZER, startInvitationApp, type InvitationApp } from '../server/invitation-app';
 import { launchChromium } from '../support/chromium';
 import { axeViolations, screenshot } from '../support/page-checks';
+import { pauseClock } from '../support/page-clock';
 
 let svc: InvitationApp;
 let browser: Browser;
@@ -30,8 +31,10 @@ interface Watched {
   cspViolations: string[];
 }
 
-async function open(url: string, options: { locale?: string; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<Watched> {
+/** Opens `url` in a new context; `clock`: with Playwright's controllable clock (page-clock.ts). */
+async function open(url: string, options: { locale?: string; timezoneId?: string; javaScriptEnabled?: boolean; clock?: boolean } = {}): Promise<Watched> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-GB', timezoneId: options.timezoneId ?? 'UTC', javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 900, height: 900 } });
+  if (options.clock) await context.clock.install();
   const page = await context.newPage();
   const requested: Watched['requested'] = [];
   const cspViolations: string[] = [];
@@ -45,8 +48,16 @@ async function open(url: string, options: { locale?: string; timezoneId?: string
   return { page, context, requested, cspViolations };
 }
 
-async function waitFor(check: () => boolean, ms = 5_000) {
-  for (let waited = 0; waited < ms && !check(); waited += 50) await new Promise((r) => setTimeout(r, 50));
+/**
+ * Lets a minute of the page's time pass at once (every timer due in it runs: a script that tried
+ * doorway:// again would have), makes a round trip to the page, behind what that minute started,
+ * and lets time run again.
+ */
+async function aMinuteLater(page: Page): Promise<void> {
+  await pauseClock(page);
+  await page.clock.runFor(60_000);
+  await page.evaluate(() => document.readyState);
+  await page.clock.resume();
 }
 
 describe('landing page in Chromium', () => {
@@ -54,12 +65,12 @@ describe('landing page in Chromium', () => {
     const meeting = svc.graph.addMeeting(ORGANIZER, { subject: 'Quarterly review with Contoso', startDateTime: '2030-03-14T09:00:00.000Z', endDateTime: '2030-03-14T10:00:00.000Z' });
     const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, organizerName: 'Ada Lovelace' });
     const pageUrl = `${svc.url}/join/${id}`;
-    const { page, context, requested, cspViolations } = await open(pageUrl, { timezoneId: 'Asia/Seoul' });
+    const { page, context, requested, cspViolations } = await open(pageUrl, { timezoneId: 'Asia/Seoul', clock: true });
     try {
       const appLink = `doorway://join?invite=${id}&link=${encodeURIComponent(meeting.joinWebUrl)}`;
-      await waitFor(() => requested.length > 0);
+      await expect.poll(() => requested.length).toBeGreaterThan(0);
       expect(requested).toEqual([{ url: appLink, reason: 'metaTagRefresh' }]);
-      await new Promise((r) => setTimeout(r, 1_500));
+      await aMinuteLater(page);
       expect(requested).toHaveLength(1);
       expect(page.url()).toBe(pageUrl);
       await expect(page.locator('h1').textContent()).resolves.toBe('Quarterly review with Contoso');
@@ -83,7 +94,7 @@ describe('landing page in Chromium', () => {
     const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, organizerName: '김민준' });
     const { page, context, requested } = await open(`${svc.url}/join/${id}`, { locale: 'ko-KR', javaScriptEnabled: false });
     try {
-      await waitFor(() => requested.length > 0);
+      await expect.poll(() => requested.length).toBeGreaterThan(0);
       expect(requested.map((r) => r.url)).toEqual([`doorway://join?invite=${id}&link=${encodeURIComponent(meeting.joinWebUrl)}`]);
       await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ko-KR');
       await expect(page.locator('time').textContent()).resolves.toContain('(UTC)');
@@ -119,7 +130,7 @@ describe('landing page in Chromium', () => {
       expect(requested.filter((r) => r.url.startsWith('doorway:'))).toEqual([]);
       await page.getByLabel('Code from the email').fill(code);
       await page.getByRole('button', { name: 'Confirm' }).click();
-      await waitFor(() => requested.some((r) => r.url.startsWith('doorway:')));
+      await expect.poll(() => requested.some((r) => r.url.startsWith('doorway:'))).toBe(true);
       expect(requested.filter((r) => r.url.startsWith('doorway:')).map((r) => r.url)).toEqual([`doorway://join?invite=${id}&link=${encodeURIComponent(meeting.joinWebUrl)}`]);
     } finally {
       await context.close();
@@ -140,10 +151,10 @@ describe('landing page in Chromium', () => {
     const meeting = svc.graph.addMeeting(ORGANIZER);
     const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
     await svc.app.inject({ method: 'DELETE', url: `/api/invitations/${id}`, headers: { authorization: `Bearer ${await svc.staffToken()}` } });
-    const { page, context, requested } = await open(`${svc.url}/join/${id}`);
+    const { page, context, requested } = await open(`${svc.url}/join/${id}`, { clock: true });
     try {
       await expect(page.locator('h1').textContent()).resolves.toBe('This invitation was withdrawn');
-      await new Promise((r) => setTimeout(r, 1_300));
+      await aMinuteLater(page);
       expect(requested).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
     } finally {

@@ -1,6 +1,6 @@
 // Prints one plain closing line that CI reads to count what ran: "tests: N passed, N failed,
 // N skipped; files: N failed; errors: N", plus "; e2e: N passed in N files" when end-to-end files
-// (test/e2e/) were part of the run. A file that failed as a whole (an import error, a beforeAll
+// (test/e2e/) were part of the run, "; e2e: none in this run" when none were. A file that failed as a whole (an import error, a beforeAll
 // that throws, e.g. no browser) counts as failed even though Vitest marks its tests skipped, and so
 // does an unhandled error. A run that included E2E files but passed none of their tests (all
 // skipped) is a failure too: the line says so and the run exits non-zero.
@@ -53,7 +53,8 @@ export function isFailure(s: Summary): boolean {
 
 export function summaryLine(s: Summary): string {
   const line = `tests: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped; files: ${s.failedFiles} failed; errors: ${s.errors}`;
-  if (s.e2eFiles === 0) return line;
+  // Said even when no E2E file was picked, so a run without them never reads as the whole suite.
+  if (s.e2eFiles === 0) return `${line}; e2e: none in this run`;
   const e2e = `; e2e: ${s.e2ePassed} passed in ${s.e2eFiles} file${s.e2eFiles === 1 ? '' : 's'}`;
   return noE2eRan(s) ? `${line}${e2e} (failed: no end-to-end test ran)` : `${line}${e2e}`;
 }
