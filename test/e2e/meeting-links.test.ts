@@ -108,6 +108,20 @@ describe('meeting links into the join screen', () => {
     });
   });
 
+  it('names what is wrong with a typed ID or passcode, in place under the meeting field', async () => {
+    await withHarness({}, async (harness) => {
+      await harness.open();
+      const message = harness.page.locator('#meeting-input-message');
+      await meetingField(harness).fill('Meeting ID: 263 829 185 487\nPasscode: Wx5$vmh');
+      await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe(translate('en-US', 'link.problem.passcodeCharacters'));
+      await meetingField(harness).fill('Meeting ID: 263 829 18\nPasscode: Wx5vmh');
+      await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe(translate('en-US', 'link.problem.meetingIdLength'));
+      // A dial-in line is a phone number, not a meeting ID.
+      await meetingField(harness).fill('+1 425-555-0100,,123456789#');
+      await expect.poll(() => message.textContent(), { timeout: 10_000 }).toBe(translate('en-US', 'link.problem.notTeamsLink'));
+    });
+  });
+
   it('explains a refused link in the guest language (Korean)', async () => {
     await withHarness({ locale: 'ko-KR' }, async (harness) => {
       await harness.open();
