@@ -185,12 +185,14 @@ function PickerDialog({ request, info, onDone }: PickerDialogProps) {
     const ids = visible.map((source) => source.id);
     const index = selected ? ids.indexOf(selected) : -1;
     const columns = columnsOf(list.current);
+    // The grid follows the reading direction: right to left, the next source is the one to the left.
+    const rtl = list.current !== null && getComputedStyle(list.current).direction === 'rtl';
     let next = index;
     switch (event.key) {
-      case 'ArrowRight':
+      case rtl ? 'ArrowLeft' : 'ArrowRight':
         next = index + 1;
         break;
-      case 'ArrowLeft':
+      case rtl ? 'ArrowRight' : 'ArrowLeft':
         next = index - 1;
         break;
       case 'ArrowDown':

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate, type Locale } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, screenshot, transformOf } from '../support/page-checks';
 import { waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -18,8 +18,6 @@ async function chooseLanguage(page: Page, from: Locale, to: Locale): Promise<voi
   await page.getByRole('button', { name: translate(to, 'preferences.close') }).click();
   await page.getByRole('heading', { name: translate(to, 'join.title') }).waitFor();
 }
-
-const transformOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).transform);
 
 /** Where `selector`'s box sits inside its `within` ancestor: gaps to the left and right edges. */
 async function gaps(page: Page, selector: string, within: string): Promise<{ left: number; right: number }> {
@@ -53,7 +51,7 @@ describe('right to left and high contrast', () => {
       page.setDefaultTimeout(30_000);
       // English first: the self view's transform as it is left to right.
       await page.getByTestId('preview').locator('video').waitFor({ timeout: 20_000 });
-      const selfLtr = await transformOf(page, '.self-video');
+      const selfLtr = await transformOf(page.locator('.self-video'));
       expect(selfLtr).toBe('matrix(-1, 0, 0, 1, 0, 0)');
 
       await chooseLanguage(page, 'en-US', 'ar-SA');
@@ -62,7 +60,7 @@ describe('right to left and high contrast', () => {
       await page.locator('#name-input').fill('Practice Pat');
       const tag = await gaps(page, '.join-preview__nametag', '.join-preview__frame');
       expect(tag.right).toBeLessThan(tag.left);
-      expect(await transformOf(page, '.self-video')).toBe(selfLtr);
+      expect(await transformOf(page.locator('.self-video'))).toBe(selfLtr);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'rtl-join');
 
@@ -77,12 +75,12 @@ describe('right to left and high contrast', () => {
       expect(panel!.x + panel!.width).toBeLessThanOrEqual(grid!.x + 1);
       expect(await page.locator('#people-panel').evaluate((el) => getComputedStyle(el).borderRightWidth)).toBe('1px');
       // Video: the self view stays the same mirror as in English, other people's video is never mirrored.
-      expect(await transformOf(page, '.tile--self .self-video')).toBe(selfLtr);
+      expect(await transformOf(page.locator('.tile--self .self-video'))).toBe(selfLtr);
       const remote = await page.locator('.gallery__grid > li:not(.tile--self) video').evaluateAll((videos) => videos.map((v) => getComputedStyle(v).transform));
       expect(remote).toEqual(['none', 'none', 'none']);
       // The chat bubble icon, whose tail marks the reading start, is the one that turns.
-      expect(await transformOf(page, '#control-chat .icon--directional, .controls .icon--directional')).toBe('matrix(-1, 0, 0, 1, 0, 0)');
-      expect(await transformOf(page, '#control-mic .micon')).toBe('none');
+      expect(await transformOf(page.locator('#control-chat .icon--directional, .controls .icon--directional'))).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+      expect(await transformOf(page.locator('#control-mic .micon'))).toBe('none');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'rtl-practice-meeting');
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { translate } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -101,4 +101,19 @@ describe('breakout rooms', () => {
       await expect.poll(() => notice.count()).toBe(0);
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours: assigned, moving, in the room', async () => {
+    // The room's call takes its time, so the move stays on the stage to be looked at.
+    const config = { participants: 3, videoParticipants: 0, connectDelayMs: 50, roomConnectDelayMs: 60_000 };
+    await inScriptedMeeting(app, { config, name: 'سارة', options: { locale: 'ar-SA' } }, async ({ page }) => {
+      await expect.poll(() => tiles(page)).toBe(4);
+      await scripted(page, 'assignBreakoutRoom', 'الغرفة 2', { participants: 2, endsInMs: 15 * 60_000 });
+      await expect.poll(() => banner(page).textContent()).toContain(translate('ar-SA', 'breakout.assigned.auto', { room: 'الغرفة 2' }));
+      await checkRtlAndForcedColors(page, 'meeting-breakout-assigned');
+      await scripted(page, 'openBreakoutRoom');
+      const move = page.locator('[data-testid="breakout-move"]');
+      await expect.poll(() => move.textContent()).toBe(translate('ar-SA', 'breakout.joining', { room: 'الغرفة 2' }));
+      await checkRtlAndForcedColors(page, 'meeting-breakout-moving');
+    });
+  }, 90_000);
 });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { translate, type Locale as Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -122,4 +122,21 @@ describe('live captions', () => {
       await screenshot(page, 'meeting-captions-ko-dark');
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours', async () => {
+    await inMeeting({ locale: 'ar-SA' }, 'سارة', async ({ page }) => {
+      await turnOn(page, 'ar-SA');
+      const [ada, grace] = await scripted(page, 'participantIds');
+      await scripted(page, 'speak', ada, 'صباح الخير جميعًا.', true);
+      await scripted(page, 'speak', grace, 'Good morning, Ada.', true);
+      await expect.poll(() => page.locator('.captions__line').count()).toBe(2);
+      // The speaker's name starts each line at its inline start, the right.
+      const line = await page.locator('.captions__line').first().boundingBox();
+      const speaker = await page.locator('.captions__speaker').first().boundingBox();
+      expect(line!.x + line!.width - (speaker!.x + speaker!.width)).toBeLessThan(2);
+      // English speech keeps its own direction inside the Arabic line.
+      expect(await page.locator('.captions__text').nth(1).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      await checkRtlAndForcedColors(page, 'meeting-captions');
+    });
+  }, 90_000);
 });

@@ -15,7 +15,7 @@ import type { MainServices } from '../../main/ipc/invoke-handlers';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import { FAKE_CHAT_ENDPOINT, startFakeAcsChat, type FakeAcsChat, type FakeIdentity } from '../support/fake-acs-chat';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '../support/page-checks';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -190,6 +190,23 @@ describe('meeting chat', () => {
       await expect.poll(() => page.locator('#chat-panel .chat-message--own').getAttribute('data-delivery')).toBe('sent');
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-chat-ko-dark');
+      expectOnlyHostileAttributesRefused(harness);
+    });
+  }, CHAT_TEST_MS);
+
+  it('reads right to left in Arabic, and stays visible in forced colours', async () => {
+    await inChatMeeting({ locale: 'ar-SA' }, 'سارة', async (harness, chat) => {
+      const { page } = harness;
+      await conversation(page, chat, 'سارة', 'ar-SA');
+      await page.locator('#chat-input').fill('مرحبًا بالجميع');
+      await page.locator('#chat-input').press('Enter');
+      await expect.poll(() => page.locator('#chat-panel .chat-message--own').getAttribute('data-delivery')).toBe('sent');
+      // The panel opens at the inline end (the left); the guest's own messages keep to the inline end of it.
+      expect(await pageSide(page.locator('#chat-panel'))).toBe('left');
+      const own = await page.locator('#chat-panel .chat-message--own').boundingBox();
+      const other = await message(page, 'Hello from another guest').boundingBox();
+      expect(own!.x).toBeLessThanOrEqual(other!.x);
+      await checkRtlAndForcedColors(page, 'meeting-chat');
       expectOnlyHostileAttributesRefused(harness);
     });
   }, CHAT_TEST_MS);

@@ -10,7 +10,7 @@ import { translate } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { isMirrored } from '../support/join-screen';
-import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot, videoFrameStats } from '../support/page-checks';
 import { pauseClock } from '../support/page-clock';
 import { expectScreenshot } from '../support/screenshot-baseline';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
@@ -301,6 +301,46 @@ describe('the meeting with the scripted meeting', () => {
       await expect.poll(() => joinLinks.isInMeeting).toBe(false);
     });
   });
+
+  it('reads right to left in Arabic and stays visible in forced colours: connecting, the lobby, the devices panel, consent, notices, reconnecting', async () => {
+    const ar = (key: Parameters<typeof translate>[1]) => translate('ar-SA', key);
+    await withMeeting({ lobby: true, connectDelayMs: 60_000, participants: 2 }, { locale: 'ar-SA' }, async ({ page }) => {
+      await joinFromJoinScreen(page, { name: 'Practice Pat' });
+      await waitForPhase(page, 'connecting');
+      await checkRtlAndForcedColors(page, 'meeting-connecting');
+      await waitForScriptedCall(page);
+      await scripted(page, 'setCallState', 'InLobby');
+      await waitForPhase(page, 'lobby');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(ar('meeting.lobby.title'));
+      await checkRtlAndForcedColors(page, 'meeting-lobby');
+
+      await scripted(page, 'admit');
+      await waitForPhase(page, 'connected');
+      // A side panel opens at the inline end: the left, in Arabic.
+      await control(page, 'devices').click();
+      const devices = page.locator('#devices-panel');
+      await expect.poll(() => devices.locator('#device-microphone option').count()).toBeGreaterThan(1);
+      expect(await pageSide(devices)).toBe('left');
+      await checkRtlAndForcedColors(page, 'meeting-devices');
+      await control(page, 'devices').click();
+
+      await scripted(page, 'setRecording', true);
+      await scripted(page, 'setConsentRequired', true);
+      await page.getByRole('alertdialog').waitFor();
+      await checkRtlAndForcedColors(page, 'meeting-consent');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+
+      await scripted(page, 'setDiagnostic', 'network', 'networkSendQuality', 3);
+      await scripted(page, 'setDiagnostic', 'media', 'speakingWhileMicrophoneIsMuted', true);
+      await expect.poll(() => page.locator('.meeting-notice').count()).toBe(2);
+      await checkRtlAndForcedColors(page, 'meeting-notices');
+
+      await scripted(page, 'setDiagnostic', 'network', 'networkReconnect', 2);
+      await waitForPhase(page, 'reconnecting');
+      await checkRtlAndForcedColors(page, 'meeting-reconnecting');
+    });
+  }, 90_000);
 
   it('renews the token through main during the meeting, and stops when the meeting ends', async () => {
     const tokens = fakeTokenService(undefined, 6_000);

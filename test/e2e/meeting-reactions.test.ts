@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { translate, type Locale as Language } from '../../common/i18n';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -109,4 +109,20 @@ describe('reactions', () => {
       await screenshot(page, 'meeting-reactions-ko-dark');
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours', async () => {
+    await inMeeting({ locale: 'ar-SA' }, 'سارة', async ({ page }) => {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await threeReact(page, 'ar-SA');
+      await page.locator('#control-reactions').click();
+      const picker = page.getByRole('group', { name: translate('ar-SA', 'reactions.menu') });
+      await picker.getByRole('button', { name: translate('ar-SA', 'reactions.type.heart') }).click();
+      await expect.poll(() => badge(page, 'self').getAttribute('data-reaction')).toBe('heart');
+      // The picker opens over its button, and the badge sits at each tile's inline start (its right).
+      const [button, row] = await Promise.all([page.locator('#control-reactions').boundingBox(), picker.boundingBox()]);
+      expect(row!.x).toBeLessThan(button!.x + button!.width);
+      expect(row!.x + row!.width).toBeGreaterThan(button!.x);
+      await checkRtlAndForcedColors(page, 'meeting-reactions');
+    });
+  }, 90_000);
 });

@@ -4,10 +4,11 @@
 // keyboard; main answers Chromium with the very source object it listed, or with nothing.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { translate } from '../../common/i18n';
 import type { DesktopSource, DisplayMediaAnswer } from '../../main/capture/capture-broker';
 import { useChromiumApp } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 
 const app = useChromiumApp();
 
@@ -268,4 +269,23 @@ describe('share picker in Chromium', () => {
       expect(await answer).toBeNull();
     });
   });
+
+  it('reads right to left in Arabic (the arrows follow the grid), and stays visible in forced colours', async () => {
+    await app.withHarness({ captureSources: sampleSources(), locale: 'ar-SA' }, async (harness) => {
+      const { page } = harness;
+      const answer = requestCapture(harness);
+      const dialog = page.getByRole('dialog', { name: translate('ar-SA', 'share.picker.title') });
+      await dialog.waitFor();
+      // The second screen sits to the left of the first, and ArrowLeft goes on to it.
+      const [first, second] = await Promise.all([0, 1].map((i) => dialog.getByRole('option').nth(i).boundingBox()));
+      expect(second!.x).toBeLessThan(first!.x);
+      await page.keyboard.press('ArrowLeft');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('screen:1:0');
+      await page.keyboard.press('ArrowRight');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-source-id'))).toBe('screen:0:0');
+      await checkRtlAndForcedColors(page, 'share-picker');
+      await page.keyboard.press('Escape');
+      expect(await answer).toBeNull();
+    });
+  }, 90_000);
 });

@@ -1,9 +1,11 @@
-// Checks the end-to-end tests run against a page: accessibility (axe-core), real video pixels.
+// Checks the end-to-end tests run against a page: accessibility (axe-core), real video pixels,
+// screenshots, and the right-to-left and forced-colours pass every screen gets.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { OUTPUT_DIR } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,3 +60,35 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Every screen in Arabic and in Windows high contrast: the page as it is now, which must be laid out
+ * right to left (open it with `locale: 'ar-SA'`), then the same state in forced colours (emulated).
+ * axe finds nothing in either; each is saved as a screenshot, `<name>-rtl` and `<name>-forced-colors`.
+ * Forced colours are off again afterwards, so the test can go on to its next state.
+ */
+export async function checkRtlAndForcedColors(page: Page, name: string): Promise<void> {
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar-SA', 'rtl']);
+  // The picture first, so a failing check still leaves it to look at.
+  await screenshot(page, `${name}-rtl`);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    await screenshot(page, `${name}-forced-colors`);
+    expect(await axeViolations(page)).toEqual([]);
+  } finally {
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+}
+
+/** Which half of its page `locator`'s box sits in (by its centre): an inline-end panel is on the left in Arabic. */
+export async function pageSide(locator: Locator): Promise<'left' | 'right'> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not laid out: it has no box');
+  const width = await locator.evaluate((el) => el.ownerDocument.documentElement.clientWidth);
+  return box.x + box.width / 2 < width / 2 ? 'left' : 'right';
+}
+
+/** `locator`'s computed transform: a mirrored icon is matrix(-1, 0, 0, 1, 0, 0); video that must not turn keeps its own. */
+export const transformOf = (locator: Locator): Promise<string> => locator.first().evaluate((el) => getComputedStyle(el).transform);

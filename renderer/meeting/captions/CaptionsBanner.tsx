@@ -26,7 +26,10 @@ const Line = memo(function Line({ line, unknownSpeaker }: { line: CaptionLine; u
   return (
     <p class={`captions__line ${line.final ? '' : 'is-partial'}`} data-final={line.final ? 'true' : 'false'}>
       <span class="captions__speaker">{line.speakerName || unknownSpeaker}</span>
-      <span class="captions__text">{line.text}</span>
+      {/* Speech in its own direction: it need not be in the guest's language. */}
+      <span class="captions__text" dir="auto">
+        {line.text}
+      </span>
     </p>
   );
 });

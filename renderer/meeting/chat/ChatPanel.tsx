@@ -31,8 +31,9 @@ function MessageBody({ entry, html, imageText }: { entry: ChatEntry; html: ChatH
     if (!element || entry.kind !== 'html') return;
     element.replaceChildren(html.fragment(entry.body, imageText));
   }, [entry.body, entry.kind, html, imageText]);
-  if (entry.kind === 'text') return <div class="chat-message__body chat-message__body--text">{entry.body}</div>;
-  return <div class="chat-message__body" ref={host} />;
+  // dir="auto": a message takes the direction of its own text, not the guest's language.
+  if (entry.kind === 'text') return <div class="chat-message__body chat-message__body--text" dir="auto">{entry.body}</div>;
+  return <div class="chat-message__body" dir="auto" ref={host} />;
 }
 
 function SystemEntry({ entry, t }: { entry: ChatEntry; t: Translate }) {
