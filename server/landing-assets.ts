@@ -16,14 +16,15 @@ dd { margin: 0; overflow-wrap: anywhere; }
 .button, button { display: inline-block; padding: .6rem 1.2rem; border: 0; border-radius: 4px; background: #4f52b2; color: #fff; font: inherit; text-decoration: none; cursor: pointer; }
 .secondary { background: #fff; color: #3d3f99; border: 1px solid #3d3f99; }
 .button:focus-visible, button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #1b1b1f; outline-offset: 2px; }
-.copy-row { display: flex; gap: .5rem; margin-top: .25rem; }
+.copy-row { display: flex; gap: .5rem; margin-block-start: .25rem; }
 input { flex: 1; min-width: 0; padding: .5rem; font: inherit; border: 1px solid #6b6b75; border-radius: 4px; }
-label { display: block; margin-top: 1.5rem; }
-form { margin-top: 1rem; }
-.notice { padding: .5rem .75rem; border-left: 4px solid #4f52b2; background: #f0f0fa; }
+label { display: block; margin-block-start: 1.5rem; }
+form { margin-block-start: 1rem; }
+.notice { padding: .5rem .75rem; border-inline-start: 4px solid #4f52b2; background: #f0f0fa; }
 .notice.problem { border-color: #a4262c; background: #fdf3f4; }
-.languages { margin-top: 2rem; font-size: .9rem; }
+.languages { margin-block-start: 2rem; font-size: .9rem; }
 a { color: #3d3f99; }
+@media (forced-colors: active) { .button, button { border: 1px solid ButtonText; } }
 `.trim();
 
 export const LANDING_JS = `

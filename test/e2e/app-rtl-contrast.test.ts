@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate, type Locale } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
-import { axeViolations, screenshot, transformOf } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot, transformOf } from '../support/page-checks';
 import { waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -63,6 +63,12 @@ describe('right to left and high contrast', () => {
       expect(await transformOf(page.locator('.self-video'))).toBe(selfLtr);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'rtl-join');
+      // Preferences, the join screen's dialog.
+      await page.getByRole('button', { name: translate('ar-SA', 'preferences.open') }).click();
+      await page.getByRole('dialog').waitFor();
+      await checkRtlAndForcedColors(page, 'preferences');
+      await page.getByRole('button', { name: translate('ar-SA', 'preferences.close') }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
 
       await enterPractice(page, 'ar-SA');
       // Each tile's name label starts on the tile's right.

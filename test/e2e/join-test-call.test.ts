@@ -16,7 +16,7 @@ import { startHarness, type Harness as TokenServerHarness } from '../server/harn
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { waitForPreview } from '../support/join-screen';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { configureScriptedMeeting, fakeTokenService, scripted, waitForScriptedCall } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -136,6 +136,21 @@ describe('the test call with the real SDK, offline', () => {
   afterAll(async () => {
     await tokenServer?.close();
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours: speak now, and done', async () => {
+    await onJoinScreen({}, { locale: 'ar-SA' }, async ({ page }) => {
+      await page.locator('#test-call-button').click();
+      await waitForScriptedCall(page);
+      await scripted(page, 'echoBotNext');
+      await expectPhase(page, 'ar-SA', 'speakNow');
+      await section(page).scrollIntoViewIfNeeded();
+      await checkRtlAndForcedColors(page, 'join-test-call-speak');
+      await scripted(page, 'echoBotNext');
+      await scripted(page, 'echoBotNext');
+      await expectPhase(page, 'ar-SA', 'done');
+      await checkRtlAndForcedColors(page, 'join-test-call-done');
+    });
+  }, 90_000);
 
   it('gets a real token through main, calls 8:echo123, and explains the failure as a meeting join would', async () => {
     const service = createTokenService({

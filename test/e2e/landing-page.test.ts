@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastCode } from '../server/invitation-fixture';
 import { ORGANIZER, startInvitationApp, type InvitationApp } from '../server/invitation-app';
 import { launchChromium } from '../support/chromium';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { pauseClock } from '../support/page-clock';
 
 let svc: InvitationApp;
@@ -161,4 +161,26 @@ describe('landing page in Chromium', () => {
       await context.close();
     }
   });
+
+  it('reads right to left in Arabic (from the browser language), and stays visible in forced colours', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER, { subject: 'مراجعة ربع سنوية مع Contoso', startDateTime: '2030-03-14T09:00:00.000Z', endDateTime: '2030-03-14T10:00:00.000Z' });
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, organizerName: 'Ada Lovelace' });
+    const { page, context, cspViolations } = await open(`${svc.url}/join/${id}`, { locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+    try {
+      await expect(page.locator('h1').textContent()).resolves.toBe('مراجعة ربع سنوية مع Contoso');
+      // The heading's text starts at its box's inline start: the right.
+      const gap = await page.locator('h1').evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return { left: text.left - box.left, right: box.right - text.right };
+      });
+      expect(gap.right).toBeLessThan(gap.left);
+      await checkRtlAndForcedColors(page, 'landing-page');
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

@@ -10,7 +10,7 @@ import { translate } from '../../common/i18n';
 import { ADVICE_AFTER, IMPROVE_AFTER, WORSEN_AFTER } from '../../renderer/calling/features/media-stats-model';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -119,4 +119,19 @@ describe('call quality', () => {
       await expect.poll(async () => (await scripted(page, 'local')).video).toBe(false);
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours: the details and the advice', async () => {
+    await inMeeting({ locale: 'ar-SA' }, 'سارة', async ({ page }) => {
+      await scripted(page, 'reportMediaStats', 1);
+      await scripted(page, 'setNetwork', 'both', POOR);
+      await scripted(page, 'reportMediaStats', WORSEN_AFTER + ADVICE_AFTER);
+      await page.getByTestId('quality-advice').waitFor();
+      await checkRtlAndForcedColors(page, 'meeting-quality-poor');
+      await indicator(page).click();
+      const panel = page.locator('#quality-panel');
+      await expect.poll(() => panel.locator('[data-direction="receive"]').getAttribute('data-level')).toBe('poor');
+      expect(await pageSide(panel)).toBe('left');
+      await checkRtlAndForcedColors(page, 'meeting-quality-details');
+    });
+  }, 90_000);
 });

@@ -3,31 +3,49 @@
 // page, bridged as the mini window, shows who speaks and acts on the call (mute, camera, leave) and
 // brings the meeting back when clicked. axe and a screenshot of the page at its real size.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { translate } from '../../common/i18n';
 import { MINI_WINDOW_SIZE } from '../../main/mini-window/mini-window';
 import { useChromiumApp } from '../support/e2e';
-import { axeViolations, screenshot } from '../support/page-checks';
+import type { Harness } from '../support/harness';
+import { axeViolations, checkRtlAndForcedColors, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
 const en = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate('en-US', key, params);
 
+/** Sends the meeting window behind: the mini window shows, inactive; its page opens at its real size. */
+async function showMiniWindow(harness: Harness): Promise<Page> {
+  await expect.poll(() => harness.page.locator('.gallery__grid > li').count()).toBe(3);
+  // The meeting window is in front: no mini window; behind other windows: it shows, inactive.
+  expect(harness.miniBrowserWindow()).toBeNull();
+  harness.miniWindow.meetingInFrontChanged(false);
+  await expect.poll(() => harness.miniBrowserWindow()?.visible).toBe(true);
+  expect(harness.miniBrowserWindow()!.calls.at(-1)).toBe('showInactive');
+  const mini = await harness.openMiniWindow();
+  await mini.setViewportSize(MINI_WINDOW_SIZE);
+  await mini.getByTestId('mini-window').waitFor();
+  return mini;
+}
+
+/** The meeting's first participant speaks; the mini window shows them speaking. Returns their name. */
+async function someoneSpeaks(page: Page, mini: Page): Promise<string> {
+  const [first] = await scripted(page, 'participantIds');
+  await scripted(page, 'setDominantSpeakers', [first]);
+  await scripted(page, 'setSpeaking', first, true);
+  const name = (await page.locator(`[data-participant="${first}"] .tile__name`).first().textContent()) ?? '';
+  expect(name).not.toBe('');
+  await expect.poll(() => mini.locator('.mini__stage').getAttribute('data-speaking')).toBe('true');
+  return name;
+}
+
+const config = { participants: 2, videoParticipants: 0, connectDelayMs: 50 };
+
 describe('meeting mini window', () => {
   it('shows when the meeting goes behind, names who speaks, mutes, turns the camera on, brings the meeting back, and leaves', async () => {
-    const config = { participants: 2, videoParticipants: 0, connectDelayMs: 50 };
     await inScriptedMeeting(app, { config, name: 'Mini Mo' }, async (harness) => {
       const { page } = harness;
-      await expect.poll(() => page.locator('.gallery__grid > li').count()).toBe(3);
-      // The meeting window is in front: no mini window; behind other windows: it shows, inactive.
-      expect(harness.miniBrowserWindow()).toBeNull();
-      harness.miniWindow.meetingInFrontChanged(false);
-      await expect.poll(() => harness.miniBrowserWindow()?.visible).toBe(true);
-      expect(harness.miniBrowserWindow()!.calls.at(-1)).toBe('showInactive');
-
-      const mini = await harness.openMiniWindow();
-      await mini.setViewportSize(MINI_WINDOW_SIZE);
-      const root = mini.getByTestId('mini-window');
-      await root.waitFor();
+      const mini = await showMiniWindow(harness);
       expect(await mini.title()).toBe(en('mini.title'));
       // The page may not ask main for anything but its two channels.
       const refused = await mini.evaluate(() =>
@@ -38,12 +56,7 @@ describe('meeting mini window', () => {
       );
       expect(refused).toBe('refused');
 
-      const [first] = await scripted(page, 'participantIds');
-      await scripted(page, 'setDominantSpeakers', [first]);
-      await scripted(page, 'setSpeaking', first, true);
-      const name = (await page.locator(`[data-participant="${first}"] .tile__name`).first().textContent()) ?? '';
-      expect(name).not.toBe('');
-      await expect.poll(() => mini.locator('.mini__stage').getAttribute('data-speaking')).toBe('true');
+      const name = await someoneSpeaks(page, mini);
       expect(await mini.locator('.mini__speaker').textContent()).toBe(en('share.controls.speaking', { name }));
       expect(await axeViolations(mini)).toEqual([]);
       await screenshot(mini, 'meeting-mini-window');
@@ -71,4 +84,13 @@ describe('meeting mini window', () => {
       expect(harness.logs.filter((line) => line.startsWith('pageerror'))).toEqual([]);
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours', async () => {
+    await inScriptedMeeting(app, { config, name: 'سارة', options: { locale: 'ar-SA' } }, async (harness) => {
+      const mini = await showMiniWindow(harness);
+      await someoneSpeaks(harness.page, mini);
+      expect(await mini.title()).toBe(translate('ar-SA', 'mini.title'));
+      await checkRtlAndForcedColors(mini, 'meeting-mini-window');
+    });
+  }, 90_000);
 });

@@ -13,7 +13,7 @@ import { translate, type Locale as Language } from '../../common/i18n';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '../support/page-checks';
 import { inScriptedMeeting, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
@@ -206,4 +206,38 @@ describe('the meeting frame and stage', () => {
       expect(await axeViolations(page)).toEqual([]);
     });
   });
+
+  it('reads right to left in Arabic, and stays visible in forced colours: spotlight, the View menu, meeting info, the people panel, the dial-in offer', async () => {
+    await inMeeting({ locale: 'ar-SA' }, 'سارة', async ({ page }) => {
+      const ids = await scripted(page, 'participantIds');
+      await scripted(page, 'setRecording', true);
+      await scripted(page, 'setSpotlight', [ids[2]]);
+      await expect.poll(() => stageTiles(page)).toEqual([ids[2]]);
+      // The meeting's name starts the header at its inline start: the right.
+      expect(await pageSide(page.getByTestId('meeting-name'))).toBe('right');
+      await checkRtlAndForcedColors(page, 'meeting-spotlight');
+
+      await page.locator('#control-layout').click();
+      await page.getByRole('menu', { name: translate('ar-SA', 'stage.layout.menu') }).waitFor();
+      await checkRtlAndForcedColors(page, 'meeting-view-menu');
+      await page.keyboard.press('Escape');
+
+      await page.locator('#control-info').click();
+      const info = page.locator('#info-panel');
+      await info.getByTestId('conference-id').waitFor();
+      expect(await pageSide(info)).toBe('left');
+      // Phone numbers and the conference id read left to right inside the Arabic panel.
+      expect(await info.locator('.dial-in__phone').first().evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+      await checkRtlAndForcedColors(page, 'meeting-info');
+
+      await page.locator('#control-people').click();
+      expect(await pageSide(page.locator('#people-panel'))).toBe('left');
+      await checkRtlAndForcedColors(page, 'meeting-people');
+
+      await scripted(page, 'end', 496, 7);
+      await waitForPhase(page, 'ended');
+      await page.getByTestId('dial-in-offer').waitFor();
+      await checkRtlAndForcedColors(page, 'meeting-ended-dial-in');
+    });
+  }, 120_000);
 });

@@ -6,11 +6,11 @@
 // window, and someone else's screen taking the stage.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { translate } from '../../common/i18n';
+import { translate, type Locale as Language } from '../../common/i18n';
 import type { DesktopSource } from '../../main/capture/capture-broker';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot, videoFrameStats } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, screenshot, videoFrameStats } from '../support/page-checks';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-media';
@@ -49,16 +49,16 @@ function withMeeting(config: ScriptedMeetingConfig, options: HarnessSetup, run: 
 }
 
 const shareControl = (page: Page) => page.locator('#control-share');
-const picker = (page: Page) => page.getByRole('dialog', { name: en('share.picker.title') });
+const picker = (page: Page, lang: Language = 'en-US') => page.getByRole('dialog', { name: translate(lang, 'share.picker.title') });
 
 /** Presses Share screen and picks `name` in the picker (on the Windows tab when it is a window). */
-async function shareFromPicker(page: Page, name: string, tab: 'Screens' | 'Windows' = 'Windows'): Promise<void> {
+async function shareFromPicker(page: Page, name: string, tab: 'Screens' | 'Windows' = 'Windows', lang: Language = 'en-US'): Promise<void> {
   await shareControl(page).click();
-  const dialog = picker(page);
+  const dialog = picker(page, lang);
   await dialog.waitFor();
-  await dialog.getByRole('tab', { name: new RegExp(tab) }).click();
+  await dialog.getByRole('tab').nth(tab === 'Screens' ? 0 : 1).click();
   await dialog.getByRole('option', { name }).click();
-  await dialog.getByRole('button', { name: en('share.picker.share') }).click();
+  await dialog.getByRole('button', { name: translate(lang, 'share.picker.share') }).click();
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -252,4 +252,18 @@ describe('screen sharing in the meeting', () => {
       await expect.poll(async () => Math.round((await gallery.boundingBox())!.height)).toBe(Math.round(fullHeight));
     });
   }, 120_000);
+
+  it('reads right to left in Arabic, and stays visible in forced colours: the sharing banner and the sharing controls', async () => {
+    await withMeeting({ participants: 2, videoParticipants: 1 }, { locale: 'ar-SA' }, async (harness) => {
+      const { page } = harness;
+      await shareFromPicker(page, 'Claim form - Adobe Acrobat', 'Windows', 'ar-SA');
+      await page.getByTestId('sharing-banner').waitFor();
+      await checkRtlAndForcedColors(page, 'share-sharing-banner');
+      await expect.poll(() => harness.controlsWindow()?.destroyed).toBe(false);
+      const controls = await harness.openShareControls();
+      await controls.setViewportSize({ width: 540, height: 56 });
+      await controls.getByTestId('share-controls').waitFor();
+      await checkRtlAndForcedColors(controls, 'share-controls');
+    });
+  }, 90_000);
 });
