@@ -22,7 +22,7 @@ label { display: block; margin-block-start: 1.5rem; }
 form { margin-block-start: 1rem; }
 .notice { padding: .5rem .75rem; border-inline-start: 4px solid #4f52b2; background: #f0f0fa; }
 .notice.problem { border-color: #a4262c; background: #fdf3f4; }
-.languages { margin-block-start: 2rem; font-size: .9rem; }
+.languages { margin-block-start: 2rem; font-size: .9rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 a { color: #3d3f99; }
 @media (forced-colors: active) { .button, button { border: 1px solid ButtonText; } }
 `.trim();

@@ -239,5 +239,5 @@ describe('the meeting frame and stage', () => {
       await page.getByTestId('dial-in-offer').waitFor();
       await checkRtlAndForcedColors(page, 'meeting-ended-dial-in');
     });
-  }, 120_000);
+  }, 180_000);
 });
