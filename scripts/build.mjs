@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { processBoundaries } from './process-boundaries.mjs';
 import { signalingGlobalShim } from './signaling-global.mjs';
+import { effectsParts } from './effects-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // DOORWAY_OUT lets parallel work trees build side by side without deleting each other's output.
@@ -24,7 +25,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   sourcemap: production ? false : 'linked',
-  plugins: [processBoundaries(root), signalingGlobalShim()],
+  plugins: [processBoundaries(root), signalingGlobalShim(), effectsParts()],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
 

@@ -6,6 +6,7 @@ import { EchoTestCall, type TestCallOptions } from './test-call';
 import type { TestCallHandle } from './test-call-model';
 import { DeviceService } from './devices';
 import type { EffectsOptions } from './effects-controller';
+import { loadNoiseSuppression } from './effects-package';
 import { EffectsPreview } from './effects-preview';
 import type { EffectsPreviewHandle, EffectsState } from './features/effects-model';
 import type { Store } from './model';
@@ -26,6 +27,8 @@ export interface CallingApi {
   practiceTestCall(options: Omit<TestCallOptions, 'getToken'>): TestCallHandle;
   /** The join screen's effects on its preview (`store`: the picker's state so far); Join hands it to the meeting. */
   effectsPreview(options: EffectsOptions, store: Store<EffectsState>, log: (message: string) => void): EffectsPreviewHandle;
+  /** Loads noise suppression's part of the effects package ahead of a meeting (a failure waits for the meeting's own try). */
+  preloadNoiseSuppression(): void;
 }
 
 export type PracticeOptions = Omit<JoinOptions, 'target' | 'getToken'>;
@@ -70,6 +73,7 @@ export async function createCallingApi(scripted?: ScriptedForTests): Promise<Cal
       };
   return {
     devices,
+    preloadNoiseSuppression: () => void loadNoiseSuppression().catch(() => undefined),
     joinMeeting: (options) => new MeetingCallSession(meetingDeps, devices, options),
     testCall: (options) => (testing = new EchoTestCall(testCallDeps, devices, options)),
     practiceTestCall: (options) => {

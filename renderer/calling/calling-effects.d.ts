@@ -40,3 +40,12 @@ declare module '@azure/communication-calling-effects' {
     isSupported(): Promise<boolean>;
   }
 }
+
+// The package in two parts, each its own chunk (scripts/effects-parts.mjs): noise suppression
+// alone, and the background effects.
+declare module '@azure/communication-calling-effects/noise-suppression' {
+  export { DeepNoiseSuppressionEffect } from '@azure/communication-calling-effects';
+}
+declare module '@azure/communication-calling-effects/background' {
+  export { BackgroundBlurEffect, BackgroundReplacementEffect } from '@azure/communication-calling-effects';
+}

@@ -1,11 +1,11 @@
 // Process: renderer (SDK). The guest's background effect and noise suppression for one meeting:
-// keeps the choice (remembered through `save`), loads the effects package the first time it is
+// keeps the choice (remembered through `save`), loads each part of the effects package the first time it is
 // needed, and puts the choice on whichever camera and microphone streams the session hands it
 // (streams are replaced when the camera is switched off and on). Views see EffectsState and the
 // actions; never a stream.
 import { Features, type LocalAudioStream, type LocalVideoStream } from '@azure/communication-calling';
 import type { BackgroundEffectSetting, BackgroundImageReply, BrandBackground } from '../../common/ipc-contract';
-import { loadEffectsPackage, type EffectsPackage } from './effects-package';
+import { loadBackgroundEffects, loadNoiseSuppression, type BackgroundEffectsPackage } from './effects-package';
 import { applyEffectsEvent, initialEffectsState, type EffectsActions, type EffectsEvent, type EffectsState } from './features/effects-model';
 import { attachVideoEffects, type VideoEffectChoice, type VideoEffectsHandle } from './features/video-effects';
 import { attachAudioEffects, type AudioEffectsHandle } from './features/audio-effects';
@@ -37,7 +37,7 @@ export interface EffectsHooks {
 
 export class EffectsController implements EffectsActions {
   private readonly store: Store<EffectsState>;
-  private pkg: EffectsPackage | null = null;
+  private backgroundPackage: BackgroundEffectsPackage | null = null;
   private video: { stream: LocalVideoStream; handle: VideoEffectsHandle | null } | null = null;
   private audio: { stream: LocalAudioStream; handle: AudioEffectsHandle } | null = null;
   private customUrl: string | null = null;
@@ -83,16 +83,16 @@ export class EffectsController implements EffectsActions {
     this.store.set(applyEffectsEvent(this.store.get(), event));
   }
 
-  private async effects(): Promise<EffectsPackage> {
-    this.pkg ??= await loadEffectsPackage();
-    return this.pkg;
+  private async backgroundEffects(): Promise<BackgroundEffectsPackage> {
+    this.backgroundPackage ??= await loadBackgroundEffects();
+    return this.backgroundPackage;
   }
 
   /** The picker opened: load the package and find out whether effects can run here at all. */
   open(): Promise<void> {
     return this.enqueue(async () => {
       try {
-        await this.effects();
+        await this.backgroundEffects();
       } catch (error) {
         this.hooks.log(`effects package failed to load: ${describeSdkError(error)}`);
         this.push({ type: 'effects/video', status: 'failed' });
@@ -107,8 +107,8 @@ export class EffectsController implements EffectsActions {
       // No camera stream, or the join screen's (which cannot carry effects): ask on a stream of
       // the camera device, which opens nothing until it is rendered or sent.
       const probe = this.hooks.probeStream();
-      if (!probe || !this.pkg) return;
-      const handle = attachVideoEffects(probe.feature(Features.VideoEffects), this.pkg, (event) => this.push(event), (message) => this.hooks.log(message));
+      if (!probe || !this.backgroundPackage) return;
+      const handle = attachVideoEffects(probe.feature(Features.VideoEffects), this.backgroundPackage, (event) => this.push(event), (message) => this.hooks.log(message));
       await handle.checkSupport();
       handle.detach();
     });
@@ -128,7 +128,7 @@ export class EffectsController implements EffectsActions {
     // The handle needs the package: attach once it is there (only if an effect is wanted).
     void this.enqueue(async () => {
       if (this.video?.stream !== stream) return;
-      if (this.store.get().background === 'none' && !this.pkg) return;
+      if (this.store.get().background === 'none' && !this.backgroundPackage) return;
       await this.attachVideo(stream);
       await this.applyVideo();
     });
@@ -136,7 +136,7 @@ export class EffectsController implements EffectsActions {
 
   private async attachVideo(stream: LocalVideoStream): Promise<VideoEffectsHandle | null> {
     if (this.video?.stream === stream && this.video.handle) return this.video.handle;
-    const pkg = await this.effects();
+    const pkg = await this.backgroundEffects();
     if (this.video?.stream !== stream || this.disposed) return null;
     const handle = attachVideoEffects(stream.feature(Features.VideoEffects), pkg, (event) => this.push(event), (message) => this.hooks.log(message));
     this.video = { stream, handle };
@@ -158,7 +158,7 @@ export class EffectsController implements EffectsActions {
   private async applyNoise(stream: LocalAudioStream | null = this.audio?.stream ?? null): Promise<void> {
     if (!stream) return;
     if (!this.audio || this.audio.stream !== stream) {
-      const pkg = await this.effects();
+      const pkg = await loadNoiseSuppression();
       if (this.disposed) return;
       this.audio = { stream, handle: attachAudioEffects(stream.feature(Features.AudioEffects), pkg, (event) => this.push(event), (message) => this.hooks.log(message)) };
     }

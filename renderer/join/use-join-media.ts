@@ -2,14 +2,14 @@
 // (renderer/media/): access, device lists that follow hot-plugging, the preview, the level meter
 // and the test sound, all live before the calling SDK has loaded. Once the preview is live (or
 // there is nothing to preview), the SDK chunk loads in idle time, so it never competes with the
-// first camera frame; Join loads it anyway. On Join, the live camera is handed to the meeting.
-// While a background effect runs, the SDK's camera is the preview (join-effects.ts) and the
-// platform preview lets go of its own.
+// first camera frame; Join loads it anyway. Then, with noise suppression on, the part of the effects
+// package it needs. On Join, the live camera is handed to the meeting. While a background effect
+// runs, the SDK's camera is the preview (join-effects.ts) and the platform preview lets go of its own.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../common/ipc-contract';
 import type { MeetingRequest } from '../app/meeting-request';
 import { bridge } from '../bridge';
-import { loadCalling } from '../calling';
+import { loadCalling, type CallingApi } from '../calling';
 import { CameraPreview, deviceIdOf, type PreviewStatus } from '../media/camera-preview';
 import { MediaDeviceService, type MediaDevicesState } from '../media/media-devices';
 import { MicrophoneLevel } from '../media/microphone-level';
@@ -24,6 +24,14 @@ export const SDK_READY_MARK = 'doorway:sdk-ready';
 const IDLE_TIMEOUT_MS = 1500;
 
 let sdkRequested = false;
+let sdkLoaded: (api: CallingApi) => void;
+/** Resolves once the SDK has loaded (requestCalling never starts it here). */
+const sdkReady = new Promise<CallingApi>((resolve) => (sdkLoaded = resolve));
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+  else run();
+}
 
 /** Loads the calling SDK (once): now, or when the page is next idle. */
 export function requestCalling(when: 'now' | 'idle'): void {
@@ -32,7 +40,10 @@ export function requestCalling(when: 'now' | 'idle'): void {
     if (sdkRequested) return;
     sdkRequested = true;
     loadCalling().then(
-      () => performance.mark(SDK_READY_MARK),
+      (api) => {
+        performance.mark(SDK_READY_MARK);
+        sdkLoaded(api);
+      },
       (error: unknown) => {
         // Join tries again (the meeting screen explains a chunk that cannot load).
         sdkRequested = false;
@@ -40,8 +51,8 @@ export function requestCalling(when: 'now' | 'idle'): void {
       },
     );
   };
-  if (when === 'now' || typeof requestIdleCallback !== 'function') load();
-  else requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+  if (when === 'now') load();
+  else whenIdle(load);
 }
 
 export function useJoinMedia(settings: Settings, effects: JoinEffects) {
@@ -123,6 +134,21 @@ export function useJoinMedia(settings: Settings, effects: JoinEffects) {
   useEffect(() => {
     if (settled) requestCalling('idle');
   }, [settled]);
+  // Noise suppression starts with the meeting's microphone at Join: its part of the effects package
+  // loads in idle time once the SDK is there, not while the camera is handed over (its evaluation
+  // blocks the page for tens of milliseconds).
+  useEffect(() => {
+    if (!settings.noiseSuppression) return;
+    let current = true;
+    void sdkReady.then((api) =>
+      whenIdle(() => {
+        if (current) api.preloadNoiseSuppression();
+      }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [settings.noiseSuppression]);
 
   return {
     devices,

@@ -1,6 +1,7 @@
 // The camera from the join screen into the meeting: the preview's own camera stream and <video>
-// carry on through Connecting and the lobby into the call (the same live track, never reopened,
-// never a black frame), the call sends it, and turning video off in the call frees the camera.
+// carry on through Connecting and the lobby into the call (the same stream and live track, the
+// <video> never reloaded or paused, no camera opened again, never a black frame), the call sends
+// it, and turning video off in the call frees the camera.
 // The scripted meeting (renderer/calling/practice/, switched on for the page by the test) with the
 // real SDK's LocalVideoStream built from the preview's MediaStream.
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,10 @@ interface Watch {
   /** Each frame the preview's <video> presented: the screen it was on and its brightness (0-255). */
   frames: Array<{ phase: string; mean: number }>;
   trackId: string;
+  /** What the <video> went through: a reload (emptied, loadstart) or a pause would blank or freeze it. */
+  events: string[];
+  /** Cameras opened (getUserMedia asking for video) since the watch began. */
+  cameraOpens: number;
 }
 
 /** Follows the preview's <video> wherever it goes: every presented frame's screen and brightness. */
@@ -25,8 +30,15 @@ async function watchPreviewVideo(page: Page): Promise<void> {
     canvas.width = 32;
     canvas.height = 18;
     const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    const watch = { frames: [] as Array<{ phase: string; mean: number }>, trackId: (video.srcObject as MediaStream).getVideoTracks()[0].id, video };
+    const stream = video.srcObject as MediaStream;
+    const watch = { frames: [] as Array<{ phase: string; mean: number }>, trackId: stream.getVideoTracks()[0].id, video, stream, events: [] as string[], cameraOpens: 0 };
     Object.assign(window, { __watch: watch });
+    for (const type of ['emptied', 'loadstart', 'pause', 'ended']) video.addEventListener(type, () => watch.events.push(type));
+    const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      if (constraints?.video) watch.cameraOpens++;
+      return open(constraints);
+    };
     const sample = () => {
       context.drawImage(video, 0, 0, canvas.width, canvas.height);
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
@@ -73,14 +85,29 @@ describe('the camera from the join screen into the meeting', () => {
 
         const self = page.locator('.gallery__grid [data-participant="self"]');
         const now = await self.evaluate((tile) => {
-          const { __watch: watch } = window as unknown as { __watch: Watch & { video: HTMLVideoElement } };
+          const { __watch: watch } = window as unknown as { __watch: Watch & { video: HTMLVideoElement; stream: MediaStream } };
           const video = tile.querySelector('video');
           const track = (video?.srcObject as MediaStream | null)?.getVideoTracks()[0];
-          return { sameElement: video === watch.video, sameTrack: track?.id === watch.trackId, live: track?.readyState === 'live', frames: watch.frames };
+          return {
+            sameElement: video === watch.video,
+            sameStream: video?.srcObject === watch.stream,
+            sameTrack: track?.id === watch.trackId,
+            live: track?.readyState === 'live',
+            playing: video ? !video.paused : false,
+            frames: watch.frames,
+            events: watch.events,
+            cameraOpens: watch.cameraOpens,
+          };
         });
         expect(now.sameElement).toBe(true);
+        // The very stream the preview played (not a new one around the same track, which reloads the <video>).
+        expect(now.sameStream).toBe(true);
         expect(now.sameTrack).toBe(true);
         expect(now.live).toBe(true);
+        // Never reloaded, never paused, and no camera opened again on the way (the meeting sends the preview's).
+        expect(now.playing).toBe(true);
+        expect(now.events).toEqual([]);
+        expect(now.cameraOpens).toBe(0);
         // Every frame on every screen: never off the page, never black (the fake camera's picture is bright).
         expect(now.frames.filter((f) => f.phase === 'detached')).toEqual([]);
         expect(now.frames.filter((f) => f.mean <= 10)).toEqual([]);

@@ -2,7 +2,7 @@
 // (Features.AudioEffects on a LocalAudioStream): the effects package's deep noise suppression
 // where the SDK supports it, else the browser's own ('BrowserNoiseSuppression'), else nothing.
 import type { ActiveAudioEffects, AudioEffectsFeature, CommunicationServicesError } from '@azure/communication-calling';
-import type { EffectsPackage } from '../effects-package';
+import type { NoiseSuppressionPackage } from '../effects-package';
 import type { EffectsEvent, NoiseStatus } from './effects-model';
 import { listen } from '../sdk-events';
 import { describeSdkError } from '../sdk-error';
@@ -20,7 +20,7 @@ function statusOf(active: ActiveAudioEffects): NoiseStatus {
 
 export function attachAudioEffects(
   feature: AudioEffectsFeature,
-  effects: EffectsPackage,
+  effects: NoiseSuppressionPackage,
   push: (event: EffectsEvent) => void,
   log: (message: string) => void,
 ): AudioEffectsHandle {

@@ -5,7 +5,7 @@
 // effects; one made from a MediaStream answers 415/46152 "Current source is unsupported to use
 // effects", so the session opens the camera by device whenever an effect is wanted.
 import type { VideoEffectErrorPayload, VideoEffectName, VideoEffectsFeature } from '@azure/communication-calling';
-import type { EffectsPackage } from '../effects-package';
+import type { BackgroundEffectsPackage } from '../effects-package';
 import type { EffectsEvent } from './effects-model';
 import { listen } from '../sdk-events';
 import { describeSdkError } from '../sdk-error';
@@ -22,7 +22,7 @@ export interface VideoEffectsHandle {
 
 export function attachVideoEffects(
   feature: VideoEffectsFeature,
-  effects: EffectsPackage,
+  effects: BackgroundEffectsPackage,
   push: (event: EffectsEvent) => void,
   log: (message: string) => void,
 ): VideoEffectsHandle {

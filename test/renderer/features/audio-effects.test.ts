@@ -4,7 +4,7 @@
 // listener and stops reporting.
 import type { ActiveAudioEffects, AudioEffectsFeature, AudioEffectsStartConfig, AudioEffectsStopConfig } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
-import type { EffectsPackage } from '../../../renderer/calling/effects-package';
+import type { NoiseSuppressionPackage } from '../../../renderer/calling/effects-package';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachAudioEffects } from '../../../renderer/calling/features/audio-effects';
 
@@ -59,7 +59,7 @@ class StandInAudioEffects implements AudioEffectsFeature {
 }
 
 // The one processor the module constructs; the package's other exports are not used by it.
-const effectsPackage = { DeepNoiseSuppressionEffect: DeepModel } as unknown as EffectsPackage;
+const effectsPackage = { DeepNoiseSuppressionEffect: DeepModel } as unknown as NoiseSuppressionPackage;
 
 function attach(feature: StandInAudioEffects) {
   const events: EffectsEvent[] = [];

@@ -3,7 +3,7 @@
 // detach leaves no listener and stops reporting.
 import type { VideoEffectName, VideoEffectProcessor, VideoEffectsFeature } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
-import type { EffectsPackage } from '../../../renderer/calling/effects-package';
+import type { BackgroundEffectsPackage } from '../../../renderer/calling/effects-package';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachVideoEffects } from '../../../renderer/calling/features/video-effects';
 
@@ -52,7 +52,7 @@ const effectsPackage = {
     readonly name = 'BackgroundReplacement';
     constructor(readonly options: { backgroundImageUrl: string }) {}
   },
-} as unknown as EffectsPackage;
+} as unknown as BackgroundEffectsPackage;
 
 function attach(feature: StandInVideoEffects) {
   const events: EffectsEvent[] = [];
