@@ -2,6 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Two cores on CI: at most two test files at once. End-to-end files each drive one Chromium.
 export default defineConfig({
+  // The effects package's two parts exist only in the renderer build (scripts/effects-parts.mjs);
+  // in Node the package's own index exports the same classes.
+  resolve: {
+    alias: [{ find: /^@azure\/communication-calling-effects\/(noise-suppression|background)$/, replacement: '@azure/communication-calling-effects' }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     pool: 'forks',

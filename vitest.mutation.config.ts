@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
 
 // The Node-level tests only, for `npm run mutation` (StrykerJS runs them once per mutant): no
 // browser E2E (seconds per file), no build (the E2E and boot tests load the bundles, which are
@@ -9,6 +10,7 @@ export default defineConfig({
   // key (the other locales are read from disk by load-locales-sync.ts): per-file start-up otherwise
   // dominates each mutant's run.
   json: { namedExports: false, stringify: true },
+  resolve: base.resolve,
   test: {
     include: ['test/main/**/*.test.ts', 'test/server/**/*.test.ts', 'test/server/**/*.test.tsx', 'test/renderer/**/*.test.ts', 'test/common/**/*.test.ts'],
     // Boots the production bundle in Chromium.

@@ -7,6 +7,9 @@
 export type NoiseSuppressionPackage = typeof import('@azure/communication-calling-effects/noise-suppression');
 export type BackgroundEffectsPackage = typeof import('@azure/communication-calling-effects/background');
 
+/** A performance mark when the background effects have loaded (read by the E2E and the benchmarks). */
+export const EFFECTS_LOADED_MARK = 'doorway:effects-loaded';
+
 /** Imports once; a failed chunk load may succeed later (the guest can open the picker again). */
 function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | null = null;
@@ -21,6 +24,7 @@ export const loadNoiseSuppression = loadOnce<NoiseSuppressionPackage>(() => impo
 
 export const loadBackgroundEffects = loadOnce<BackgroundEffectsPackage>(() =>
   import('@azure/communication-calling-effects/background').then((loaded) => {
+    performance.mark(EFFECTS_LOADED_MARK);
     hideEngineSurfaces();
     return loaded;
   }),
