@@ -141,11 +141,14 @@ describe('the test call with the real SDK, offline', () => {
     await onJoinScreen({}, { locale: 'ar-SA' }, async ({ page }) => {
       await page.locator('#test-call-button').click();
       await waitForScriptedCall(page);
+      // Each step only once the guest's screen shows the one before (the bot's steps are scripted).
+      await expectPhase(page, 'ar-SA', 'greeting');
       await scripted(page, 'echoBotNext');
       await expectPhase(page, 'ar-SA', 'speakNow');
       await section(page).scrollIntoViewIfNeeded();
       await checkRtlAndForcedColors(page, 'join-test-call-speak');
       await scripted(page, 'echoBotNext');
+      await expectPhase(page, 'ar-SA', 'playingBack');
       await scripted(page, 'echoBotNext');
       await expectPhase(page, 'ar-SA', 'done');
       await checkRtlAndForcedColors(page, 'join-test-call-done');
