@@ -4,26 +4,27 @@
 // listener and stops reporting.
 import type { ActiveAudioEffects, AudioEffectsFeature, AudioEffectsStartConfig, AudioEffectsStopConfig } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
+import { ScriptedFeature } from '../../../renderer/calling/practice/features/feature';
 import type { NoiseSuppressionPackage } from '../../../renderer/calling/effects-package';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachAudioEffects } from '../../../renderer/calling/features/audio-effects';
 
-type Listener = (...args: never[]) => void;
 type Checked = Parameters<AudioEffectsFeature['isSupported']>[0];
 
 class DeepModel {
   readonly name = 'DeepNoiseSuppression';
 }
 
-class StandInAudioEffects implements AudioEffectsFeature {
-  readonly name = 'AudioEffects';
+class StandInAudioEffects extends ScriptedFeature implements AudioEffectsFeature {
+  constructor() {
+    super('AudioEffects');
+  }
   activeEffects: ActiveAudioEffects = { echoCancellation: [], noiseSuppression: [] };
   /** What this machine supports: the deep model, the browser's own suppression. */
   supports = { deep: true, browser: true };
   /** A start that the SDK refuses (the worklet could not load, for instance). */
   startFails: Error | null = null;
   readonly started: AudioEffectsStartConfig[] = [];
-  readonly listeners = new Map<string, Set<Listener>>();
   isSupported(effect: Checked): Promise<boolean> {
     if (effect === 'BrowserNoiseSuppression') return Promise.resolve(this.supports.browser);
     if (effect instanceof DeepModel) return Promise.resolve(this.supports.deep);
@@ -42,20 +43,10 @@ class StandInAudioEffects implements AudioEffectsFeature {
     this.emit('effectsStopped', this.activeEffects);
     return Promise.resolve();
   }
-  on(event: string, listener: Listener): void {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
+  /** Public here: the tests fire the SDK's events themselves. */
+  override emit(event: string, ...args: unknown[]): void {
+    super.emit(event, ...args);
   }
-  off(event: string, listener: Listener): void {
-    this.listeners.get(event)?.delete(listener);
-  }
-  emit(event: string, payload: unknown): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (payload: unknown) => void)(payload);
-  }
-  listenerCount(): number {
-    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  }
-  dispose(): void {}
 }
 
 // The one processor the module constructs; the package's other exports are not used by it.

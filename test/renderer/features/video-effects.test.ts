@@ -3,17 +3,18 @@
 // detach leaves no listener and stops reporting.
 import type { VideoEffectName, VideoEffectProcessor, VideoEffectsFeature } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
+import { ScriptedFeature } from '../../../renderer/calling/practice/features/feature';
 import type { BackgroundEffectsPackage } from '../../../renderer/calling/effects-package';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachVideoEffects } from '../../../renderer/calling/features/video-effects';
 
-type Listener = (...args: never[]) => void;
 
-class StandInVideoEffects implements VideoEffectsFeature {
-  readonly name = 'VideoEffects';
+class StandInVideoEffects extends ScriptedFeature implements VideoEffectsFeature {
+  constructor() {
+    super('VideoEffects');
+  }
   activeEffects: VideoEffectName[] = [];
   supported = true;
-  readonly listeners = new Map<string, Set<Listener>>();
   isSupported(_effect: VideoEffectProcessor): Promise<boolean> {
     return Promise.resolve(this.supported);
   }
@@ -27,20 +28,10 @@ class StandInVideoEffects implements VideoEffectsFeature {
     this.emit('effectsStopped', []);
     return Promise.resolve();
   }
-  on(event: string, listener: Listener): void {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
+  /** Public here: the tests fire the SDK's events themselves. */
+  override emit(event: string, ...args: unknown[]): void {
+    super.emit(event, ...args);
   }
-  off(event: string, listener: Listener): void {
-    this.listeners.get(event)?.delete(listener);
-  }
-  emit(event: string, payload: unknown): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (payload: unknown) => void)(payload);
-  }
-  listenerCount(): number {
-    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
-  }
-  dispose(): void {}
 }
 
 // The two processors the module constructs; the package's other exports are not used by it.
