@@ -25,7 +25,7 @@ import {
   type TeamsMeetingIdLocator,
   type TeamsMeetingLinkLocator,
 } from '@azure/communication-calling';
-import { AzureCommunicationTokenCredential, getIdentifierRawId, type CommunicationIdentifier, type CommunicationTokenCredential } from '@azure/communication-common';
+import { getIdentifierRawId, type CommunicationIdentifier, type CommunicationTokenCredential } from '@azure/communication-common';
 import type { LogLevel, TokenReply } from '../../common/ipc-contract';
 import type { MeetingTarget } from '../../common/meeting';
 import {
@@ -48,6 +48,7 @@ import { cameraConstraints } from '../media/media-devices';
 import { stopStream, type CameraHandoff } from '../media/camera-preview';
 import { LIT_FRAME_TIMEOUT_MS, whenLitFrame, whenVideoIn } from '../media/lit-frame';
 import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
+import { createGuestCredential, type GuestCredential } from './token-credential';
 import { Store, type AccessState, type DevicesState, type Observable } from './model';
 import { ScreenShareController } from './screen-share';
 import type { ScreenShareState } from '../share/share-model';
@@ -231,7 +232,7 @@ export class MeetingCallSession implements CallSession {
   private cameraStarting = false;
   /** The caption language chosen in this meeting (over the remembered one in the options). */
   private captionLanguage: string | null = null;
-  private credential: AzureCommunicationTokenCredential | null = null;
+  private credential: GuestCredential | null = null;
   /** A breakout move under way: where to, the guest's mute and camera to carry over, and its time limit. */
   private moving: { to: 'room' | 'main'; carry: { muted: boolean; videoOn: boolean }; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The session's call is a breakout room's (not the main meeting's). */
@@ -296,14 +297,12 @@ export class MeetingCallSession implements CallSession {
     if (this.ended) return;
     this.localId = rawIdOfToken(first.token);
     this.chatEndpoint = first.chatEndpoint ?? null;
-    const credential = (this.credential = new AzureCommunicationTokenCredential({
+    const credential = (this.credential = createGuestCredential({
       token: first.token,
-      refreshProactively: true,
-      tokenRefresher: async () => {
-        const reply = await this.options.getToken();
-        if (!reply.ok) throw new Error(`Doorway could not renew the meeting token (${reply.error})`);
-        return reply.token;
-      },
+      renew: () => this.options.getToken(),
+      // Main could not renew the token before it ran out: the call cannot go on.
+      onGiveUp: (error) => this.finish(tokenUnavailable(error)),
+      log: (level, message) => this.log(level, message),
     }));
 
     if (this.deviceService.state.get().cameraAccess === 'unknown') {

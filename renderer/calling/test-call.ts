@@ -5,7 +5,7 @@
 // same functions as a meeting's (end-reasons.ts), so the guest gets the same explanation. It never
 // touches the join screen's camera: the preview keeps running.
 import type { Call, CallAgent, RemoteParticipant } from '@azure/communication-calling';
-import { AzureCommunicationTokenCredential, getIdentifierRawId } from '@azure/communication-common';
+import { getIdentifierRawId } from '@azure/communication-common';
 import type { LogLevel, TokenReply } from '../../common/ipc-contract';
 import type { CallDeps } from './call-session';
 import type { ChosenDevices } from './device-ids';
@@ -14,6 +14,7 @@ import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
 import { Store, type AccessState, type Observable } from './model';
 import { describeSdkError } from './sdk-error';
 import { listen } from './sdk-events';
+import { createGuestCredential, type GuestCredential } from './token-credential';
 import { ECHO_BOT_ID, applyTestCallEvent, initialTestCallState, isFinished, type TestCallEvent, type TestCallHandle, type TestCallState } from './test-call-model';
 
 export interface TestCallOptions {
@@ -35,7 +36,7 @@ export class EchoTestCall implements TestCallHandle {
   private readonly offs: Array<() => void> = [];
   private agent: CallAgent | null = null;
   private call: Call | null = null;
-  private credential: AzureCommunicationTokenCredential | null = null;
+  private credential: GuestCredential | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private localHangUp = false;
   private released: Promise<void> | null = null;
@@ -70,14 +71,11 @@ export class EchoTestCall implements TestCallHandle {
       this.apply({ type: 'ended', ended: tokenUnavailable(first.error), at: this.now() });
       return;
     }
-    const credential = new AzureCommunicationTokenCredential({
+    const credential = createGuestCredential({
       token: first.token,
-      refreshProactively: true,
-      tokenRefresher: async () => {
-        const reply = await this.options.getToken();
-        if (!reply.ok) throw new Error(`Doorway could not renew the token (${reply.error})`);
-        return reply.token;
-      },
+      renew: () => this.options.getToken(),
+      onGiveUp: (error) => this.apply({ type: 'ended', ended: tokenUnavailable(error), at: this.now() }),
+      log: (level, message) => this.log(level, message),
     });
     // The devices chosen on the join screen, without asking the SDK for permission again where the answer is known.
     const access = this.options.access;

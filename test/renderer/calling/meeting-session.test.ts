@@ -155,6 +155,61 @@ describe('when main has no token', () => {
   });
 });
 
+describe('when main cannot renew the token during the call', () => {
+  it('the credential’s early renewals fail without an unhandled rejection, and before the token runs out the call ends and the guest is told why', async () => {
+    const escaped: unknown[] = [];
+    const onEscape = (reason: unknown) => escaped.push(reason);
+    process.on('unhandledRejection', onEscape);
+    try {
+      const tokens = tokenService();
+      let mainUp = true;
+      const getToken = vi.fn(async (): Promise<TokenReply> => (mainUp ? tokens.getToken() : { ok: false, error: 'offline' }));
+      const { state, recorder, meeting } = await join({ tokenCheckMs: 5 * 60_000 }, { getToken });
+      await advance(300);
+      expect(state().phase).toBe('connected');
+      mainUp = false;
+
+      // 50 minutes in, the credential renews early (10 minutes before the hour) and main says no:
+      // the guest stays in the call on the token they have, and the credential tries again.
+      await advance(HOUR - 4 * 60_000);
+      expect(getToken.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(state().phase).toBe('connected');
+
+      // Before the token runs out, the call ends with the token service's reason on the ended screen.
+      await advance(4 * 60_000);
+      expect(state().phase).toBe('ended');
+      expect(state().ended).toMatchObject({ kind: 'tokenUnavailable', tokenError: 'offline', rejoin: true });
+      expect(meeting.agents()).toEqual({ created: 1, disposed: 1 });
+      // The meeting never read an expired token or a failed credential.
+      expect(recorder.of('tokenFailed')).toEqual([]);
+      expect(recorder.tokens().every((token) => token === tokens.issued[0])).toBe(true);
+
+      // Nothing keeps asking main once the meeting is over.
+      const asked = getToken.mock.calls.length;
+      await advance(2 * HOUR);
+      expect(getToken.mock.calls.length).toBe(asked);
+      // Node reports unhandled rejections after the microtasks of the turn that made them: one real turn.
+      vi.useRealTimers();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(escaped).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onEscape);
+    }
+  });
+
+  it('a renewal that fails once is tried again, and the renewed token reaches the meeting', async () => {
+    const tokens = tokenService();
+    let refusals = 1;
+    const getToken = vi.fn(async (): Promise<TokenReply> => (getToken.mock.calls.length > 1 && refusals-- > 0 ? { ok: false, error: 'timeout' } : tokens.getToken()));
+    const { state, recorder } = await join({ tokenCheckMs: 5 * 60_000 }, { getToken });
+    await advance(HOUR + 60_000);
+    expect(state().phase).toBe('connected');
+    expect(refusals).toBe(-1);
+    expect(tokens.issued).toHaveLength(2);
+    expect(recorder.tokens('renewal').at(-1)).toBe(tokens.issued[1]);
+  });
+});
+
 describe('leaving before the meeting answers', () => {
   it('while the call agent is being made: no join is sent and the agent is released', async () => {
     // The agent is made, then handed over only when the test says so.
