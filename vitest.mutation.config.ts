@@ -20,6 +20,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     setupFiles: ['./test/support/load-locales-sync.ts'],
     // electron-store imports electron; in plain Node that import must not try to fetch a binary.
-    env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent' },
+    // DOORWAY_MUTATION: tests that time code skip it (instrumented code is many times slower).
+    env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent', DOORWAY_MUTATION: '1' },
   },
 });
