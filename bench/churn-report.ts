@@ -1,39 +1,70 @@
-// The figures every scripted-meeting benchmark prints from a churn's ChurnStats: main-thread time
-// per event (listeners + its share of the frame's flush and render), whole frames, the longest
-// frame and long animation frames. Prints only; asserts nothing.
-import type { ChurnStats } from '../renderer/calling/practice/control';
+// The figures every scripted-meeting benchmark prints for a stream of updates: main-thread time per
+// update from a DevTools trace (bench/trace-attribution.ts: each update by its id, with the
+// flushes, renders, effects and timers it causes, in the renderer's thread time), a cross-check
+// of all main-thread work above a quiet page, the longest frame and long animation frames, and the
+// load average the figures were taken at. Prints only; asserts nothing.
+import { loadavg } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import type { ChurnOptions, ChurnStats } from '../renderer/calling/practice/control';
+import { scripted } from '../test/support/scripted-meeting/page';
+import { attribute, idleThreadMsPerSecond, startTrace, stopTrace, type Attribution } from './trace-attribution';
 
-function quantile(values: number[], q: number): number {
+export function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a');
+export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)} ms` : 'n/a');
 
-export function report(label: string, stats: ChurnStats, seconds: number): void {
-  // Each flush's JavaScript (model + render) is shared among the events of its frame, in order.
-  const perEventJs: number[] = [];
-  const perEventFrame: number[] = [];
-  let next = 0;
-  stats.frameEvents.forEach((count, i) => {
-    const js = stats.renderMs[i] ?? 0;
-    const frame = stats.frameWorkMs[i];
-    for (let k = 0; k < count && next < stats.handlerMs.length; k++, next++) {
-      perEventJs.push(stats.handlerMs[next] + js / count);
-      perEventFrame.push(stats.handlerMs[next] + frame / count);
-    }
-  });
-  const longest = Math.max(0, ...stats.frameIntervalsMs);
-  const eventsPerFrame = stats.frameEvents.reduce((a, b) => a + b, 0) / Math.max(1, stats.frameEvents.length);
+export const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+/** The page's main-thread thread time per second while nothing is sent (its video, self view, panels). */
+export async function idleRate(browser: Browser, page: Page, seconds = 3): Promise<number> {
+  await startTrace(browser, page);
+  await page.waitForTimeout(seconds * 1000);
+  return idleThreadMsPerSecond(await stopTrace(browser));
+}
+
+export interface FrameStats {
+  frameIntervalsMs: number[];
+  longFramesMs: number[];
+  longFrameParts?: string[];
+}
+
+/** Prints one stream's figures. `expected`: how many updates were sent. */
+export function printStream(label: string, stream: string, traced: Attribution, idleMsPerSecond: number, frames: FrameStats, expected: number, loadBefore: string): void {
+  const costs = [...traced.updates.values()].filter((u) => u.stream === stream);
+  const thread = costs.map((u) => u.threadMs);
+  const wall = costs.map((u) => u.wallMs);
+  const aboveIdle = (traced.totalThreadMs - idleMsPerSecond * (traced.windowMs / 1000)) / Math.max(1, costs.length);
+  const longest = Math.max(0, ...frames.frameIntervalsMs);
   console.log(`\n${label}`);
-  console.log(`  events                        ${stats.events} in ${seconds} s (${(stats.events / seconds).toFixed(1)}/s; ${stats.joins} joins, ${stats.leaves} leaves; ${eventsPerFrame.toFixed(2)} per frame)`);
-  console.log(`  SDK listeners, per event      median ${ms(quantile(stats.handlerMs, 0.5))}   p99 ${ms(quantile(stats.handlerMs, 0.99))}`);
-  console.log(`  model + render JS, per frame  median ${ms(quantile(stats.renderMs, 0.5))}   p99 ${ms(quantile(stats.renderMs, 0.99))}   (${stats.renderMs.length} flushes)`);
-  console.log(`  main thread per event (JS)    median ${ms(quantile(perEventJs, 0.5))}   p99 ${ms(quantile(perEventJs, 0.99))}   (listeners + share of its flush and render)`);
-  console.log(`  whole frame, per event        median ${ms(quantile(perEventFrame, 0.5))}   p99 ${ms(quantile(perEventFrame, 0.99))}   (upper bound: + style, layout, paint, video, other tasks)`);
-  console.log(`  whole frame, no events        median ${ms(quantile(stats.idleFrameWorkMs, 0.5))}   p99 ${ms(quantile(stats.idleFrameWorkMs, 0.99))}   (${stats.idleFrameWorkMs.length} frames: the page's own video and self-view)`);
-  console.log(`  longest frame                 ${ms(longest)}   (frame interval median ${ms(quantile(stats.frameIntervalsMs, 0.5))}, p99 ${ms(quantile(stats.frameIntervalsMs, 0.99))})`);
-  console.log(`  long animation frames         ${stats.longFramesMs.length}${stats.longFramesMs.length ? `, longest ${ms(Math.max(...stats.longFramesMs))}` : ''}`);
-  if (process.env.BENCH_VERBOSE) for (const part of stats.longFrameParts) console.log(`    ${part}`);
+  console.log(`  load average                  ${loadBefore} before, ${load()} after (1, 5, 15 min; above ~3 these are not measurements)`);
+  console.log(`  updates traced by id          ${costs.length} of ${expected} sent, over ${(traced.windowMs / 1000).toFixed(1)} s`);
+  console.log(`  main thread per update        median ${ms(quantile(thread, 0.5))}   p99 ${ms(quantile(thread, 0.99))}   max ${ms(Math.max(0, ...thread))}   (thread time: delivery + flushes, renders, effects, timers it causes)`);
+  console.log(`  same, wall time               median ${ms(quantile(wall, 0.5))}   p99 ${ms(quantile(wall, 0.99))}`);
+  console.log(`  all main-thread work, mean    ${ms(aboveIdle)} per update above a quiet page (${idleMsPerSecond.toFixed(1)} ms/s): includes style, layout, paint and untraced work`);
+  console.log(`  longest frame                 ${ms(longest)}   (frame interval median ${ms(quantile(frames.frameIntervalsMs, 0.5))}, p99 ${ms(quantile(frames.frameIntervalsMs, 0.99))}; longest task ${ms(traced.longestTaskMs)} wall, ${ms(traced.longestTaskThreadMs)} thread time)`);
+  console.log(`  long animation frames         ${frames.longFramesMs.length}${frames.longFramesMs.length ? `, longest ${ms(Math.max(...frames.longFramesMs))}` : ''}`);
+  if (process.env.BENCH_VERBOSE) {
+    for (const part of frames.longFrameParts ?? []) console.log(`    ${part}`);
+    for (const task of traced.longTasks) console.log(`    ${task}`);
+    for (const u of [...costs].sort((a, b) => b.threadMs - a.threadMs).slice(0, 3)) console.log(`    ${u.id}: ${ms(u.threadMs)}\n      ${u.parts.join('\n      ')}`);
+  }
+}
+
+/** Runs a scripted churn for `seconds` under a trace and prints its figures. */
+export async function measureChurn(browser: Browser, page: Page, label: string, options: ChurnOptions, seconds: number): Promise<ChurnStats> {
+  const quiet = await idleRate(browser, page);
+  const before = load();
+  await startTrace(browser, page);
+  await scripted(page, 'startChurn', { ...options, measure: true });
+  await page.waitForTimeout(seconds * 1000);
+  const stats = await scripted(page, 'stopChurn');
+  // Let the last updates' effects and timers run (reactions expire after 3 s).
+  await page.waitForTimeout(3_500);
+  const traced = attribute(await stopTrace(browser), [options.kind ?? 'roster']);
+  printStream(label, options.kind ?? 'roster', traced, quiet, stats, stats.events, before);
+  return stats;
 }

@@ -4,14 +4,13 @@
 // turn cameras on and off at 50 roster events per second, for BENCH_SECONDS (default 20), twice:
 // with the gallery only, and with the people panel open. Prints figures only.
 //
-// Per event = the synchronous time in the calling module's SDK listeners for that event + its
-// share of the JavaScript of the frame that applied it (the model flush and the Preact render it
-// starts). The whole frame (from its first animation-frame callback to a message posted then: also
-// style, layout, paint, the scripted video's canvases and any other task) is printed as an upper
-// bound, next to the same for frames without events.
-// Longest frame = the longest gap between animation frames; long-animation-frame entries (frames
-// over 50 ms, as Chromium reports them) are counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips
-// the build).
+// Main thread per event comes from a DevTools trace (bench/trace-attribution.ts): each event by its
+// id, with everything it causes (the SDK listeners, the model's per-frame flush, Preact's render and
+// its effects, timers), in the renderer's thread time; work shared by several events (one flush for
+// a frame's events) is split among them. All main-thread work above a quiet page is printed as a
+// cross-check (it includes style, layout and paint). Longest frame = the longest gap between
+// animation frames; long-animation-frame entries (frames over 50 ms, as Chromium reports them) are
+// counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips the build).
 import { buildFirst } from './build-first';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
@@ -24,8 +23,8 @@ buildFirst();
 // Loaded after the environment is set: the harness imports main's modules (electron-store).
 const { launchChromium } = await import('../test/support/chromium');
 const { createHarness, startRendererServer } = await import('../test/support/harness');
-const { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } = await import('../test/support/scripted-meeting/page');
-const { report } = await import('./churn-report');
+const { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, waitForPhase } = await import('../test/support/scripted-meeting/page');
+const { measureChurn } = await import('./churn-report');
 
 const [browser, server] = await Promise.all([launchChromium(), startRendererServer()]);
 try {
@@ -41,15 +40,11 @@ try {
     await page.waitForTimeout(1000);
     console.log(`Scripted meeting: ${PARTICIPANTS} participants, ${EVENTS_PER_SECOND} roster events/s, ${SECONDS} s per run, Chromium ${browser.version()}, viewport 1280x800`);
 
-    await scripted(page, 'startChurn', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25, measure: true });
-    await page.waitForTimeout(SECONDS * 1000);
-    report('Gallery (49 tiles, overflow strip)', await scripted(page, 'stopChurn'), SECONDS);
+    await measureChurn(browser, page, 'Gallery (49 tiles, overflow strip)', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25 }, SECONDS);
 
     await page.locator('#control-people').click();
     await page.locator('#people-panel').waitFor();
-    await scripted(page, 'startChurn', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25, measure: true });
-    await page.waitForTimeout(SECONDS * 1000);
-    report('Gallery + people panel open (windowed list)', await scripted(page, 'stopChurn'), SECONDS);
+    await measureChurn(browser, page, 'Gallery + people panel open (windowed list)', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25 }, SECONDS);
 
     const errors = harness.logs.filter((l) => l.startsWith('pageerror'));
     console.log(`\npage errors: ${errors.length}`);
