@@ -25,6 +25,10 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.ex
 /** A chain is not followed beyond this many hops or this long after its update (a loop it started is not its cost forever). */
 const MAX_HOPS = 12;
 const MAX_CHAIN_MS = 6_000;
+/** The run's window: from the first update to this long after the last (its flush, render and effects). */
+const TAIL_US = 100_000;
+/** A timer this long after it was set runs deferred work (shared by the stream's updates, see below). */
+const DEFERRED_US = 1_000_000;
 
 interface TraceEvent {
   name: string;
@@ -82,6 +86,8 @@ interface Segment {
   trigger?: number;
   /** The first function it called, for BENCH_VERBOSE. */
   fn?: string;
+  /** Reached through a timer of a second or more (e.g. reactions leaving their tiles 3 s later). */
+  deferred?: boolean;
 }
 
 const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
@@ -116,8 +122,15 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
     updates.set(id, { id, stream: id.slice(0, id.indexOf(':')), threadMs: 0, wallMs: 0, parts: [] });
   }
 
-  const timerOwners = new Map<number, Map<string, number>>();
-  const rafOwners = new Map<number, Map<string, number>>();
+  interface Scheduled {
+    owners: Map<string, number>;
+    at: number;
+    deferred: boolean;
+  }
+  const timerOwners = new Map<number, Scheduled>();
+  const rafOwners = new Map<number, Scheduled>();
+  /** Deferred work per stream (thread ms, wall ms), shared by all its updates at the end. */
+  const deferredPool = new Map<string, { thread: number; wall: number }>();
   const markTs = new Map<string, number>();
   for (const m of marks) markTs.set(m.name.slice(UPDATE_MARK.length), m.ts);
   /** Updates whose delivery scheduled nothing, waiting for the next frame's callbacks of their stream. */
@@ -133,7 +146,7 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
   for (const task of tasks) {
     const taskEnd = task.ts + (task.dur ?? 0);
     if (taskEnd < windowStart || task.ts > windowEnd) continue;
-    if (task.ts >= first && task.ts <= last) {
+    if (taskEnd >= first && task.ts <= last + TAIL_US) {
       longestTaskMs = Math.max(longestTaskMs, (task.dur ?? 0) / 1000);
       totalThreadMs += (task.tdur ?? task.dur ?? 0) / 1000;
     }
@@ -142,7 +155,7 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
     const inside: TraceEvent[] = [];
     for (let j = idx; j < mine.length && mine[j].ts <= taskEnd; j++) if (mine[j] !== task) inside.push(mine[j]);
 
-    if (task.ts >= first && task.ts <= last) {
+    if (taskEnd >= first && task.ts <= last + TAIL_US) {
       const thread = (task.tdur ?? task.dur ?? 0) / 1000;
       longestTaskThreadMs = Math.max(longestTaskThreadMs, thread);
       if (process.env.BENCH_VERBOSE && thread > 16) {
@@ -200,8 +213,10 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
     }
     // Owners inherited through the trigger.
     for (const s of segments) {
-      const from = s.kind === 'timer' ? timerOwners.get(s.trigger!) : rafOwners.get(s.trigger!);
-      if (!from) continue;
+      const scheduled = s.kind === 'timer' ? timerOwners.get(s.trigger!) : rafOwners.get(s.trigger!);
+      if (!scheduled) continue;
+      s.deferred = scheduled.deferred || (s.kind === 'timer' && s.start - scheduled.at >= DEFERRED_US);
+      const from = scheduled.owners;
       for (const [id, hops] of from) if (hops < MAX_HOPS && s.start - (markTs.get(id) ?? 0) < MAX_CHAIN_MS * 1000) s.owners.set(id, hops + 1);
     }
     // Riders join their stream's callbacks in the first frame after them.
@@ -224,6 +239,14 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
       segmentAt(e.ts).owners.set(id, 0);
       marked.push(id);
     }
+    // Work that puts updates on screen is theirs: a flush scheduled by the previous flush of the
+    // same stream (chat draws a batch over several frames) is not charged to that one's updates.
+    for (const s of [...segments, rest]) {
+      const streams = new Set([...s.owners].filter(([, hops]) => hops === 0).map(([id]) => updates.get(id)!.stream));
+      if (streams.size === 0) continue;
+      for (const [id, hops] of [...s.owners]) if (hops > 0 && streams.has(updates.get(id)!.stream)) s.owners.delete(id);
+      s.deferred = false;
+    }
     // What each segment schedules inherits its owners.
     const scheduledBy = new Set<Segment>();
     for (const e of inside) {
@@ -232,12 +255,12 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
       if (e.name === 'TimerInstall') {
         const s = segmentAt(e.ts);
         scheduledBy.add(s);
-        if (s.owners.size > 0) timerOwners.set(id, new Map(s.owners));
+        if (s.owners.size > 0) timerOwners.set(id, { owners: new Map(s.owners), at: e.ts, deferred: s.deferred ?? false });
         else timerOwners.delete(id);
       } else if (e.name === 'RequestAnimationFrame') {
         const s = segmentAt(e.ts);
         scheduledBy.add(s);
-        if (s.owners.size > 0) rafOwners.set(id, new Map(s.owners));
+        if (s.owners.size > 0) rafOwners.set(id, { owners: new Map(s.owners), at: e.ts, deferred: s.deferred ?? false });
         else rafOwners.delete(id);
       }
     }
@@ -245,10 +268,19 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
       const s = [...segments, rest].find((seg) => seg.owners.get(id) === 0);
       if (s && !scheduledBy.has(s) && s.kind !== 'raf') riders.push(id);
     }
-    // Costs, shared equally.
+    // Costs, shared equally; deferred work goes to its stream's pool.
     for (const s of [...segments, rest]) {
       if (s.owners.size === 0) continue;
       const share = s.owners.size;
+      if (s.deferred) {
+        for (const id of s.owners.keys()) {
+          const pool = deferredPool.get(updates.get(id)!.stream) ?? { thread: 0, wall: 0 };
+          pool.thread += s.thread / share;
+          pool.wall += s.wall / share;
+          deferredPool.set(updates.get(id)!.stream, pool);
+        }
+        continue;
+      }
       for (const [id, hops] of s.owners) {
         const u = updates.get(id)!;
         u.threadMs += s.thread / share;
@@ -257,8 +289,20 @@ export function attribute(events: TraceEvent[], streams: string[]): Attribution 
       }
     }
   }
+  // Deferred work is not charged along its chain: one timer re-armed for the next reaction due
+  // would charge every later expiry to the first reaction. Each update of the stream gets an equal share.
+  const counts = new Map<string, number>();
+  for (const u of updates.values()) counts.set(u.stream, (counts.get(u.stream) ?? 0) + 1);
+  for (const u of updates.values()) {
+    const pool = deferredPool.get(u.stream);
+    if (!pool) continue;
+    const n = counts.get(u.stream)!;
+    u.threadMs += pool.thread / n;
+    u.wallMs += pool.wall / n;
+    u.parts.push(`deferred work of the stream, equal share: ${(pool.thread / n).toFixed(2)} of ${pool.thread.toFixed(2)} ms`);
+  }
   longTasks.sort((a, b) => b.thread - a.thread);
-  return { updates, longestTaskMs, longestTaskThreadMs, longTasks: longTasks.slice(0, 3).map((t) => t.text), totalThreadMs, windowMs: (last - first) / 1000 };
+  return { updates, longestTaskMs, longestTaskThreadMs, longTasks: longTasks.slice(0, 3).map((t) => t.text), totalThreadMs, windowMs: (last + TAIL_US - first) / 1000 };
 }
 
 /** Thread time of all the page's main-thread tasks per second, in a trace of the page doing nothing in particular. */
