@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // The effects package's two parts exist only in the renderer build (scripts/effects-parts.mjs);
   // in Node the package's own index exports the same classes.
+  // The English catalogue common/i18n imports is one JSON.parse, not a module with an export per
+  // key: every test file imports it afresh, and per-file start-up adds up over 126 files.
+  json: { namedExports: false, stringify: true },
   resolve: {
     alias: [{ find: /^@azure\/communication-calling-effects\/(noise-suppression|background)$/, replacement: '@azure/communication-calling-effects' }],
   },

@@ -6,10 +6,9 @@ import base from './vitest.config';
 // built from unmutated sources), no packaging. Stryker's vitest runner also narrows each run to
 // the test files that import the mutated file.
 export default defineConfig({
-  // The English catalogue common/i18n imports as one JSON.parse, not a module with an export per
-  // key (the other locales are read from disk by load-locales-sync.ts): per-file start-up otherwise
-  // dominates each mutant's run.
-  json: { namedExports: false, stringify: true },
+  // Per-file start-up dominates each mutant's run: see vitest.config.ts's json option and
+  // test/support/load-locales.ts.
+  json: base.json,
   resolve: base.resolve,
   test: {
     include: ['test/main/**/*.test.ts', 'test/server/**/*.test.ts', 'test/server/**/*.test.tsx', 'test/renderer/**/*.test.ts', 'test/common/**/*.test.ts'],
@@ -18,7 +17,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    setupFiles: ['./test/support/load-locales-sync.ts'],
+    setupFiles: ['./test/support/load-locales.ts'],
     // electron-store imports electron; in plain Node that import must not try to fetch a binary.
     // DOORWAY_MUTATION: tests that time code skip it (instrumented code is many times slower).
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent', DOORWAY_MUTATION: '1' },
