@@ -184,7 +184,9 @@ describe('invitations on the join screen (the real service on loopback)', () => 
       await expect.poll(() => error.getAttribute('data-code')).toBe('revoked');
       await expect(error.textContent()).resolves.toBe(en('invitation.error.revoked'));
       await harness.page.locator('#name-input').fill('Pat');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The name is on screen and two frames have passed since: any render the typing caused is done.
+      await expect.poll(() => harness.page.locator('#name-input').inputValue()).toBe('Pat');
+      await harness.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await joinButton(harness).getAttribute('aria-disabled')).toBe('true');
     });
   });
