@@ -20,6 +20,38 @@ export function useObservable<T>(source: Readable<T> | null | undefined, fallbac
 }
 
 /**
+ * The source's value, re-rendering on change unless only the `ignored` fields changed (their
+ * views subscribe to those parts themselves): the meeting view does not re-render its gallery,
+ * header and controls for each caption line or reaction. The value returned may hold stale
+ * `ignored` fields; read those through `useObservablePart`.
+ */
+export function useObservableExcept<T extends object>(source: Readable<T> | null | undefined, fallback: T | null, ignored: readonly (keyof T)[]): T | null {
+  const [state, setState] = useState(() => ({ source, value: source ? source.get() : fallback }));
+  const shown = useRef(state);
+  shown.current = state;
+  useEffect(() => {
+    if (!source) return;
+    const take = (value: T) => {
+      const last = shown.current;
+      if (last.source === source && last.value && sameExcept(last.value, value, ignored)) return;
+      setState({ source, value });
+    };
+    take(source.get());
+    return source.subscribe(take);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ignored fields are fixed for a view
+  }, [source]);
+  if (!source) return fallback;
+  return state.source === source ? state.value : source.get();
+}
+
+function sameExcept<T extends object>(a: T, b: T, ignored: readonly (keyof T)[]): boolean {
+  if (a === b) return true;
+  for (const key in a) if (!ignored.includes(key) && a[key] !== b[key]) return false;
+  for (const key in b) if (!ignored.includes(key) && !(key in a)) return false;
+  return true;
+}
+
+/**
  * One part of the source's value (`select` must be stable or cheap), re-rendering only when that
  * part changes: a badge that shows a count does not re-render for every message behind it.
  */

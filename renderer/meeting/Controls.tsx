@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../calling/call-model';
 import type { ChatState } from '../chat/chat-model';
-import type { Readable } from '../components/use-observable';
+import { useObservablePart, type Readable } from '../components/use-observable';
 import { useT } from '../i18n';
 import { ShareButton } from '../share/ShareButton';
 import { capabilityText } from './capability-text';
@@ -53,6 +53,25 @@ function ControlButton({ id, icon, label, onClick, blocked, expanded, controls, 
         </span>
       )}
     </div>
+  );
+}
+
+/** The captions button's whole state in one value: it re-renders when that changes, not per caption line. */
+const captionsButtonOf = (state: CallState): 'none' | 'off' | 'starting' | 'on' =>
+  !state.captions.available ? 'none' : state.captions.starting ? 'starting' : state.captions.active ? 'on' : 'off';
+
+function CaptionsButton({ session }: { session: CallSession }) {
+  const t = useT();
+  const captions = useObservablePart(session.state, captionsButtonOf);
+  if (captions === 'none') return null;
+  return (
+    <ControlButton
+      id="control-captions"
+      icon="captions"
+      label={captions === 'starting' ? t('captions.button.starting') : captions === 'on' ? t('captions.button.off') : t('captions.button.on')}
+      tone={captions === 'on' ? 'active' : undefined}
+      onClick={() => void (captions === 'on' || captions === 'starting' ? session.captions.stop() : session.captions.start())}
+    />
   );
 }
 
@@ -148,15 +167,7 @@ export function Controls({ session, state, compact, panel = 'none', onPanel, onN
         />
       )}
       {!compact && <ReactionsButton session={session} state={state} />}
-      {!compact && state.captions.available && (
-        <ControlButton
-          id="control-captions"
-          icon="captions"
-          label={state.captions.starting ? t('captions.button.starting') : state.captions.active ? t('captions.button.off') : t('captions.button.on')}
-          tone={state.captions.active ? 'active' : undefined}
-          onClick={() => void (state.captions.active || state.captions.starting ? session.captions.stop() : session.captions.start())}
-        />
-      )}
+      {!compact && <CaptionsButton session={session} />}
       {!compact && chat && <ChatButton open={panel === 'chat'} chat={chat} onClick={() => togglePanel('chat')} />}
       {!compact && (
         <ControlButton

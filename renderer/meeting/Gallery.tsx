@@ -17,6 +17,7 @@ import {
 } from '../calling/call-model';
 import { useT } from '../i18n';
 import type { ShownReaction } from '../calling/features/reactions-model';
+import { useObservablePart } from '../components/use-observable';
 import { remoteVideoLimit } from '../calling/features/media-stats-model';
 import { MeetingIcon } from './icons';
 import { SELF, fillLayout, remoteTileCount } from './layout';
@@ -68,11 +69,18 @@ interface TileProps extends TileMarks {
   video: boolean;
   dominant: boolean;
   session: CallSession;
-  /** Their reaction while it is shown. */
-  reaction?: ShownReaction | null;
 }
 
-export const Tile = memo(function Tile({ participant, video, dominant, session, reaction, pinned, spotlighted, onPin }: TileProps) {
+/**
+ * A tile's reaction while it is shown (`id` null: the guest's own). It follows the reactions slice
+ * itself: a reaction re-renders this one badge, not the meeting view or the other tiles.
+ */
+function TileReaction({ session, id }: { session: CallSession; id: string | null }) {
+  const reaction = useObservablePart(session.state, (state): ShownReaction | null => (id === null ? state.reactions.self : (state.reactions.byParticipant.get(id) ?? null)));
+  return reaction ? <ReactionBadge key={reaction.at} reaction={reaction} /> : null;
+}
+
+export const Tile = memo(function Tile({ participant, video, dominant, session, pinned, spotlighted, onPin }: TileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   const { id, name, muted, speaking, handRaised } = participant;
@@ -90,7 +98,7 @@ export const Tile = memo(function Tile({ participant, video, dominant, session, 
       data-spotlighted={spotlighted ? 'true' : undefined}
     >
       {video ? <div class="tile__video" ref={host} /> : <Avatar id={id} name={name} size="large" />}
-      {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
+      <TileReaction session={session} id={id} />
       <TileLabel name={shown} handRaised={handRaised} muted={muted} pinned={pinned} spotlighted={spotlighted}>
         {speaking && <span class="meeting-sr">{t('meeting.tile.speaking')}</span>}
         {dominant && <span class="meeting-sr">{t('meeting.tile.dominant')}</span>}
@@ -160,12 +168,10 @@ interface SelfTileProps extends TileMarks {
   muted: boolean;
   videoOn: boolean;
   handRaised: boolean;
-  /** The guest's own reaction while it is shown. */
-  reaction?: ShownReaction | null;
   class?: string;
 }
 
-export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, class: extra, pinned, spotlighted, onPin }: SelfTileProps) {
+export function SelfTile({ session, name, muted, videoOn, handRaised, class: extra, pinned, spotlighted, onPin }: SelfTileProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
   // A layout effect: the join screen's camera <video> moves in here in the same task the previous
@@ -184,7 +190,7 @@ export function SelfTile({ session, name, muted, videoOn, handRaised, reaction, 
       data-spotlighted={spotlighted ? 'true' : undefined}
     >
       {videoOn ? <div class="tile__video" ref={host} /> : <Avatar id={SELF} name={name || t('meeting.you')} size="large" />}
-      {reaction && <ReactionBadge key={reaction.at} reaction={reaction} />}
+      <TileReaction session={session} id={null} />
       <TileLabel name={label} handRaised={handRaised} muted={muted} pinned={pinned} spotlighted={spotlighted} />
       {onPin && <PinButton id={SELF} name={label} pinned={pinned ?? false} onPin={onPin} />}
     </li>
@@ -268,7 +274,6 @@ export function Gallery({ session, state, displayName, onShowPeople, mode = 'gri
                 video={videos.has(p.id)}
                 dominant={p.id === dominant}
                 session={session}
-                reaction={state.reactions.byParticipant.get(p.id)}
                 pinned={pinned.includes(p.id)}
                 spotlighted={spotlight.ids.includes(p.id)}
                 onPin={onPin}
@@ -282,7 +287,6 @@ export function Gallery({ session, state, displayName, onShowPeople, mode = 'gri
                 muted={state.local.muted}
                 videoOn={state.local.videoOn}
                 handRaised={state.local.handRaised}
-                reaction={state.reactions.self}
                 pinned={pinned.includes(SELF)}
                 spotlighted={spotlight.self}
                 onPin={onPin}

@@ -12,7 +12,7 @@ import { stopStream } from '../media/camera-preview';
 import type { CallSession, CallState, EndedInfo } from '../calling/call-model';
 import { CallView } from './CallView';
 import { ConnectingView, EndedView, LobbyView } from './phases';
-import { useObservable } from '../components/use-observable';
+import { useObservableExcept } from '../components/use-observable';
 import { PracticeBanner } from './PracticeBanner';
 import { layoutOf } from './layout';
 import { meetingInfoOf } from './stage/meeting-info';
@@ -32,6 +32,8 @@ function meetingText({ target }: MeetingRequest): string {
   return target.kind === 'link' ? target.meetingLink : `Meeting ID: ${target.meetingId}${target.passcode ? ` Passcode: ${target.passcode}` : ''}`;
 }
 
+const SLICES_WITH_OWN_VIEWS: readonly (keyof CallState)[] = ['captions', 'reactions'];
+
 const LEFT_EARLY: EndedInfo = { kind: 'left', code: null, subCode: null, callId: null, rejoin: true };
 const LOAD_FAILED: EndedInfo = { kind: 'unknown', code: null, subCode: null, callId: null, rejoin: true };
 
@@ -40,7 +42,9 @@ export function MeetingScreen({ request, info, settings, updateSettings, onExit 
   const [session, setSession] = useState<CallSession | null>(null);
   // Ended before there was a session: left while the SDK loaded, or the SDK failed to load.
   const [earlyEnd, setEarlyEnd] = useState<EndedInfo | null>(null);
-  const state = useObservable<CallState | null>(session?.state, null);
+  // Caption lines and reactions re-render only their own views (CaptionsBanner, the captions
+  // button, each tile's reaction), not the whole meeting.
+  const state = useObservableExcept<CallState>(session?.state, null, SLICES_WITH_OWN_VIEWS);
   const leftEarly = useRef(false);
   const endEarly = (info: EndedInfo) => {
     leftEarly.current = true;

@@ -5,7 +5,8 @@
 import './captions.css';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CallSession, CallState } from '../../calling/call-model';
-import { captionsShown, type CaptionLine } from '../../calling/features/captions-model';
+import { captionsShown, type CaptionLine, type CaptionsState } from '../../calling/features/captions-model';
+import { useObservablePart } from '../../components/use-observable';
 import { useLanguage, useT } from '../../i18n';
 import { capabilityText } from '../capability-text';
 import { memo } from '../memo';
@@ -13,6 +14,7 @@ import { languageName } from './language-name';
 
 export interface CaptionsBannerProps {
   session: CallSession;
+  /** The call's state for everything but the captions, which the banner follows itself. */
   state: CallState;
   /** The guest chose a caption language (remembered for next time). */
   onCaptionLanguage?: (language: string) => void;
@@ -20,6 +22,8 @@ export interface CaptionsBannerProps {
 
 /** How close to the end (px) still counts as "at the end" when new lines arrive. */
 const FOLLOW_SLACK_PX = 24;
+
+const captionsOf = (state: CallState): CaptionsState => state.captions;
 
 // Memoized: a caption update re-renders the one line it changed, not the whole history.
 const Line = memo(function Line({ line, unknownSpeaker }: { line: CaptionLine; unknownSpeaker: string }) {
@@ -37,7 +41,8 @@ const Line = memo(function Line({ line, unknownSpeaker }: { line: CaptionLine; u
 export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBannerProps) {
   const t = useT();
   const language = useLanguage();
-  const captions = state.captions;
+  // Its own subscription: a caption line re-renders the banner, not the meeting view.
+  const captions = useObservablePart(session.state, captionsOf);
   const history = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 

@@ -126,7 +126,6 @@ function PeopleStage({ session, state, ids, reason, video, displayName, pinned, 
                     muted={state.local.muted}
                     videoOn={state.local.videoOn}
                     handRaised={state.local.handRaised}
-                    reaction={state.reactions.self}
                     pinned={pinned.includes(SELF)}
                     spotlighted={state.spotlight.self}
                     onPin={onPin}
@@ -142,7 +141,6 @@ function PeopleStage({ session, state, ids, reason, video, displayName, pinned, 
                   video={video.has(id)}
                   dominant={id === dominant}
                   session={session}
-                  reaction={state.reactions.byParticipant.get(id)}
                   pinned={pinned.includes(id)}
                   spotlighted={state.spotlight.ids.includes(id)}
                   onPin={onPin}
