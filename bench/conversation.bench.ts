@@ -43,8 +43,11 @@ const MEASURE_CHAT = `(() => {
   const panel = document.querySelector('#chat-panel');
   const observer = new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) {
-      if (node instanceof Element && node.matches('.chat-message[data-message]')) {
-        performance.mark('doorway-update:chat:' + node.getAttribute('data-message'));
+      if (!(node instanceof Element)) continue;
+      // The first messages arrive inside the list itself (it is drawn only once there are any).
+      const added = node.matches('.chat-message[data-message]') ? [node] : [...node.querySelectorAll('.chat-message[data-message]')];
+      for (const message of added) {
+        performance.mark('doorway-update:chat:' + message.getAttribute('data-message'));
         stats.marked++;
       }
     }

@@ -87,22 +87,12 @@ export interface ChurnStats {
   events: number;
   joins: number;
   leaves: number;
-  /** Synchronous time in the calling module's listeners per event (ms), when measured. */
-  handlerMs: number[];
-  /** Main-thread work per frame that applied events: flush, render, style, layout, paint (ms). */
-  frameWorkMs: number[];
-  /** Events applied in each of those frames. */
-  frameEvents: number[];
-  /** The same for frames that applied no event (the page's own cost: video, self-view). */
-  idleFrameWorkMs: number[];
   /** Time between animation frames (ms). */
   frameIntervalsMs: number[];
   /** long-animation-frame entries' durations (ms), when the browser reports them. */
   longFramesMs: number[];
   /** What those frames spent their time on: scripts (by invoker), and style/layout/paint. */
   longFrameParts: string[];
-  /** JavaScript per flush: the model applying the frame's events and Preact rendering it (ms). */
-  renderMs: number[];
 }
 
 export interface ScriptedMeetingControl {

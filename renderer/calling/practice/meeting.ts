@@ -142,19 +142,14 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       now: () => this.clock.now() + this.skippedMs,
       createCallAgent: (credential, options) => this.createCallAgent(credential, options),
       createRemoteRenderer: (stream) => this.createRemoteRenderer(stream),
-      // The calling module's batching, as in production (next frame, or a timer when hidden), timed
-      // while the churn measures: the model's flush plus the render it starts (Preact renders in a
-      // microtask queued during the flush, so a microtask queued after it runs once it is done).
+      // The calling module's batching, as in production (next frame, or a timer when hidden). The
+      // benches time it from a DevTools trace (bench/trace-attribution.ts), not in the page.
       schedule: (flush) => {
         let done = false;
         const run = () => {
           if (done) return;
           done = true;
-          const stats = this.churn?.measure ? this.churn.stats : null;
-          if (!stats) return flush();
-          const start = performance.now();
           flush();
-          queueMicrotask(() => stats.renderMs.push(performance.now() - start));
         };
         requestAnimationFrame(run);
         setTimeout(run, 250);
@@ -535,11 +530,10 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
   startChurn(options: ChurnOptions): void {
     this.stopChurnQuietly();
     const call = this.requireCall();
-    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, handlerMs: [], frameWorkMs: [], frameEvents: [], idleFrameWorkMs: [], frameIntervalsMs: [], longFramesMs: [], longFrameParts: [], renderMs: [] };
+    const stats: ChurnStats = { events: 0, joins: 0, leaves: 0, frameIntervalsMs: [], longFramesMs: [], longFrameParts: [] };
     const rand = this.rand;
     const pick = () => call.remoteParticipants[Math.floor(rand() * call.remoteParticipants.length)];
     let speaker: ScriptedRemoteParticipant | null = null;
-    let pendingEvents = 0;
     const REACTIONS = ['like', 'heart', 'applause', 'laugh', 'surprised'] as const;
     let words = 0;
 
@@ -607,38 +601,21 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       if (options.measure) {
         // Each update by id in a DevTools trace (bench/trace-attribution.ts follows what it causes).
         performance.mark(`doorway-update:${stream}:${stats.events}`);
-        const start = performance.now();
-        act();
-        stats.handlerMs.push(performance.now() - start);
-        pendingEvents++;
-      } else act();
+      }
+      act();
     };
     const timer = this.clock.setInterval(tick, 1000 / options.eventsPerSecond);
 
     let stopFrames = () => undefined as void;
     if (options.measure) {
-      // Frame work: from this frame's first animation-frame callback (registered last frame, so
-      // it runs before the calling module's flush) to a message posted then, which runs after the
-      // frame's callbacks, renders, style, layout and paint.
+      // The time between animation frames (the longest frame); the work per update comes from
+      // the benches' DevTools trace.
       let running = true;
       let last = 0;
-      const channel = new MessageChannel();
-      let frameStart = 0;
-      let frameEvents = 0;
-      channel.port1.onmessage = () => {
-        if (frameEvents > 0) {
-          stats.frameWorkMs.push(performance.now() - frameStart);
-          stats.frameEvents.push(frameEvents);
-        } else stats.idleFrameWorkMs.push(performance.now() - frameStart);
-      };
       const onFrame = (now: number) => {
         if (!running) return;
         if (last) stats.frameIntervalsMs.push(now - last);
         last = now;
-        frameStart = performance.now();
-        frameEvents = pendingEvents;
-        pendingEvents = 0;
-        channel.port2.postMessage(null);
         requestAnimationFrame(onFrame);
       };
       requestAnimationFrame(onFrame);
@@ -661,7 +638,6 @@ export class ScriptedMeeting implements ScriptedMeetingControl, RoomHost {
       stopFrames = () => {
         running = false;
         observer?.disconnect();
-        channel.port1.close();
       };
     }
     this.churn = {
