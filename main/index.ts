@@ -31,6 +31,7 @@ import { BACKGROUND_EXTENSIONS, createBackgroundImages } from './backgrounds/bac
 import { RendererRecovery } from './crash/renderer-recovery';
 import { JoinLinkRouter } from './deep-links/join-link-router';
 import { receiveDeepLinks } from './deep-links/link-intake';
+import { localeFileReader, localeFilesFolder } from './i18n/locale-files';
 import { createInvokeHandlers } from './ipc/invoke-handlers';
 import { registerIpcHandlers, trustMainFrameOf } from './ipc/ipc-manager';
 import { createInvitationService } from './invitations/invitation-service';
@@ -56,6 +57,10 @@ import { startAutoUpdates, type AutoUpdates } from './updates/auto-updates';
 import { createCloseGuard } from './window/close-guard';
 import { mainWindowOptions } from './window/main-window-options';
 
+// The guest's language is read from the catalogue files the build puts next to this bundle; English
+// is bundled and answers for any locale (or key) that cannot be read.
+const readLocale = localeFileReader(localeFilesFolder(__dirname));
+
 // The single-instance lock comes first: a second launch (a link clicked while Doorway runs)
 // hands its argv to the first instance and exits before doing anything else.
 if (!app.requestSingleInstanceLock()) {
@@ -79,7 +84,7 @@ function startFailed(error: unknown): void {
   process.stderr.write(`Doorway failed to start: ${reason}\n`);
   const show = async () => {
     const lang = pickLocale(app.getPreferredSystemLanguages());
-    await loadLocale(lang).catch(() => undefined); // English, then
+    await loadLocale(lang, readLocale).catch(() => undefined); // English, then
     const params = { app: app.getName(), reason, logs: safePath(() => app.getPath('logs')) };
     dialog.showErrorBox(translate(lang, 'dialog.startFailed.title', params), translate(lang, 'dialog.startFailed.message', params));
     app.quit();
@@ -356,7 +361,7 @@ function start(): void {
         update: (patch) => {
           const next = settings.update(patch);
           if (patch.miniWindow !== undefined) miniWindow.settingChanged();
-          if (patch.language !== undefined && app.isReady()) void loadLocale(language()).then(applyMenu, () => applyMenu());
+          if (patch.language !== undefined && app.isReady()) void loadLocale(language(), readLocale).then(applyMenu, () => applyMenu());
           return next;
         },
       },
@@ -415,7 +420,7 @@ function start(): void {
       });
 
       // The menu in the guest's language once its strings are loaded (in English if they cannot be).
-      void loadLocale(language())
+      void loadLocale(language(), readLocale)
         .catch((error: unknown) => log.warn(`i18n: ${language()} not loaded (${errorName(error)})`))
         .then(applyMenu);
 

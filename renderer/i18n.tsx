@@ -3,6 +3,7 @@
 // every key's fallback. The document's `lang` and `dir` follow the locale.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { importLocale } from '../common/i18n/locale-imports';
 import { loadLocale, SOURCE_LOCALE, textDirection, translate, type Locale, type MessageKey, type Params } from '../common/i18n';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -23,7 +24,7 @@ export function useLanguage(): Locale {
  * cannot be loaded, so a broken file never leaves the guest with a blank window).
  */
 export async function activateLocale(locale: Locale): Promise<Locale> {
-  const shown = await loadLocale(locale).then(
+  const shown = await loadLocale(locale, importLocale).then(
     () => locale,
     () => SOURCE_LOCALE,
   );

@@ -8,3 +8,5 @@ export function writeRendererHtml(outdir: string, metafile: Metafile): Promise<v
 export function validateBranding(file?: string): Promise<import('../main/config/branding').Branding>;
 /** Copies the branding's background pictures into `<rendererDir>/backgrounds/`. */
 export function copyBrandBackgrounds(branding: import('../main/config/branding').Branding, rendererDir: string): Promise<void>;
+/** Writes each translation (not English, which main bundles) to `<dir>/<tag>.json`, read by main at run time. */
+export function writeLocaleFiles(dir: string): Promise<void>;

@@ -1,9 +1,9 @@
-// Builds the three processes with esbuild: main (CommonJS, Node), the preload (one CommonJS file,
+// Builds the three processes with esbuild: main (CommonJS, Node, with the translations as files beside it), the preload (one CommonJS file,
 // as a sandboxed preload must be) and the renderer (ES modules, the ACS SDK in its own chunk,
 // loaded after first paint). Every import passes the process-boundary check. The branding file is
 // validated first, with the app's own schema, so a bad one fails the build with every bad field named.
-import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -25,9 +25,25 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   sourcemap: production ? false : 'linked',
-  plugins: [processBoundaries(root), signalingGlobalShim(), effectsParts()],
+  plugins: [processBoundaries(root), signalingGlobalShim(), effectsParts(), englishMessagesOnly()],
   define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
 };
+
+/**
+ * English's file carries a description of each key for translators (about a third of its gzip
+ * size); the app needs only the messages, so the bundles get the file without them.
+ */
+export function englishMessagesOnly() {
+  return {
+    name: 'english-messages-only',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]common[\\/]i18n[\\/]locales[\\/]en\.json$/ }, async (args) => {
+        const source = JSON.parse(await readFile(args.path, 'utf8'));
+        return { contents: JSON.stringify(Object.fromEntries(Object.entries(source).map(([key, entry]) => [key, entry.message]))), loader: 'json' };
+      });
+    },
+  };
+}
 
 export async function build() {
   const branding = await validateBranding();
@@ -60,6 +76,7 @@ export async function build() {
   const [main, preload, renderer] = results.map((r) => r.value);
   await writeRendererHtml(path.join(out, 'renderer'), renderer.metafile);
   await copyBrandBackgrounds(branding, path.join(out, 'renderer'));
+  await writeLocaleFiles(path.join(out, 'main', 'locales'));
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'meta.json'), JSON.stringify({ main: main.metafile, preload: preload.metafile, renderer: renderer.metafile }));
 }
@@ -81,6 +98,19 @@ export async function validateBranding(file = path.join(root, 'build', 'branding
   const parsed = parseBranding(raw);
   if (!parsed.ok) throw new Error(`${name} is invalid:\n${parsed.message.replace(/^/gm, '  ')}`);
   return parsed.branding;
+}
+
+/**
+ * Main reads the guest's locale at run time (main/i18n/locale-files.ts), so each translation is a
+ * file next to main's bundle, whitespace dropped. A dynamic import would not do: esbuild inlines
+ * every one into a CommonJS bundle. English is not written: it is in main's bundle.
+ */
+export async function writeLocaleFiles(dir) {
+  const source = path.join(root, 'common', 'i18n', 'locales');
+  await mkdir(dir, { recursive: true });
+  for (const name of readdirSync(source).filter((file) => file.endsWith('.json') && file !== 'en.json')) {
+    await writeFile(path.join(dir, name), JSON.stringify(JSON.parse(readFileSync(path.join(source, name), 'utf8'))));
+  }
 }
 
 /** The organization's background pictures go next to the renderer, served as /backgrounds/<file>. */

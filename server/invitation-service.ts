@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { INVITATION_ID_PATTERN, type InvitationErrorCode, type InvitationView } from '../common/invitation';
 import { loadLocale, pickLocale, SOURCE_LOCALE, type Locale } from '../common/i18n';
+import { importLocale } from '../common/i18n/locale-imports';
 import type { AuditLog } from './audit-log';
 import { maskEmail } from './audit-log';
 import type { GraphClient, GraphResult, MeetingDetails } from './graph-client';
@@ -207,7 +208,7 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
           ...(bound ? {} : { join: invitation.join, ...(invitation.dialIn ? { dialIn: invitation.dialIn } : {}) }),
         });
       const mailLocale = language ?? SOURCE_LOCALE;
-      await loadLocale(mailLocale);
+      await loadLocale(mailLocale, importLocale);
       const mail = mailFor(mailLocale);
       const emails: Partial<Record<Locale, MailParts>> = { [SOURCE_LOCALE]: mailLocale === SOURCE_LOCALE ? mail : mailFor(SOURCE_LOCALE), [mailLocale]: mail };
       const ics = buildIcs({
@@ -258,7 +259,7 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       const email = found.invitation.boundEmail;
       // Invitations stored before 24 locales carry 'en'/'ko': pickLocale reads those too.
       const lang = pickLocale(found.invitation.guest.language ?? SOURCE_LOCALE);
-      await loadLocale(lang);
+      await loadLocale(lang, importLocale);
       const message = composeCodeMail({ lang, meetingSubject: found.invitation.meeting.subject, code, minutes: Math.round(codeTtlMs / 60_000) });
       const sent = await graph.sendMail(mailSender, { to: email, subject: message.subject, html: message.html, attachments: [] });
       if (!sent.ok) return { ok: false, error: 'serviceError' };

@@ -9,7 +9,7 @@ import english from './locales/en.json';
 import { LOCALES, LOCALE_TAGS, SOURCE_LOCALE, isLocale, localeEntry, migrateLocaleSetting, textDirection, type Locale, type LocaleModule } from './locales';
 import { matchLocale } from './match-locale';
 
-export { LOCALES, LOCALE_TAGS, SOURCE_LOCALE, isLocale, localeEntry, migrateLocaleSetting, textDirection, type Locale };
+export { LOCALES, LOCALE_TAGS, SOURCE_LOCALE, isLocale, localeEntry, migrateLocaleSetting, textDirection, type Locale, type LocaleModule };
 export { parseAcceptLanguage } from './match-locale';
 
 export type MessageKey = keyof typeof english;
@@ -26,11 +26,13 @@ function flatten(source: LocaleModule['default']): Messages {
 
 registerMessages(SOURCE_LOCALE, english);
 
-/** Loads a locale's messages once (a separate chunk in the renderer); later calls resolve at once. */
-export async function loadLocale(locale: Locale): Promise<void> {
+/** Reads one locale's messages: `importLocale` (locale-imports.ts) in the renderer and the service, a file in main. */
+export type LocaleReader = (locale: Locale) => Promise<LocaleModule['default']>;
+
+/** Loads a locale's messages once through `read`; later calls resolve at once. A reader that rejects leaves the locale on English. */
+export async function loadLocale(locale: Locale, read: LocaleReader): Promise<void> {
   if (loaded.has(locale)) return;
-  const module = await localeEntry(locale).load();
-  registerMessages(locale, module.default);
+  registerMessages(locale, await read(locale));
 }
 
 /** Sets a locale's messages (what loadLocale does; a caller with its own subset of keys may too). */

@@ -1,7 +1,8 @@
 // Process: any (pure). The registry of shipped locales: one line per locales/<tag>.json that exists.
-// A translator adds their line (tag, the language's own name, direction, loader) when their file
-// lands, in tag order after English; nothing else lists locales. Each loader is a dynamic import, so the renderer's bundler puts
-// every locale in its own chunk and only the active one is fetched.
+// A translator adds their line (tag, the language's own name, direction) when their file lands, in
+// tag order after English, and its loader in locale-imports.ts. How a locale's file is read is up
+// to each process: the renderer and the service import it (a chunk of its own in the renderer),
+// main reads it from the app's files (main/i18n/locale-files.ts), so this file imports none of them.
 
 /** A locale file's messages: key → ICU message (English's file also carries descriptions). */
 export type LocaleModule = { default: Readonly<Record<string, string | { message: string }>> };
@@ -12,35 +13,34 @@ export interface LocaleEntry {
   /** The language's name in itself, so a guest who cannot read the current language finds theirs. */
   readonly name: string;
   readonly dir: 'ltr' | 'rtl';
-  readonly load: () => Promise<LocaleModule>;
 }
 
 export const LOCALES = [
-  { tag: 'en-US', name: 'English (United States)', dir: 'ltr', load: () => import('./locales/en.json') },
-  { tag: 'en-GB', name: 'English (United Kingdom)', dir: 'ltr', load: () => import('./locales/en-GB.json') },
-  { tag: 'ar-SA', name: 'العربية', dir: 'rtl', load: () => import('./locales/ar-SA.json') },
-  { tag: 'cs-CZ', name: 'Čeština', dir: 'ltr', load: () => import('./locales/cs-CZ.json') },
-  { tag: 'de-DE', name: 'Deutsch', dir: 'ltr', load: () => import('./locales/de-DE.json') },
-  { tag: 'es-ES', name: 'Español (España)', dir: 'ltr', load: () => import('./locales/es-ES.json') },
-  { tag: 'es-MX', name: 'Español (México)', dir: 'ltr', load: () => import('./locales/es-MX.json') },
-  { tag: 'fi-FI', name: 'Suomi', dir: 'ltr', load: () => import('./locales/fi-FI.json') },
-  { tag: 'fr-CA', name: 'Français (Canada)', dir: 'ltr', load: () => import('./locales/fr-CA.json') },
-  { tag: 'fr-FR', name: 'Français (France)', dir: 'ltr', load: () => import('./locales/fr-FR.json') },
-  { tag: 'he-IL', name: 'עברית', dir: 'rtl', load: () => import('./locales/he-IL.json') },
-  { tag: 'hi-IN', name: 'हिन्दी', dir: 'ltr', load: () => import('./locales/hi-IN.json') },
-  { tag: 'id-ID', name: 'Bahasa Indonesia', dir: 'ltr', load: () => import('./locales/id-ID.json') },
-  { tag: 'it-IT', name: 'Italiano', dir: 'ltr', load: () => import('./locales/it-IT.json') },
-  { tag: 'ja-JP', name: '日本語', dir: 'ltr', load: () => import('./locales/ja-JP.json') },
-  { tag: 'ko-KR', name: '한국어', dir: 'ltr', load: () => import('./locales/ko-KR.json') },
-  { tag: 'nb-NO', name: 'Norsk bokmål', dir: 'ltr', load: () => import('./locales/nb-NO.json') },
-  { tag: 'nl-NL', name: 'Nederlands', dir: 'ltr', load: () => import('./locales/nl-NL.json') },
-  { tag: 'pl-PL', name: 'Polski', dir: 'ltr', load: () => import('./locales/pl-PL.json') },
-  { tag: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr', load: () => import('./locales/pt-BR.json') },
-  { tag: 'ru-RU', name: 'Русский', dir: 'ltr', load: () => import('./locales/ru-RU.json') },
-  { tag: 'sv-SE', name: 'Svenska', dir: 'ltr', load: () => import('./locales/sv-SE.json') },
-  { tag: 'tr-TR', name: 'Türkçe', dir: 'ltr', load: () => import('./locales/tr-TR.json') },
-  { tag: 'zh-CN', name: '中文（简体）', dir: 'ltr', load: () => import('./locales/zh-CN.json') },
-  { tag: 'zh-TW', name: '中文（繁體）', dir: 'ltr', load: () => import('./locales/zh-TW.json') },
+  { tag: 'en-US', name: 'English (United States)', dir: 'ltr' },
+  { tag: 'en-GB', name: 'English (United Kingdom)', dir: 'ltr' },
+  { tag: 'ar-SA', name: 'العربية', dir: 'rtl' },
+  { tag: 'cs-CZ', name: 'Čeština', dir: 'ltr' },
+  { tag: 'de-DE', name: 'Deutsch', dir: 'ltr' },
+  { tag: 'es-ES', name: 'Español (España)', dir: 'ltr' },
+  { tag: 'es-MX', name: 'Español (México)', dir: 'ltr' },
+  { tag: 'fi-FI', name: 'Suomi', dir: 'ltr' },
+  { tag: 'fr-CA', name: 'Français (Canada)', dir: 'ltr' },
+  { tag: 'fr-FR', name: 'Français (France)', dir: 'ltr' },
+  { tag: 'he-IL', name: 'עברית', dir: 'rtl' },
+  { tag: 'hi-IN', name: 'हिन्दी', dir: 'ltr' },
+  { tag: 'id-ID', name: 'Bahasa Indonesia', dir: 'ltr' },
+  { tag: 'it-IT', name: 'Italiano', dir: 'ltr' },
+  { tag: 'ja-JP', name: '日本語', dir: 'ltr' },
+  { tag: 'ko-KR', name: '한국어', dir: 'ltr' },
+  { tag: 'nb-NO', name: 'Norsk bokmål', dir: 'ltr' },
+  { tag: 'nl-NL', name: 'Nederlands', dir: 'ltr' },
+  { tag: 'pl-PL', name: 'Polski', dir: 'ltr' },
+  { tag: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr' },
+  { tag: 'ru-RU', name: 'Русский', dir: 'ltr' },
+  { tag: 'sv-SE', name: 'Svenska', dir: 'ltr' },
+  { tag: 'tr-TR', name: 'Türkçe', dir: 'ltr' },
+  { tag: 'zh-CN', name: '中文（简体）', dir: 'ltr' },
+  { tag: 'zh-TW', name: '中文（繁體）', dir: 'ltr' },
 ] as const satisfies readonly LocaleEntry[];
 
 export type Locale = (typeof LOCALES)[number]['tag'];

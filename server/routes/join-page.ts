@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { INVITATION_ID_PATTERN, type InvitationErrorCode, type InvitationView } from '../../common/invitation';
 import { loadLocale, type Locale } from '../../common/i18n';
+import { importLocale } from '../../common/i18n/locale-imports';
 import type { InvitationService } from '../invitation-service';
 import { LANDING_CSS, LANDING_JS } from '../landing-assets';
 import { LANDING_CSS_PATH, LANDING_JS_PATH, pageLanguage, renderLandingPage, type Downloads, type LandingModel, type VerifyNotice } from '../landing-page';
@@ -46,7 +47,7 @@ export const joinPageRoutes: FastifyPluginAsyncZod<JoinPageDeps> = async (app, d
   });
 
   async function send(reply: FastifyReply, model: LandingModel, lang: Locale) {
-    await loadLocale(lang); // once per locale and process; English needs none
+    await loadLocale(lang, importLocale); // once per locale and process; English needs none
     return reply.code(PAGE_STATUS[model.state]).type('text/html; charset=utf-8').send(renderLandingPage(model, lang, productName));
   }
 

@@ -2,7 +2,7 @@
 // Node against a typed fake Electron runtime whose windows are real Chromium pages with the real
 // preload. Driven as the OS would drive it; each step asserts what the guest sees. One Chromium for
 // the file; each boot gets its own browser context, profile folder and fresh copy of the bundle.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -218,6 +218,20 @@ describe('the main bundle, booted', () => {
     expect(box.message).toContain('Error');
     expect(runtime.app.exitCode).toBe(0);
     expect(runtime.windows).toHaveLength(0);
+  });
+
+  it("on a German system, the menu and a start-up failure speak German, read from the catalogue beside the bundle, which holds no German itself", async () => {
+    const de = (key: MessageKey, params?: Record<string, string | number>) => translate('de-DE', key, { app: 'Doorway', ...params });
+    expect(de('menu.openLogsFolder')).not.toBe(t('menu.openLogsFolder'));
+    expect(readFileSync(BUNDLE, 'utf8')).not.toContain(de('menu.openLogsFolder'));
+    expect(readdirSync(path.join(DIST_DIR, 'main', 'locales'))).toContain('de-DE.json');
+
+    const running = boot({ languages: ['de-DE', 'en-US'] });
+    await expect.poll(() => JSON.stringify(running.menus.at(-1) ?? []), { timeout: 15_000 }).toContain(de('menu.openLogsFolder'));
+
+    const failed = boot({ brokenPaths: ['logs'], languages: ['de-DE'] });
+    const box = await dialogTitled(failed, de('dialog.startFailed.title'));
+    expect(box.kind).toBe('errorBox');
   });
 
   it('quitting outside a meeting closes at once, asking nothing', async () => {

@@ -12,6 +12,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import type { LinuxPackager } from 'app-builder-lib';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALE_TAGS, SOURCE_LOCALE } from '../../common/i18n';
 import { builderConfig, loadBranding } from '../../scripts/builder-config';
 import { ROOT, packLinuxDir, type PackResult } from './pack-linux-dir';
 
@@ -46,6 +47,8 @@ describe('packaged app (electron-builder --dir, Linux, stand-in Electron)', () =
 
   it('holds main, the single-file CommonJS preload and the renderer', () => {
     expect(files).toContain('/dist/main/index.cjs');
+    // Main reads the guest's language from these at run time (English is in its bundle).
+    expect(files.filter((f) => f.startsWith('/dist/main/locales/')).sort()).toEqual(LOCALE_TAGS.filter((tag) => tag !== SOURCE_LOCALE).map((tag) => `/dist/main/locales/${tag}.json`).sort());
     expect(files.filter((f) => f.startsWith('/dist/preload/') && path.extname(f))).toEqual(['/dist/preload/index.cjs']);
     const preload = extractFile(packed.asar, 'dist/preload/index.cjs').toString('utf8');
     expect(preload).toMatch(/require\("electron"\)/);

@@ -61,6 +61,8 @@ export interface RuntimeOptions {
   answers?: number[];
   /** app.getPath names that throw, as Electron's does when the OS cannot give the folder. */
   brokenPaths?: string[];
+  /** The OS's preferred languages, best first (app.getPreferredSystemLanguages; default en-US). */
+  languages?: string[];
 }
 
 /** Electron's Event object as listeners receive it. */
@@ -320,10 +322,10 @@ export class FakeApp
     this.name = name;
   }
   getLocale(): string {
-    return 'en-US';
+    return this.runtime.options.languages?.[0] ?? 'en-US';
   }
   getPreferredSystemLanguages(): string[] {
-    return ['en-US'];
+    return this.runtime.options.languages ?? ['en-US'];
   }
   setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
     this.runtime.calls.push(`setAsDefaultProtocolClient ${[protocol, path, ...(args ?? [])].filter(Boolean).join(' ')}`);
