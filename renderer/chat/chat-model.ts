@@ -53,14 +53,21 @@ export type ChatEvent =
   | { type: 'chat/retry'; localId: string }
   | { type: 'chat/panel'; open: boolean };
 
-/** Teams keeps long histories; the panel shows the newest of them (older ones are dropped from memory). */
-export const MAX_CHAT_MESSAGES = 500;
+/**
+ * Teams keeps long histories. The model keeps this many (the panel draws the newest and shows
+ * earlier ones on request, so scroll-back and screen readers reach them); only beyond it are the
+ * oldest dropped from memory. An update costs the same at any length (receive below).
+ */
+export const MAX_CHAT_MESSAGES = 5000;
 
 /** Longest message the guest may send (Teams' own limit is about 28 KB of HTML). */
 export const MAX_CHAT_MESSAGE_LENGTH = 4000;
 
 /** The sequence of a message the service has not numbered yet: after every numbered one. */
 export const UNSENT_SEQ = Number.MAX_SAFE_INTEGER;
+
+/** The sequence a real-time notification's message gets until a poll numbers it (after every numbered one). */
+export const NOTIFIED_SEQ = Number.MAX_SAFE_INTEGER - 1;
 
 export const initialChatState: ChatState = { status: 'off', messages: [], unread: 0, panelOpen: false, lastIncoming: null };
 
@@ -80,33 +87,49 @@ function settle(messages: ChatEntry[]): ChatEntry[] {
   return messages.length > MAX_CHAT_MESSAGES ? messages.slice(messages.length - MAX_CHAT_MESSAGES) : messages;
 }
 
+/**
+ * Where the entry with this id is in `sorted` (ordered by `before`), or undefined: the service's
+ * copy of a message has the same sequence number as before, so a binary search by it and a look
+ * at its neighbours find it; a real-time notification's copy (numbered later) sits at the end.
+ */
+function indexOf(sorted: readonly ChatEntry[], init: ChatEntryInit): number | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].seq < init.seq) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < sorted.length && sorted[i].seq === init.seq; i++) if (sorted[i].id === init.id) return i;
+  for (let i = sorted.length - 1; i >= 0 && sorted[i].seq >= NOTIFIED_SEQ; i--) if (sorted[i].id === init.id) return i;
+  return undefined;
+}
+
 function receive(state: ChatState, entries: readonly ChatEntryInit[]): ChatState {
   let messages: ChatEntry[] | null = null;
-  let index: Map<string, number> | null = null;
+  // Entries added by this batch (not yet in order): id -> index in `messages`.
+  const added = new Map<string, number>();
   let unread = state.unread;
   let lastIncoming = state.lastIncoming;
   for (const init of entries) {
-    const list: ChatEntry[] = (messages ??= [...state.messages]);
-    index ??= new Map(list.map((m, i) => [m.id, i]));
-    const at = index.get(init.id);
+    const at = added.get(init.id) ?? indexOf(state.messages, init);
     const entry: ChatEntry = { ...init, delivery: 'sent' };
     if (at !== undefined) {
       // Seen before (history and polling overlap, or a notification came too): an edit replaces it.
-      if (!sameEntry(list[at], init)) list[at] = entry;
-      else continue;
-    } else {
-      index.set(entry.id, list.length);
-      list.push(entry);
-      if (counts(entry)) {
-        if (!state.panelOpen) unread++;
-        if (!lastIncoming || before(lastIncoming, entry) < 0) lastIncoming = entry;
-      }
+      if (sameEntry((messages ?? state.messages)[at], init)) continue;
+      (messages ??= [...state.messages])[at] = entry;
+      continue;
+    }
+    messages ??= [...state.messages];
+    added.set(entry.id, messages.length);
+    messages.push(entry);
+    if (counts(entry)) {
+      if (!state.panelOpen) unread++;
+      if (!lastIncoming || before(lastIncoming, entry) < 0) lastIncoming = entry;
     }
   }
   if (!messages) return state;
-  const settled = settle(messages);
-  if (settled.length === state.messages.length && settled.every((m, i) => m === state.messages[i])) return state;
-  return { ...state, messages: settled, unread, lastIncoming };
+  return { ...state, messages: settle(messages), unread, lastIncoming };
 }
 
 function patchLocal(state: ChatState, localId: string, patch: (entry: ChatEntry) => ChatEntry | null): ChatState {

@@ -13,6 +13,7 @@ import {
   initialChatState,
   MAX_CHAT_MESSAGE_LENGTH,
   newestSent,
+  NOTIFIED_SEQ,
   type ChatEntryInit,
   type ChatEvent,
   type ChatState,
@@ -226,7 +227,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
         if (event.threadId !== access.threadId) return;
         const senderId = rawId(event.sender);
         const kind = event.type.toLowerCase() === 'html' ? 'html' : 'text';
-        receive([{ id: event.id, kind, seq: Number.MAX_SAFE_INTEGER - 1, at: event.createdOn.getTime(), senderId, senderName: nameOf(senderId, event.senderDisplayName), body: event.message, names: [], own: senderId === access.userId }]);
+        receive([{ id: event.id, kind, seq: NOTIFIED_SEQ, at: event.createdOn.getTime(), senderId, senderName: nameOf(senderId, event.senderDisplayName), body: event.message, names: [], own: senderId === access.userId }]);
         // The notification has no sequence number: the next poll numbers it (and corrects the order).
         void poll();
       });
@@ -279,7 +280,7 @@ export function openMeetingChat(access: ChatAccess, log: ChatLog, deps: ChatSess
     const state = store.get();
     if (!state.panelOpen || state.status !== 'ready') return;
     const newest = state.lastIncoming;
-    if (!newest || newest.id === lastReceipt || newest.seq >= Number.MAX_SAFE_INTEGER - 1) return;
+    if (!newest || newest.id === lastReceipt || newest.seq >= NOTIFIED_SEQ) return;
     lastReceipt = newest.id;
     thread.sendReadReceipt({ chatMessageId: newest.id }).catch((error: unknown) => log('info', `chat: read receipt failed: ${describe(error)}`));
     receiptTimer = setTimer(() => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_CHAT_MESSAGES,
+  NOTIFIED_SEQ,
   UNSENT_SEQ,
   applyChatEvent,
   applyChatEvents,
@@ -116,6 +117,31 @@ describe('chat slice', () => {
     expect(state.messages).toHaveLength(MAX_CHAT_MESSAGES);
     expect(state.messages[0].id).toBe('m41');
     expect(state.messages.at(-1)?.id).toBe(`m${MAX_CHAT_MESSAGES + 40}`);
+  });
+
+  it('keeps a long meeting’s history (1,000 messages, twice the old bound) and still finds each message once', () => {
+    let state = initialChatState;
+    // Polls overlap by one message (the next asks from the newest time seen), as the session's do.
+    for (let i = 1; i <= 1000; i += 8) state = receive(state, ...Array.from({ length: 9 }, (_, k) => message(Math.max(1, i - 1 + k))).filter((m) => m.seq <= 1000));
+    expect(state.messages).toHaveLength(1000);
+    expect(new Set(ids(state)).size).toBe(1000);
+    expect(state.messages[0].id).toBe('m1');
+    // The same page again changes nothing.
+    expect(receive(state, message(500), message(1000))).toBe(state);
+    // An edit far back in the history replaces that message.
+    const edited = receive(state, message(3, { body: '<p>edited</p>' }));
+    expect(edited.messages[2].body).toBe('<p>edited</p>');
+    expect(edited.messages).toHaveLength(1000);
+  });
+
+  it('replaces a real-time notification’s copy with the numbered one from the next poll, and a duplicate within one batch counts once', () => {
+    let state = receive(initialChatState, message(1), message(2));
+    state = receive(state, message(3, { seq: NOTIFIED_SEQ }));
+    expect(ids(state)).toEqual(['m1', 'm2', 'm3']);
+    state = receive(state, message(4), message(3), message(4));
+    expect(ids(state)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    expect(state.messages[2].seq).toBe(3);
+    expect(state.unread).toBe(4);
   });
 
   it('changes status only when it changes', () => {
