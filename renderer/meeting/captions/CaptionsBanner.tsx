@@ -38,9 +38,76 @@ const Line = memo(function Line({ line, unknownSpeaker }: { line: CaptionLine; u
   );
 });
 
-export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBannerProps) {
+interface SettingsProps {
+  session: CallSession;
+  active: boolean;
+  spokenLanguage: string;
+  spokenLanguages: readonly string[];
+  captionLanguage: string;
+  captionLanguages: readonly string[];
+  translationBlocked: string | null | undefined;
+  onCaptionLanguage?: (language: string) => void;
+}
+
+// Memoized: the language pickers (dozens of named options each) re-render when a language or the
+// choice changes, not for every caption line.
+const CaptionsSettings = memo(function CaptionsSettings({ session, active, spokenLanguage, spokenLanguages, captionLanguage, captionLanguages, translationBlocked, onCaptionLanguage }: SettingsProps) {
   const t = useT();
   const language = useLanguage();
+  return (
+    <div class="captions__settings">
+      <label>
+        <span>{t('captions.spokenLanguage')}</span>
+        <select
+          id="captions-spoken"
+          value={spokenLanguage}
+          disabled={!active || spokenLanguages.length === 0}
+          onChange={(event) => void session.captions.setSpokenLanguage(event.currentTarget.value)}
+        >
+          {!spokenLanguages.includes(spokenLanguage) && <option value={spokenLanguage}>{languageName(spokenLanguage, language)}</option>}
+          {spokenLanguages.map((tag) => (
+            <option key={tag} value={tag}>
+              {languageName(tag, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {captionLanguages.length > 0 && (
+        <label>
+          <span>{t('captions.captionLanguage')}</span>
+          <select
+            id="captions-language"
+            value={captionLanguage}
+            disabled={!active || Boolean(translationBlocked)}
+            aria-describedby={translationBlocked ? 'captions-language-reason' : undefined}
+            onChange={(event) => {
+              const chosen = event.currentTarget.value;
+              onCaptionLanguage?.(chosen);
+              void session.captions.setCaptionLanguage(chosen);
+            }}
+          >
+            {!captionLanguages.includes(captionLanguage) && (
+              <option value={captionLanguage}>{captionLanguage ? languageName(captionLanguage, language) : t('captions.sameAsSpoken')}</option>
+            )}
+            {captionLanguages.map((tag) => (
+              <option key={tag} value={tag}>
+                {languageName(tag, language)}
+              </option>
+            ))}
+          </select>
+          {translationBlocked && (
+            <span id="captions-language-reason" class="captions__reason">
+              {translationBlocked}
+            </span>
+          )}
+        </label>
+      )}
+    </div>
+  );
+});
+
+export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBannerProps) {
+  const t = useT();
   // Its own subscription: a caption line re-renders the banner, not the meeting view.
   const captions = useObservablePart(session.state, captionsOf);
   const history = useRef<HTMLDivElement>(null);
@@ -67,54 +134,16 @@ export function CaptionsBanner({ session, state, onCaptionLanguage }: CaptionsBa
       )}
       {shown && (
         <>
-          <div class="captions__settings">
-            <label>
-              <span>{t('captions.spokenLanguage')}</span>
-              <select
-                id="captions-spoken"
-                value={captions.spokenLanguage}
-                disabled={!captions.active || captions.spokenLanguages.length === 0}
-                onChange={(event) => void session.captions.setSpokenLanguage(event.currentTarget.value)}
-              >
-                {!captions.spokenLanguages.includes(captions.spokenLanguage) && <option value={captions.spokenLanguage}>{languageName(captions.spokenLanguage, language)}</option>}
-                {captions.spokenLanguages.map((tag) => (
-                  <option key={tag} value={tag}>
-                    {languageName(tag, language)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {captions.captionLanguages.length > 0 && (
-              <label>
-                <span>{t('captions.captionLanguage')}</span>
-                <select
-                  id="captions-language"
-                  value={captions.captionLanguage}
-                  disabled={!captions.active || Boolean(translationBlocked)}
-                  aria-describedby={translationBlocked ? 'captions-language-reason' : undefined}
-                  onChange={(event) => {
-                    const chosen = event.currentTarget.value;
-                    onCaptionLanguage?.(chosen);
-                    void session.captions.setCaptionLanguage(chosen);
-                  }}
-                >
-                  {!captions.captionLanguages.includes(captions.captionLanguage) && (
-                    <option value={captions.captionLanguage}>{captions.captionLanguage ? languageName(captions.captionLanguage, language) : t('captions.sameAsSpoken')}</option>
-                  )}
-                  {captions.captionLanguages.map((tag) => (
-                    <option key={tag} value={tag}>
-                      {languageName(tag, language)}
-                    </option>
-                  ))}
-                </select>
-                {translationBlocked && (
-                  <span id="captions-language-reason" class="captions__reason">
-                    {translationBlocked}
-                  </span>
-                )}
-              </label>
-            )}
-          </div>
+          <CaptionsSettings
+            session={session}
+            active={captions.active}
+            spokenLanguage={captions.spokenLanguage}
+            spokenLanguages={captions.spokenLanguages}
+            captionLanguage={captions.captionLanguage}
+            captionLanguages={captions.captionLanguages}
+            translationBlocked={translationBlocked}
+            onCaptionLanguage={onCaptionLanguage}
+          />
           <div
             class="captions__history"
             ref={history}
