@@ -37,7 +37,7 @@ export function EffectsPicker({ effects, idPrefix }: { effects: EffectsActions; 
           <>
             <div class="effects__options" role="radiogroup" aria-labelledby={titleId}>
               {options.map((option) => (
-                <label key={option.value} class="effects__option" data-selected={state.background === option.value ? '' : undefined}>
+                <label key={option.value} class="effects__option" title={option.label} data-selected={state.background === option.value ? '' : undefined}>
                   <input
                     type="radio"
                     name={`${idPrefix}-background`}
@@ -46,7 +46,10 @@ export function EffectsPicker({ effects, idPrefix }: { effects: EffectsActions; 
                     onChange={() => void effects.choose(option.value)}
                   />
                   {option.image ? <img class="effects__thumb" src={option.image} alt="" /> : <span class={`effects__swatch effects__swatch--${option.value}`} aria-hidden="true" />}
-                  <span class="effects__label">{option.label}</span>
+                  {/* An organization's picture may be named in another script than the guest's language: its own direction, so a cut name keeps its start. */}
+                  <span class="effects__label" dir="auto">
+                    {option.label}
+                  </span>
                 </label>
               ))}
             </div>

@@ -4,7 +4,9 @@
 // preview changes the fake camera's pixels (its hard edges go: the largest step between
 // neighbouring pixels falls under half, as bench/effects.bench.ts measures) with no black frame on the way;
 // the same camera and effect go on into the meeting; the choice and the noise switch come back on
-// the next launch, the effect on the preview without opening the picker.
+// the next launch, the effect on the preview without opening the picker. In Arabic and in forced
+// colours, the picker on the join screen and in the meeting's devices panel (one page, the package
+// loaded once, no effect applied).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -13,7 +15,7 @@ import { translate } from '../../common/i18n';
 import { ACS_CONFIG_WITH_EFFECTS } from '../support/chromium';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
-import { axeViolations, screenshot } from '../support/page-checks';
+import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '../support/page-checks';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
 import { framesSince, isBlack, median, pageNow, watchFrames } from '../support/video-frames';
 
@@ -57,6 +59,35 @@ async function sharpness(page: Page, selector: string): Promise<number> {
 
 const readSettings = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as { backgroundEffect: string; noiseSuppression: boolean };
 
+/**
+ * The picker as it reads in Arabic: the options run from the right (None first), the add-picture
+ * button and the noise switch start on the right; then axe and screenshots in Arabic and in forced
+ * colours, where the chosen option keeps a mark of its own (a double Highlight border; the accent
+ * colour of its border is replaced there).
+ */
+async function checkPickerRtlAndForcedColors(page: Page, picker: Locator, name: string): Promise<void> {
+  const options = picker.locator('.effects__option');
+  expect(await options.count()).toBeGreaterThanOrEqual(2);
+  const [none, blur] = [await options.nth(0).boundingBox(), await options.nth(1).boundingBox()];
+  expect(none!.x).toBeGreaterThan(blur!.x);
+  const grid = (await picker.locator('.effects__options').boundingBox())!;
+  expect(Math.abs(none!.x + none!.width - (grid.x + grid.width))).toBeLessThanOrEqual(1);
+  const add = (await picker.locator('.effects__add').boundingBox())!;
+  expect(Math.abs(add.x + add.width - (grid.x + grid.width))).toBeLessThanOrEqual(1);
+  const box = (await picker.locator('.effects__switch input').boundingBox())!;
+  const text = (await picker.locator('.effects__switch span').boundingBox())!;
+  expect(box.x).toBeGreaterThan(text.x);
+  await checkRtlAndForcedColors(page, name);
+  await page.emulateMedia({ forcedColors: 'active' });
+  try {
+    const borders = await options.evaluateAll((labels) => labels.map((label) => ({ selected: label.hasAttribute('data-selected'), style: getComputedStyle(label).borderTopStyle })));
+    expect(borders.filter((b) => b.selected)).toEqual([{ selected: true, style: 'double' }]);
+    expect(borders.filter((b) => !b.selected).map((b) => b.style)).toEqual(borders.slice(1).map(() => 'solid'));
+  } finally {
+    await page.emulateMedia({ forcedColors: 'none' });
+  }
+}
+
 describe('background effects on the join screen', () => {
   it('loads effects only when the picker opens, blurs the preview without a black frame, and carries the same camera and effect into the meeting', async () => {
     await app.withHarness(
@@ -97,6 +128,38 @@ describe('background effects on the join screen', () => {
       { open: false },
     );
   }, 480_000);
+
+  it('reads right to left in Arabic and keeps the choice visible in forced colours: the picker on the join screen and in the meeting', async () => {
+    const ar = (key: Parameters<typeof translate>[1]) => translate('ar-SA', key);
+    await app.withHarness(
+      { ...WITH_EFFECTS, locale: 'ar-SA' },
+      async (harness) => {
+        const { page } = harness;
+        page.setDefaultTimeout(120_000);
+        await configureScriptedMeeting(page, { participants: 2, videoParticipants: 0, connectDelayMs: 50 });
+        await harness.open();
+        await page.locator(`.join-preview[data-state="on"]`).waitFor();
+        await page.getByRole('button', { name: ar('effects.button') }).click();
+        const picker = page.locator('#join-effects .effects');
+        await expect.poll(() => effectsLoaded(page), { timeout: 60_000 }).toBe(true);
+        // The package is there and no effect is applied: the options are offered, None chosen.
+        expect(await picker.getAttribute('data-video')).toBe('off');
+        expect(await picker.getByRole('radio', { name: ar('effects.option.none') }).isChecked()).toBe(true);
+        await checkPickerRtlAndForcedColors(page, picker, 'join-effects');
+
+        await joinFromJoinScreen(page, { name: 'Practice Pat' });
+        await waitForPhase(page, 'connected');
+        await page.locator('#control-devices').click();
+        const panel = page.locator('#devices-panel');
+        const meetingPicker = panel.locator('.effects');
+        await meetingPicker.locator('.effects__option').first().waitFor();
+        expect(await pageSide(panel)).toBe('left');
+        expect(await meetingPicker.getAttribute('data-video')).toBe('off');
+        await checkPickerRtlAndForcedColors(page, meetingPicker, 'meeting-effects');
+      },
+      { open: false },
+    );
+  }, 300_000);
 
   it('remembers the noise switch and the effect: on the next launch the preview is blurred without opening the picker', async () => {
     let settingsDir = '';

@@ -93,3 +93,59 @@ export async function pageSide(locator: Locator): Promise<'left' | 'right'> {
 
 /** `locator`'s computed transform: a mirrored icon is matrix(-1, 0, 0, 1, 0, 0); video that must not turn keeps its own. */
 export const transformOf = (locator: Locator): Promise<string> => locator.first().evaluate((el) => getComputedStyle(el).transform);
+
+/**
+ * Every visible control's or heading's text that does not fit, as `"<text>": <why>` (empty when all
+ * fits): text that runs outside its control's box, a label cut short (overflow hidden) with no
+ * `title` naming it in full (or squeezed to almost nothing), a control off the window's edge, or a page that scrolls sideways. Long
+ * translations (German, Finnish) at the narrowest window are what this is for. Selects are left
+ * out: a device name cut inside a select is the platform's own drawing.
+ */
+export async function textThatDoesNotFit(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CONTROLS = 'button, a[href], label, summary, legend, h1, h2, h3, [title], [role="button"], [role="tab"], [role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"], [role="switch"], [role="radio"], [role="tooltip"]';
+    const problems: string[] = [];
+    const visible = (el: Element) => {
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      // 1 × 1 px is the visually-hidden pattern: a name for assistive technology, not a label on screen.
+      return rect.width > 1 && rect.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0' && style.display !== 'contents';
+    };
+    const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`page: scrolls sideways (${root.scrollWidth} > ${root.clientWidth})`);
+    for (const control of document.querySelectorAll<HTMLElement>(CONTROLS)) {
+      if (!visible(control) || control.closest('select')) continue;
+      const text = squash(control.textContent);
+      if (!text) continue;
+      const box = control.getBoundingClientRect();
+      if (box.right > root.clientWidth + 1 || box.left < -1) {
+        problems.push(`"${text}": off the window's edge`);
+        continue;
+      }
+      for (const el of [control, ...control.querySelectorAll<HTMLElement>('*')]) {
+        const ownText = [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && squash(node.textContent) !== '');
+        if (!ownText || !visible(el)) continue;
+        const full = squash(el.textContent);
+        const style = getComputedStyle(el);
+        const clipped = (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible') || (el.scrollHeight > el.clientHeight + 1 && style.overflowY !== 'visible');
+        if (clipped && el.clientWidth < Math.min(el.scrollWidth, 48)) {
+          problems.push(`"${full}": squeezed to ${el.clientWidth}px`);
+          continue;
+        }
+        if (clipped) {
+          const titled = [el, control, el.closest('[title]')].some((e) => !!e && squash((e as HTMLElement).title).includes(full));
+          if (!titled) problems.push(`"${full}": cut short, with no title naming it in full`);
+          continue;
+        }
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const extent = range.getBoundingClientRect();
+        if (extent.left < box.left - 1 || extent.right > box.right + 1 || extent.top < box.top - 1 || extent.bottom > box.bottom + 1) {
+          problems.push(`"${full}": runs outside its ${control.tagName.toLowerCase()} (${Math.round(extent.width)}×${Math.round(extent.height)} in ${Math.round(box.width)}×${Math.round(box.height)})`);
+        }
+      }
+    }
+    return [...new Set(problems)];
+  });
+}

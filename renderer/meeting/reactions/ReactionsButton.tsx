@@ -35,7 +35,7 @@ export function ReactionsButton({ session, state }: { session: CallSession; stat
 
   return (
     <div
-      class="control"
+      class="control control--reactions"
       ref={root}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && isOpen) {
