@@ -57,6 +57,84 @@ describe('IPC manager', () => {
     expect(calls).toEqual([]);
   });
 
+  it('lets through every request the app’s windows send, on each channel, unchanged', async () => {
+    const { ipc, contents, calls, logs } = setup();
+    const id = 'AbCdEfGhIjKlMnOpQrSt_-';
+    const speaker = { name: 'Grace Hopper', initials: 'GH', speaking: true };
+    const mini = { inMeeting: true, sharing: false, muted: true, canUnmute: true, videoOn: false, canTurnVideoOn: true, speaker };
+    const valid: Array<[InvokeName, unknown]> = [
+      ['rendererReady', undefined],
+      ['parseInvite', 'Join: https://teams.microsoft.com/meet/123?p=abc'],
+      ['getInvitation', { id }],
+      ['requestInvitationCode', { id }],
+      ['verifyInvitationCode', { id, code: '123 456' }],
+      ['getToken', { displayName: 'Ada Lovelace' }],
+      ['getToken', { displayName: 'x'.repeat(256) }],
+      ['prefetchToken', { displayName: '김서연' }],
+      ['updateSettings', { displayName: 'Ada', cameraOn: false, backgroundEffect: 'brand:contoso-blue' }],
+      ['updateSettings', {}],
+      ...(['camera', 'microphone', 'screen'] as const).map((kind): [InvokeName, unknown] => ['mediaAccess', kind]),
+      ['openMediaSettings', 'camera'],
+      ['setCallPresence', { inMeeting: true, meeting: 'Weekly sync', callId: 'c-1' }],
+      ['setCallPresence', { inMeeting: false }],
+      ['refreshCaptureSources', { requestId: 'r'.repeat(64) }],
+      ['chooseCaptureSource', { requestId: 'r1', sourceId: 'screen:1:0', shareAudio: true }],
+      ['chooseCaptureSource', { requestId: 'r1', sourceId: null, shareAudio: false }],
+      ...(['info', 'warn', 'error'] as const).map((level): [InvokeName, unknown] => ['log', { level, message: 'meeting: joined' }]),
+      ['setShareControls', { sharing: true, muted: false, canUnmute: true, speaker: 'Grace Hopper' }],
+      ['setShareControls', { sharing: false, muted: true, canUnmute: false, speaker: null }],
+      ['shareControlsReady', undefined],
+      // Every button of the sharing controls and of the mini window.
+      ...(['stopSharing', 'toggleMute', 'showMeeting'] as const).map((action): [InvokeName, unknown] => ['shareControlAction', action]),
+      ['setMiniWindow', mini],
+      ['setMiniWindow', { ...mini, speaker: null }],
+      ['miniWindowReady', undefined],
+      ...(['toggleMute', 'toggleCamera', 'leave', 'showMeeting'] as const).map((action): [InvokeName, unknown] => ['miniWindowAction', action]),
+      ['chooseBackgroundImage', undefined],
+      ['savedBackgroundImage', undefined],
+    ];
+    // Every channel is in the table.
+    expect(new Set(valid.map(([name]) => name))).toEqual(new Set(Object.keys(invokeChannels)));
+    for (const [name, payload] of valid) {
+      await expect(ipc.invoke(invokeChannels[name], contents.eventFromMainFrame(), payload), `${name} ${JSON.stringify(payload)}`).resolves.toBe(`reply:${name}`);
+    }
+    expect(calls).toEqual(valid);
+    expect(logs).toEqual([]);
+  });
+
+  it('refuses each field just past its limit, and actions no window has', async () => {
+    const { ipc, contents, calls } = setup();
+    const speaker = { name: 'Grace Hopper', initials: 'GH', speaking: true };
+    const mini = { inMeeting: true, sharing: false, muted: true, canUnmute: true, videoOn: false, canTurnVideoOn: true, speaker };
+    const bad: Array<[InvokeName, unknown]> = [
+      ['setCallPresence', { inMeeting: true, meeting: 'm'.repeat(4097) }],
+      ['setCallPresence', { inMeeting: true, callId: 'c'.repeat(129) }],
+      ['setCallPresence', { inMeeting: 'yes' }],
+      ['refreshCaptureSources', { requestId: '' }],
+      ['refreshCaptureSources', { requestId: 'r'.repeat(65) }],
+      ['chooseCaptureSource', { requestId: 'r1', sourceId: 's'.repeat(257), shareAudio: false }],
+      ['log', { level: 'debug', message: 'x' }],
+      ['log', { level: 'info', message: 'x'.repeat(4097) }],
+      ['setShareControls', { sharing: true, muted: false, canUnmute: true, speaker: 's'.repeat(257) }],
+      ['setShareControls', { sharing: true, muted: false, canUnmute: true }],
+      ['shareControlAction', 'leave'],
+      ['shareControlAction', 'toggleCamera'],
+      ['miniWindowAction', 'stopSharing'],
+      ['miniWindowAction', ''],
+      ['setMiniWindow', { ...mini, speaker: { ...speaker, initials: 'ABCDEFGHI' } }],
+      ['setMiniWindow', { ...mini, speaker: { ...speaker, name: 'n'.repeat(257) } }],
+      ['setMiniWindow', { ...mini, speaker: { ...speaker, extra: 1 } }],
+      ['setMiniWindow', { ...mini, videoOn: undefined }],
+      ['openMediaSettings', 'speaker'],
+      ['miniWindowReady', 'now'],
+      ['shareControlsReady', {}],
+    ];
+    for (const [name, payload] of bad) {
+      await expect(ipc.invoke(invokeChannels[name], contents.eventFromMainFrame(), payload), `${name} ${JSON.stringify(payload)}`).rejects.toThrow('invalid payload');
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('refuses payloads that do not match the channel schema, without logging them', async () => {
     const { ipc, contents, calls, logs } = setup();
     const bad: Array<[InvokeName, unknown]> = [
