@@ -14,8 +14,12 @@ function setup() {
       return `reply:${name}`;
     },
   });
-  const unregister = registerIpcHandlers(ipc, handlers, trustMainFrameOf(() => contents, (url) => url.startsWith('app://localhost/')), (_l, m) => logs.push(m));
-  return { ipc, contents, calls, logs, unregister };
+  const levels: string[] = [];
+  const unregister = registerIpcHandlers(ipc, handlers, trustMainFrameOf(() => contents, (url) => url.startsWith('app://localhost/')), (level, m) => {
+    levels.push(level);
+    logs.push(m);
+  });
+  return { ipc, contents, calls, logs, levels, unregister };
 }
 
 describe('IPC manager', () => {
@@ -37,7 +41,7 @@ describe('IPC manager', () => {
   });
 
   it('refuses messages from other frames, other windows and other origins', async () => {
-    const { ipc, contents, calls, logs } = setup();
+    const { ipc, contents, calls, logs, levels } = setup();
     const subframe = { senderFrame: { url: 'app://localhost/index.html' } as never };
     await expect(ipc.invoke(invokeChannels.parseInvite, subframe, 'x')).rejects.toThrow('untrusted sender');
     await expect(ipc.invoke(invokeChannels.parseInvite, { senderFrame: null }, 'x')).rejects.toThrow('untrusted sender');
@@ -45,6 +49,8 @@ describe('IPC manager', () => {
     await expect(ipc.invoke(invokeChannels.parseInvite, contents.eventFromMainFrame(), 'x')).rejects.toThrow('untrusted sender');
     expect(calls).toEqual([]);
     expect(logs).toEqual(Array(3).fill('ipc: refused parseInvite from an untrusted frame'));
+    // A refusal is a warning in the log (a compromised or confused page), not routine information.
+    expect(levels).toEqual(['warn', 'warn', 'warn']);
   });
 
   it('refuses every message while our window is gone', async () => {
@@ -136,7 +142,7 @@ describe('IPC manager', () => {
   });
 
   it('refuses payloads that do not match the channel schema, without logging them', async () => {
-    const { ipc, contents, calls, logs } = setup();
+    const { ipc, contents, calls, logs, levels } = setup();
     const bad: Array<[InvokeName, unknown]> = [
       ['getToken', { displayName: 'Ada', extra: 1 }],
       ['getToken', 'Ada'],
@@ -174,6 +180,7 @@ describe('IPC manager', () => {
     expect(calls).toEqual([]);
     expect(logs).toHaveLength(bad.length);
     expect(logs[0]).toBe('ipc: refused getToken: payload does not match its schema');
+    expect(new Set(levels)).toEqual(new Set(['warn']));
     expect(logs.join('\n')).not.toContain('secret-name');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTokenClient, type TokenClientOptions } from '../../../main/tokens/token-client';
+import { createTokenClient, readLimitedText, type TokenClientOptions } from '../../../main/tokens/token-client';
 import type { TokenResult } from '../../../main/tokens/types';
 import { json, jwt, startLoopback, tokenBody, type Handler, type Loopback } from './loopback';
 
@@ -335,5 +335,126 @@ describe('logs', () => {
     for (const secret of [result.token, result.token.split('.')[1], userId, grant, appKey, server!.url, '127.0.0.1', 'Ada']) {
       expect(logged).not.toContain(secret);
     }
+  });
+});
+
+describe('what support reads in the log for each attempt', () => {
+  it('the HTTP status of a failed attempt, and the attempt and time a token took', async () => {
+    const { client, clock, events } = await setup((_req, res, index) =>
+      index === 0 ? json(res, 503, {}) : json(res, 200, tokenBody(clock.ms, 60 * MINUTE)),
+    );
+    ok(await client.getToken('Ada'));
+    expect(events).toEqual([
+      ['tokenAttemptFailed', { attempt: 1, error: 'serviceError', status: 503 }],
+      ['tokenFetched', { attempt: 2, elapsedMs: 250 }],
+    ]);
+  });
+
+  it('no chat-endpoint refusal when the service names none', async () => {
+    const { client, clock, events } = await setup((_req, res) => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)));
+    expect(ok(await client.getToken('Ada')).chatEndpoint).toBeUndefined();
+    expect(events.map(([event]) => event)).toEqual(['tokenFetched']);
+  });
+});
+
+/** A fetch that fails as Electron's net.fetch (Chromium) or Node's fetch do, without a server. */
+function failingFetch(error: Error) {
+  const calls: string[] = [];
+  const fetchFn = async (url: string) => {
+    calls.push(url);
+    throw error;
+  };
+  return { calls, fetchFn };
+}
+
+describe('network failures as Chromium and Node report them', () => {
+  it('Chromium’s “internet disconnected” is "offline" even when the app still thinks it is online', async () => {
+    const { fetchFn } = failingFetch(new Error('net::ERR_INTERNET_DISCONNECTED'));
+    const { client, events } = await setup(() => {}, { fetch: fetchFn, isOnline: () => true, maxAttempts: 1 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'offline' });
+    expect(events).toContainEqual(['tokenAttemptFailed', { attempt: 1, error: 'offline', cause: 'ERR_INTERNET_DISCONNECTED' }]);
+  });
+
+  it('a refused connection is "unreachable", with Chromium’s error name or Node’s code in the log', async () => {
+    const chromium = failingFetch(new Error('net::ERR_CONNECTION_REFUSED at https://tokens.contoso.example'));
+    const first = await setup(() => {}, { fetch: chromium.fetchFn, maxAttempts: 1 });
+    expect(await first.client.getToken('Ada')).toEqual({ ok: false, error: 'unreachable' });
+    expect(first.events).toContainEqual(['tokenAttemptFailed', { attempt: 1, error: 'unreachable', cause: 'ERR_CONNECTION_REFUSED' }]);
+
+    const node = failingFetch(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) }));
+    const second = await setup(() => {}, { fetch: node.fetchFn, maxAttempts: 1 });
+    expect(await second.client.getToken('Ada')).toEqual({ ok: false, error: 'unreachable' });
+    expect(second.events).toContainEqual(['tokenAttemptFailed', { attempt: 1, error: 'unreachable', cause: 'ECONNREFUSED' }]);
+  });
+
+  it('a cause that is not a plain code (it may hold a host) is left out of the log', async () => {
+    const { fetchFn } = failingFetch(new TypeError('fetch failed', { cause: { code: 'getaddrinfo ENOTFOUND tokens.contoso.example' } }));
+    const { client, events } = await setup(() => {}, { fetch: fetchFn, maxAttempts: 1 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'unreachable' });
+    expect(events).toContainEqual(['tokenAttemptFailed', { attempt: 1, error: 'unreachable' }]);
+  });
+});
+
+describe('waiting between attempts', () => {
+  it('waits a Retry-After of exactly the longest it will wait', async () => {
+    const { client, clock, requests } = await setup(
+      (_req, res, index) => (index === 0 ? json(res, 429, {}, { 'retry-after': '20' }) : json(res, 200, tokenBody(clock.ms, 60 * MINUTE))),
+      { maxRetryAfterMs: 20_000, maxTotalMs: 60_000 },
+    );
+    ok(await client.getToken('Ada'));
+    expect(requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([20_000]);
+  });
+
+  it('answers at once, without waiting, when the wait would end exactly at the time budget', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 503, {}, { 'retry-after': '10' }), { maxTotalMs: 10_000, maxAttempts: 5 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'serviceError' });
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+});
+
+describe('answers that are not a token', () => {
+  it('a 300 with a token body is not taken as a token', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 300, tokenBody(clock.ms, 60 * MINUTE)));
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a token body over 64 KB is refused, even when it is valid JSON', async () => {
+    const { client, clock } = await setup((_req, res) => json(res, 200, { ...tokenBody(clock.ms, 60 * MINUTE), padding: 'x'.repeat(64 * 1024) }));
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+  });
+
+  it('asks for JSON', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)));
+    ok(await client.getToken('Ada'));
+    expect(requests[0].headers.accept).toBe('application/json');
+  });
+});
+
+describe('readLimitedText', () => {
+  /** A response whose body arrives in the given chunks. */
+  const chunked = (...chunks: string[]) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+          controller.close();
+        },
+      }),
+    );
+
+  it('reads a body up to the limit, across chunks, as UTF-8', async () => {
+    expect(await readLimitedText(chunked('{"a":', '"é"}'), 10)).toBe('{"a":"é"}');
+    expect(await readLimitedText(chunked('12345', '67890'), 10)).toBe('1234567890');
+  });
+
+  it('gives up once the chunks together pass the limit', async () => {
+    expect(await readLimitedText(chunked('123456', '78901'), 10)).toBeUndefined();
+  });
+
+  it('reads an empty body as empty text', async () => {
+    expect(await readLimitedText(new Response(null), 10)).toBe('');
   });
 });
