@@ -10,8 +10,8 @@ afterEach(async () => {
   acs = undefined;
 });
 
-function source(connectionString: string, now?: () => number): TokenSource {
-  const setup = createDevIdentitySource({ connectionString, isPackaged: false, timeoutMs: 5_000, ...(now && { now }) });
+function source(connectionString: string, now?: () => number, timeoutMs = 5_000, log?: (event: string, fields?: Record<string, unknown>) => void): TokenSource {
+  const setup = createDevIdentitySource({ connectionString, isPackaged: false, timeoutMs, ...(now && { now }), ...(log && { log }) });
   if (setup.kind !== 'ok') throw new Error(setup.kind);
   return setup.source;
 }
@@ -72,5 +72,21 @@ describe('development identity (ACS_CONNECTION_STRING)', () => {
     await acs.close();
     acs = undefined;
     expect(await source(connectionString).getToken('Ada')).toEqual({ ok: false, error: 'unreachable' });
+  });
+
+  it.each([
+    [403, 'refused'],
+    [400, 'serviceError'],
+  ] as const)('maps an ACS %i to "%s", and logs only the code', async (status, error) => {
+    acs = await startFakeAcs();
+    acs.failNext(status);
+    const events: Array<[string, Record<string, unknown> | undefined]> = [];
+    expect(await source(acs.connectionString, undefined, 5_000, (event, fields) => events.push([event, fields])).getToken('Ada')).toEqual({ ok: false, error });
+    expect(events).toContainEqual(['devTokenFailed', { error }]);
+  });
+
+  it('maps an ACS that does not answer in time to "timeout"', async () => {
+    acs = await startFakeAcs({ latencyMs: 2_000 });
+    expect(await source(acs.connectionString, undefined, 50).getToken('Ada')).toEqual({ ok: false, error: 'timeout' });
   });
 });
