@@ -19,7 +19,7 @@ import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '..
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, waitForPhase } from '../support/scripted-meeting/page';
 import { framesSince, isBlack, median, pageNow, watchFrames } from '../support/video-frames';
 
-const app = useChromiumApp();
+const app = useChromiumApp({ launch: { cameraFps: 5 } });
 const en = (key: Parameters<typeof translate>[1]) => translate('en-US', key);
 // renderer/calling/effects-package.ts's mark, by name.
 const EFFECTS_LOADED = 'doorway:effects-loaded';

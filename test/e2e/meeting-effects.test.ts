@@ -16,7 +16,7 @@ import type { Harness } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
 import { inScriptedMeeting } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp();
+const app = useChromiumApp({ launch: { cameraFps: 5 } });
 const en = (key: Parameters<typeof translate>[1]) => translate('en-US', key);
 
 function inMeeting(options: HarnessSetup, name: string, run: (harness: Harness) => Promise<void>): Promise<void> {

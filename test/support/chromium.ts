@@ -32,6 +32,12 @@ export interface LaunchOptions {
   grantMedia?: boolean;
   /** Show the window (npm run preview on a display); default headless. */
   headed?: boolean;
+  /**
+   * The fake camera's frame rate (default Chromium's, which gives the 30 fps the app asks for).
+   * Background effects on SwiftShader process every frame on the CPU: files that check what an
+   * effect looks like, not how fast it keeps up, ask for fewer.
+   */
+  cameraFps?: number;
 }
 
 /**
@@ -51,13 +57,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
  * second launch of the app finds. Close the context to end the browser.
  */
 export async function launchPersistentChromium(userDataDir: string, options: LaunchOptions & BrowserContextOptions = {}): Promise<BrowserContext> {
-  const { grantMedia, headed, ...contextOptions } = options;
-  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed })), ...contextOptions });
+  const { grantMedia, headed, cameraFps, ...contextOptions } = options;
+  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed, cameraFps })), ...contextOptions });
 }
 
 async function launchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[] }> {
   const { executablePath, source } = await chosenBrowser();
   const args = [...BASE_ARGS];
+  if (options.cameraFps !== undefined) args[args.indexOf('--use-fake-device-for-media-stream')] = `--use-fake-device-for-media-stream=fps=${options.cameraFps}`;
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
   // The bundled headless shell has no permission prompt: an ungranted request fails with
   // NotSupportedError, which no real browser or Electron gives. Its fake UI can deny instead, but
