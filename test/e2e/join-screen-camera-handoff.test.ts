@@ -10,7 +10,8 @@ import { useChromiumApp } from '../support/e2e';
 import { isMirrored, waitForPreview } from '../support/join-screen';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
-const app = useChromiumApp();
+// The camera at the rate the app asks for: the test counts the frames each screen presents.
+const app = useChromiumApp({ launch: { cameraFps: undefined } });
 
 interface Watch {
   /** Each frame the preview's <video> presented: the screen it was on and its brightness (0-255). */

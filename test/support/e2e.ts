@@ -7,7 +7,10 @@ import { launchChromium, type LaunchOptions } from './chromium';
 import { createHarness, startRendererServer, type Harness, type HarnessOptions } from './harness';
 
 export interface ChromiumAppOptions {
-  /** How Chromium starts, e.g. { grantMedia: false } to leave camera and microphone to each context. */
+  /**
+   * How Chromium starts, e.g. { grantMedia: false } to leave camera and microphone to each context.
+   * The fake camera runs at E2E_CAMERA_FPS unless a file says otherwise.
+   */
   launch?: LaunchOptions;
   /** Another renderer to serve than the production build (a scripted meeting's), made before the server starts. */
   rendererDir?: () => string | Promise<string>;
@@ -31,6 +34,14 @@ export interface ChromiumApp {
   withHarness(options: HarnessSetup, run: (harness: Harness) => Promise<void>, how?: HarnessRun): Promise<void>;
 }
 
+/**
+ * The fake camera's frame rate in E2E files. The app asks for 30 fps, and at 30 every preview and
+ * self view costs the loaded 2-core machine decoding and painting it never checks (join-screen.test:
+ * 80 s → 54 s at 10 fps, load 10-13). A file that counts the camera's frames asks for
+ * `cameraFps: undefined`, the camera as the app gets it; the benches launch Chromium as it is.
+ */
+const E2E_CAMERA_FPS = 10;
+
 // Building a renderer (esbuild, minified) beside a starting Chromium can outlast the default hook
 // timeout on two cores.
 const BUILD_TIMEOUT = 120_000;
@@ -43,7 +54,7 @@ export function useChromiumApp(options: ChromiumAppOptions = {}): ChromiumApp {
   beforeAll(async () => {
     // Settled, not all: when one fails, the other is still kept, so afterAll can close it.
     const [launched, served] = await Promise.allSettled([
-      launchChromium(options.launch),
+      launchChromium({ cameraFps: E2E_CAMERA_FPS, ...options.launch }),
       Promise.resolve(options.rendererDir?.()).then((dir) => startRendererServer(dir)),
     ]);
     if (launched.status === 'fulfilled') browser = launched.value;
