@@ -7,6 +7,7 @@ import type { EndReasonKind } from '../../renderer/calling/call-model';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness, HarnessOptions } from '../support/harness';
 import { axeViolations, screenshot } from '../support/page-checks';
+import { expectScreenshot } from '../support/screenshot-baseline';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 
@@ -76,7 +77,8 @@ describe('how a meeting ends', () => {
         await expect.poll(() => joinLinks.isInMeeting).toBe(false);
         if (c.kind === 'unknown') {
           expect(await axeViolations(page)).toEqual([]);
-          await screenshot(page, 'meeting-ended');
+          // The details name this run's call ID (checked as text above).
+          await expectScreenshot(page, 'meeting-ended', { mask: [page.locator('.meeting-ended__details')] });
         }
         await page.getByRole('button', { name: t('en-US', 'meeting.ended.back') }).click();
         await page.locator('#meeting-input').waitFor();

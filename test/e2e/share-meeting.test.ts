@@ -11,6 +11,7 @@ import type { DesktopSource } from '../../main/capture/capture-broker';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, checkRtlAndForcedColors, screenshot, videoFrameStats } from '../support/page-checks';
+import { expectScreenshot } from '../support/screenshot-baseline';
 import type { ScriptedMeetingConfig } from '../../renderer/calling/practice/control';
 import { configureScriptedMeeting, fakeTokenService, joinFromJoinScreen, scripted, waitForPhase } from '../support/scripted-meeting/page';
 import { routeDisplayMediaToMain } from '../support/scripted-meeting/display-media';
@@ -243,7 +244,7 @@ describe('screen sharing in the meeting', () => {
       await stage.getByRole('button', { name: en('share.stage.fit') }).click();
       await expect.poll(async () => Math.round((await videoBox()).width)).toBe(Math.round(fitted.width));
       expect(await axeViolations(page)).toEqual([]);
-      await screenshot(page, 'share-stage');
+      await expectScreenshot(page, 'share-stage', { mask: [page.locator('.meeting-header__elapsed')] });
 
       // Sharing stops: the stage goes, the gallery is whole again.
       await scripted(page, 'setScreenShare', presenterId, false);
