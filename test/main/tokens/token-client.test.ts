@@ -242,6 +242,8 @@ describe('token client against a loopback token service', () => {
     const { client, clock, requests } = await setup((_req, res) => setTimeout(() => json(res, 200, tokenBody(clock.ms, 60 * MINUTE)), 30));
     client.prefetch('Ada');
     client.prefetch('Ada');
+    // The request is under way before the guest presses Join.
+    await expect.poll(() => requests.length).toBe(1);
     ok(await client.getToken('Ada'));
     expect(requests).toHaveLength(1);
   });
@@ -280,7 +282,7 @@ describe('proactive refresh', () => {
     const first = ok(await client.getToken('Ada'));
     clock.ms += 50 * MINUTE;
     expect(ok(await client.getToken('Ada')).token).toBe(first.token);
-    expect(events.map(([event]) => event)).toContain('tokenRefreshFailedKeepingCached');
+    expect(events).toContainEqual(['tokenRefreshFailedKeepingCached', { error: 'serviceError' }]);
 
     clock.ms += 10 * MINUTE; // now expired: the failure reaches the caller
     expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'serviceError' });
