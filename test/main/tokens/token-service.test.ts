@@ -111,7 +111,8 @@ describe('token service (what the IPC handlers use)', () => {
     const first = await tokens.get('Ada');
     tokens.presenceChanged(true);
     expect(await tokens.get('Ada')).toEqual(first);
-    tokens.presenceChanged(true);
+    // Presence repeated during the meeting (its name or call id changed) keeps the identity.
+    expect(await tokens.get('Ada')).toEqual(first);
     tokens.presenceChanged(false);
     const second = await tokens.get('Ada');
     expect(second.ok && first.ok && second.token !== first.token).toBe(true);
@@ -121,6 +122,27 @@ describe('token service (what the IPC handlers use)', () => {
     // Leaving the join screen without a meeting keeps the prefetched token.
     tokens.presenceChanged(false);
     expect(await tokens.get('Ada')).toEqual(second);
+  });
+
+  it('starts the request on prefetch, and clear() drops the token', async () => {
+    let issued = 0;
+    server = await startLoopback((_req, res) => json(res, 200, tokenBody(Date.now(), 60 * 60_000, `8:acs:resource_user-${++issued}`)));
+    const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: false, env: { DOORWAY_TOKEN_ENDPOINT: server.url }, fetch });
+    tokens.prefetch('Ada');
+    await expect.poll(() => server?.requests.length).toBe(1);
+    const first = await tokens.get('Ada');
+    expect(server.requests).toHaveLength(1);
+    tokens.clear();
+    const second = await tokens.get('Ada');
+    expect(second.ok && first.ok && second.token !== first.token).toBe(true);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('says why a development connection string cannot be used', async () => {
+    const lines: string[] = [];
+    const tokens = createTokenService({ branding: { tokenEndpoint: '' }, isPackaged: false, env: { ACS_CONNECTION_STRING: 'accesskey=only' }, fetch, log: (l) => lines.push(l) });
+    expect(tokens.mode).toBe('notConfigured');
+    expect(lines).toContain('tokens: devIdentityUnavailable {"reason":"invalidConnectionString"}');
   });
 
   it('has a message for every error code in every language', () => {
