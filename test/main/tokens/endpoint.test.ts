@@ -41,5 +41,17 @@ describe('token endpoint resolution', () => {
   it('refuses URLs that are not URLs or carry credentials', () => {
     expect(resolve('tokens.example.com', false)).toMatchObject({ kind: 'invalid', reason: 'notAUrl' });
     expect(resolve('https://user:secret@tokens.example.com/', false)).toMatchObject({ kind: 'invalid', reason: 'credentialsInUrl' });
+    expect(resolve('https://user@tokens.example.com/', false)).toMatchObject({ kind: 'invalid', reason: 'credentialsInUrl' });
+    expect(resolve('https://:secret@tokens.example.com/', false)).toMatchObject({ kind: 'invalid', reason: 'credentialsInUrl' });
+  });
+
+  it('allows only http and https to this machine, even in development', () => {
+    expect(resolve('ftp://localhost/token', false)).toEqual({ kind: 'invalid', reason: 'insecureScheme', source: 'build' });
+    expect(resolve('ws://127.0.0.1:8080/token', false)).toEqual({ kind: 'invalid', reason: 'insecureScheme', source: 'build' });
+  });
+
+  it('takes a blank DOORWAY_TOKEN_ENDPOINT (spaces only) as not set', () => {
+    const build = 'https://tokens.example.com/api/token';
+    expect(resolve(build, false, '   ')).toEqual({ kind: 'ok', url: build, source: 'build' });
   });
 });
