@@ -38,4 +38,41 @@ describe('which token source a run uses, and why', () => {
     const choice = chooseTokenSource({ env: { DOORWAY_TOKEN_ENDPOINT: ENDPOINT, ACS_CONNECTION_STRING: CONNECTION }, isPackaged: false, buildEndpoint: '' });
     expect(JSON.stringify(choice)).not.toMatch(/c2VjcmV0|localhost/);
   });
+
+  it('explains each choice in full, as the log shows it', () => {
+    const build = 'https://t.example/api/token';
+    expect(chooseTokenSource({ env: {}, isPackaged: true, buildEndpoint: build })).toEqual({
+      use: 'buildEndpoint',
+      why: "packaged build: the build's tokenEndpoint (build/branding.json)",
+      ignored: [],
+    });
+    expect(chooseTokenSource({ env: { ACS_CONNECTION_STRING: CONNECTION }, isPackaged: true, buildEndpoint: '' })).toEqual({
+      use: 'none',
+      why: 'packaged build without a tokenEndpoint in its branding',
+      ignored: [{ name: 'ACS_CONNECTION_STRING', reason: 'a packaged build uses its branding only' }],
+    });
+    expect(chooseTokenSource({ env: { DOORWAY_TOKEN_ENDPOINT: ENDPOINT }, isPackaged: false, buildEndpoint: build })).toEqual({
+      use: 'envEndpoint',
+      why: "DOORWAY_TOKEN_ENDPOINT is set (development run; it overrides the build's tokenEndpoint (build/branding.json))",
+      ignored: [],
+    });
+    expect(chooseTokenSource({ env: { DOORWAY_TOKEN_ENDPOINT: ENDPOINT }, isPackaged: false, buildEndpoint: '' }).why).toBe(
+      'DOORWAY_TOKEN_ENDPOINT is set (development run; it overrides nothing)',
+    );
+    expect(chooseTokenSource({ env: {}, isPackaged: false, buildEndpoint: build })).toEqual({
+      use: 'buildEndpoint',
+      why: "neither DOORWAY_TOKEN_ENDPOINT nor ACS_CONNECTION_STRING is set: the build's tokenEndpoint (build/branding.json)",
+      ignored: [],
+    });
+  });
+
+  it('takes variables and a build endpoint of spaces only as unset', () => {
+    const blank = { DOORWAY_TOKEN_ENDPOINT: '  ', ACS_CONNECTION_STRING: ' \t' };
+    expect(chooseTokenSource({ env: blank, isPackaged: false, buildEndpoint: '   ' })).toMatchObject({ use: 'none', ignored: [] });
+    expect(chooseTokenSource({ env: blank, isPackaged: true, buildEndpoint: '   ' })).toEqual({
+      use: 'none',
+      why: 'packaged build without a tokenEndpoint in its branding',
+      ignored: [],
+    });
+  });
 });
