@@ -315,6 +315,22 @@ describe('proactive refresh', () => {
   });
 });
 
+describe('clear() with a fetch in flight', () => {
+  it('the earlier fetch finishing does not cut the next one loose: callers still share one request', async () => {
+    // The first answer is quick, the second slow: the first ends while the second is in flight.
+    const { client, clock, requests } = await setup((_req, res, index) =>
+      setTimeout(() => json(res, 200, tokenBody(clock.ms, 60 * MINUTE, `8:acs:resource_user-${index}`)), index === 0 ? 10 : 300),
+    );
+    const before = client.getToken('Ada');
+    client.clear();
+    const next = client.getToken('Bob');
+    await before;
+    const joined = client.getToken('Bob');
+    expect(ok(await joined).userId).toBe(ok(await next).userId);
+    expect(requests).toHaveLength(2);
+  });
+});
+
 describe('logs', () => {
   it('never contain the token, the user id, the refresh grant, the endpoint, the app key or the name', async () => {
     const userId = '8:acs:resource_secret-user-id';
