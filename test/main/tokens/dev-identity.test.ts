@@ -52,6 +52,9 @@ describe('development identity (ACS_CONNECTION_STRING)', () => {
     offsetMs = 50 * 60_000;
     const second = ok(await tokens.getToken('Ada'));
     expect(second.userId).toBe(first.userId);
+    // A new token, not the cached one kept after a failed refresh.
+    expect(second.token).not.toBe(first.token);
+    expect(acs.issuedTokens).toEqual([first.token, second.token]);
     expect(acs.requests.map((r) => r.url)).toEqual([
       '/identities?api-version=2023-10-01',
       `/identities/${encodeURIComponent(first.userId)}/:issueAccessToken?api-version=2023-10-01`,
