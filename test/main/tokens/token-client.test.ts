@@ -424,6 +424,13 @@ describe('waiting between attempts', () => {
     expect(clock.sleeps).toEqual([20_000]);
   });
 
+  it('does not wait a Retry-After longer than it will wait, even when the time budget would allow it', async () => {
+    const { client, clock, requests } = await setup((_req, res) => json(res, 429, {}, { 'retry-after': '25' }), { maxRetryAfterMs: 20_000, maxTotalMs: 60_000 });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'rateLimited' });
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('answers at once, without waiting, when the wait would end exactly at the time budget', async () => {
     const { client, clock, requests } = await setup((_req, res) => json(res, 503, {}, { 'retry-after': '10' }), { maxTotalMs: 10_000, maxAttempts: 5 });
     expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'serviceError' });
@@ -442,6 +449,16 @@ describe('answers that are not a token', () => {
   it('a token body over 64 KB is refused, even when it is valid JSON', async () => {
     const { client, clock } = await setup((_req, res) => json(res, 200, { ...tokenBody(clock.ms, 60 * MINUTE), padding: 'x'.repeat(64 * 1024) }));
     expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+  });
+
+  it('a 200 that is not JSON is a bad response at once, not a network failure to retry', async () => {
+    const { client, requests, clock } = await setup((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>Sign in</html>');
+    });
+    expect(await client.getToken('Ada')).toEqual({ ok: false, error: 'badResponse' });
+    expect(requests).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('asks for JSON', async () => {
