@@ -272,7 +272,7 @@ function start(): void {
       // The security-critical preferences, written here for reviewers and the security gate.
       const window = new BrowserWindow({
         ...options,
-        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', v8CacheOptions: 'bypassHeatCheck' },
       });
       controlsWindow = window;
       const adopted = adoptControlsWindow(window, process.platform, {
@@ -299,7 +299,7 @@ function start(): void {
       // The security-critical preferences, written here for reviewers and the security gate.
       const window = new BrowserWindow({
         ...options,
-        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+        webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', v8CacheOptions: 'bypassHeatCheck' },
       });
       miniBrowserWindow = window;
       const adopted = adoptControlsWindow(window, process.platform, {
@@ -456,7 +456,7 @@ function start(): void {
     // The security-critical preferences, written here for reviewers and the security gate.
     const window = new BrowserWindow({
       ...options,
-      webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick', v8CacheOptions: 'bypassHeatCheck' },
     });
     mainWindow = window;
     window.once('ready-to-show', () => window.show());

@@ -83,7 +83,7 @@ describe('the main bundle, booted', () => {
     expect([...runtime.sessionHandlers].sort()).toEqual(['setDevicePermissionHandler', 'setDisplayMediaRequestHandler', 'setPermissionCheckHandler', 'setPermissionRequestHandler']);
     expect(runtime.menus).toHaveLength(1);
     expect(runtime.openWindows).toHaveLength(1);
-    expect(runtime.openWindows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(runtime.openWindows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, v8CacheOptions: 'bypassHeatCheck' });
     expect(runtime.openWindows[0].visible).toBe(true);
 
     runtime.app.secondInstance([process.execPath, '--', link('345678901234')]);
@@ -185,7 +185,7 @@ describe('the main bundle, booted', () => {
     meeting.emit('blur');
     await expect.poll(() => runtime.openWindows.length).toBe(2);
     const mini = runtime.openWindows[1];
-    expect(mini.options).toMatchObject({ alwaysOnTop: true, frame: false, skipTaskbar: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(mini.options).toMatchObject({ alwaysOnTop: true, frame: false, skipTaskbar: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, v8CacheOptions: 'bypassHeatCheck' } });
     expect(mini.visible).toBe(true);
     expect(mini.focused).toBe(false);
     await expect.poll(() => mini.webContents.page ?? null, { timeout: 15_000 }).not.toBeNull();

@@ -38,6 +38,8 @@ export interface LaunchOptions {
    * effect looks like, not how fast it keeps up, ask for fewer.
    */
   cameraFps?: number;
+  /** More command-line switches for the browser. */
+  args?: string[];
 }
 
 /**
@@ -57,13 +59,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
  * second launch of the app finds. Close the context to end the browser.
  */
 export async function launchPersistentChromium(userDataDir: string, options: LaunchOptions & BrowserContextOptions = {}): Promise<BrowserContext> {
-  const { grantMedia, headed, cameraFps, ...contextOptions } = options;
-  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed, cameraFps })), ...contextOptions });
+  const { grantMedia, headed, cameraFps, args, ...contextOptions } = options;
+  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed, cameraFps, args })), ...contextOptions });
 }
 
 async function launchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[] }> {
   const { executablePath, source } = await chosenBrowser();
-  const args = [...BASE_ARGS];
+  const args = [...BASE_ARGS, ...(options.args ?? [])];
   if (options.cameraFps !== undefined) args[args.indexOf('--use-fake-device-for-media-stream')] = `--use-fake-device-for-media-stream=fps=${options.cameraFps}`;
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
   // The bundled headless shell has no permission prompt: an ungranted request fails with

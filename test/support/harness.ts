@@ -2,7 +2,7 @@
 // through the app's own protocol handler (same files, same CSP), with the real preload bundle
 // evaluated in the page and its `electron` import answered by a bridge to the real main-process
 // IPC handlers running here in Node.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,12 +37,32 @@ export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 export const LINK_SCHEME = 'doorway';
 
 /** Serves the built renderer (or another build of it, e.g. the scripted meeting's) exactly as the app's protocol handler does, on http://localhost. */
-export async function startRendererServer(rendererDir: string = RENDERER_DIR): Promise<{ origin: string; close(): Promise<void> }> {
+/**
+ * Serves the built renderer through the app's own protocol handler. `revalidate`: each answer also
+ * carries an ETag (the body's hash) and `Cache-Control: no-cache`, and a matching If-None-Match
+ * gets 304, so a browser on a kept profile reuses its cached copy with its original response time
+ * and with it the V8 code cache Chromium keyed to that response. This is the bench's model of
+ * Electron's second launch: the app scheme's code cache (the `codeCache` privilege) is checked
+ * against the script's content, not against an HTTP cache, so it holds as long as the files are
+ * the same. Without it, a new browser process refetches every file and recompiles from source.
+ */
+export async function startRendererServer(rendererDir: string = RENDERER_DIR, options: { revalidate?: boolean } = {}): Promise<{ origin: string; close(): Promise<void> }> {
   const handler = createAppProtocolHandler(rendererDir);
   const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = await handler(new Request(`app://localhost${request.url ?? '/'}`, { method: request.method }));
-    response.writeHead(answer.status, Object.fromEntries(answer.headers));
-    response.end(answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
+    const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+    const headers = Object.fromEntries(answer.headers);
+    if (options.revalidate && answer.status === 200 && body) {
+      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+      Object.assign(headers, { ETag: etag, 'Cache-Control': 'no-cache' });
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, headers);
+        response.end();
+        return;
+      }
+    }
+    response.writeHead(answer.status, headers);
+    response.end(body);
   };
   const server: Server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
