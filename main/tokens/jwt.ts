@@ -9,10 +9,8 @@ export function readJwtExpiryMs(token: string): number | undefined {
   if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return undefined;
   try {
     const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: without this line a null payload throws on `.exp` (caught below) and a number or string has no `exp`; both still give undefined.
-    if (typeof payload !== 'object' || payload === null) return undefined;
-    const exp = (payload as { exp?: unknown }).exp;
-    // Stryker disable next-line ConditionalExpression: equivalent: Number.isFinite is false for anything but a number.
+    // A payload of null, a number or a string has no `exp`.
+    const exp = (payload as { exp?: unknown } | null)?.exp;
     return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
   } catch {
     return undefined;

@@ -89,7 +89,6 @@ export function createTokenCache(issue: Issue, options: TokenCacheOptions): Toke
 /** Drops the refresh grant: it stays inside the cache. */
 function publicResult(issued: IssuedToken): TokenResult {
   const result: TokenResult = { ok: true, token: issued.token, expiresOnMs: issued.expiresOnMs, userId: issued.userId };
-  // Stryker disable next-line ConditionalExpression: equivalent: a chatEndpoint of undefined is the same as none to every reader.
   if (issued.chatEndpoint) result.chatEndpoint = issued.chatEndpoint;
   return result;
 }
