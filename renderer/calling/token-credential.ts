@@ -36,7 +36,8 @@ export interface GuestCredentialOptions {
 export function tokenExpiresMs(token: string): number | null {
   try {
     const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    // atob decodes without the padding JWTs leave out (forgiving-base64, in Chromium and Node alike).
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
     return typeof exp === 'number' ? exp * 1000 : null;
   } catch {

@@ -47,7 +47,7 @@ function credentialFor(service: ReturnType<typeof main>) {
     token: first,
     renew: service.renew,
     onGiveUp: (error) => gaveUp.push(error),
-    log: (_level, message) => logged.push(message),
+    log: (level, message) => logged.push(`${level}: ${message}`),
   });
   return { first, credential, gaveUp, logged };
 }
@@ -66,6 +66,16 @@ describe('renewing the token early', () => {
   });
 });
 
+describe('disposing', () => {
+  it('stops the early renewals', async () => {
+    const service = main();
+    const { credential } = credentialFor(service);
+    credential.dispose();
+    await vi.advanceTimersByTimeAsync(2 * HOUR);
+    expect(service.renew).not.toHaveBeenCalled();
+  });
+});
+
 describe('when main cannot renew', () => {
   it('keeps the token the call has and tries again at half its remaining life, then ends the call while the token is still valid', async () => {
     const service = main();
@@ -76,7 +86,7 @@ describe('when main cannot renew', () => {
     expect(service.renew).toHaveBeenCalledTimes(4);
     expect(gaveUp).toEqual([]);
     expect((await credential.getToken()).token).toBe(first);
-    expect(logged).toContain('token renewal failed: offline (75 s left)');
+    expect(logged).toContain('warn: token renewal failed: offline (75 s left)');
     // 37.5 s before the end, under GIVE_UP_MS: the call cannot go on.
     await vi.advanceTimersByTimeAsync(75_000 - GIVE_UP_MS / 2 - 7_500);
     expect(service.renew).toHaveBeenCalledTimes(5);
@@ -133,6 +143,16 @@ describe('when main cannot renew', () => {
 describe('tokenExpiresMs', () => {
   it('reads the exp claim of an ACS token, in milliseconds', () => {
     expect(tokenExpiresMs(fakeAcsToken('acs:guest', HOUR))).toBe(Math.floor((Date.now() + HOUR) / 1000) * 1000);
+  });
+
+  it('reads a payload whose base64url has - and _ and no padding', () => {
+    const segment = (value: object) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    for (const name of ['~~~?', 'ÿþ>?']) {
+      const payload = segment({ exp: 1_700_000_000, n: name });
+      expect(payload).toMatch(/[-_]/);
+      expect(payload.length % 4).not.toBe(0);
+      expect(tokenExpiresMs(`e30.${payload}.sig`)).toBe(1_700_000_000_000);
+    }
   });
 
   it('is null for a token without exp or that is not a JWT', () => {
