@@ -29,6 +29,8 @@ const TABLE: Array<[number, number | undefined, EndReasonKind]> = [
   [490, 4502, 'networkLost'],
   [490, 4525, 'networkLost'],
   [498, 10, 'networkLost'],
+  [491, 0, 'networkLost'],
+  [497, 12, 'networkLost'],
   [403, 5221, 'anonymousNotAllowed'],
   [403, undefined, 'anonymousNotAllowed'],
   [0, 5723, 'anonymousNotAllowed'],
@@ -51,11 +53,15 @@ describe('end reasons', () => {
     expect(canRejoin('removed')).toBe(false);
     expect(canRejoin('endedForEveryone')).toBe(false);
     expect(canRejoin('anonymousNotAllowed')).toBe(false);
+    for (const kind of ['tokenUnavailable', 'mediaConnectivity', 'everyoneLeft', 'unknown'] as const) expect(canRejoin(kind), kind).toBe(true);
   });
 
   it('calls a hang-up of our own "left", but keeps a real reason that arrives anyway', () => {
     expect(explainEnd({ code: 0, subCode: 0 }, { localHangUp: true, callId: 'c1' })).toEqual({ kind: 'left', code: 0, subCode: 0, callId: 'c1', rejoin: true });
     expect(explainEnd(null, { localHangUp: true, callId: null }).kind).toBe('left');
+    // 487 (request terminated): the guest cancelled while joining.
+    expect(explainEnd({ code: 487, subCode: 0 }, { localHangUp: true, callId: null }).kind).toBe('left');
+    expect(explainEnd({ code: 487, subCode: 0 }, { localHangUp: false, callId: null }).kind).toBe('unknown');
     expect(explainEnd({ code: 0, subCode: 4097 }, { localHangUp: true, callId: null }).kind).toBe('endedForEveryone');
     expect(explainEnd({ code: 0, subCode: 0 }, { localHangUp: false, callId: 'c2' })).toMatchObject({ kind: 'unknown', code: 0, subCode: 0, callId: 'c2' });
   });
@@ -63,6 +69,9 @@ describe('end reasons', () => {
   it('explains errors thrown while joining, and a token that could not be had', () => {
     expect(explainJoinError(Object.assign(new Error('x'), { code: 403, subCode: 5222 }), null).kind).toBe('anonymousNotAllowed');
     expect(explainJoinError(new Error('no codes'), 'id')).toMatchObject({ kind: 'unknown', code: null, callId: 'id' });
+    // Codes of the wrong type are not shown to the guest as codes.
+    expect(explainJoinError(Object.assign(new Error('x'), { code: 500, subCode: '40208' }), null)).toMatchObject({ kind: 'unknown', code: 500, subCode: null });
+    expect(explainJoinError(Object.assign(new Error('x'), { code: '403', subCode: 5222 }), null)).toMatchObject({ kind: 'unknown', code: null, subCode: null });
     expect(tokenUnavailable('offline')).toMatchObject({ kind: 'tokenUnavailable', tokenError: 'offline', rejoin: true });
   });
 });
