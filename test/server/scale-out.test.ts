@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (redisTestsRun) redisServer = await startRedisServer();
 });
 afterAll(async () => {
-  if (redisTestsRun) await redisServer.stop();
+  await (redisServer as RedisServer | undefined)?.stop();
 });
 
 interface Cluster {

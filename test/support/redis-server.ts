@@ -56,9 +56,16 @@ export async function startRedisServer(): Promise<RedisServer> {
     });
     child = started;
     let exited: string | undefined;
+    // A spawn that fails (ENOENT: not on PATH) emits 'error' and never sets exitCode; unhandled, it
+    // would crash the worker with no word of what is missing.
+    let spawnFailed: string | undefined;
+    started.once('error', (error: NodeJS.ErrnoException) => {
+      spawnFailed = error.code === 'ENOENT' ? `redis-server is not on PATH, and DOORWAY_REQUIRE_REDIS=1 requires it (apt-get install redis-server)` : `redis-server could not start: ${error.message}`;
+    });
     started.stderr.on('data', (chunk: Buffer) => (exited = (exited ?? '') + chunk.toString('utf8')));
     started.once('exit', (code) => (exited = `redis-server exited (${code}) ${exited ?? ''}`));
     for (let waited = 0; waited < 10_000; waited += 25) {
+      if (spawnFailed) throw new Error(spawnFailed);
       if (started.exitCode !== null) throw new Error(exited);
       if (await pings(port)) return;
       await new Promise((resolve) => setTimeout(resolve, 25));

@@ -17,9 +17,9 @@ beforeAll(async () => {
   await redisReady(redis);
 });
 afterAll(async () => {
-  if (!redisTestsRun) return;
-  redis.disconnect();
-  await server.stop();
+  // A failed start leaves them unset, and its own error is the one to read.
+  (redis as Redis | undefined)?.disconnect();
+  await (server as RedisServer | undefined)?.stop();
 });
 
 let ids = 0;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const client of clients) client.disconnect();
-  if (redisTestsRun) await server.stop();
+  await (server as RedisServer | undefined)?.stop();
 });
 
 async function redisClient(): Promise<Redis> {
