@@ -385,3 +385,383 @@ describe('the practice meeting’s script', () => {
     expect(meeting.callState()).toBe('Disconnected');
   });
 });
+
+describe('what the guest changes before the meeting answers', () => {
+  /** A token service that answers only when the test says so. */
+  function heldToken() {
+    const tokens = tokenService();
+    const held: { release?: () => void } = {};
+    const getToken = vi.fn(async (): Promise<TokenReply> => {
+      if (tokens.issued.length === 0) await new Promise<void>((resolve) => (held.release = resolve));
+      return tokens.getToken();
+    });
+    return { tokens, held, getToken };
+  }
+
+  it('muting while Doorway fetches the token: the meeting is joined muted (privacy)', async () => {
+    const { held, getToken } = heldToken();
+    const { session, recorder, state } = await join({}, { microphoneOn: true, getToken });
+    expect(state().local.muted).toBe(false);
+    await session.setMicrophone(false);
+    session.flush();
+    expect(state().local.muted).toBe(true);
+    held.release?.();
+    await advance(0);
+    expect(recorder.of('join')[0]).toMatchObject({ muted: true, video: false });
+    expect(recorder.of('unmute')).toEqual([]);
+  });
+
+  it('unmuting and turning the camera on while waiting: joined unmuted with the camera', async () => {
+    const { held, getToken } = heldToken();
+    const { session, recorder } = await join({}, { getToken, devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    await session.toggleMicrophone();
+    await session.toggleCamera();
+    held.release?.();
+    await advance(0);
+    expect(recorder.of('join')[0]).toMatchObject({ muted: false, video: true, cameraId: 'camera:desk' });
+  });
+
+  it('the camera chosen on, with no camera there: joined without video, and the screen says the camera is off', async () => {
+    const none = () => {
+      const manager = nodeDeviceManager() as unknown as { getCameras: () => Promise<unknown[]> };
+      manager.getCameras = async () => [];
+      return manager;
+    };
+    const meeting = new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow });
+    const recorder = new MeetingRecorder(meeting);
+    const session = new MeetingCallSession(
+      { createCallAgent: (c, o) => meeting.createCallAgent(c, o), releaseCallAgent: (a) => a.dispose(), createRemoteRenderer: (s) => meeting.createRemoteRenderer(s), schedule: (f) => queueMicrotask(f) },
+      new DeviceService(none() as never),
+      { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: true, microphoneOn: false, getToken: tokenService().getToken, access: { camera: 'granted', microphone: 'granted' } },
+    );
+    sessions.push(session);
+    await advance(0);
+    expect(recorder.of('join')[0]).toMatchObject({ video: false, cameraId: null, muted: true });
+    expect(session.state.get().local.videoOn).toBe(false);
+    // Asked again for the camera: nothing is sent, and the guest is told it failed.
+    await session.setCamera(true);
+    await advance(0);
+    expect(recorder.of('startVideo')).toEqual([]);
+    expect(session.state.get().notices).toContain('actionFailed');
+    expect(session.state.get().local.videoOn).toBe(false);
+  });
+
+  it('a meeting ID without a passcode is joined with the ID alone', async () => {
+    const { recorder } = await join({}, { target: { kind: 'meetingId', meetingId: '234567890123', passcode: '' } });
+    expect(recorder.of('join')[0].locator).toEqual({ meetingId: '234567890123' });
+  });
+
+  it('without the join screen’s answer, the SDK asks for device access before joining', async () => {
+    const { recorder, devices } = await join({}, { access: undefined, cameraOn: true, devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    expect(devices.state.get().cameraAccess).toBe('granted');
+    expect(recorder.of('join')[0]).toMatchObject({ video: true, cameraId: 'camera:desk' });
+  });
+});
+
+describe('the guest’s controls during the call', () => {
+  it('toggles send what the screen shows: unmute, camera on with the chosen camera, then off again', async () => {
+    const { session, recorder, state } = await join({}, { devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    await advance(300);
+    const from = recorder.received.length;
+    await session.toggleMicrophone();
+    await session.toggleCamera();
+    await advance(0);
+    expect(state().local).toMatchObject({ muted: false, videoOn: true });
+    await session.toggleMicrophone();
+    await session.toggleCamera();
+    await advance(0);
+    expect(state().local).toMatchObject({ muted: true, videoOn: false });
+    expect(recorder.received.slice(from)).toEqual([
+      { kind: 'unmute' },
+      { kind: 'startVideo', cameraId: 'camera:desk' },
+      { kind: 'mute' },
+      { kind: 'stopVideo', cameraId: 'camera:desk' },
+    ]);
+  });
+
+  it('an action the SDK refuses shows the failure notice and the real state; the next success clears it', async () => {
+    const { session, meeting, state } = await join({});
+    await advance(300);
+    const call = meeting.call!;
+    const unmute = call.unmute.bind(call);
+    call.unmute = async () => {
+      throw Object.assign(new Error('device busy'), { code: 500, subCode: 1 });
+    };
+    await session.setMicrophone(true);
+    await advance(0);
+    expect(state().notices).toContain('actionFailed');
+    expect(state().local.muted).toBe(true);
+    call.unmute = unmute;
+    await session.setMicrophone(true);
+    await advance(0);
+    expect(state().notices).not.toContain('actionFailed');
+    expect(state().local.muted).toBe(false);
+  });
+
+  it('a camera the SDK cannot start: the notice, and the camera shown off', async () => {
+    const { session, meeting, state, recorder } = await join({}, { devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    await advance(300);
+    meeting.setCapability('turnVideoOn', false, 'MeetingRestricted');
+    await advance(0);
+    // Forbidden: not even asked.
+    await session.setCamera(true);
+    expect(recorder.of('startVideo')).toEqual([]);
+    meeting.setCapability('turnVideoOn', true, 'Capable');
+    await advance(0);
+    const call = meeting.call!;
+    call.startVideo = async () => {
+      throw new Error('camera in use');
+    };
+    await session.setCamera(true);
+    await advance(0);
+    expect(state().local.videoOn).toBe(false);
+    expect(state().notices).toContain('actionFailed');
+  });
+
+  it('muted by someone else: told so, and the notice goes when the guest unmutes', async () => {
+    const { session, meeting, state, recorder } = await join({}, { microphoneOn: true });
+    await advance(300);
+    meeting.muteByOthers();
+    await advance(0);
+    expect(state().local.muted).toBe(true);
+    expect(state().notices).toContain('mutedByOthers');
+    await session.setMicrophone(true);
+    await advance(0);
+    expect(recorder.of('unmute')).toEqual([{ kind: 'unmute' }]);
+    expect(state().local.muted).toBe(false);
+    expect(state().notices).not.toContain('mutedByOthers');
+  });
+
+  it('the microphone and speaker chosen in the meeting are the SDK’s; a failing switch shows the notice', async () => {
+    const { session, devices, state } = await join({});
+    await advance(300);
+    await session.selectMicrophone('microphone:headset');
+    await session.selectSpeaker('speaker:headset');
+    expect(devices.state.get()).toMatchObject({ sdkMicrophoneId: 'microphone:headset', sdkSpeakerId: 'speaker:headset' });
+    devices.selectMicrophone = async () => {
+      throw new Error('gone');
+    };
+    devices.selectSpeaker = async () => {
+      throw new Error('gone');
+    };
+    await session.selectMicrophone('microphone:built-in');
+    await advance(0);
+    expect(state().notices).toContain('actionFailed');
+  });
+
+  it('reactions, captions, spotlight and consent go to the meeting through their features', async () => {
+    const { session, recorder, meeting, state } = await join({ consentRequired: true, recording: true, capabilities: { setCaptionLanguage: { isPresent: true, reason: 'Capable' } } }, { captionLanguage: 'fr' });
+    await advance(300);
+    expect(state().recordingActive).toBe(true);
+    expect(state().consentRequired).toBe(true);
+    await session.grantConsent();
+    await advance(0);
+    expect(recorder.of('grantConsent')).toHaveLength(1);
+    expect(state().consentRequired).toBe(false);
+
+    await session.reactions.send('like');
+    expect(recorder.of('reaction')).toEqual([{ kind: 'reaction', reaction: 'like' }]);
+
+    await session.captions.start();
+    await advance(0);
+    expect(recorder.of('startCaptions')).toHaveLength(1);
+    // The caption language remembered from last time is asked for once captions run.
+    expect(meeting.captions().captionLanguage).toBe('fr');
+    await session.captions.setSpokenLanguage('de-de');
+    await session.captions.setCaptionLanguage('ko');
+    await session.captions.stop();
+    expect(recorder.of('spokenLanguage')).toEqual([{ kind: 'spokenLanguage', language: 'de-de' }]);
+    expect(recorder.of('captionLanguage').at(-1)).toEqual({ kind: 'captionLanguage', language: 'ko' });
+    expect(recorder.of('stopCaptions')).toHaveLength(1);
+    await advance(0);
+    expect(meeting.captions().captionLanguage).toBe('ko');
+    // Started again in this meeting: the language chosen in it, not the remembered one.
+    await session.captions.start();
+    await advance(0);
+    expect(meeting.captions().captionLanguage).toBe('ko');
+    expect(recorder.of('captionLanguage').map((r) => r.language)).toEqual(['fr', 'ko']);
+    session.captions.dismissNotice();
+
+    meeting.setSpotlight(['self']);
+    await advance(0);
+    expect(state().spotlight.self).toBe(true);
+    await session.spotlight.leave();
+    expect(recorder.of('stopSpotlight')).toEqual([{ kind: 'stopSpotlight', self: true }]);
+
+    session.mediaStats.setIncomingVideo(false);
+    session.mediaStats.dismissAdvice();
+    session.breakoutRooms.dismissNotice();
+    await advance(0);
+    expect(state().mediaStats).toMatchObject({ incomingVideoOff: true, adviceDismissed: true });
+  });
+});
+
+describe('meeting chat access', () => {
+  it('only once admitted, on the meeting’s thread, as the token’s identity, with the current token', async () => {
+    const tokens = tokenService();
+    const getToken = vi.fn(async (): Promise<TokenReply> => {
+      const reply = await tokens.getToken();
+      return reply.ok ? { ...reply, chatEndpoint: 'https://contoso.communication.azure.com/' } : reply;
+    });
+    const { session, meeting } = await join({ lobby: true }, { getToken, displayName: 'Ada Guest' });
+    expect(session.chatAccess()).toBeNull();
+    await advance(300);
+    expect(session.state.get().phase).toBe('lobby');
+    expect(session.chatAccess()).toBeNull();
+    meeting.admit();
+    await advance(0);
+    const access = session.chatAccess();
+    expect(access).toMatchObject({
+      threadId: '19:meeting_scripted@thread.v2',
+      endpoint: 'https://contoso.communication.azure.com/',
+      userId: '8:acs:scripted_guest_0',
+      displayName: 'Ada Guest',
+      joinedAt: new Date('2026-12-02T09:00:00Z').getTime(),
+    });
+    expect((await access!.token()).token).toBe(tokens.issued[0]);
+  });
+
+  it('none when the token service grants no chat', async () => {
+    const { session } = await join({});
+    await advance(300);
+    expect(session.state.get().phase).toBe('connected');
+    expect(session.chatAccess()).toBeNull();
+  });
+});
+
+describe('leaving and the end of the meeting', () => {
+  it('a hang-up the SDK never confirms still ends the meeting for the guest, once', async () => {
+    const { session, meeting, recorder, state } = await join({});
+    await advance(300);
+    const call = meeting.call!;
+    call.hangUp = async () => {
+      throw new Error('no answer');
+    };
+    await session.leave();
+    await session.leave();
+    expect(state().local.leaving).toBe(true);
+    await advance(2_999);
+    expect(state().phase).toBe('connected');
+    await advance(1);
+    expect(state().phase).toBe('ended');
+    expect(state().ended).toMatchObject({ kind: 'left', callId: call.id });
+    expect(recorder.of('hangUp')).toEqual([]);
+    expect(meeting.agents()).toEqual({ created: 1, disposed: 1 });
+  });
+
+  it('removed by the organizer: the reason, and no Rejoin; the agent is released', async () => {
+    const { meeting, state } = await join({});
+    await advance(300);
+    meeting.end(0, 5000);
+    await advance(0);
+    expect(state().ended).toMatchObject({ kind: 'removed', code: 0, subCode: 5000, rejoin: false });
+    expect(meeting.agents()).toEqual({ created: 1, disposed: 1 });
+  });
+
+  it('a meeting that refuses guests while connecting: the ended screen says why', async () => {
+    const { state } = await join({ endWhileConnecting: { code: 403 } });
+    await advance(300);
+    expect(state().ended).toMatchObject({ kind: 'anonymousNotAllowed', code: 403 });
+  });
+
+  it('an agent the SDK cannot make ends the join with its codes', async () => {
+    const log: string[] = [];
+    const meeting = new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow });
+    const session = new MeetingCallSession(
+      {
+        createCallAgent: async () => {
+          throw Object.assign(new Error('offline'), { code: 490, subCode: 4525 });
+        },
+        releaseCallAgent: (a) => a.dispose(),
+        createRemoteRenderer: (s) => meeting.createRemoteRenderer(s),
+        schedule: (f) => queueMicrotask(f),
+      },
+      new DeviceService(nodeDeviceManager()),
+      { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: false, microphoneOn: false, getToken: tokenService().getToken, access: { camera: 'granted', microphone: 'granted' }, log: (level, message) => log.push(`${level}: ${message}`) },
+    );
+    sessions.push(session);
+    await advance(0);
+    expect(session.state.get().ended).toMatchObject({ kind: 'networkLost', code: 490, subCode: 4525, rejoin: true });
+    expect(log).toContain('error: meeting: join failed: offline (490/4525)');
+  });
+
+  it('reconnecting and back, on the call’s state', async () => {
+    const { meeting, state } = await join({});
+    await advance(300);
+    meeting.setCallState('Connecting');
+    await advance(0);
+    expect(state().phase).toBe('reconnecting');
+    meeting.setCallState('Connected');
+    await advance(0);
+    expect(state().phase).toBe('connected');
+  });
+});
+
+describe('the people in the meeting', () => {
+  it('names, mutes, speaking, leaving and camera follow the meeting', async () => {
+    const { meeting, state } = await join({ participants: 2, videoParticipants: 0 });
+    await advance(300);
+    const [a, b] = meeting.participantIds();
+    meeting.setName(a, 'Grace Hopper');
+    meeting.setMuted(a, true);
+    meeting.setSpeaking(b, true);
+    meeting.setVideo(b, true);
+    await advance(0);
+    expect(state().participants.get(a)).toMatchObject({ name: 'Grace Hopper', muted: true, status: 'connected' });
+    expect(state().participants.get(b)).toMatchObject({ speaking: true, videoAvailable: true, screenShareAvailable: false });
+    meeting.setVideo(b, false);
+    meeting.removeParticipants([a]);
+    await advance(0);
+    expect(state().participants.get(b)?.videoAvailable).toBe(false);
+    expect(state().participants.has(a)).toBe(false);
+    const [c] = meeting.addParticipants(1, { video: true, name: 'Late Comer' });
+    await advance(0);
+    expect(state().participants.get(c)).toMatchObject({ name: 'Late Comer', videoAvailable: true });
+  });
+
+  it('remote video: one view per shown tile, no more camera views than the meeting advises, each released', async () => {
+    const { session, meeting } = await join({ participants: 3, optimalVideoCount: 2 });
+    await advance(300);
+    const views: Array<{ scalingMode?: string; disposed: boolean }> = [];
+    const renderers: Array<{ disposed: boolean }> = [];
+    (session as unknown as { deps: { createRemoteRenderer: unknown } }).deps.createRemoteRenderer = () => {
+      const renderer = { disposed: false, async createView(options?: { scalingMode?: string }) {
+        const view = { scalingMode: options?.scalingMode, disposed: false };
+        views.push(view);
+        return { target: { id: `view-${views.length}` } as unknown as HTMLElement, dispose: () => (view.disposed = true) };
+      }, dispose: () => (renderer.disposed = true) };
+      renderers.push(renderer);
+      return renderer;
+    };
+    const shown: unknown[][] = [];
+    const host = () => {
+      const children: unknown[] = [];
+      shown.push(children);
+      return { replaceChildren: (...nodes: unknown[]) => children.splice(0, children.length, ...nodes), contains: (node: unknown) => children.includes(node) } as unknown as HTMLElement;
+    };
+    const [a, b, c] = meeting.participantIds();
+    const stops = [a, b, c].map((id) => session.renderParticipantVideo(id, host()));
+    await advance(0);
+    expect(views.map((v) => v.scalingMode)).toEqual(['Crop', 'Crop']);
+    expect(shown.map((children) => children.length)).toEqual([1, 1, 0]);
+    // Someone without a screen share: nothing to render.
+    session.renderParticipantVideo(a, host(), 'screenShare')();
+    stops[0]();
+    await advance(0);
+    expect(views[0].disposed).toBe(true);
+    expect(renderers[0].disposed).toBe(true);
+    expect(shown[0]).toEqual([]);
+    // The freed slot goes to the third tile.
+    expect(views).toHaveLength(3);
+    expect(shown[2]).toHaveLength(1);
+    meeting.setScreenShare(b, true);
+    await advance(0);
+    const stopShare = session.renderParticipantVideo(b, host(), 'screenShare');
+    await advance(0);
+    expect(views.at(-1)?.scalingMode).toBe('Fit');
+    stopShare();
+    stops[1]();
+    stops[2]();
+    expect(views.every((v) => v.disposed)).toBe(true);
+  });
+});
