@@ -9,8 +9,8 @@ import type { InviteResult } from './types';
 export { PASSCODE_LABELS } from './invite-labels';
 
 const MEETING_ID = /^[0-9]{9,20}$/;
-/** Digits after a meeting-ID label that are not an ID's length: too few or too many, not prose ("Meeting number 2"). */
-const WRONG_LENGTH_ID = /^[0-9]{4,}$/;
+/** Digits after a meeting-ID label from this many on are an ID of the wrong length, not prose ("Meeting number 2"). */
+const MIN_WRONG_LENGTH_ID = 4;
 /** Only the first few labels are read: an invitation has one of each. */
 const MAX_LABELS = 64;
 /** Unlabelled IDs are read only from text this short: something typed, not an email. */
@@ -102,8 +102,8 @@ function labelledId(text: string): Labelled | null {
     if (!match) break;
     if (endsPhoneConferenceLabel(text, MEETING_ID_LABEL.lastIndex)) continue;
     const digits = readDigits(text, MEETING_ID_LABEL.lastIndex);
-    if (digits && MEETING_ID.test(digits.value)) return { ...digits, at: match.index };
-    if (digits && WRONG_LENGTH_ID.test(digits.value)) wrongLength ??= { ...digits, at: match.index };
+    if (MEETING_ID.test(digits.value)) return { ...digits, at: match.index };
+    if (digits.value.length >= MIN_WRONG_LENGTH_ID) wrongLength ??= { ...digits, at: match.index };
   }
   return wrongLength;
 }
@@ -133,8 +133,8 @@ function skipSeparators(text: string, from: number): number {
 /** Spaces or dashes people and invitations put between digit groups ("263 829 185 487"). */
 const DIGIT_GAP = ' \u00a0\u2007\u2009\u202f-';
 
-/** Digits, grouped by up to two spaces or dashes (at most 21 are read: one more than an ID has). */
-function readDigits(text: string, from: number): Value | null {
+/** Digits, grouped by up to two spaces or dashes (at most 21 are read: one more than an ID has); none is ''. */
+function readDigits(text: string, from: number): Value {
   const start = skipSeparators(text, from);
   let end = start;
   let digits = '';
@@ -148,7 +148,7 @@ function readDigits(text: string, from: number): Value | null {
     else break;
     end++;
   }
-  return digits === '' ? null : { value: digits, end: end - gap };
+  return { value: digits, end: end - gap };
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -195,7 +195,6 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
     run = '';
   };
   for (const raw of text.split(/[\s,;/|:=#()[\]"'.]+/)) {
-    if (raw === '') continue;
     if (/^[0-9]+(?:-[0-9]+)*$/.test(raw)) {
       run += raw.replaceAll('-', '');
       continue;
@@ -206,7 +205,8 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
       afterLabel = PASSCODE_LABEL_WORDS.has(word);
       continue;
     }
-    if (PASSCODE.test(raw) ? looksGenerated(raw) && (afterLabel || /[A-Za-z]/.test(raw)) : afterLabel && withSymbols(raw)) candidates.push(raw);
+    // A word of letters and digits here has a letter: digits alone were taken as part of the ID above.
+    if (PASSCODE.test(raw) ? looksGenerated(raw) : afterLabel && withSymbols(raw)) candidates.push(raw);
     afterLabel = false;
   }
   endRun();

@@ -57,7 +57,7 @@ function launcherRoute(url: URL): URL | null {
 
 /** The Teams web client's `/_#/l/meetup-join/…` (or `/v2/#/…`) form. */
 function hashRoute(url: URL): URL | null {
-  if (!url.hash.startsWith('#/')) return null;
+  // A hash not starting `#/` (none, `#join`) is no route: parseRoute refuses it.
   const path = url.pathname.toLowerCase();
   if (path.startsWith('/l/') || path.startsWith('/meet/')) return null;
   return parseRoute(url.hash.slice(1), url);
@@ -112,11 +112,11 @@ function readContext(json: string): MeetingContext | null {
   try {
     value = JSON.parse(json);
   } catch {
-    return null;
+    // Not JSON: no fields, so no tid or oid.
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  // Keys are read whatever their case ("tid", "TID"); the link is rebuilt with Teams' own.
-  const fields = new Map(Object.entries(value).map(([key, field]) => [key.toLowerCase(), field as unknown]));
+  // Keys are read whatever their case ("tid", "TID"); the link is rebuilt with Teams' own. Anything
+  // but an object (null, a list, a string) has no such keys.
+  const fields = new Map(Object.entries(Object(value) as object).map(([key, field]) => [key.toLowerCase(), field as unknown]));
   const [tid, oid, broadcast] = [fields.get('tid'), fields.get('oid'), fields.get('isbroadcastmeeting')];
   if (typeof tid !== 'string' || typeof oid !== 'string' || !GUID.test(tid) || !GUID.test(oid)) return null;
   return { tid, oid, broadcast: broadcast === true };
