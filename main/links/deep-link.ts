@@ -91,13 +91,14 @@ export function parseDeepLink(url: string, scheme: string, options: InvitationOp
 
 /**
  * Finds our deep link in a command line (Windows and Linux pass it as an argument, on cold start
- * and to the running instance). Its position is not fixed, so every argument is looked at;
- * Chromium switches (`--…`) are skipped, so `--flag=doorway://…` cannot smuggle one in.
+ * and to the running instance). Its position is not fixed, so every argument is looked at; only
+ * one that starts with our scheme counts, so a Chromium switch (`--flag=doorway://…`, which starts
+ * with `--`) cannot smuggle one in.
  */
 export function findDeepLinkInArgv(argv: readonly string[], scheme: string): string | undefined {
   const prefix = `${scheme.toLowerCase()}:`;
   for (const arg of argv) {
-    if (typeof arg !== 'string' || arg.startsWith('--')) continue;
+    if (typeof arg !== 'string') continue;
     const candidate = arg.trim();
     if (candidate.slice(0, prefix.length).toLowerCase() === prefix) return candidate;
   }

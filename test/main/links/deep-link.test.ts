@@ -58,6 +58,7 @@ describe('parseDeepLink', () => {
     ['a prototype key as the route', 'doorway://constructor?link=x'],
     ['a path after the route', `doorway://join/now?link=${encodeURIComponent(LINK)}`],
     ['credentials', `doorway://user:pw@join?link=${encodeURIComponent(LINK)}`],
+    ['a user name', `doorway://user@join?link=${encodeURIComponent(LINK)}`],
     ['a port', `doorway://join:8080?link=${encodeURIComponent(LINK)}`],
     ['no route', `doorway:?link=${encodeURIComponent(LINK)}`],
     ['no parameters', 'doorway://join'],
@@ -68,6 +69,8 @@ describe('parseDeepLink', () => {
     ['a passcode without a meeting ID', 'doorway://join?passcode=Wx5vmh'],
     ['an over-long link', `doorway://join?link=${'a'.repeat(5000)}`],
     ['an over-long URL', `doorway://join?meetingId=1&passcode=${'a'.repeat(9000)}`],
+    // Each parameter is within its bounds once decoded; the URL as the OS hands it over is not.
+    ['a URL over 8 KB', `doorway://join?link=${encodeURIComponent(`${shortLink()}&pad=${'/'.repeat(2800)}`)}`],
     ['not a URL', 'doorway join please'],
     ['an empty string', ''],
   ])('ignores %s', (_name, url) => {
@@ -94,6 +97,12 @@ describe('buildDeepLink', () => {
     }
   });
 
+  it('leaves the passcode out when there is none, so the join screen asks for it', () => {
+    const url = buildDeepLink({ kind: 'meetingId', meetingId: '263829185487', passcode: undefined }, SCHEME);
+    expect(url).toBe('doorway://join?meetingId=263829185487');
+    expect(parseDeepLink(url, SCHEME)?.invite).toEqual({ ok: false, problem: 'missingPasscode', meetingId: '263829185487' });
+  });
+
   it('encodes the meeting link as one parameter', () => {
     expect(buildDeepLink({ kind: 'link', meetingLink: shortLink() }, 'doorway')).toBe(
       'doorway://join?link=https%3A%2F%2Fteams.microsoft.com%2Fmeet%2F2345678901234%3Fp%3DAb3xYz',
@@ -109,6 +118,12 @@ describe('findDeepLinkInArgv', () => {
     expect(findDeepLinkInArgv(['C:\\Program Files\\Doorway\\Doorway.exe', link], SCHEME)).toBe(link);
     expect(findDeepLinkInArgv(['/usr/bin/doorway', '--no-sandbox', link, '--enable-logging'], SCHEME)).toBe(link);
     expect(findDeepLinkInArgv(['electron', '.', '--', link], SCHEME)).toBe(link);
+  });
+
+  it('finds the link with spaces around it, and skips what is not a string', () => {
+    expect(findDeepLinkInArgv(['app', ` ${link} `], SCHEME)).toBe(link);
+    // The second instance's argv comes from another process: nothing in it is trusted to be a string.
+    expect(findDeepLinkInArgv(['app', undefined as unknown as string, 42 as unknown as string, link], SCHEME)).toBe(link);
   });
 
   it('matches the scheme in any case', () => {

@@ -47,6 +47,8 @@ describe('parseMeetingInvite: invitation URLs', () => {
   it('says invitations are off when no service is configured', () => {
     expect(parseMeetingInvite(URL_OF(ID))).toEqual({ ok: false, problem: 'invitationsOff' });
     expect(parseMeetingInvite(URL_OF(ID), { serviceOrigin: '' })).toEqual({ ok: false, problem: 'invitationsOff' });
+    // A service that is not on the web (a misconfigured branding file) is no service.
+    expect(parseMeetingInvite(URL_OF(ID), { serviceOrigin: 'ftp://doorway.contoso.com' })).toEqual({ ok: false, problem: 'invitationsOff' });
   });
 
   it('still joins by the Teams link in the same email when the invitation is not ours', () => {
@@ -58,6 +60,7 @@ describe('parseMeetingInvite: invitation URLs', () => {
     ['an id of the wrong length', URL_OF('short')],
     ['an id with other characters', URL_OF('AbCdEfGhIjKlMnOpQrSt.!')],
     ['a longer path', `${URL_OF(ID)}/extra`],
+    ['the join path under another folder', `${SERVICE}/app/join/${ID}`],
   ])('does not take %s for an invitation', (_name, text) => {
     expect(parseMeetingInvite(text, options)).toEqual({ ok: false, problem: 'notTeamsLink' });
   });
@@ -116,6 +119,7 @@ describe('parseDeepLink: invitations', () => {
       invite: parseMeetingInvite(shortLink()),
     });
     expect(parseDeepLink(buildInvitationDeepLink(ID, SCHEME), SCHEME)).toEqual({ route: 'join', invite: { ok: false, problem: 'invitationsOff' } });
+    expect(buildInvitationDeepLink(ID, SCHEME)).toBe(`doorway://join?invite=${ID}`);
   });
 
   it.each([
