@@ -29,6 +29,7 @@ export interface AcsIssuerOptions {
 }
 
 export function createAcsIssuer({ connectionString, scopes, expiresInMinutes, timeoutMs }: AcsIssuerOptions): AcsIssuer {
+  // Stryker disable next-line OptionalChaining: only buildApp calls this, after refusing any connection string parseConnectionString cannot read.
   const endpoint = parseConnectionString(connectionString)?.endpoint;
   const client = new CommunicationIdentityClient(connectionString, {
     allowInsecureConnection: !!endpoint && isLoopbackHttp(endpoint),

@@ -7,7 +7,7 @@ import { isIPv4, isIPv6 } from 'node:net';
  * its proxy: its LAST entry is the one that proxy appended (earlier entries are the client's word).
  */
 export function clientKey(remoteAddress: string | undefined, forwardedFor: string | undefined, trustProxy: boolean): string {
-  const forwarded = trustProxy ? forwardedFor?.split(',').pop()?.trim() : undefined;
+  const forwarded = trustProxy ? forwardedFor?.slice(forwardedFor.lastIndexOf(',') + 1).trim() : undefined;
   return normalizeAddress(forwarded || remoteAddress || 'unknown');
 }
 
@@ -23,9 +23,10 @@ function normalizeAddress(raw: string): string {
 
 /** The eight hextets of an IPv6 address (zone id dropped), "::" expanded. */
 function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('%')[0].split('::');
+  const [head, tail] = address.split('%')[0].split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  // Without "::" a valid address already has eight hextets, and no zeros are added.
+  const zeros = Array<string>(8 - left.length - right.length).fill('0');
   return [...left, ...zeros, ...right].map((hextet) => hextet.toLowerCase().replace(/^0+(?=.)/, ''));
 }

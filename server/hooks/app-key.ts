@@ -11,8 +11,9 @@ export function registerAppKey(app: FastifyInstance, appKey: string | undefined,
   const expected = sha256(appKey);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config.appKeyRequired) return;
+    // Node joins a repeated header into one string, so a key arrives as a string or not at all.
     const given = request.headers['x-doorway-app-key'];
-    if (timingSafeEqual(expected, sha256(Array.isArray(given) ? given.join(',') : (given ?? '')))) return;
+    if (typeof given === 'string' && timingSafeEqual(expected, sha256(given))) return;
     log.warn('appKeyRejected');
     return sendError(reply, 401, 'appKeyRequired', true);
   });

@@ -13,7 +13,8 @@ export function registerRateLimit(app: FastifyInstance, limiter: RateLimitStore 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.routeOptions.config.rateLimited) return;
     const forwarded = request.headers['x-forwarded-for'];
-    const key = clientKey(request.raw.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy);
+    // Node joins repeated X-Forwarded-For headers into one string (entries separated by commas).
+    const key = clientKey(request.raw.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : undefined, trustProxy);
     const decision = await limiter.take(key);
     if (decision.allowed) return;
     log.warn('rateLimited');

@@ -139,6 +139,14 @@ describe('refresh grants', () => {
     expect(grants.verify('v2.a.b.c.d', 0)).toEqual(invalid);
   });
 
+  it('mints the same grant as every other release, so a rolling upgrade keeps guests’ grants valid', () => {
+    // A fixed vector: any instance, old or new, with the same access key issues and accepts exactly this.
+    const fixed = createRefreshGrants(Buffer.from('doorway-test-access-key-0123456789abcdef'), 24 * HOUR);
+    const grant = 'v2.ODphY3M6cmVzb3VyY2VfMDAwMC0xMTEx.1767225600.1767222000.a4h6cs_4LXWbF6rZFTB232MGLNr7IlxnSkoc-t8c6vQ';
+    expect(fixed.issue(userId, 1_767_225_600_000, 1_767_222_000_000)).toBe(grant);
+    expect(fixed.verify(grant, 1_767_225_000_000)).toEqual({ ok: true, userId, chainStartMs: 1_767_222_000_000 });
+  });
+
   it('refuses any other spelling of its MAC, even one that decodes to the same bytes', () => {
     // 32 bytes are 43 base64url characters; the last one's two low bits are padding.
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,8 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTokenClient } from '../../main/tokens/token-client';
 import { readJwtExpiryMs } from '../../main/tokens/jwt';
 import type { AcsIssuer } from '../../server/acs-issuer';
-import { postToken, rawRequest, startHarness, type Harness } from './harness';
+import { buildApp } from '../../server/app';
+import { createJsonLog } from '../../server/log';
+import { createMetrics } from '../../server/metrics';
+import { startFakeAcs } from './fake-acs';
+import { postToken, rawRequest, startHarness, testConfig, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -251,6 +258,81 @@ describe('reference token service: POST /api/token', () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: 'internal' });
     expect(logs.join('\n')).not.toContain('8:acs:secret');
+  });
+});
+
+describe('reference token service: what reaches ACS, and what ACS answers', () => {
+  it('answers 502 and logs an error when ACS refuses the access key with 403', async () => {
+    const { url, acs, logs } = await start();
+    acs.failNext(403);
+    const res = await postToken(url, { displayName: 'Ada' });
+    expect([res.status, await res.json()]).toEqual([502, { error: 'upstreamFailed' }]);
+    expect(acs.requests).toHaveLength(1);
+    const failure = logs.map((line) => JSON.parse(line) as { level: string; event: string; failure?: string }).find((line) => line.event === 'acsFailed');
+    expect(failure).toMatchObject({ level: 'error', failure: 'denied', status: 403 });
+  });
+
+  it('gives a new identity when the grant’s identity was deleted in ACS', async () => {
+    const { url, acs, logs } = await start();
+    const first = (await (await postToken(url, { displayName: 'Ada' })).json()) as TokenBody;
+    acs.identities.delete(first.user.communicationUserId);
+    const res = await postToken(url, { displayName: 'Ada', refreshGrant: first.refreshGrant });
+    expect(res.status).toBe(200);
+    const second = (await res.json()) as TokenBody;
+    expect(second.user.communicationUserId).not.toBe(first.user.communicationUserId);
+    expect(acs.identities.has(second.user.communicationUserId)).toBe(true);
+    expect(acs.requests.map((r) => r.url.split('?')[0])).toEqual(['/identities', `/identities/${encodeURIComponent(first.user.communicationUserId)}/:issueAccessToken`, '/identities']);
+    expect(logs.some((l) => l.includes('"refreshIdentityGone"'))).toBe(true);
+  });
+
+  it('answers 502 and logs ACS as unreachable when nothing listens at its endpoint', async () => {
+    const closed = await startFakeAcs();
+    await closed.close();
+    const logs: string[] = [];
+    const app = buildApp({ config: testConfig(closed.connectionString), log: createJsonLog((line) => logs.push(line)) });
+    const res = await app.inject({ method: 'POST', url: '/api/token', headers: { 'content-type': 'application/json' }, payload: '{"displayName":"Ada"}' });
+    expect([res.statusCode, res.json()]).toEqual([502, { error: 'upstreamFailed' }]);
+    const failure = logs.map((line) => JSON.parse(line) as { level: string; event: string; failure?: string }).find((line) => line.event === 'acsFailed');
+    expect(failure).toMatchObject({ level: 'warn', failure: 'unreachable' });
+  });
+
+  it('never sends a signed request over plain http to a host other than this machine’s loopback names', async () => {
+    // 127.0.0.2 is reachable here but is not one of the loopback names a local fake ACS may use:
+    // the SDK must refuse to send the access key's signature to it in clear.
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      received.push(req.url ?? '');
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const app = buildApp({ config: testConfig(`endpoint=http://127.0.0.2:${port}/;accesskey=${randomBytes(32).toString('base64')}`), log: createJsonLog(() => undefined) });
+      const res = await app.inject({ method: 'POST', url: '/api/token', headers: { 'content-type': 'application/json' }, payload: '{"displayName":"Ada"}' });
+      expect([res.statusCode, res.json()]).toEqual([502, { error: 'upstreamFailed' }]);
+      expect(received).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('asks for no app key on the health routes, logs a refused key, and closes that connection', async () => {
+    const appKey = 'k3y-0123456789abcdef';
+    const { url, logs } = await start({ appKey });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const refused = await rawRequest(`${url}/api/token`, { headers: { 'content-type': 'application/json' }, body: '{"displayName":"Ada"}' });
+    expect([refused.status, refused.headers.connection, JSON.parse(refused.body)]).toEqual([401, 'close', { error: 'appKeyRequired' }]);
+    expect(logs.filter((l) => l.includes('"appKeyRejected"'))).toHaveLength(1);
+  });
+
+  it('closes a rate-limited client’s connection and counts it in the metrics', async () => {
+    const metrics = createMetrics();
+    const { url } = await start({ rateLimit: { burst: 1, perMinute: 1 } }, { metrics });
+    expect((await postToken(url, { displayName: 'Ada' })).status).toBe(200);
+    const limited = await rawRequest(`${url}/api/token`, { headers: { 'content-type': 'application/json' }, body: '{"displayName":"Ada"}' });
+    expect([limited.status, limited.headers.connection, JSON.parse(limited.body)]).toEqual([429, 'close', { error: 'rateLimited' }]);
+    expect(await metrics.registry.getSingleMetricAsString('doorway_rate_limited_total')).toContain('doorway_rate_limited_total 1');
   });
 });
 

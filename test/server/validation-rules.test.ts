@@ -230,6 +230,22 @@ describe('one-time codes', () => {
 });
 
 describe('client keys, further', () => {
+  it('expands "::" wherever it stands before taking the /64', () => {
+    expect(clientKey('1:2::4:5:6:7:8', undefined, false)).toBe('1:2:0:4::/64');
+    expect(clientKey('::1:2:3:4:5', undefined, false)).toBe('0:0:0:1::/64');
+    expect(clientKey('2001:db8:1:2:3:4:5:6', undefined, false)).toBe('2001:db8:1:2::/64');
+  });
+
+  it('reads an address with a port or in IPv4-mapped form only when nothing else surrounds it', () => {
+    expect(clientKey('10.0.0.9', '203.0.113.77:8080', true)).toBe('203.0.113.77');
+    expect(clientKey('::ffff:203.0.113.77', undefined, false)).toBe('203.0.113.77');
+    for (const garbled of ['x[2001:db8::1]:443', '[2001:db8::1]:443x', 'x203.0.113.7:80', '203.0.113.7:80x', '::ffff:203.0.113.7x']) {
+      expect(clientKey('10.0.0.9', garbled, true), garbled).toBe(`other:${garbled}`);
+    }
+    // Valid IPv6 in itself, so grouped by its /64 rather than read as the IPv4 address inside it.
+    expect(clientKey('1::ffff:203.0.113.7', undefined, false)).toBe('1:0:0:0::/64');
+  });
+
   it('strips an IPv4 port, keeps an unknown address readable, and keys a missing address as one unknown client', () => {
     expect(clientKey('10.0.0.9', '203.0.113.7:51234', true)).toBe('203.0.113.7');
     expect(clientKey(undefined, undefined, false)).toBe('other:unknown');
