@@ -1,0 +1,190 @@
+// The invitation service's limits, at their boundaries, against the Graph stand-in with a settable
+// clock: how many codes a guest may have mailed and how often, how many guesses one code allows,
+// how long a grant and a finished invitation last, and which invitations have codes at all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffIdentity } from '../../server/staff-auth';
+import { lastCode, ORGANIZER, startInvitationFixture, type InvitationFixture } from './invitation-fixture';
+
+const HOUR = 3_600_000;
+const staff: StaffIdentity = { kind: 'adminKey' };
+const GUEST = 'sam.guest@example.org';
+
+let fx: InvitationFixture;
+beforeAll(async () => {
+  fx = await startInvitationFixture();
+});
+afterAll(() => fx.close());
+
+/** A meeting on the fixture's clock: starts now, ends `endsInMs` from now (the grace period is 2 h). */
+function meetingEndingIn(endsInMs: number) {
+  return fx.graph.addMeeting(ORGANIZER, { startDateTime: new Date(fx.clock.now).toISOString(), endDateTime: new Date(fx.clock.now + endsInMs).toISOString() });
+}
+
+async function invitation(options: { bound: boolean; endsInMs?: number }) {
+  const meeting = meetingEndingIn(options.endsInMs ?? 24 * HOUR);
+  const outcome = await fx.service.create(staff, {
+    meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER },
+    ...(options.bound ? { guest: { email: GUEST }, bindToEmail: true } : {}),
+  });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+  return { id: outcome.invitation.id, meeting };
+}
+
+const auditEvents = (event: string) => fx.logs.map((line) => JSON.parse(line) as { event: string; audit?: boolean }).filter((entry) => entry.audit && entry.event === event).length;
+
+/** Mails a code (30 s after the last one) and confirms it: the grant. */
+async function verifiedGrant(id: string): Promise<string> {
+  fx.clock.now += 30_000;
+  const sent = await fx.service.sendCode(id, 'api');
+  if (!sent.ok) throw new Error(JSON.stringify(sent));
+  const verified = await fx.service.verify(id, lastCode(fx.graph), 'api');
+  if (!verified.ok) throw new Error(JSON.stringify(verified));
+  return verified.value.grant;
+}
+
+describe('invitation limits', () => {
+  it('mails a code at most every 30 s and five an hour, the hour counted from the oldest code', async () => {
+    const { id } = await invitation({ bound: true });
+    const start = fx.clock.now;
+    const mailsBefore = fx.graph.sentMail.length;
+    expect((await fx.service.sendCode(id, 'page')).ok).toBe(true);
+    fx.clock.now = start + 29_999;
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'rateLimited', retryAfterSeconds: 1 });
+    fx.clock.now = start + 10_000;
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'rateLimited', retryAfterSeconds: 20 });
+    for (let i = 1; i < 5; i++) {
+      fx.clock.now = start + i * 30_000;
+      expect(await fx.service.sendCode(id, 'page'), `code ${i + 1}`).toEqual({ ok: true, value: { expiresInSeconds: 600 } });
+    }
+    fx.clock.now = start + 5 * 30_000;
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'rateLimited', retryAfterSeconds: 3_600 - 150 });
+    fx.clock.now = start + HOUR - 1_000;
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'rateLimited', retryAfterSeconds: 1 });
+    // An hour after the first code, it no longer counts.
+    fx.clock.now = start + HOUR;
+    expect((await fx.service.sendCode(id, 'page')).ok).toBe(true);
+    expect(fx.graph.sentMail.length - mailsBefore).toBe(6);
+  });
+
+  it('lets one code be guessed five times; after that even the right code is refused and a new code is needed', async () => {
+    const { id } = await invitation({ bound: true });
+    expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+    const code = lastCode(fx.graph);
+    const wrong = code === '111111' ? '222222' : '111111';
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await fx.service.verify(id, wrong, 'api'));
+    expect(answers.map((answer) => (answer.ok ? 'ok' : answer.attemptsLeft))).toEqual([4, 3, 2, 1, 0]);
+    expect(await fx.service.verify(id, code, 'api')).toEqual({ ok: false, error: 'codeExpired' });
+    expect(await fx.service.view(id)).toMatchObject({ ok: true, value: { status: 'verificationRequired' } });
+    // Five wrong guesses in all: the invitation is not locked, and a fresh code works.
+    expect(typeof (await verifiedGrant(id))).toBe('string');
+  });
+
+  it('locks the invitation at the tenth wrong code in all, and audits the lock once', async () => {
+    const { id } = await invitation({ bound: true });
+    const locksBefore = auditEvents('invitationLocked');
+    const results = [];
+    for (let round = 0; round < 2; round++) {
+      fx.clock.now += 30_000;
+      expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+      const wrong = lastCode(fx.graph) === '333333' ? '444444' : '333333';
+      for (let i = 0; i < 5; i++) results.push(await fx.service.verify(id, wrong, 'api'));
+    }
+    expect(results.slice(0, 9).every((result) => !result.ok && result.error === 'wrongCode')).toBe(true);
+    expect(results[9]).toEqual({ ok: false, error: 'locked' });
+    expect(await fx.service.verify(id, '000000', 'api')).toEqual({ ok: false, error: 'locked' });
+    expect(auditEvents('invitationLocked') - locksBefore).toBe(1);
+  });
+
+  it('refuses a code that expired ten minutes after it was sent, and accepts it just before', async () => {
+    const { id } = await invitation({ bound: true });
+    expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+    const sentAt = fx.clock.now;
+    fx.clock.now = sentAt + 10 * 60_000;
+    expect(await fx.service.verify(id, lastCode(fx.graph), 'api')).toEqual({ ok: false, error: 'codeExpired' });
+    fx.clock.now += 30_000;
+    expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+    fx.clock.now += 10 * 60_000 - 1;
+    expect((await fx.service.verify(id, lastCode(fx.graph), 'api')).ok).toBe(true);
+  });
+
+  it('keeps a grant for 12 hours, or until the invitation ends if that is sooner', async () => {
+    const long = await invitation({ bound: true, endsInMs: 24 * HOUR });
+    fx.clock.now += 30_000;
+    await fx.service.sendCode(long.id, 'api');
+    const verified = await fx.service.verify(long.id, lastCode(fx.graph), 'api');
+    if (!verified.ok) throw new Error(JSON.stringify(verified));
+    expect(verified.value.expiresInSeconds).toBe(12 * 3_600);
+    const verifiedAt = fx.clock.now;
+    fx.clock.now = verifiedAt + 12 * HOUR - 1;
+    expect(await fx.service.view(long.id, verified.value.grant)).toMatchObject({ ok: true, value: { status: 'open', join: { joinUrl: long.meeting.joinWebUrl } } });
+    fx.clock.now = verifiedAt + 12 * HOUR;
+    expect(await fx.service.view(long.id, verified.value.grant)).toMatchObject({ ok: true, value: { status: 'verificationRequired' } });
+
+    // Ends in 1 h, plus 2 h of grace: the grant lasts 3 h less the 30 s before the code was sent.
+    const short = await invitation({ bound: true, endsInMs: HOUR });
+    const createdAt = fx.clock.now;
+    fx.clock.now += 30_000;
+    await fx.service.sendCode(short.id, 'api');
+    const shortGrant = await fx.service.verify(short.id, lastCode(fx.graph), 'api');
+    expect(shortGrant).toMatchObject({ ok: true, value: { expiresInSeconds: 3 * 3_600 - 30 } });
+    fx.clock.now = createdAt + 3 * HOUR - 1;
+    expect(await fx.service.view(short.id, shortGrant.ok ? shortGrant.value.grant : '')).toMatchObject({ ok: true, value: { status: 'open' } });
+  });
+
+  it('honours the five most recent grants of an invitation; a sixth verification retires the oldest', async () => {
+    const { id } = await invitation({ bound: true });
+    const grants: string[] = [];
+    for (let i = 0; i < 5; i++) grants.push(await verifiedGrant(id));
+    const openWith = async (grant: string) => {
+      const view = await fx.service.view(id, grant);
+      return view.ok ? view.value.status : view.error;
+    };
+    for (const grant of grants) expect(await openWith(grant)).toBe('open');
+    fx.clock.now += HOUR; // five codes an hour
+    grants.push(await verifiedGrant(id));
+    expect(await Promise.all(grants.map(openWith))).toEqual(['verificationRequired', 'open', 'open', 'open', 'open', 'open']);
+  });
+
+  it('keeps a finished invitation for a week, so a late guest reads “expired”, then forgets it', async () => {
+    const { id, meeting } = await invitation({ bound: false, endsInMs: HOUR });
+    const expiresAt = Date.parse(meeting.endDateTime) + 2 * HOUR;
+    fx.clock.now = expiresAt;
+    expect((await fx.service.view(id)).ok).toBe(true);
+    fx.clock.now = expiresAt + 1;
+    expect(await fx.service.view(id)).toEqual({ ok: false, error: 'expired' });
+    fx.clock.now = expiresAt + 7 * 24 * HOUR - 1_000;
+    expect(await fx.service.view(id)).toEqual({ ok: false, error: 'expired' });
+    fx.clock.now = expiresAt + 7 * 24 * HOUR + 1_000;
+    expect(await fx.service.view(id)).toEqual({ ok: false, error: 'unknownInvitation' });
+  });
+
+  it('has no codes for an invitation that is not bound to an email: nothing is mailed', async () => {
+    const { id } = await invitation({ bound: false });
+    const mailsBefore = fx.graph.sentMail.length;
+    expect(await fx.service.sendCode(id, 'api')).toEqual({ ok: false, error: 'unknownInvitation' });
+    expect(await fx.service.verify(id, '123456', 'api')).toEqual({ ok: false, error: 'unknownInvitation' });
+    expect(fx.graph.sentMail.length).toBe(mailsBefore);
+    expect(await fx.service.sendCode('A'.repeat(22), 'api')).toEqual({ ok: false, error: 'unknownInvitation' });
+  });
+
+  it('answers a service error when the code cannot be mailed, and audits no code as sent', async () => {
+    const { id } = await invitation({ bound: true });
+    const sentBefore = auditEvents('codeSent');
+    fx.graph.failNext({ status: 500 }, 3);
+    expect(await fx.service.sendCode(id, 'api')).toEqual({ ok: false, error: 'serviceError' });
+    expect(auditEvents('codeSent')).toBe(sentBefore);
+  });
+
+  it('revokes once: a second revocation is accepted but keeps the first time and is not audited again', async () => {
+    const { id } = await invitation({ bound: true });
+    const grant = await verifiedGrant(id);
+    const revokedBefore = auditEvents('invitationRevoked');
+    expect(await fx.service.revoke(staff, id)).toBe(true);
+    fx.clock.now += 1_000;
+    expect(await fx.service.revoke(staff, id)).toBe(true);
+    expect(auditEvents('invitationRevoked') - revokedBefore).toBe(1);
+    expect(await fx.service.view(id, grant)).toEqual({ ok: false, error: 'revoked' });
+    expect(await fx.service.revoke(staff, 'not an id')).toBe(false);
+  });
+});
