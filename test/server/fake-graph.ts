@@ -2,7 +2,7 @@
 // (look up by JoinWebUrl, create) and sendMail. It checks each request the way Graph does: a
 // bearer token from the (fake) tenant with the right application permission, the application
 // access policy per organizer, the OData $filter syntax, and the request body's schema. It can be
-// scripted to answer 401, 403, 404, 429 (with Retry-After) and 5xx.
+// scripted to answer 401, 403, 404, 429 (with Retry-After), 5xx, a body of the wrong shape, or nothing at all.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +31,10 @@ export interface SentMail {
 export interface ScriptedFailure {
   status: number;
   retryAfterSeconds?: number;
+  /** Answer with this body instead of a Graph error (a shape Graph never sends). */
+  body?: object;
+  /** Accept the request and never answer it (a hung Graph); recorded with status 0. */
+  stall?: boolean;
 }
 
 export interface FakeGraph {
@@ -114,7 +118,7 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
         .catch(() => graphError(res, 500, 'generalException', 'An unexpected error occurred.'))
         .finally(() => {
           const body = safeJson(Buffer.concat(chunks).toString('utf8'));
-          requests.push({ method: req.method ?? '', url: req.url ?? '', status: res.statusCode, ...(body === undefined ? {} : { body }) });
+          requests.push({ method: req.method ?? '', url: req.url ?? '', status: res.headersSent ? res.statusCode : 0, ...(body === undefined ? {} : { body }) });
         }),
     );
   });
@@ -126,6 +130,8 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
     const claims = authorization.startsWith('Bearer ') ? await entra.verifyGraphToken(authorization.slice(7)) : undefined;
     if (!claims) return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
     const failure = failures.shift();
+    if (failure?.stall) return;
+    if (failure?.body) return send(res, failure.status, failure.body);
     if (failure) {
       if (failure.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(failure.retryAfterSeconds));
       return graphError(res, failure.status, failure.status === 429 ? 'TooManyRequests' : 'Injected', 'Scripted failure.');

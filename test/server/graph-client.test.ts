@@ -150,4 +150,92 @@ describe('graph client', () => {
     const down = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { baseUrl: 'http://127.0.0.1:9/v1.0' });
     expect(await down.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unreachable' });
   });
+
+  it('reads a meeting with no subject, ID, passcode or dial-in as just that, and names the organizer when Graph does', async () => {
+    const bare = graph.addMeeting(ORGANIZER, { subject: '   ', joinMeetingIdSettings: null, audioConferencing: null });
+    bare.participants.organizer.identity.user.displayName = 'Ada Lovelace';
+    const found = await client.findMeeting(ORGANIZER, bare.joinWebUrl);
+    expect(found).toEqual({
+      ok: true,
+      value: { id: bare.id, subject: '', startsAt: bare.startDateTime, endsAt: bare.endDateTime, joinUrl: bare.joinWebUrl, organizerName: 'Ada Lovelace', passcodeRequired: false },
+    });
+    const dialIn = graph.addMeeting(ORGANIZER, {
+      joinMeetingIdSettings: { joinMeetingId: '123 456 789', passcode: null, isPasscodeRequired: false },
+      audioConferencing: { conferenceId: '42', tollNumber: '+1 425-555-0100', tollFreeNumber: '+1 800-555-0100', dialinUrl: 'https://dialin.teams.microsoft.com/x' },
+    });
+    expect(await client.findMeeting(ORGANIZER, dialIn.joinWebUrl)).toMatchObject({
+      ok: true,
+      value: { meetingId: '123 456 789', passcodeRequired: false, dialIn: { conferenceId: '42', tollNumber: '+1 425-555-0100', tollFreeNumber: '+1 800-555-0100', dialinUrl: 'https://dialin.teams.microsoft.com/x' } },
+    });
+    const withoutPasscode = await client.findMeeting(ORGANIZER, dialIn.joinWebUrl);
+    expect(withoutPasscode.ok && Object.keys(withoutPasscode.value)).not.toContain('passcode');
+  });
+
+  it('waits out a Retry-After of up to 10 s, and reports a longer one at once', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    graph.failNext({ status: 429, retryAfterSeconds: 10 });
+    expect((await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+    expect(sleeps).toEqual([10_000]);
+    sleeps.length = 0;
+    graph.failNext({ status: 429, retryAfterSeconds: 11 });
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'throttled', retryAfterSeconds: 11, message: expect.stringContaining('findMeeting') });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('backs off without a Retry-After, and asks the caller to wait 30 s when throttling outlasts the retries', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    graph.failNext({ status: 429 }, 3);
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({ ok: false, failure: 'throttled', retryAfterSeconds: 30, message: 'Microsoft Graph is throttling the service (findMeeting).' });
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it('does not retry a meeting creation that timed out (it may have been created), but retries a lookup', async () => {
+    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
+    // The first call only fetches the Entra token, so that the timed calls below time Graph alone.
+    const meeting = graph.addMeeting(ORGANIZER);
+    expect((await quick.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+    const before = graph.requests.length;
+    graph.failNext({ status: 0, stall: true }, 3);
+    const created = await quick.createMeeting(ORGANIZER, { subject: 'Interview', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' });
+    expect(created).toEqual({ ok: false, failure: 'timeout', message: 'Microsoft Graph did not answer in time (createMeeting).' });
+    await expect.poll(() => graph.requests.length - before).toBe(1);
+    const lookup = await quick.findMeeting(ORGANIZER, meeting.joinWebUrl);
+    expect(lookup.ok).toBe(true);
+    await expect.poll(() => graph.requests.length - before).toBe(4);
+    expect(graph.requests.slice(before).map((request) => [request.method, request.status])).toEqual([['POST', 0], ['GET', 0], ['GET', 0], ['GET', 200]]);
+  });
+
+  it('reports an answer of the wrong shape as invalidResponse, and a refused request with its status and code', async () => {
+    graph.failNext({ status: 200, body: { value: [{ id: 'x' }] } });
+    expect(await client.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
+      ok: false,
+      failure: 'invalidResponse',
+      message: 'Microsoft Graph answered findMeeting in an unexpected shape.',
+    });
+    graph.failNext({ status: 201, body: { id: 'x' } });
+    expect(await client.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' })).toMatchObject({ ok: false, failure: 'invalidResponse' });
+    graph.failNext({ status: 400 });
+    expect(await client.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
+      ok: false,
+      failure: 'badRequest',
+      message: 'Microsoft Graph refused findMeeting (400 Injected).',
+    });
+  });
+
+  it('names the permission each operation needs when Graph denies it', async () => {
+    entra.graphRoles = [];
+    const denied = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+    const meeting = graph.addMeeting(ORGANIZER);
+    expect(await denied.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({
+      ok: false,
+      failure: 'forbidden',
+      message: 'Microsoft Graph denied findMeeting (Forbidden): grant the application permission OnlineMeetings.Read.All with admin consent.',
+    });
+    graph.mailboxes.add('doorway@contoso.example');
+    expect(await denied.sendMail('doorway@contoso.example', { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toEqual({
+      ok: false,
+      failure: 'forbidden',
+      message: 'Microsoft Graph denied sendMail (ErrorAccessDenied): grant the application permission Mail.Send with admin consent.',
+    });
+  });
 });
