@@ -75,11 +75,13 @@ export function quotedPrintableDecode(text: string): string {
   return out + text.slice(plainFrom);
 }
 
-/** Decodes unpadded base64url to text (UTF-8); null when it is not base64. */
+/**
+ * Decodes unpadded base64url to text (UTF-8); null when it is not base64. atob's forgiving-base64
+ * takes input without its `=` padding (Node and Chromium alike).
+ */
 export function base64UrlDecode(text: string): string | null {
-  const standard = text.replaceAll('-', '+').replaceAll('_', '/');
   try {
-    const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
+    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return utf8.decode(bytes);

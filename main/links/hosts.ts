@@ -38,14 +38,14 @@ function isMicrosoftOwned(host: string): boolean {
 }
 
 /**
- * Folds letters that read alike in a URL bar (rn/m, vv/w, 0/o, 1/l/i) and drops dots and dashes,
- * so "teams.rnicrosoft.com" and "teams-microsoft.com" both contain "teams" and "mlcrosoft".
+ * Folds letters that read alike in a URL bar (rn/m, 0/o, 1/l/i) and drops dots and dashes, so
+ * "teams.rnicrosoft.com" and "teams-microsoft.com" both contain "teams" and "mlcrosoft" (the only
+ * words looked for: neither has a w, so vv/w is not folded).
  */
 function skeleton(text: string): string {
   return text
     .toLowerCase()
     .replaceAll('rn', 'm')
-    .replaceAll('vv', 'w')
     .replace(/[.\-_]/g, '')
     .replace(/[01i]/g, (c) => (c === '0' ? 'o' : 'l'));
 }

@@ -2,7 +2,7 @@
 // carry the original link inside their own and are decoded offline; Mimecast's is an opaque token
 // that only its server (reached by the guest's browser) can resolve.
 import { base64UrlDecode, percentDecode } from './decode';
-import { asTeamsHost, isPersonalTeamsHost, isUnder, mentionsTeams } from './hosts';
+import { isUnder, mentionsTeams } from './hosts';
 
 export type Unwrapped =
   | { kind: 'inner'; text: string }
@@ -33,8 +33,9 @@ export function unwrap(url: URL, text: string): Unwrapped | null {
     return decoded === null ? { kind: 'broken' } : inner(decoded);
   }
   if (isUnder(host, 'mimecast.com') || isUnder(host, 'mimecastprotect.com')) {
-    const domain = url.searchParams.get('domain')?.toLowerCase();
-    const teamsHint = !domain || asTeamsHost(domain) || isPersonalTeamsHost(domain) || mentionsTeams(domain);
+    // Every Teams host, personal Teams' too, has "teams" in it; mentionsTeams ignores case.
+    const domain = url.searchParams.get('domain');
+    const teamsHint = !domain || mentionsTeams(domain);
     return teamsHint ? { kind: 'opaque' } : { kind: 'notTeams' };
   }
   return null;
@@ -70,7 +71,8 @@ function proofpointV3(text: string): string | null {
       continue;
     }
     let take = 1;
-    if (encoded[i + 1] === '*' && i + 2 < encoded.length) {
+    if (encoded[i + 1] === '*') {
+      // Past the end, encoded[i + 2] is undefined, which is no code.
       const run = RUN_LENGTH_CODES.indexOf(encoded[i + 2]);
       if (run >= 0) {
         take = run + 2;

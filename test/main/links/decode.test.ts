@@ -48,6 +48,10 @@ describe('quotedPrintableDecode', () => {
     expect(quotedPrintableDecode('a=3Db')).toBe('a=b');
     expect(quotedPrintableDecode('=E4=BC=9A=e8=ad=b0 ID')).toBe('会議 ID');
     expect(quotedPrintableDecode('caf=C3=A9=\n!')).toBe('café!');
+    expect(quotedPrintableDecode('na=C3=AFve')).toBe('naïve');
+    expect(quotedPrintableDecode('a=09b')).toBe('a\tb');
+    // A line wrapped between the two bytes of one character.
+    expect(quotedPrintableDecode('caf=C3=\n=A9')).toBe('café');
   });
 
   it('leaves an = that starts nothing it knows', () => {
@@ -57,6 +61,8 @@ describe('quotedPrintableDecode', () => {
     expect(quotedPrintableDecode('a=\rb')).toBe('a=\rb');
     expect(quotedPrintableDecode('x=G0y')).toBe('x=G0y');
     expect(quotedPrintableDecode('x=0Gy')).toBe('x=0Gy');
+    expect(quotedPrintableDecode('x=@1y=`2')).toBe('x=@1y=`2');
+    expect(quotedPrintableDecode('id=7\nnext')).toBe('id=7\nnext');
   });
 
   it('keeps text around escapes in order', () => {
@@ -70,6 +76,7 @@ describe('base64UrlDecode', () => {
     expect(base64UrlDecode(Buffer.from('h?t>t~p').toString('base64url'))).toBe('h?t>t~p');
     expect(base64UrlDecode(Buffer.from('会議').toString('base64url'))).toBe('会議');
     expect(base64UrlDecode('YQ')).toBe('a');
+    expect(base64UrlDecode('Pz8_')).toBe('???');
     expect(base64UrlDecode('YWI')).toBe('ab');
     expect(base64UrlDecode('')).toBe('');
   });

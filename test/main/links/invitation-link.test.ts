@@ -74,6 +74,8 @@ describe('parseMeetingInvite: Bookings and virtual appointments', () => {
     ['a Bookings page', 'https://outlook.office365.com/owa/calendar/Advisors@contoso.onmicrosoft.com/bookings/'],
     ['a Bookings manage-appointment link', 'https://outlook.office365.com/owa/calendar/Advisors@contoso.onmicrosoft.com/bookings/s/Yw9nN2cFQ0a1/2'],
     ['a Bookings with me page', 'https://outlook.office.com/bookwithme/user/abc123@contoso.com/meetingtype/xyz'],
+    ['a Bookings page on outlook.office.com', 'https://outlook.office.com/owa/calendar/Advisors@contoso.onmicrosoft.com/bookings/'],
+    ['a Bookings with me page on outlook.live.com', 'https://outlook.live.com/bookwithme/user/abc123@outlook.com/meetingtype/xyz'],
     ['a new Bookings page', 'https://outlook.office.com/book/Advisors@contoso.onmicrosoft.com/'],
     ['a book.ms short link', 'https://book.ms/b/Advisors@contoso.onmicrosoft.com'],
     ['a Bookings page behind Safe Links', safeLinks('https://outlook.office365.com/owa/calendar/Advisors@contoso.com/bookings/')],
@@ -93,6 +95,8 @@ describe('parseMeetingInvite: Bookings and virtual appointments', () => {
 
   it('leaves other Outlook pages to the usual answer', () => {
     expect(parseMeetingInvite('https://outlook.office365.com/owa/calendar/x/calendar.ics')).toEqual({ ok: false, problem: 'notTeamsLink' });
+    // The same paths on any other site are no Bookings page.
+    expect(parseMeetingInvite('https://contoso.example/bookings/s/Yw9nN2cFQ0a1/2')).toEqual({ ok: false, problem: 'notTeamsLink' });
   });
 });
 
