@@ -19,6 +19,10 @@ export interface StaffTokenOptions {
   audience?: string;
   /** Sign with a key that is not in the JWKS (a forged token). */
   forged?: boolean;
+  /** 'v1': the issuer an API whose accessTokenAcceptedVersion is unset gets (sts.windows.net). */
+  issuerVersion?: 'v1' | 'v2';
+  /** Claims to set in place of the usual ones; undefined drops a claim. */
+  claims?: Record<string, unknown>;
 }
 
 export interface TokenRequest {
@@ -82,9 +86,11 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
       const tid = staff.tenantId ?? tenantId;
       const now = Math.floor(Date.now() / 1000);
       const expiresIn = staff.expiresIn ?? 3600;
-      return new SignJWT({ tid, oid: randomUUID(), roles: staff.roles ?? ['Invitations.Create'], ver: '2.0', azp: randomUUID() })
+      const claims: Record<string, unknown> = { tid, oid: randomUUID(), roles: staff.roles ?? ['Invitations.Create'], ver: '2.0', azp: randomUUID(), ...staff.claims };
+      for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+      return new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
-        .setIssuer(`${base}/${tid}/v2.0`)
+        .setIssuer(staff.issuerVersion === 'v1' ? `https://sts.windows.net/${tid}/` : `${base}/${tid}/v2.0`)
         .setAudience(staff.audience ?? clientId)
         .setIssuedAt(now - 60 + Math.min(0, expiresIn))
         .setNotBefore(now - 60 + Math.min(0, expiresIn))

@@ -45,4 +45,39 @@ describe('staff auth', () => {
     const noKey = createStaffAuth({ tenantId: entra.tenantId, audiences: [entra.clientId], requiredRole: 'Invitations.Create', authorityHost: entra.authorityHost, fetch: entra.fetch });
     expect(await noKey.authenticate(undefined, '')).toEqual({ ok: false, reason: 'wrongAdminKey' });
   });
+
+  it('accepts a v1 token of the tenant, and one that expired within the minute of clock skew allowed', async () => {
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ issuerVersion: 'v1' })), undefined)).toMatchObject({ ok: true });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ expiresIn: -30 })), undefined)).toMatchObject({ ok: true });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ expiresIn: -90 })), undefined)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('names the staff member by the token’s object id', async () => {
+    const oid = '0f0e0d0c-1111-4222-8333-444455556666';
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ claims: { oid } })), undefined)).toEqual({ ok: true, staff: { kind: 'entra', objectId: oid } });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ claims: { oid: undefined } })), undefined)).toEqual({ ok: true, staff: { kind: 'entra', objectId: 'unknown' } });
+  });
+
+  it('keeps other tenants out by the tid claim even when the issuer names this tenant, and needs a tid', async () => {
+    const other = '11111111-2222-4333-8444-555555555555';
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ claims: { tid: other } })), undefined)).toEqual({ ok: false, reason: 'wrongTenant' });
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ claims: { tid: undefined } })), undefined)).toEqual({ ok: false, reason: 'invalidToken' });
+  });
+
+  it('needs the role in the roles list: a roles claim that is a bare string does not count', async () => {
+    expect(await auth.authenticate(bearer(await entra.mintStaffToken({ claims: { roles: 'Invitations.Create' } })), undefined)).toEqual({ ok: false, reason: 'missingRole' });
+  });
+
+  it('reads only an Authorization header that is exactly "Bearer <token>"', async () => {
+    const token = await entra.mintStaffToken();
+    for (const header of [`xBearer ${token}`, `Bearer ${token} x`, `Bearer ${token}.x`, `bearer ${token}`]) {
+      expect(await auth.authenticate(header, undefined), header.slice(0, 8)).toEqual({ ok: false, reason: 'invalidToken' });
+    }
+  });
+
+  it('accepts the tenant’s tokens when the authority host is written with a trailing slash', async () => {
+    const slashed = createStaffAuth({ tenantId: entra.tenantId, audiences: [entra.clientId], requiredRole: 'Invitations.Create', authorityHost: `${entra.authorityHost}/`, fetch: entra.fetch });
+    expect(await slashed.authenticate(bearer(await entra.mintStaffToken()), undefined)).toMatchObject({ ok: true });
+  });
 });
+
