@@ -6,6 +6,7 @@
 //   npm run mutation -- renderer/calling/call-session.ts   one file
 //   npm run mutation -- main/ipc --force      ignore the incremental results, run every mutant
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,9 @@ const mutate = folders.flatMap((folder) =>
       ],
 );
 // One incremental file per folder selection, so that a run of one folder does not drop the others'.
-const selection = named.length > 0 ? named.map((folder) => folder.replaceAll('/', '-')).join('+') : 'all';
+const fullSelection = named.length > 0 ? named.map((folder) => folder.replaceAll('/', '-')).join('+') : 'all';
+// A file name has at most 255 bytes: a long selection (several files) keeps a readable start and a hash of the whole.
+const selection = fullSelection.length <= 200 ? fullSelection : `${fullSelection.slice(0, 150)}+${createHash('sha256').update(fullSelection).digest('hex').slice(0, 16)}`;
 const incrementalFile = `reports/mutation/incremental/${selection}.json`;
 
 const stryker = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
