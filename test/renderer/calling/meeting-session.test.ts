@@ -765,3 +765,357 @@ describe('the people in the meeting', () => {
     expect(views.every((v) => v.disposed)).toBe(true);
   });
 });
+
+/** A meeting whose calls do not offer some features (an older service, a tenant that turned them off). */
+function withoutFeatures(missing: unknown[]) {
+  return (meeting: ScriptedMeeting) => {
+    const create = meeting.createCallAgent.bind(meeting);
+    meeting.createCallAgent = async (...args) => {
+      const agent = await create(...args);
+      const joinMeeting = agent.join.bind(agent);
+      agent.join = ((locator: never, options: never) => {
+        const call = joinMeeting(locator, options);
+        const feature = call.feature.bind(call);
+        call.feature = ((factory: unknown) => {
+          if (missing.includes(factory)) throw new Error('not offered');
+          return feature(factory as never);
+        });
+        return call;
+      });
+      return agent;
+    };
+  };
+}
+
+describe('leaving, as the ended screen explains it', () => {
+  it('the guest’s own Leave reads as "you left", with Rejoin and the call id', async () => {
+    const { session, meeting, state } = await join({});
+    await advance(300);
+    const callId = meeting.call!.id;
+    await session.leave();
+    await advance(0);
+    expect(state().ended).toMatchObject({ kind: 'left', callId, rejoin: true });
+  });
+
+  it('Leave while Doorway fetches the token: the meeting receives nothing, no agent is made, and it reads as "you left"', async () => {
+    let answer: (reply: TokenReply) => void = () => undefined;
+    const getToken = vi.fn(() => new Promise<TokenReply>((resolve) => (answer = resolve)));
+    const { session, recorder, meeting, state } = await join({}, { getToken });
+    // Nothing to chat in yet.
+    expect(session.chatAccess()).toBeNull();
+    await session.leave();
+    expect(state()).toMatchObject({ phase: 'ended', ended: { kind: 'left', callId: null } });
+    answer({ ok: true, token: fakeAcsToken('acs:scripted_guest_0', HOUR), expiresOnMs: Date.now() + HOUR });
+    await advance(300);
+    expect(recorder.received).toEqual([]);
+    expect(meeting.agents()).toEqual({ created: 0, disposed: 0 });
+    // Nor does anything go on asking main for tokens.
+    await advance(2 * HOUR);
+    expect(getToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('Leave while the devices are being read: no agent is made', async () => {
+    const devices = new DeviceService(nodeDeviceManager());
+    let release: () => void = () => undefined;
+    devices.adopt = () => new Promise((resolve) => (release = () => resolve(devices.state.get())));
+    const meeting = new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow });
+    const session = new MeetingCallSession(
+      { createCallAgent: (c, o) => meeting.createCallAgent(c, o), releaseCallAgent: (a) => a.dispose(), createRemoteRenderer: (s) => meeting.createRemoteRenderer(s), schedule: (f) => queueMicrotask(f) },
+      devices,
+      { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: false, microphoneOn: false, getToken: tokenService().getToken, access: { camera: 'granted', microphone: 'granted' } },
+    );
+    sessions.push(session);
+    await advance(0);
+    await session.leave();
+    release();
+    await advance(300);
+    expect(meeting.agents()).toEqual({ created: 0, disposed: 0 });
+  });
+
+  it('the ended state is there as soon as the SDK says the call is over, before any frame', async () => {
+    const { meeting, state } = await join({});
+    await advance(300);
+    meeting.end(0, 4097);
+    expect(state().ended).toMatchObject({ kind: 'endedForEveryone', rejoin: false });
+  });
+
+  it('logs why a hang-up or an action failed, for the diagnostics the guest can copy', async () => {
+    const logs: string[] = [];
+    const { session, meeting } = await join({}, { log: (level, message) => logs.push(`${level}: ${message}`) });
+    await advance(300);
+    const call = meeting.call!;
+    call.mute = async () => {
+      throw Object.assign(new Error('busy'), { code: 500, subCode: 7 });
+    };
+    await session.setMicrophone(false);
+    call.hangUp = async () => {
+      throw new Error('no answer');
+    };
+    await session.leave();
+    expect(logs).toContain('warn: meeting: mute failed: busy (500/7)');
+    expect(logs).toContain('warn: meeting: hang up failed: no answer');
+  });
+});
+
+describe('device access before joining', () => {
+  it('asks the SDK only for what the join screen could not tell', async () => {
+    const asked: unknown[] = [];
+    const spy = (meeting: ScriptedMeeting) => meeting;
+    for (const [access, expected] of [
+      [{ camera: 'granted', microphone: 'granted' }, 0],
+      [{ camera: 'unknown', microphone: 'granted' }, 1],
+      [{ camera: 'granted', microphone: 'unknown' }, 1],
+    ] as const) {
+      const manager = nodeDeviceManager() as unknown as { askDevicePermission: (c: unknown) => Promise<unknown> };
+      const before = asked.length;
+      const ask = manager.askDevicePermission.bind(manager);
+      manager.askDevicePermission = (c) => {
+        asked.push(c);
+        return ask(c);
+      };
+      const meeting = spy(new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow }));
+      const recorder = new MeetingRecorder(meeting);
+      const session = new MeetingCallSession(
+        { createCallAgent: (c, o) => meeting.createCallAgent(c, o), releaseCallAgent: (a) => a.dispose(), createRemoteRenderer: (s) => meeting.createRemoteRenderer(s), schedule: (f) => queueMicrotask(f) },
+        new DeviceService(manager as never),
+        { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: true, microphoneOn: false, getToken: tokenService().getToken, access, devices: { camera: { id: 'desk', name: 'Desk camera' } } },
+      );
+      sessions.push(session);
+      await advance(0);
+      expect(asked.length - before).toBe(expected);
+      expect(recorder.of('join')[0]).toMatchObject({ cameraId: 'camera:desk' });
+    }
+  });
+
+  it('a device service that already knows the access asks nothing', async () => {
+    const manager = nodeDeviceManager() as unknown as { askDevicePermission: () => Promise<unknown> };
+    const ask = vi.fn(manager.askDevicePermission.bind(manager));
+    manager.askDevicePermission = ask;
+    const devices = new DeviceService(manager as never);
+    await devices.adopt({}, { camera: 'granted', microphone: 'granted' });
+    const meeting = new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow });
+    const recorder = new MeetingRecorder(meeting);
+    const session = new MeetingCallSession(
+      { createCallAgent: (c, o) => meeting.createCallAgent(c, o), releaseCallAgent: (a) => a.dispose(), createRemoteRenderer: (s) => meeting.createRemoteRenderer(s), schedule: (f) => queueMicrotask(f) },
+      devices,
+      { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: false, microphoneOn: false, getToken: tokenService().getToken },
+    );
+    sessions.push(session);
+    await advance(0);
+    expect(ask).not.toHaveBeenCalled();
+    expect(recorder.of('join')).toHaveLength(1);
+  });
+});
+
+describe('features the meeting does not offer', () => {
+  it('each is logged by name and left out; the meeting goes on, and the controls for them do nothing', async () => {
+    const logs: string[] = [];
+    const all = Object.values(Features);
+    const { session, recorder, state } = await join({}, { log: (level, message) => logs.push(`${level}: ${message}`) }, tokenService(), withoutFeatures(all));
+    await advance(300);
+    expect(state().phase).toBe('connected');
+    const names = logs.filter((line) => line.includes('unavailable')).map((line) => /feature (\w+) unavailable: not offered/.exec(line)?.[1]);
+    expect(names.sort()).toEqual(
+      ['Capabilities', 'Recording', 'Transcription', 'DominantSpeakers', 'RaiseHand', 'OptimalVideoCount', 'UserFacingDiagnostics', 'Reaction', 'MediaStats', 'Captions', 'BreakoutRooms', 'Spotlight', 'TogetherMode', 'TeamsMeetingAudioConferencing'].sort(),
+    );
+    const from = recorder.received.length;
+    // Each control still returns a promise that settles, and sends nothing.
+    await expect(session.reactions.send('like')).resolves.toBeUndefined();
+    await expect(session.captions.start()).resolves.toBeUndefined();
+    await expect(session.captions.stop()).resolves.toBeUndefined();
+    await expect(session.captions.setSpokenLanguage('de-de')).resolves.toBeUndefined();
+    await expect(session.captions.setCaptionLanguage('de')).resolves.toBeUndefined();
+    await expect(session.breakoutRooms.join()).resolves.toBeUndefined();
+    await expect(session.breakoutRooms.returnToMain()).resolves.toBeUndefined();
+    await expect(session.spotlight.leave()).resolves.toBeUndefined();
+    await expect(session.setHandRaised(true)).resolves.toBeUndefined();
+    await expect(session.grantConsent()).resolves.toBeUndefined();
+    session.captions.dismissNotice();
+    session.mediaStats.setIncomingVideo(false);
+    session.mediaStats.dismissAdvice();
+    expect(recorder.received.slice(from)).toEqual([]);
+    // No together-mode scene to render.
+    const host = { replaceChildren: vi.fn() } as unknown as HTMLElement;
+    session.renderTogetherMode(host)();
+    expect(host.replaceChildren).not.toHaveBeenCalled();
+    // With no recording or transcription feature there is no consent to ask for.
+    expect(state().consentRequired).toBe(false);
+  });
+
+  it('a missing transcription feature alone: no consent is asked for, recording still shows', async () => {
+    const { state } = await join({ recording: true, consentRequired: true }, {}, tokenService(), withoutFeatures([Features.Transcription]));
+    await advance(300);
+    expect(state().recordingActive).toBe(true);
+    expect(state().consentRequired).toBe(false);
+  });
+
+  it('consent asked for by transcription alone is asked for', async () => {
+    const { state, meeting } = await join({ transcription: true }, {}, tokenService());
+    await advance(300);
+    expect(state().consentRequired).toBe(false);
+    meeting.setConsentRequired(true);
+    await advance(0);
+    expect(state().consentRequired).toBe(true);
+  });
+});
+
+describe('what the meeting shows through its features, in the session', () => {
+  it('dominant speakers, call-health notices, together mode and dial-in details', async () => {
+    const dialIn = { conferenceId: '123 456 789#', numbers: [{ number: '+1 555 0100', country: 'United States', city: 'Seattle' }] };
+    const { meeting, state, session } = await join({ participants: 2, dialIn });
+    await advance(300);
+    const [a, b] = meeting.participantIds();
+    meeting.setDominantSpeakers([b, a]);
+    meeting.setDiagnostic('network', 'noNetwork', true);
+    await advance(0);
+    expect(state().dominantSpeakers).toEqual([b, a]);
+    expect(state().notices).toContain('noNetwork');
+    meeting.setDiagnostic('network', 'noNetwork', false);
+    meeting.setTogetherMode(true);
+    await advance(0);
+    expect(state().notices).not.toContain('noNetwork');
+    expect(state().togetherMode.active).toBe(true);
+    expect(state().dialIn).toMatchObject({ status: 'available', conferenceId: '123 456 789#' });
+    // The scene renders into its host (shown whole).
+    const views: Array<{ scalingMode?: string }> = [];
+    (session as unknown as { deps: { createRemoteRenderer: unknown } }).deps.createRemoteRenderer = () => ({
+      createView: async (options?: { scalingMode?: string }) => {
+        views.push({ scalingMode: options?.scalingMode });
+        return { target: {} as HTMLElement, dispose: () => undefined };
+      },
+      dispose: () => undefined,
+    });
+    const shown: unknown[] = [];
+    const stop = session.renderTogetherMode({ replaceChildren: (...nodes: unknown[]) => shown.splice(0, shown.length, ...nodes), contains: (n: unknown) => shown.includes(n) } as unknown as HTMLElement);
+    await advance(0);
+    expect(views).toEqual([{ scalingMode: 'Fit' }]);
+    expect(shown).toHaveLength(1);
+    stop();
+    expect(shown).toHaveLength(0);
+  });
+
+  it('performance mark when the call starts connecting (the join-screen benchmark reads it)', async () => {
+    // The fake clock replaces `performance`; its mark() is what the session calls.
+    const mark = vi.spyOn(performance, 'mark');
+    const { meeting } = await join({});
+    expect(mark.mock.calls.filter(([name]) => name === 'doorway:call-connecting')).toHaveLength(1);
+    // Only when connecting: not again once connected, nor at the end.
+    await advance(300);
+    meeting.end(0, 4097);
+    await advance(0);
+    expect(mark.mock.calls.filter(([name]) => name === 'doorway:call-connecting')).toHaveLength(1);
+  });
+});
+
+describe('remote participants, in detail', () => {
+  it('no listener is left on a participant’s streams, removed ones included', async () => {
+    const { meeting, session } = await join({ participants: 2 });
+    await advance(300);
+    const call = meeting.call!;
+    const [sharer] = meeting.participantIds();
+    meeting.setScreenShare(sharer, true);
+    await advance(0);
+    const streams = call.remoteParticipants.flatMap((p) => [...p.videoStreams]) as unknown as Array<{ listenerCount(): number }>;
+    meeting.setScreenShare(sharer, false);
+    await advance(0);
+    const removedShare = streams.filter((s) => !call.remoteParticipants.some((p) => (p.videoStreams as unknown[]).includes(s)));
+    expect(removedShare.length).toBeGreaterThan(0);
+    expect(removedShare.map((s) => s.listenerCount())).toEqual(removedShare.map(() => 0));
+    await session.leave();
+    await advance(0);
+    expect(streams.map((s) => s.listenerCount())).toEqual(streams.map(() => 0));
+  });
+
+  it('video for an unknown participant, or one without a camera, renders nothing; a view disposed before it exists is released', async () => {
+    const { session, meeting } = await join({ participants: 2 });
+    await advance(300);
+    const created: Array<{ disposed: number }> = [];
+    const renderers: Array<{ disposed: number }> = [];
+    (session as unknown as { deps: { createRemoteRenderer: unknown } }).deps.createRemoteRenderer = () => {
+      const renderer = {
+        disposed: 0,
+        createView: async () => {
+          const view = { disposed: 0 };
+          created.push(view);
+          return { target: {} as HTMLElement, dispose: () => view.disposed++ };
+        },
+        dispose: () => renderer.disposed++,
+      };
+      renderers.push(renderer);
+      return renderer;
+    };
+    const shown: unknown[] = [];
+    const host = { replaceChildren: (...nodes: unknown[]) => shown.splice(0, shown.length, ...nodes), contains: (n: unknown) => shown.includes(n) } as unknown as HTMLElement;
+    session.renderParticipantVideo('8:nobody', host)();
+    expect(renderers).toHaveLength(0);
+    const [a] = meeting.participantIds();
+    // Gone before the SDK made the view: the view is released and never shown.
+    const stop = session.renderParticipantVideo(a, host);
+    stop();
+    stop();
+    await advance(0);
+    expect(created).toEqual([{ disposed: 1 }]);
+    expect(renderers.map((r) => r.disposed)).toEqual([1]);
+    expect(shown).toEqual([]);
+    // A host that shows something else by the time the view goes keeps it.
+    const again = session.renderParticipantVideo(a, host);
+    await advance(0);
+    shown.splice(0, shown.length, 'placeholder');
+    again();
+    expect(shown).toEqual(['placeholder']);
+  });
+
+  it('a renderer the SDK refuses to make is logged, and nothing is shown', async () => {
+    const logs: string[] = [];
+    const { session, meeting } = await join({ participants: 1 }, { log: (level, message) => logs.push(`${level}: ${message}`) });
+    await advance(300);
+    (session as unknown as { deps: { createRemoteRenderer: unknown } }).deps.createRemoteRenderer = () => {
+      throw new Error('stream gone');
+    };
+    const host = { replaceChildren: vi.fn() } as unknown as HTMLElement;
+    session.renderParticipantVideo(meeting.participantIds()[0], host)();
+    expect(host.replaceChildren).not.toHaveBeenCalled();
+    expect(logs).toContain('warn: meeting: video renderer: stream gone');
+  });
+});
+
+describe('cameras during the call', () => {
+  it('choosing a camera with video off switches nothing and sends nothing; turned on, the chosen camera is sent', async () => {
+    const { session, recorder, devices, state } = await join({});
+    await advance(300);
+    const from = recorder.received.length;
+    await session.selectCamera('camera:desk');
+    expect(devices.state.get().cameraId).toBe('camera:desk');
+    expect(recorder.kindsSince(from)).toEqual([]);
+    expect(state().notices).not.toContain('actionFailed');
+    // Turning video off again when it is off sends nothing either.
+    await session.setCamera(false);
+    expect(recorder.kindsSince(from)).toEqual([]);
+    expect(state().notices).not.toContain('actionFailed');
+    await session.setCamera(true);
+    expect(recorder.of('startVideo')).toEqual([{ kind: 'startVideo', cameraId: 'camera:desk' }]);
+  });
+
+  it('a camera switch the SDK refuses shows the notice', async () => {
+    const { session, meeting, state } = await join({}, { cameraOn: true });
+    await advance(300);
+    const stream = meeting.call!.localVideoStreams[0] as unknown as { switchSource: () => Promise<void> };
+    stream.switchSource = async () => {
+      throw new Error('device lost');
+    };
+    await session.selectCamera('camera:desk');
+    await advance(0);
+    expect(state().notices).toContain('actionFailed');
+  });
+
+  it('camera on twice while it starts sends one start', async () => {
+    const { session, recorder } = await join({});
+    await advance(300);
+    const first = session.toggleCamera();
+    const second = session.toggleCamera();
+    await Promise.all([first, second]);
+    await advance(0);
+    expect(recorder.of('startVideo')).toHaveLength(1);
+    expect(recorder.of('stopVideo')).toHaveLength(1);
+  });
+});
