@@ -98,8 +98,9 @@ function bracketClose(text: string, from: number): number {
   return -1;
 }
 
+/** Spaces and controls below U+1100 (the wider spaces and line separators, U+2000 on, end a link as any character from U+1100 does). */
 function isSpace(c: number): boolean {
-  return c <= 32 || c === 0x7f || c === 0x85 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029;
+  return c <= 32 || c === 0x7f || c === 0x85 || c === 0xa0;
 }
 
 /**
