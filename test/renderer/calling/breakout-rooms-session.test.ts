@@ -206,3 +206,65 @@ describe('when the guest cannot go in', () => {
     expect(state()).toMatchObject({ phase: 'connected', breakout: { where: 'main', notice: 'joinFailed' } });
   });
 });
+
+describe('moves in the log and at their edges', () => {
+  it('each move is logged where it goes and when it arrives, and a refused one with why', async () => {
+    const logs: string[] = [];
+    const { session, meeting } = await inMeeting({}, { log: (level, message) => logs.push(`${level}: ${message}`) });
+    meeting.assignBreakoutRoom('Design review', { autoMove: false });
+    meeting.openBreakoutRoom();
+    await advance(0);
+    await session.breakoutRooms.join();
+    await advance(300);
+    await session.breakoutRooms.returnToMain();
+    await advance(300);
+    expect(logs.filter((line) => line.includes('breakout:'))).toEqual([
+      'info: meeting: breakout: moving to the room',
+      'info: meeting: breakout: in the room',
+      'info: meeting: breakout: moving to the main meeting',
+      'info: meeting: breakout: in the main meeting',
+    ]);
+  });
+
+  it('a refused join is logged with the service’s reason', async () => {
+    const logs: string[] = [];
+    const { session, meeting } = await inMeeting({ roomJoinRefused: true }, { log: (level, message) => logs.push(`${level}: ${message}`) });
+    meeting.assignBreakoutRoom('Room 3', { autoMove: false });
+    meeting.openBreakoutRoom();
+    await advance(0);
+    await session.breakoutRooms.join();
+    await advance(0);
+    expect(logs.filter((line) => line.startsWith('warn: meeting: breakout:'))).toEqual([expect.stringMatching(/^warn: meeting: breakout: move to the room failed: .+\(\d+\/\d+\)$/)]);
+  });
+
+  it('the main meeting ending while a move never arrives: the meeting is over, with the main call’s reason', async () => {
+    const { meeting, state } = await inMeeting({ roomJoinRefused: true });
+    meeting.assignBreakoutRoom('Room 4');
+    meeting.openBreakoutRoom();
+    await advance(0);
+    expect(state().breakout.where).toBe('joining');
+    meeting.end(0, 4097);
+    await advance(0);
+    // During the move the old call's end is not the meeting's end…
+    expect(state().phase).not.toBe('ended');
+    await advance(BREAKOUT_MOVE_TIMEOUT_MS);
+    // …but once the move fails, there is no meeting left to stay in.
+    expect(state()).toMatchObject({ phase: 'ended', ended: { kind: 'endedForEveryone', code: 0, subCode: 4097 } });
+  });
+
+  it('mute and camera chosen during the move are shown at once and are what the room’s call gets', async () => {
+    const { session, meeting, state } = await inMeeting({}, { microphoneOn: true });
+    meeting.assignBreakoutRoom('Room 5');
+    meeting.openBreakoutRoom();
+    await advance(0);
+    expect(state().breakout.where).toBe('joining');
+    await session.toggleMicrophone();
+    await session.toggleCamera();
+    await advance(0);
+    expect(state().local).toMatchObject({ muted: true, videoOn: false });
+    await advance(300);
+    expect(state().breakout.where).toBe('room');
+    expect(meeting.local()).toMatchObject({ muted: true, video: false });
+    expect(state().local).toMatchObject({ muted: true, videoOn: false });
+  });
+});
