@@ -11,7 +11,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TokenReply } from '../../../common/ipc-contract';
 import type { CallState } from '../../../renderer/calling/call-model';
-import { MeetingCallSession, type JoinOptions } from '../../../renderer/calling/call-session';
+import { MeetingCallSession, rawIdOfToken, type JoinOptions } from '../../../renderer/calling/call-session';
 import { DeviceService } from '../../../renderer/calling/devices';
 import type { ScriptedMeetingConfig } from '../../../renderer/calling/practice/control';
 import { ScriptedMeeting } from '../../../renderer/calling/practice/meeting';
@@ -146,8 +146,10 @@ describe('the token, read at each use', () => {
 describe('when main has no token', () => {
   it('at join: the meeting receives nothing and the guest is told why', async () => {
     const getToken = vi.fn(async (): Promise<TokenReply> => ({ ok: false, error: 'offline' }));
-    const { recorder, meeting, state } = await join({}, { getToken });
+    const logs: string[] = [];
+    const { recorder, meeting, state } = await join({}, { getToken, log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(300);
+    expect(logs).toEqual(['warn: meeting: no token: offline']);
     expect(state().phase).toBe('ended');
     expect(state().ended).toMatchObject({ kind: 'tokenUnavailable', tokenError: 'offline', rejoin: true });
     expect(recorder.received).toEqual([]);
@@ -201,10 +203,13 @@ describe('when main cannot renew the token during the call', () => {
     const tokens = tokenService();
     let refusals = 1;
     const getToken = vi.fn(async (): Promise<TokenReply> => (getToken.mock.calls.length > 1 && refusals-- > 0 ? { ok: false, error: 'timeout' } : tokens.getToken()));
-    const { state, recorder } = await join({ tokenCheckMs: 5 * 60_000 }, { getToken });
+    const logs: string[] = [];
+    const { state, recorder } = await join({ tokenCheckMs: 5 * 60_000 }, { getToken, log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(HOUR + 60_000);
     expect(state().phase).toBe('connected');
     expect(refusals).toBe(-1);
+    // The failed renewal is in the log the guest can copy for support.
+    expect(logs.filter((line) => line.startsWith('warn: meeting: token renewal failed: timeout'))).toHaveLength(1);
     expect(tokens.issued).toHaveLength(2);
     expect(recorder.tokens('renewal').at(-1)).toBe(tokens.issued[1]);
   });
@@ -1117,5 +1122,31 @@ describe('cameras during the call', () => {
     await advance(0);
     expect(recorder.of('startVideo')).toHaveLength(1);
     expect(recorder.of('stopVideo')).toHaveLength(1);
+  });
+});
+
+describe('the guest’s own identity, read from the token', () => {
+  const token = (payload: object) => `e30.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;
+
+  it('is "8:" + the skypeid claim, from a base64url payload with - and _', () => {
+    // This skypeid's JSON encodes to base64url with both '-' and '_' in it.
+    const encoded = token({ skypeid: 'acs:>>>???~~~' }).split('.')[1];
+    expect(encoded).toMatch(/-/);
+    expect(encoded).toMatch(/_/);
+    expect(rawIdOfToken(token({ skypeid: 'acs:>>>???~~~' }))).toBe('8:acs:>>>???~~~');
+  });
+
+  it('is unknown for a token without a skypeid or with no payload', () => {
+    expect(rawIdOfToken(token({ sub: 'someone' }))).toBeNull();
+    expect(rawIdOfToken(token({ skypeid: 42 }))).toBeNull();
+    expect(rawIdOfToken('not-a-token')).toBeNull();
+  });
+
+  it('a call the service ends with no reason given is not shown as the guest leaving', async () => {
+    const { meeting, state } = await join({});
+    await advance(300);
+    meeting.end(0, 0);
+    await advance(0);
+    expect(state().ended).toMatchObject({ kind: 'unknown', code: 0, subCode: 0 });
   });
 });
