@@ -66,6 +66,8 @@ export class ScreenShareController {
     this.store.set({ status: 'starting', sourceName: '', error: null, endedBySource: false });
     try {
       await call.startScreenSharing();
+      // Ended while the SDK started it (the shared window closed at once, the call ended): not on.
+      if (this.call !== call || this.store.get().status === 'off') return;
       const outcome = captureOutcomeSince(since);
       this.store.set({ status: 'on', sourceName: outcome?.kind === 'chosen' ? outcome.sourceName : '', error: null, endedBySource: false });
       this.deps.log('info', 'screen share: started');
