@@ -174,8 +174,8 @@ function defaultOf(list: AudioDeviceInfo[]): string | null {
 
 /** The chosen device when it is there, else the one in use, else the default, else the first. */
 function choose(kind: DeviceKind, list: DeviceOption[], wanted: ChosenDevice | undefined, currentId: string | null, defaultId: string | null): string | null {
-  const present = (id: string | null) => !!id && list.some((o) => o.id === id);
-  return pickDevice(list, findSdkDevice(kind, list, wanted)?.id ?? (present(currentId) ? currentId : null), defaultId);
+  // pickDevice takes the one in use only while it is listed.
+  return pickDevice(list, findSdkDevice(kind, list, wanted)?.id ?? currentId, defaultId);
 }
 
 /** The browser's answer for a device kind; 'prompt' where it cannot tell. */

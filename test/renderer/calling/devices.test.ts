@@ -37,6 +37,9 @@ class PluggableManager extends NodeDeviceManager {
   plug(kind: 'video' | 'audio'): void {
     this.emit(kind === 'video' ? 'videoDevicesUpdated' : 'audioDevicesUpdated', { added: [], removed: [] });
   }
+  override emit(event: string, ...args: unknown[]): void {
+    super.emit(event, ...args);
+  }
   /** The OS (or the SDK) changed the selected microphone by itself. */
   systemSelects(device: AudioDeviceInfo): void {
     this.selectedMicrophone = device;
@@ -50,9 +53,16 @@ function service(setup?: (manager: PluggableManager) => void) {
   return { manager, devices: new DeviceService(manager as unknown as DeviceManager) };
 }
 
-/** Waits for the device lists to be read again after an SDK event (a few promise turns). */
-async function settled(devices: DeviceService): Promise<void> {
-  await devices.refresh();
+/** Waits until the service has read the lists again after an SDK event (without asking it to). */
+function settled(devices: DeviceService, done: (state: ReturnType<DeviceService['state']['get']>) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (done(devices.state.get())) return resolve();
+    const off = devices.state.subscribe((state) => {
+      if (!done(state)) return;
+      off();
+      resolve();
+    });
+  });
 }
 
 const permissions = (answers: Partial<Record<'camera' | 'microphone', PermissionState>>) =>
@@ -144,12 +154,11 @@ describe('plugging and unplugging during the meeting', () => {
     expect(devices.state.get().cameraId).toBe('camera:front');
     manager.cameras = [...CAMERAS];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 2);
     expect(devices.state.get().cameraId).toBe('camera:desk');
-    expect(devices.state.get().cameras).toHaveLength(2);
     manager.cameras = [CAMERAS[0]];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 1);
     expect(devices.state.get().cameraId).toBe('camera:front');
   });
 
@@ -160,7 +169,7 @@ describe('plugging and unplugging during the meeting', () => {
     // The system default appears: the headset the call uses stays.
     manager.microphones = [...MICROPHONES];
     manager.plug('audio');
-    await settled(devices);
+    await settled(devices, (state) => state.microphones.length === 2);
     expect(devices.state.get().microphoneId).toBe('microphone:headset');
   });
 
@@ -171,11 +180,11 @@ describe('plugging and unplugging during the meeting', () => {
     expect(devices.camera()).toBeUndefined();
     manager.cameras = [CAMERAS[1]];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 1);
     expect(devices.state.get()).toMatchObject({ cameraAccess: 'granted', cameraId: 'camera:desk' });
     manager.cameras = [];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 0);
     expect(devices.state.get()).toMatchObject({ cameraAccess: 'missing', cameraId: null });
   });
 
@@ -185,15 +194,16 @@ describe('plugging and unplugging during the meeting', () => {
     expect(devices.state.get()).toMatchObject({ microphoneAccess: 'missing', microphoneId: null, cameraAccess: 'granted' });
     manager.microphones = [MICROPHONES[1]];
     manager.plug('audio');
-    await settled(devices);
+    await settled(devices, (state) => state.microphones.length === 1);
     expect(devices.state.get()).toMatchObject({ microphoneAccess: 'granted', microphoneId: 'microphone:headset' });
   });
 
   it('a blocked camera stays blocked when devices change', async () => {
     const { manager, devices } = service();
     await devices.adopt({}, { camera: 'denied', microphone: 'granted' });
+    manager.cameras = [CAMERAS[0]];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 1);
     expect(devices.state.get().cameraAccess).toBe('denied');
   });
 
@@ -255,8 +265,9 @@ describe('choosing in the meeting', () => {
     expect(devices.state.get().cameraId).toBe('camera:desk');
     expect(devices.camera()?.id).toBe('camera:desk');
     expect(devices.camera('camera:front')?.id).toBe('camera:front');
+    manager.cameras = [...CAMERAS, { id: 'camera:usb', name: 'USB camera', deviceType: 'UsbCamera' }];
     manager.plug('video');
-    await settled(devices);
+    await settled(devices, (state) => state.cameras.length === 3);
     expect(devices.state.get().cameraId).toBe('camera:desk');
   });
 
@@ -265,11 +276,13 @@ describe('choosing in the meeting', () => {
     await devices.adopt({}, { camera: 'granted', microphone: 'granted' });
     manager.systemSelects(MICROPHONES[1]);
     expect(devices.state.get().sdkMicrophoneId).toBe('microphone:headset');
+    // The OS changed the speaker too: shown, then the guest's is selected again after a device change.
     manager.selectedSpeaker = SPEAKERS[1];
+    manager.emit('selectedSpeakerChanged');
+    expect(devices.state.get().sdkSpeakerId).toBe('speaker:headset');
+    manager.speakers = [...SPEAKERS, { id: 'speaker:usb', name: 'USB speaker', deviceType: 'Speaker', isSystemDefault: false }];
     manager.plug('audio');
-    await settled(devices);
-    // The guest's speaker is selected again after a device change.
-    expect(devices.state.get().sdkSpeakerId).toBe('speaker:built-in');
+    await settled(devices, (state) => state.speakers.length === 3 && state.sdkSpeakerId === 'speaker:built-in');
   });
 
   it('the join screen’s effects preview finds its camera in the SDK’s list without changing the meeting’s', async () => {
@@ -321,10 +334,10 @@ describe('asking for access (no answer from the join screen)', () => {
       m.askDevicePermission = async () => {
         throw new Error('NotAllowedError');
       };
-      m.microphones = [];
+      m.cameras = [];
     });
     const state = await devices.requestAccess();
-    expect(state).toMatchObject({ cameraAccess: 'denied', microphoneAccess: 'missing' });
+    expect(state).toMatchObject({ cameraAccess: 'missing', microphoneAccess: 'denied' });
   });
 
   it('asking again keeps the earlier choice and adds the new one', async () => {
@@ -332,5 +345,35 @@ describe('asking for access (no answer from the join screen)', () => {
     await devices.requestAccess({ camera: { id: 'desk', name: 'Desk camera' } });
     const state = await devices.requestAccess({ microphone: { id: 'headset', name: 'Headset microphone' } });
     expect(state).toMatchObject({ cameraId: 'camera:desk', microphoneId: 'microphone:headset' });
+  });
+});
+
+describe('more of the mapping', () => {
+  it('a microphone and a camera chosen by platform id whose label differs here', async () => {
+    const { devices } = service();
+    const state = await devices.adopt({ microphone: { id: 'headset', name: 'Renamed headset' }, camera: { id: 'desk', name: 'Renamed camera' } }, { camera: 'granted', microphone: 'granted' });
+    expect(state).toMatchObject({ microphoneId: 'microphone:headset', cameraId: 'camera:desk' });
+    expect((await devices.cameraFor({ id: 'desk', name: 'Renamed camera' }))?.id).toBe('camera:desk');
+  });
+
+  it('a blocked microphone with none listed stays blocked', async () => {
+    const { devices } = service((m) => (m.microphones = []));
+    const state = await devices.adopt({}, { camera: 'granted', microphone: 'denied' });
+    expect(state.microphoneAccess).toBe('denied');
+  });
+
+  it('a microphone list the SDK cannot read is empty', async () => {
+    const { devices } = service((m) => {
+      m.getMicrophones = async () => {
+        throw new Error('no access');
+      };
+    });
+    const state = await devices.adopt({}, { camera: 'granted', microphone: 'granted' });
+    expect(state).toMatchObject({ microphones: [], microphoneId: null, microphoneAccess: 'missing' });
+  });
+
+  it('before anything is selected, the SDK\'s microphone is none', () => {
+    const { devices } = service();
+    expect(devices.selectedMicrophoneId).toBeNull();
   });
 });

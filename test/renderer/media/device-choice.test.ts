@@ -80,6 +80,8 @@ describe('the SDK device for a device chosen on the join screen', () => {
 
   it('falls back to the label when the ids differ, but never guesses between two devices of one label', () => {
     expect(findSdkDevice('microphone', sdkMicrophones, { id: 'other-hash', name: 'USB Mic' })?.id).toBe('microphone:mic2');
+    // A device the platform listed without an id (before access) is still found by its label.
+    expect(findSdkDevice('microphone', sdkMicrophones, { id: '', name: 'USB Mic' })?.id).toBe('microphone:mic2');
     const twins = [
       { id: 'camera:x', name: 'Webcam' },
       { id: 'camera:y', name: 'Webcam' },
