@@ -274,31 +274,38 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       const at = now();
       const grant = randomBytes(32).toString('base64url');
       const grantExpiresAt = Math.min(at + grantTtlMs, found.invitation.expiresAt);
-      let outcome: GuestOutcome<never> | 'verified' = { ok: false, error: 'codeExpired' };
+      // What this attempt did, set afresh each time the store applies the change (the Redis store
+      // applies it again after a conflict). 'lockedNow': this attempt locked the invitation, so it
+      // alone audits the lock (a concurrent attempt that finds it locked answers 'locked' too).
+      let outcome: Extract<GuestOutcome<never>, { ok: false }> | 'verified' | 'lockedNow' = { ok: false, error: 'codeExpired' };
       const updated = await store.update(id, (current) => {
         if (current.lockedAt !== undefined) return ((outcome = { ok: false, error: 'locked' }), current);
         if (!current.code || current.code.expiresAt <= at || current.code.attemptsLeft <= 0) return ((outcome = { ok: false, error: 'codeExpired' }), current);
         if (CODE_PATTERN.test(code) && codeMatches(key, id, code, current.code.digest)) {
           outcome = 'verified';
           const { code: _used, ...rest } = current;
-          const grants = [...current.grants.filter((g) => g.expiresAt > at).slice(-4), { digest: sha256(grant), expiresAt: grantExpiresAt }];
+          // The five most recent grants (a newer grant never expires before an older one).
+          const grants = [...current.grants.slice(-4), { digest: sha256(grant), expiresAt: grantExpiresAt }];
           return { ...rest, grants };
         }
         const failedAttempts = current.failedAttempts + 1;
         const attemptsLeft = current.code.attemptsLeft - 1;
         if (failedAttempts >= maxFailedAttempts) {
-          outcome = { ok: false, error: 'locked' };
-          return { ...current, failedAttempts, lockedAt: at, code: { ...current.code, attemptsLeft: 0 } };
+          outcome = 'lockedNow';
+          return { ...current, failedAttempts, lockedAt: at };
         }
         outcome = { ok: false, error: 'wrongCode', attemptsLeft };
         return { ...current, failedAttempts, code: { ...current.code, attemptsLeft } };
       });
       if (!updated) return { ok: false, error: 'unknownInvitation' };
       const email = found.invitation.boundEmail;
-      const result = outcome as GuestOutcome<never> | 'verified';
+      const result = outcome as Extract<GuestOutcome<never>, { ok: false }> | 'verified' | 'lockedNow';
+      if (result === 'lockedNow') {
+        audit.record('invitationLocked', { invitationId: id, actor: 'guest', email, channel });
+        return { ok: false, error: 'locked' };
+      }
       if (result !== 'verified') {
-        if (!result.ok && result.error === 'locked' && updated.lockedAt === at) audit.record('invitationLocked', { invitationId: id, actor: 'guest', email, channel });
-        else if (!result.ok && result.error === 'wrongCode') audit.record('codeRejected', { invitationId: id, actor: 'guest', email, channel });
+        if (result.error === 'wrongCode') audit.record('codeRejected', { invitationId: id, actor: 'guest', email, channel });
         return result;
       }
       audit.record('invitationVerified', { invitationId: id, actor: 'guest', email, channel });
@@ -308,7 +315,8 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
     async revoke(staff, id) {
       if (!INVITATION_ID_PATTERN.test(id)) return false;
       const at = now();
-      const updated = await store.update(id, (current) => ({ ...current, revokedAt: current.revokedAt ?? at, grants: [] }));
+      // Revocation is final: every later use answers 'revoked', grants included.
+      const updated = await store.update(id, (current) => ({ ...current, revokedAt: current.revokedAt ?? at }));
       if (!updated) return false;
       if (updated.revokedAt === at) audit.record('invitationRevoked', { invitationId: id, actor: actorOf(staff), channel: 'api' });
       return true;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../server/audit-log';
 import { createInvitationService } from '../../server/invitation-service';
 import { createJsonLog } from '../../server/log';
+import { formatMeetingTime } from '../../server/meeting-time';
 import type { StaffIdentity } from '../../server/staff-auth';
 import { createMemoryInvitationStore } from '../../server/stores/invitation-store';
 import { INVITATION_KEY, MAILBOX, ORGANIZER, startInvitationFixture, type InvitationFixture } from './invitation-fixture';
@@ -124,4 +125,39 @@ describe('creating an invitation', () => {
     await fx.service.create({ kind: 'adminKey' }, { meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
     expect(audit().filter((entry) => entry.event === 'invitationCreated').at(-1)?.actor).toBe('adminKey');
   });
+
+  it('mails nobody when staff give the guest’s address without asking for mail', async () => {
+    const meeting = fx.graph.addMeeting(ORGANIZER);
+    const mails = fx.graph.sentMail.length;
+    const outcome = await fx.service.create(staff, { meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: GUEST } });
+    expect(outcome).toMatchObject({ ok: true, invitation: { mail: { sent: false }, bound: false } });
+    expect(fx.graph.sentMail.length).toBe(mails);
+    const created = audit().filter((entry) => entry.event === 'invitationCreated').at(-1) as Record<string, unknown>;
+    expect(created).toMatchObject({ actor: 'staff-oid-7', email: 'l•••@e•••.org', channel: 'api' });
+  });
+
+  it('gives each calendar entry its own UID on the service’s host, 32 hex digits (no invitation id in it)', async () => {
+    const meeting = fx.graph.addMeeting(ORGANIZER);
+    const uids = [];
+    for (let i = 0; i < 2; i++) {
+      const outcome = await fx.service.create(staff, { meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+      const uid = /\r\nUID:([^\r]*)\r\n/.exec(outcome.invitation.ics)?.[1];
+      expect(uid).toMatch(/^[0-9a-f]{32}@doorway\.contoso\.example$/);
+      uids.push(uid);
+    }
+    expect(uids[0]).not.toBe(uids[1]);
+  });
+
+  it('writes the English copy in English for a guest with another language, and the time in the guest’s zone', async () => {
+    const startsAt = new Date(Math.ceil(fx.clock.now / HOUR) * HOUR + 24 * HOUR).toISOString();
+    const endsAt = new Date(Date.parse(startsAt) + HOUR).toISOString();
+    const meeting = fx.graph.addMeeting(ORGANIZER, { subject: 'Zones', startDateTime: startsAt, endDateTime: endsAt });
+    const outcome = await fx.service.create(staff, { meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { language: 'ko', timeZone: 'Asia/Seoul' } });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    expect(outcome.invitation.emails['ko-KR']!.subject).toBe('초대: Zones');
+    expect(outcome.invitation.emails['en-US']!.subject).not.toBe('초대: Zones');
+    expect(outcome.invitation.emails['en-US']!.text).toContain(formatMeetingTime(startsAt, endsAt, 'en-US', 'Asia/Seoul'));
+  });
 });
+

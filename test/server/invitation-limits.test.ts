@@ -181,10 +181,68 @@ describe('invitation limits', () => {
     const grant = await verifiedGrant(id);
     const revokedBefore = auditEvents('invitationRevoked');
     expect(await fx.service.revoke(staff, id)).toBe(true);
+    expect(auditEvents('invitationRevoked') - revokedBefore).toBe(1);
     fx.clock.now += 1_000;
     expect(await fx.service.revoke(staff, id)).toBe(true);
     expect(auditEvents('invitationRevoked') - revokedBefore).toBe(1);
     expect(await fx.service.view(id, grant)).toEqual({ ok: false, error: 'revoked' });
     expect(await fx.service.revoke(staff, 'not an id')).toBe(false);
   });
+
+  it('locks once when two wrong codes arrive together at the limit: both hear "locked", the lock is audited once', async () => {
+    const { id } = await invitation({ bound: true });
+    const locksBefore = auditEvents('invitationLocked');
+    for (const guesses of [5, 4]) {
+      fx.clock.now += 30_000;
+      expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+      const wrong = lastCode(fx.graph) === '555555' ? '666666' : '555555';
+      for (let i = 0; i < guesses; i++) expect(await fx.service.verify(id, wrong, 'api')).toMatchObject({ ok: false, error: 'wrongCode' });
+    }
+    const code = lastCode(fx.graph);
+    const wrong = code === '777777' ? '888888' : '777777';
+    expect(await Promise.all([fx.service.verify(id, wrong, 'page'), fx.service.verify(id, wrong, 'page')])).toEqual([
+      { ok: false, error: 'locked' },
+      { ok: false, error: 'locked' },
+    ]);
+    expect(await fx.service.verify(id, code, 'page')).toEqual({ ok: false, error: 'locked' });
+    expect(auditEvents('invitationLocked') - locksBefore).toBe(1);
+  });
+
+  it('mails the code in the guest’s language, saying how long it lasts', async () => {
+    expect(fx.service.codeMinutes).toBe(10);
+    const meeting = meetingEndingIn(24 * HOUR);
+    const korean = await fx.service.create(staff, { meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: GUEST, language: 'ko' }, bindToEmail: true });
+    if (!korean.ok) throw new Error(JSON.stringify(korean));
+    expect((await fx.service.sendCode(korean.invitation.id, 'api')).ok).toBe(true);
+    expect(fx.graph.sentMail.at(-1)!.message.subject).not.toMatch(/^Your code/);
+    const { id } = await invitation({ bound: true });
+    expect((await fx.service.sendCode(id, 'api')).ok).toBe(true);
+    const mail = fx.graph.sentMail.at(-1)!.message;
+    expect(mail.subject).toMatch(/^Your code/);
+    expect(mail.body.content).toContain('10 minutes');
+  });
+
+  it('audits each step of a bound invitation: who, through which channel, and the address masked', async () => {
+    const { id } = await invitation({ bound: true });
+    const from = fx.logs.length;
+    fx.clock.now += 30_000;
+    await fx.service.sendCode(id, 'page');
+    const code = lastCode(fx.graph);
+    await fx.service.verify(id, code === '123123' ? '321321' : '123123', 'page');
+    await fx.service.verify(id, code, 'api');
+    fx.service.recordOpened(id, 'api');
+    await fx.service.revoke(staff, id);
+    const entries = fx.logs.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.audit);
+    const masked = { email: 's•••@e•••.org', emailDigest: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) };
+    const invitationDigest = expect.stringMatching(/^[A-Za-z0-9_-]{16}$/);
+    expect(entries.map(({ time: _time, level: _level, ...entry }) => entry)).toEqual([
+      { event: 'codeSent', audit: true, invitation: invitationDigest, actor: 'guest', ...masked, channel: 'page' },
+      { event: 'codeRejected', audit: true, invitation: invitationDigest, actor: 'guest', ...masked, channel: 'page' },
+      { event: 'invitationVerified', audit: true, invitation: invitationDigest, actor: 'guest', ...masked, channel: 'api' },
+      { event: 'invitationOpened', audit: true, invitation: invitationDigest, actor: 'guest', channel: 'api' },
+      { event: 'invitationRevoked', audit: true, invitation: invitationDigest, actor: 'adminKey', channel: 'api' },
+    ]);
+    expect(new Set(entries.map((entry) => entry.invitation)).size).toBe(1);
+  });
 });
+
