@@ -485,7 +485,8 @@ describe('the guest’s controls during the call', () => {
   });
 
   it('an action the SDK refuses shows the failure notice and the real state; the next success clears it', async () => {
-    const { session, meeting, state } = await join({});
+    const logs: string[] = [];
+    const { session, meeting, state } = await join({}, { log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(300);
     const call = meeting.call!;
     const unmute = call.unmute.bind(call);
@@ -496,6 +497,7 @@ describe('the guest’s controls during the call', () => {
     await advance(0);
     expect(state().notices).toContain('actionFailed');
     expect(state().local.muted).toBe(true);
+    expect(logs.filter((line) => line.startsWith('warn'))).toEqual(['warn: meeting: unmute failed: device busy (500/1)']);
     call.unmute = unmute;
     await session.setMicrophone(true);
     await advance(0);
@@ -503,8 +505,9 @@ describe('the guest’s controls during the call', () => {
     expect(state().local.muted).toBe(false);
   });
 
-  it('a camera the SDK cannot start: the notice, and the camera shown off', async () => {
-    const { session, meeting, state, recorder } = await join({}, { devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+  it('a camera the SDK cannot start: the notice, and the camera shown off; started later, the notice goes', async () => {
+    const logs: string[] = [];
+    const { session, meeting, state, recorder } = await join({}, { devices: { camera: { id: 'desk', name: 'Desk camera' } }, log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(300);
     meeting.setCapability('turnVideoOn', false, 'MeetingRestricted');
     await advance(0);
@@ -514,6 +517,7 @@ describe('the guest’s controls during the call', () => {
     meeting.setCapability('turnVideoOn', true, 'Capable');
     await advance(0);
     const call = meeting.call!;
+    const startVideo = call.startVideo.bind(call);
     call.startVideo = async () => {
       throw new Error('camera in use');
     };
@@ -521,6 +525,35 @@ describe('the guest’s controls during the call', () => {
     await advance(0);
     expect(state().local.videoOn).toBe(false);
     expect(state().notices).toContain('actionFailed');
+    expect(logs).toContain('warn: meeting: start video failed: camera in use');
+    call.startVideo = startVideo;
+    await session.setCamera(true);
+    await advance(0);
+    expect(state().local.videoOn).toBe(true);
+    expect(state().notices).not.toContain('actionFailed');
+    expect(recorder.of('startVideo')).toEqual([{ kind: 'startVideo', cameraId: 'camera:desk' }]);
+  });
+
+  it('the camera shows on or off at once, before the meeting confirms', async () => {
+    const { session, meeting, state } = await join({}, { devices: { camera: { id: 'desk', name: 'Desk camera' } } });
+    await advance(300);
+    const call = meeting.call!;
+    const startVideo = call.startVideo.bind(call);
+    const stopVideo = call.stopVideo.bind(call);
+    let confirm: () => void = () => undefined;
+    call.startVideo = (stream) => new Promise<void>((resolve) => (confirm = () => void startVideo(stream).then(resolve)));
+    const on = session.setCamera(true);
+    await advance(0);
+    expect(state().local.videoOn).toBe(true);
+    confirm();
+    await on;
+    call.stopVideo = (stream) => new Promise<void>((resolve) => (confirm = () => void stopVideo(stream).then(resolve)));
+    const off = session.setCamera(false);
+    await advance(0);
+    expect(state().local.videoOn).toBe(false);
+    confirm();
+    await off;
+    expect(meeting.local().video).toBe(false);
   });
 
   it('muted by someone else: told so, and the notice goes when the guest unmutes', async () => {
@@ -538,7 +571,8 @@ describe('the guest’s controls during the call', () => {
   });
 
   it('the microphone and speaker chosen in the meeting are the SDK’s; a failing switch shows the notice', async () => {
-    const { session, devices, state } = await join({});
+    const logs: string[] = [];
+    const { session, devices, state } = await join({}, { log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(300);
     await session.selectMicrophone('microphone:headset');
     await session.selectSpeaker('speaker:headset');
@@ -552,6 +586,8 @@ describe('the guest’s controls during the call', () => {
     await session.selectMicrophone('microphone:built-in');
     await advance(0);
     expect(state().notices).toContain('actionFailed');
+    await session.selectSpeaker('speaker:built-in');
+    expect(logs.filter((line) => line.startsWith('warn'))).toEqual(['warn: meeting: switch microphone failed: gone', 'warn: meeting: switch speaker failed: gone']);
   });
 
   it('reactions, captions, spotlight and consent go to the meeting through their features', async () => {
@@ -585,7 +621,16 @@ describe('the guest’s controls during the call', () => {
     await advance(0);
     expect(meeting.captions().captionLanguage).toBe('ko');
     expect(recorder.of('captionLanguage').map((r) => r.language)).toEqual(['fr', 'ko']);
+    // A start the service refuses shows a notice, which the guest can dismiss.
+    meeting.failNextCaptionsStart();
+    await session.captions.stop();
+    await advance(0);
+    await session.captions.start();
+    await advance(0);
+    expect(state().captions.notice).not.toBeNull();
     session.captions.dismissNotice();
+    await advance(0);
+    expect(state().captions.notice).toBeNull();
 
     meeting.setSpotlight(['self']);
     await advance(0);
@@ -624,6 +669,19 @@ describe('meeting chat access', () => {
       joinedAt: new Date('2026-12-02T09:00:00Z').getTime(),
     });
     expect((await access!.token()).token).toBe(tokens.issued[0]);
+  });
+
+  it('none for a call without a chat thread', async () => {
+    const tokens = tokenService();
+    const getToken = vi.fn(async (): Promise<TokenReply> => {
+      const reply = await tokens.getToken();
+      return reply.ok ? { ...reply, chatEndpoint: 'https://contoso.communication.azure.com/' } : reply;
+    });
+    const { session, meeting } = await join({}, { getToken });
+    await advance(300);
+    const call = meeting.call!;
+    Object.assign(call, { info: { ...call.info, threadId: undefined } });
+    expect(session.chatAccess()).toBeNull();
   });
 
   it('none when the token service grants no chat', async () => {
@@ -821,20 +879,27 @@ describe('leaving, as the ended screen explains it', () => {
 
   it('Leave while the devices are being read: no agent is made', async () => {
     const devices = new DeviceService(nodeDeviceManager());
-    let release: () => void = () => undefined;
+    let release: (() => void) | undefined;
     devices.adopt = () => new Promise((resolve) => (release = () => resolve(devices.state.get())));
     const meeting = new ScriptedMeeting({}, { features: Features, displayMedia: chosenWindow });
+    const recorder = new MeetingRecorder(meeting);
     const session = new MeetingCallSession(
       { createCallAgent: (c, o) => meeting.createCallAgent(c, o), releaseCallAgent: (a) => a.dispose(), createRemoteRenderer: (s) => meeting.createRemoteRenderer(s), schedule: (f) => queueMicrotask(f) },
       devices,
       { target: { kind: 'link', meetingLink: LINK }, displayName: 'Ada Guest', cameraOn: false, microphoneOn: false, getToken: tokenService().getToken, access: { camera: 'granted', microphone: 'granted' } },
     );
     sessions.push(session);
-    await advance(0);
+    // The token arrives and the session asks for the devices (on the fake clock's microtasks).
+    for (let turn = 0; turn < 20 && !release; turn++) await advance(0);
+    expect(release).toBeDefined();
+    // The token is there, the call is not: nothing to chat in yet.
+    expect(session.chatAccess()).toBeNull();
     await session.leave();
-    release();
+    release?.();
     await advance(300);
     expect(meeting.agents()).toEqual({ created: 0, disposed: 0 });
+    // Not even asked for one: the meeting was sent nothing.
+    expect(recorder.received).toEqual([]);
   });
 
   it('the ended state is there as soon as the SDK says the call is over, before any frame', async () => {
@@ -991,6 +1056,13 @@ describe('what the meeting shows through its features, in the session', () => {
       dispose: () => undefined,
     });
     const shown: unknown[] = [];
+    meeting.setTogetherMode(false);
+    await advance(0);
+    // Off: no scene to render.
+    session.renderTogetherMode({ replaceChildren: () => undefined } as unknown as HTMLElement)();
+    expect(views).toEqual([]);
+    meeting.setTogetherMode(true);
+    await advance(0);
     const stop = session.renderTogetherMode({ replaceChildren: (...nodes: unknown[]) => shown.splice(0, shown.length, ...nodes), contains: (n: unknown) => shown.includes(n) } as unknown as HTMLElement);
     await advance(0);
     expect(views).toEqual([{ scalingMode: 'Fit' }]);
@@ -1102,7 +1174,8 @@ describe('cameras during the call', () => {
   });
 
   it('a camera switch the SDK refuses shows the notice', async () => {
-    const { session, meeting, state } = await join({}, { cameraOn: true });
+    const logs: string[] = [];
+    const { session, meeting, state } = await join({}, { cameraOn: true, log: (level, message) => logs.push(`${level}: ${message}`) });
     await advance(300);
     const stream = meeting.call!.localVideoStreams[0] as unknown as { switchSource: () => Promise<void> };
     stream.switchSource = async () => {
@@ -1111,6 +1184,7 @@ describe('cameras during the call', () => {
     await session.selectCamera('camera:desk');
     await advance(0);
     expect(state().notices).toContain('actionFailed');
+    expect(logs.filter((line) => line.startsWith('warn'))).toEqual(['warn: meeting: switch camera failed: device lost']);
   });
 
   it('camera on twice while it starts sends one start', async () => {
