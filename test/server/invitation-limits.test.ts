@@ -206,6 +206,8 @@ describe('invitation limits', () => {
     ]);
     expect(await fx.service.verify(id, code, 'page')).toEqual({ ok: false, error: 'locked' });
     expect(auditEvents('invitationLocked') - locksBefore).toBe(1);
+    const lock = fx.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.audit && entry.event === 'invitationLocked').at(-1);
+    expect(lock).toMatchObject({ actor: 'guest', email: 's•••@e•••.org', channel: 'page', invitation: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/) });
   });
 
   it('mails the code in the guest’s language, saying how long it lasts', async () => {
@@ -225,6 +227,8 @@ describe('invitation limits', () => {
   it('audits each step of a bound invitation: who, through which channel, and the address masked', async () => {
     const { id } = await invitation({ bound: true });
     const from = fx.logs.length;
+    // Not a guess at a code: there is no code yet, so nothing is audited as rejected.
+    expect(await fx.service.verify(id, '123456', 'page')).toEqual({ ok: false, error: 'codeExpired' });
     fx.clock.now += 30_000;
     await fx.service.sendCode(id, 'page');
     const code = lastCode(fx.graph);
