@@ -86,6 +86,16 @@ describe('rate limiter (token bucket)', () => {
     expect((await limiter.take('b')).allowed).toBe(false);
     expect((await limiter.take('a')).allowed).toBe(true);
   });
+
+  it('counts a client as seen at each request, so a busy client is not the one forgotten', async () => {
+    const limiter = createMemoryRateLimitStore({ burst: 1, perMinute: 1 }, () => 0, 2);
+    await limiter.take('a');
+    await limiter.take('b');
+    expect((await limiter.take('a')).allowed).toBe(false); // seen again: now b is the least recent
+    await limiter.take('c'); // evicts b
+    expect((await limiter.take('a')).allowed).toBe(false);
+    expect((await limiter.take('b')).allowed).toBe(true);
+  });
 });
 
 describe('client key', () => {
