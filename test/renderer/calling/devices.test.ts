@@ -356,10 +356,13 @@ describe('more of the mapping', () => {
     expect((await devices.cameraFor({ id: 'desk', name: 'Renamed camera' }))?.id).toBe('camera:desk');
   });
 
-  it('a blocked microphone with none listed stays blocked', async () => {
-    const { devices } = service((m) => (m.microphones = []));
-    const state = await devices.adopt({}, { camera: 'granted', microphone: 'denied' });
-    expect(state.microphoneAccess).toBe('denied');
+  it('a blocked microphone or camera with none listed stays blocked', async () => {
+    const { devices } = service((m) => {
+      m.microphones = [];
+      m.cameras = [];
+    });
+    const state = await devices.adopt({}, { camera: 'denied', microphone: 'denied' });
+    expect(state).toMatchObject({ microphoneAccess: 'denied', cameraAccess: 'denied' });
   });
 
   it('a microphone list the SDK cannot read is empty', async () => {

@@ -82,6 +82,8 @@ describe('the SDK device for a device chosen on the join screen', () => {
     expect(findSdkDevice('microphone', sdkMicrophones, { id: 'other-hash', name: 'USB Mic' })?.id).toBe('microphone:mic2');
     // A device the platform listed without an id (before access) is still found by its label.
     expect(findSdkDevice('microphone', sdkMicrophones, { id: '', name: 'USB Mic' })?.id).toBe('microphone:mic2');
+    // An id that is not listed and no label: nothing to go by.
+    expect(findSdkDevice('microphone', sdkMicrophones, { id: 'gone', name: '' })).toBeUndefined();
     const twins = [
       { id: 'camera:x', name: 'Webcam' },
       { id: 'camera:y', name: 'Webcam' },
