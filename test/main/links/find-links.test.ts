@@ -30,6 +30,27 @@ describe('parseMeetingInvite: where a link ends', () => {
     expect(parseMeetingInvite(text)).toEqual(joins(SHORT));
   });
 
+  it('reads a link without its scheme, its host in capitals', () => {
+    expect(parseMeetingInvite(`Join: ${SHORT.replace('https://teams.microsoft.com', 'TEAMS.MICROSOFT.COM')}`)).toEqual(joins(SHORT));
+  });
+
+  it.each([
+    ['a dash', 'teams-microsoft.com'],
+    ['a digit', 'teams.micr0soft.com'],
+  ])('warns about a lookalike host with %s written without a scheme', (_name, host) => {
+    expect(parseMeetingInvite(`Join: ${host}/meet/2345678901234?p=Ab3xYz`)).toEqual({ ok: false, problem: 'lookalikeHost' });
+  });
+
+  // A host glued to the end of another word (an address, a path, an escape) is not a link of its own.
+  it.each([
+    ['an @', 'kim@'],
+    ['a slash', 'files/'],
+    ['a percent escape', 'go%20'],
+    ['an underscore', 'see_'],
+  ])('does not read a Teams host after %s as a link', (_name, before) => {
+    expect(parseMeetingInvite(`${before}teams.microsoft.com/meet/2345678901234?p=Ab3xYz`)).toEqual({ ok: false, problem: 'notTeamsLink' });
+  });
+
   it('reads input that is not text as empty', () => {
     // Main's callers pass strings; the parser still never throws on anything else.
     expect(parseMeetingInvite(undefined as unknown as string)).toEqual({ ok: false, problem: 'empty' });

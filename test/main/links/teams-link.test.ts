@@ -31,7 +31,7 @@ describe('parseMeetingInvite: Teams links that are refused', () => {
   const cases: [name: string, input: string, problem: InviteProblem | { problem: 'missingPasscode'; meetingId?: string }][] = [
     // Not a meeting on the Teams host.
     ['a Teams page named only /l', 'https://teams.microsoft.com/l', 'notTeamsLink'],
-    ['a meetup-join path under another first segment', `https://teams.microsoft.com/x${THREAD_PATH}`, 'notTeamsLink'],
+    ['a meetup-join path under another first segment', `https://teams.microsoft.com${THREAD_PATH.replace('/l/', '/x/')}`, 'notTeamsLink'],
     ['a Teams-sounding site serving the web launcher', `https://teams-meeting.example/dl/launcher/launcher.html?url=${encodeURIComponent(`/_#${THREAD_PATH}`)}`, 'lookalikeHost'],
 
     // The web launcher's route must be a path on the same Teams host.
