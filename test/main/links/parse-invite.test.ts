@@ -705,3 +705,15 @@ describe('parseMeetingInvite: long emails', () => {
     expect(parseMeetingInvite(email)).toEqual(expectedResult({ link: CANONICAL }));
   });
 });
+
+describe('parseMeetingInvite: the one problem shown', () => {
+  const MIMECAST = 'https://protect-eu.mimecast.com/s/AbCdEfGhIjKl?domain=teams.microsoft.com';
+
+  it('explains the rewritten link before asking for a passcode the email never had', () => {
+    expect(parseMeetingInvite(`Join: ${MIMECAST}\nMeeting ID: 263 829 185 487`)).toEqual({ ok: false, problem: 'opaqueWrapper' });
+  });
+
+  it('sends no meeting ID along with a problem other than the missing passcode', () => {
+    expect(parseMeetingInvite(`https://teams.microsoft.com/meet/2345678901234\n${MIMECAST}`)).toEqual({ ok: false, problem: 'opaqueWrapper' });
+  });
+});
