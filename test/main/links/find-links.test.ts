@@ -30,6 +30,10 @@ describe('parseMeetingInvite: where a link ends', () => {
     expect(parseMeetingInvite(text)).toEqual(joins(SHORT));
   });
 
+  it('reads a link opened with < and never closed up to its own end, not to the end of the text', () => {
+    expect(parseMeetingInvite(`Join here <${SHORT} and see you there`)).toEqual(joins(SHORT));
+  });
+
   it('reads a link without its scheme, its host in capitals', () => {
     expect(parseMeetingInvite(`Join: ${SHORT.replace('https://teams.microsoft.com', 'TEAMS.MICROSOFT.COM')}`)).toEqual(joins(SHORT));
   });
