@@ -22,4 +22,15 @@ describe('dominant-speakers feature', () => {
     expect(ctx.take()).toEqual([{ type: 'dominantSpeakers', ids: ['8:acs:b', '8:orgid:a'] }]);
     again.detach();
   });
+
+  it('an SDK that has no speakers info yet: nothing at attach, an empty list on its event', () => {
+    const feature = new ScriptedDominantSpeakers();
+    Object.defineProperty(feature, 'dominantSpeakers', { value: undefined, configurable: true });
+    const ctx = recordingContext();
+    const handle = attachDominantSpeakers(feature, ctx);
+    expect(ctx.take()).toEqual([]);
+    (feature as unknown as { emit(event: string): void }).emit('dominantSpeakersChanged');
+    expect(ctx.take()).toEqual([{ type: 'dominantSpeakers', ids: [] }]);
+    handle.detach();
+  });
 });

@@ -27,6 +27,18 @@ describe('raise-hand feature', () => {
     expect(ctx.take()).toEqual([]);
   });
 
+  it('shows the guest’s own hand up and down even when the meeting’s events cannot be matched to them (no id in the token)', async () => {
+    const feature = new ScriptedRaiseHand(() => self);
+    const ctx = recordingContext({ localId: null });
+    const handle = attachRaiseHand(feature, ctx);
+    ctx.take();
+    await handle.setRaised(true);
+    expect(ctx.take()).toContainEqual({ type: 'local', patch: { handRaised: true } });
+    await handle.setRaised(false);
+    expect(ctx.take()).toContainEqual({ type: 'local', patch: { handRaised: false } });
+    handle.detach();
+  });
+
   it('raises the guest’s hand only when the meeting allows it, and reports failures', async () => {
     const feature = new ScriptedRaiseHand(() => self);
     const ctx = recordingContext({ localId: '8:acs:guest' });
@@ -45,6 +57,10 @@ describe('raise-hand feature', () => {
     feature.lowerHand = () => Promise.reject(new Error('service busy'));
     await second.setRaised(false);
     expect(allowed.take()).toEqual([{ type: 'notice', kind: 'actionFailed', active: true }]);
+    expect(allowed.logs).toEqual(['warn: lower hand failed: service busy']);
+    feature.raiseHand = () => Promise.reject(new Error('service busy'));
+    await second.setRaised(true);
+    expect(allowed.logs.at(-1)).toBe('warn: raise hand failed: service busy');
     handle.detach();
     second.detach();
     expect(feature.listenerCount()).toBe(0);
