@@ -67,6 +67,10 @@ describe('ACS connection strings', () => {
     expect(connection?.accessKey).toEqual(Buffer.from(key, 'base64'));
   });
 
+  it('ignores a part without "=" (a stray word, a trailing ";")', () => {
+    expect(parseConnectionString(`endpoint=https://x.example/;accesskey=${key};endpointx;`)?.endpoint.href).toBe('https://x.example/');
+  });
+
   it('keeps "=" inside a value', () => {
     expect(parseConnectionString(`endpoint=https://x.example/?a=b;accesskey=${key}`)?.endpoint.search).toBe('?a=b');
   });
@@ -187,7 +191,15 @@ describe('configuration limits', () => {
 
   it('takes redis:// and rediss:// URLs only', () => {
     expect(config({ REDIS_URL: 'rediss://user:pw@cache.example:6380' }).redisUrl).toBe('rediss://user:pw@cache.example:6380');
-    for (const value of ['http://cache:6379', 'redis://', 'redis://a b', 'cache:6379']) expect(problem({ REDIS_URL: value })).toMatch(/^REDIS_URL: must be redis:\/\//);
+    for (const value of ['http://cache:6379', 'redis://', 'redis://a b', 'cache:6379', 'http://proxy.example/?to=redis://cache:6379']) expect(problem({ REDIS_URL: value })).toMatch(/^REDIS_URL: must be redis:\/\//);
+  });
+
+  it('counts a variable of spaces as unset: the default applies, or a required one is reported missing', () => {
+    expect(config({ PORT: '   ', TOKEN_EXPIRY_MINUTES: '' })).toMatchObject({ port: 8080, tokenExpiryMinutes: 60 });
+    expect(configFromEnv({ ACS_CONNECTION_STRING: '  ' })).toEqual({
+      ok: false,
+      problems: ['ACS_CONNECTION_STRING: is not set: use the connection string of your Communication Services resource (Azure portal, Keys)'],
+    });
   });
 
   it('leaves optional fields out when unset', () => {
