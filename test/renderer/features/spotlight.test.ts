@@ -27,6 +27,19 @@ describe('spotlight feature', () => {
     expect(ctx.take()).toEqual([]);
   });
 
+  it('orders by the meeting’s spotlight order whatever order the SDK lists them in; those without one go last', () => {
+    const feature = new ScriptedSpotlight(() => self, () => false);
+    const carol = { communicationUserId: '8:acs:carol' };
+    feature.getSpotlightedParticipants = () => [
+      { identifier: carol, order: undefined },
+      { identifier: bo, order: 2 },
+      { identifier: ada, order: 1 },
+    ];
+    const ctx = recordingContext({ localId: '8:acs:guest' });
+    attachSpotlight(feature, ctx).detach();
+    expect(ctx.take()).toEqual([{ type: 'spotlight/changed', ids: ['8:acs:ada', '8:orgid:bo', '8:acs:carol'], self: false }]);
+  });
+
   it('pushes the empty list at attach too (a new call, e.g. a breakout room, clears the old one’s)', () => {
     const feature = new ScriptedSpotlight(() => self, () => false);
     const ctx = recordingContext({ localId: '8:acs:guest' });
