@@ -194,8 +194,13 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
     if (run.length >= MIN_TYPED_ID && run.length <= 20) meetingId = meetingId === undefined ? run : '';
     run = '';
   };
-  for (const raw of text.split(/[\s,;/|:=#()[\]"'.]+/)) {
+  // Split keeping the separators (odd indices): digit groups join across spaces and a single dot
+  // ("263 829", "263.829"), but other punctuation ends a number ("Room 4: 263 829 185 487").
+  const parts = text.split(/([\s,;/|:=#()[\]"'.]+)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const raw = parts[i];
     if (/^[0-9]+(?:-[0-9]+)*$/.test(raw)) {
+      if (i > 0 && !GROUP_GAP.test(parts[i - 1])) endRun();
       run += raw.replaceAll('-', '');
       continue;
     }
@@ -214,6 +219,9 @@ function readTyped(text: string): { meetingId: string; passcode: string | undefi
   if (!meetingId) return null;
   return { meetingId, passcode: candidates.length === 1 ? candidates[0] : undefined };
 }
+
+/** What may stand between two digit groups of one typed ID: spaces, or one dot. */
+const GROUP_GAP = /^(?:\s+|\.)$/;
 
 /** Teams passcodes mix digits or cases ("Wx5vmh", "RVoNDe"); words of prose ("See", "is") do not. */
 function looksGenerated(word: string): boolean {

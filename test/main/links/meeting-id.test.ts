@@ -46,6 +46,11 @@ const cases: [name: string, input: string, expected: Expected][] = [
   ['digits typed after a space, too few for an ID', '  1234 5678', 'meetingIdLength'],
   ['an ID typed with two spaces between the groups', '263  829  185  487  Wx5vmh', ID],
   ['a room number before a typed ID', 'Room 4 is booked. 263 829 185 487 Wx5vmh', ID],
+  // Punctuation other than a dot between digit groups ends a number: the room is not glued onto the ID.
+  ['a room number and a colon before a typed ID', 'Room 4: 263 829 185 487 Wx5vmh', ID],
+  ['a numbered line before a typed ID', '2) 263 829 185 487 Wx5vmh', ID],
+  ['a time with a comma before a typed ID', 'Today at 3, 263 829 185 487 Wx5vmh', ID],
+  ['an ID typed with dots in groups of three keeps its dots as grouping', 'Room 4: 263.829.185.487 Wx5vmh', ID],
   ['a passcode starting with a digit, typed after the ID', '263 829 185 487 9Wx5vmh', { meetingId: '263829185487', passcode: '9Wx5vmh' }],
   ['a passcode of letters only, typed after the ID', '263 829 185 487 RVoNDe', { meetingId: '263829185487', passcode: 'RVoNDe' }],
   ['a room number after the passcode is not a second passcode', '263 829 185 487 Wx5vmh, room B-12', ID],
