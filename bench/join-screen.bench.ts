@@ -31,7 +31,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { answerAcsConfigService, launchChromium, launchPersistentChromium } from '../test/support/chromium';
+import { launchChromium, launchPersistentChromium } from '../test/support/chromium';
 import { DIST_DIR, RENDERER_DIR, startRendererServer } from '../test/support/harness';
 import { SCRIPTED_MEETING_LINK, configureScriptedMeeting } from '../test/support/scripted-meeting/page';
 import { instantBridgeScript, instantReplies } from './instant-bridge';
@@ -79,10 +79,12 @@ interface Responsiveness {
   blocking: number;
 }
 
+/** Tests and benches talk only to loopback: every other host fails to resolve. */
+const NO_OUTSIDE_HOSTS = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost';
+
 const CONTEXT_OPTIONS = { permissions: ['camera', 'microphone'], viewport: { width: 1100, height: 760 } };
 
-async function prepare(context: BrowserContext, answerConfigService = true): Promise<void> {
-  if (answerConfigService) await answerAcsConfigService(context);
+async function prepare(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })) });
   await context.addInitScript({ content: JOIN_BUTTON_WATCH });
   await context.addInitScript({ content: LONG_TASK_WATCH });
@@ -91,7 +93,19 @@ async function prepare(context: BrowserContext, answerConfigService = true): Pro
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   await prepare(context);
-  return context.newPage();
+  const page = await context.newPage();
+  await answerConfigServiceByCdp(page);
+  return page;
+}
+
+/**
+ * Chromium for the cold and warm loads. No Playwright route here either: with a route set,
+ * Playwright pauses every request (the app's own files too) for a round trip to this process, which
+ * Electron's app scheme does not have, and turns the HTTP cache off, so "warm" kept only the
+ * in-memory cache. Outside hosts fail at name resolution instead.
+ */
+function launchBrowser(): Promise<Browser> {
+  return launchChromium({ args: [NO_OUTSIDE_HOSTS] });
 }
 
 /** A browser launched on the kept profile folder: its one page, ready to load the app. */
@@ -100,8 +114,8 @@ async function relaunch(profile: string): Promise<BrowserContext> {
   // routing disables http cache"), and with it the code cache. Outside hosts fail at name
   // resolution instead, and the SDK's config service is answered through CDP's Fetch domain for
   // its one host (answerConfigServiceByCdp), which leaves the cache alone.
-  const context = await launchPersistentChromium(profile, { ...CONTEXT_OPTIONS, args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'] });
-  await prepare(context, false);
+  const context = await launchPersistentChromium(profile, { ...CONTEXT_OPTIONS, args: [NO_OUTSIDE_HOSTS] });
+  await prepare(context);
   return context;
 }
 
@@ -162,7 +176,7 @@ const heapBefore: number[] = [];
 const heapAfter: number[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const page = await newPage(browser);
       cold.push(await load(page, server.origin));
@@ -172,7 +186,7 @@ try {
     }
   }
 
-  const browser = await launchChromium();
+  const browser = await launchBrowser();
   try {
     const page = await newPage(browser);
     for (let run = 0; run < WARM_UP + RUNS; run++) {
@@ -204,7 +218,7 @@ try {
   }
 
   for (let run = 0; run < HEAP_RUNS; run++) {
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       // The SDK chunk held back (its request never answered): the join screen as it is before the SDK.
       const before = await newPage(browser);
@@ -259,7 +273,7 @@ interface JoinSample {
   sameVideo: boolean;
 }
 const joins: JoinSample[] = [];
-const browser = await launchChromium();
+const browser = await launchBrowser();
 try {
   for (let run = 0; run < RUNS; run++) {
     const page = await newPage(browser);
