@@ -29,7 +29,9 @@ const OverflowItem = memo(function OverflowItem({ participant: p }: { participan
   return (
     <li class={`overflow__item ${p.speaking ? 'is-speaking' : ''}`} data-participant={p.id}>
       <Avatar id={p.id} name={p.name} size="small" />
-      <span class="overflow__name">{p.name || '—'}</span>
+      <span class="overflow__name" title={p.name || undefined}>
+        {p.name || '—'}
+      </span>
       {p.handRaised && (
         <span class="tile__hand">
           <MeetingIcon name="hand" />
@@ -150,7 +152,9 @@ function TileLabel({ name, handRaised, muted, pinned, spotlighted, children }: T
           <span class="meeting-sr">{t('meeting.tile.hand')}</span>
         </span>
       )}
-      <span class="tile__name">{name}</span>
+      <span class="tile__name" title={name}>
+        {name}
+      </span>
       {muted && (
         <span class="tile__muted">
           <MeetingIcon name="micOff" />

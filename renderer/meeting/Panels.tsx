@@ -90,7 +90,9 @@ export function PeoplePanel({ state, displayName, onClose }: { state: CallState;
           {rows.map((row) => (
             <li key={row.id} class="people__row" style={{ top: `${row.index * ROW_HEIGHT}px` }} aria-setsize={total} aria-posinset={row.index + 1} data-participant={row.id}>
               <Avatar id={row.id} name={row.avatarName} size="small" />
-              <span class="people__name">{row.name}</span>
+              <span class="people__name" title={row.name}>
+                {row.name}
+              </span>
               {row.handRaised && (
                 <span class="people__icon">
                   <MeetingIcon name="hand" />

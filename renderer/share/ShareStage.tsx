@@ -47,10 +47,13 @@ export function ShareStage({ session, participant }: { session: CallSession; par
     };
   }, [participant.id, session]);
 
+  const sharing = t('share.stage.sharing', { name });
   return (
     <section class="share-stage" aria-label={t('share.stage.region', { name })} data-testid="share-stage" data-presenter={participant.id}>
       <div class="share-stage__bar">
-        <p class="share-stage__name">{t('share.stage.sharing', { name })}</p>
+        <p class="share-stage__name" title={sharing}>
+          {sharing}
+        </p>
         <button type="button" class="share-stage__zoom" data-zoom={actualSize ? 'actual' : 'fit'} onClick={() => setActualSize((on) => !on)}>
           {actualSize ? t('share.stage.fit') : t('share.stage.actualSize')}
         </button>

@@ -130,6 +130,14 @@ describe('the gallery', () => {
       await expect.poll(() => page.locator('#people-title').textContent()).toBe(en('meeting.people.title', { count: 31 }));
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'meeting-gallery-small-window');
+      // A long name cut short on its small tile still reads in full on hover.
+      const longName = 'Maria Dolores Fernández-Castellanos de la Vega (Procurement, Northern Region)';
+      const onTile = await page.locator('.gallery__grid > li:not(.tile--self)').first().getAttribute('data-participant');
+      await scripted(page, 'setName', onTile!, longName);
+      const name = page.locator(`.gallery__grid > li[data-participant="${onTile}"] .tile__name`);
+      await expect.poll(() => name.textContent()).toBe(longName);
+      await expect.poll(() => name.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      expect(await name.getAttribute('title')).toBe(longName);
       // Growing the window brings tiles back from the strip.
       await page.setViewportSize({ width: 1280, height: 800 });
       await expect.poll(async () => (await galleryNow(page)).remoteTiles).toBeGreaterThan(now.remoteTiles);
