@@ -79,5 +79,21 @@ describe('staff auth', () => {
     const slashed = createStaffAuth({ tenantId: entra.tenantId, audiences: [entra.clientId], requiredRole: 'Invitations.Create', authorityHost: `${entra.authorityHost}/`, fetch: entra.fetch });
     expect(await slashed.authenticate(bearer(await entra.mintStaffToken()), undefined)).toMatchObject({ ok: true });
   });
+
+  it('checks tokens against the public cloud’s signing keys when no authority host is configured', async () => {
+    // The JWKS fetch goes to login.microsoftonline.com; the loopback Entra answers it in its place.
+    const fetched: string[] = [];
+    const publicCloud = createStaffAuth({
+      tenantId: entra.tenantId,
+      audiences: [entra.clientId],
+      requiredRole: 'Invitations.Create',
+      fetch: (url, init) => {
+        fetched.push(String(url));
+        return entra.fetch(String(url).replace('https://login.microsoftonline.com', entra.authorityHost), init);
+      },
+    });
+    expect(await publicCloud.authenticate(bearer(await entra.mintStaffToken({ issuerVersion: 'v1' })), undefined)).toMatchObject({ ok: true });
+    expect(fetched).toEqual([`https://login.microsoftonline.com/${entra.tenantId}/discovery/v2.0/keys`]);
+  });
 });
 
