@@ -26,6 +26,8 @@ export interface GraphMeeting {
 export interface SentMail {
   mailbox: string;
   message: z.infer<typeof sendMailSchema>['message'];
+  /** As asked; Graph keeps a copy in the mailbox's Sent Items unless this is false. */
+  saveToSentItems?: boolean;
 }
 
 export interface ScriptedFailure {
@@ -148,7 +150,7 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return graphError(res, 415, 'UnsupportedMediaType', 'Content type must be JSON.');
       const parsed = sendMailSchema.safeParse(safeJson(body));
       if (!parsed.success) return graphError(res, 400, 'ErrorInvalidRequest', 'The request body is not valid.');
-      sentMail.push({ mailbox: user, message: parsed.data.message });
+      sentMail.push({ mailbox: user, message: parsed.data.message, ...(parsed.data.saveToSentItems === undefined ? {} : { saveToSentItems: parsed.data.saveToSentItems }) });
       res.writeHead(202);
       return void res.end();
     }

@@ -82,7 +82,18 @@ describe('graph client', () => {
       attachments: [{ name: 'invite.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR' }],
     });
     expect(result).toEqual({ ok: true, value: undefined });
-    expect(graph.sentMail.at(-1)).toMatchObject({ mailbox: 'doorway@contoso.example', message: { toRecipients: [{ emailAddress: { address: 'guest@example.org' } }] } });
+    // What the guest's mail client receives: the subject, an HTML body, the file as bytes; and no copy
+    // of the guest's mail piles up in the service mailbox's Sent Items.
+    expect(graph.sentMail.at(-1)).toEqual({
+      mailbox: 'doorway@contoso.example',
+      message: {
+        subject: 'Invitation',
+        body: { contentType: 'HTML', content: '<p>Hello</p>' },
+        toRecipients: [{ emailAddress: { address: 'guest@example.org' } }],
+        attachments: [{ '@odata.type': '#microsoft.graph.fileAttachment', name: 'invite.ics', contentType: 'text/calendar', contentBytes: Buffer.from('BEGIN:VCALENDAR').toString('base64') }],
+      },
+      saveToSentItems: false,
+    });
     const unknown = await client.sendMail('nobody@contoso.example', { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] });
     expect(unknown).toMatchObject({ ok: false, failure: 'notFound', message: expect.stringContaining('MAIL_SENDER') });
   });
