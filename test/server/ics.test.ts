@@ -6,6 +6,7 @@ import { buildIcs, escapeText, fold } from '../../server/ics';
 describe('ics', () => {
   it('escapes backslash, semicolon, comma and newlines', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+    expect(escapeText('a\rb\n\nc;;d,,e\\\\f')).toBe('a\\nb\\n\\nc\\;\\;d\\,\\,e\\\\\\\\f');
   });
 
   it('folds long lines at 75 octets, continuation lines starting with a space, never inside a character', () => {
@@ -19,6 +20,13 @@ describe('ics', () => {
     }
     expect(parts.map((part, index) => (index ? part.slice(1) : part)).join('')).toBe(line);
     expect(fold('SHORT:line')).toBe('SHORT:line');
+    // Exactly 75 octets stay on one line; one more moves to a continuation line of a space and it.
+    expect(fold('X'.repeat(75))).toBe('X'.repeat(75));
+    expect(fold('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
+    // Continuation lines hold 74 octets after their space.
+    expect(fold('X'.repeat(75 + 74 + 1))).toBe(`${'X'.repeat(75)}\r\n ${'X'.repeat(74)}\r\n X`);
+    // A three-octet character that would cross the limit moves whole to the next line.
+    expect(fold(`${'X'.repeat(73)}분`)).toBe(`${'X'.repeat(73)}\r\n 분`);
   });
 
   it('builds a PUBLISH calendar with UTC times and CRLF line ends', () => {
@@ -38,6 +46,47 @@ describe('ics', () => {
     expect(ics).toContain('DTEND:20300102T103000Z\r\n');
     expect(ics).toContain('DTSTAMP:20291201T080000Z\r\n');
     expect(ics).toContain('SUMMARY:Review\\; budget\\, Q1\r\n');
-    expect(ics).toContain('DESCRIPTION:Line one\\nLine two\r\n');
+    expect(ics).toContain('DESCRIPTION:Line one\\nLine two\r\n');    // The whole file, as a calendar reads it: the event is located at the invitation page.
+    expect(ics.split('\r\n')).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Doorway//Invitation//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'BEGIN:VEVENT',
+      'UID:abc@doorway.example',
+      'DTSTAMP:20291201T080000Z',
+      'DTSTART:20300102T090000Z',
+      'DTEND:20300102T103000Z',
+      'SUMMARY:Review\\; budget\\, Q1',
+      'DESCRIPTION:Line one\\nLine two',
+      'LOCATION:https://doorway.example/join/abcdefghijklmnopqrstuv',
+      'URL:https://doorway.example/join/abcdefghijklmnopqrstuv',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ]);
+  });
+
+  it('reads times with an offset as UTC, escapes text in the UID and location, and folds a long location', () => {
+    const url = `https://doorway.example/join/${'a'.repeat(80)}`;
+    const ics = buildIcs({
+      uid: 'a;b,c@doorway.example',
+      startsAt: '2030-01-02T18:00:00+09:00',
+      endsAt: '2030-01-02T19:00:00+09:00',
+      stampedAt: new Date('2029-12-01T08:00:00.123Z'),
+      summary: 'S',
+      description: 'D\rE',
+      url,
+    });
+    const lines = ics.split('\r\n');
+    expect(lines).toContain('UID:a\\;b\\,c@doorway.example');
+    expect(lines).toContain('DTSTART:20300102T090000Z');
+    expect(lines).toContain('DTEND:20300102T100000Z');
+    expect(lines).toContain('DTSTAMP:20291201T080000Z');
+    expect(lines).toContain('DESCRIPTION:D\\nE');
+    expect(ics).toContain(fold(`LOCATION:${url}`));
+    expect(ics).toContain(fold(`URL:${url}`));
+    expect(fold(`URL:${url}`)).toContain('\r\n ');
   });
 });
