@@ -42,6 +42,8 @@ export interface InvitationAppOptions {
   /** Another store than a fresh memory one (several instances sharing Redis). */
   store?: InvitationStore;
   metrics?: Metrics;
+  /** The service sits behind a proxy it trusts (X-Forwarded-For names the client). */
+  trustProxy?: boolean;
 }
 
 export async function startInvitationApp(options: InvitationAppOptions = {}): Promise<InvitationApp> {
@@ -74,7 +76,7 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
     ...(options.codeLimiter ? { codeLimiter: options.codeLimiter } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
-  const app = buildApp({ config: testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0', { port }), log, invitations, ...(options.metrics ? { metrics: options.metrics } : {}) });
+  const app = buildApp({ config: testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0', { port, trustProxy: options.trustProxy ?? false }), log, invitations, ...(options.metrics ? { metrics: options.metrics } : {}) });
   if (options.listen) await app.listen({ host: '127.0.0.1', port });
   else await app.ready();
 

@@ -224,6 +224,36 @@ describe('guest API (common/invitation.ts)', () => {
     }
   });
 
+  it('lets each client try codes five times at once, then one every 10 s; clients are told apart by address, or by X-Forwarded-For behind a trusted proxy', async () => {
+    for (const trustProxy of [false, true]) {
+      const app = await startInvitationApp({ trustProxy });
+      try {
+        const meeting = app.graph.addMeeting(ORGANIZER);
+        const { id } = await app.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
+        const verify = (remoteAddress: string, forwardedFor?: string) =>
+          app.app.inject({
+            method: 'POST',
+            url: `/api/invitations/${id}/verify`,
+            remoteAddress,
+            headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+            payload: '{"code":"123456"}',
+          });
+        const statuses = [];
+        for (let i = 0; i < 5; i++) statuses.push((await verify('203.0.113.7', '198.51.100.1')).statusCode);
+        expect(statuses).toEqual([401, 401, 401, 401, 401]);
+        const sixth = await verify('203.0.113.7', '198.51.100.1');
+        expect([sixth.statusCode, sixth.headers['retry-after'], sixth.json()]).toEqual([429, '10', { error: 'rateLimited' }]);
+        // Another address is another client; behind a trusted proxy, so is another forwarded client.
+        expect((await verify('203.0.113.8', '198.51.100.1')).statusCode, `trustProxy ${trustProxy}`).toBe(trustProxy ? 429 : 401);
+        expect((await verify('203.0.113.7', '198.51.100.2')).statusCode, `trustProxy ${trustProxy}`).toBe(trustProxy ? 401 : 429);
+        app.clock.now += 10_000;
+        expect((await verify('203.0.113.7', '198.51.100.1')).statusCode).toBe(401);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
   it('answers a code that cannot be mailed (Graph down) with 502 serviceError', async () => {
     const meeting = svc.graph.addMeeting(ORGANIZER);
     const { id } = await svc.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
