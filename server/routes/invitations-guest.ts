@@ -55,7 +55,8 @@ export function sendGuestFailure(reply: FastifyReply, failure: Extract<GuestOutc
 /** The per-client limit on code routes; a failure to send, or undefined to go on. */
 export async function limitClient(limiter: RateLimitStore, request: FastifyRequest, trustProxy: boolean) {
   const forwarded = request.headers['x-forwarded-for'];
-  const decision = await limiter.take(clientKey(request.raw.socket.remoteAddress, Array.isArray(forwarded) ? forwarded.join(',') : forwarded, trustProxy));
+  // Node joins repeated X-Forwarded-For headers into one string (entries separated by commas).
+  const decision = await limiter.take(clientKey(request.raw.socket.remoteAddress, typeof forwarded === 'string' ? forwarded : undefined, trustProxy));
   return decision.allowed ? undefined : { ok: false as const, error: 'rateLimited' as const, retryAfterSeconds: decision.retryAfterSeconds };
 }
 

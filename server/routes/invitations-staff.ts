@@ -75,9 +75,11 @@ const idParams = z.strictObject({ id: z.string().max(64) });
 export const staffInvitationRoutes: FastifyPluginAsyncZod<StaffRoutesDeps> = async (app, { service, staffAuth, log }) => {
   // Before the body is read: a stranger's request costs no parsing.
   app.addHook('onRequest', async (request, reply) => {
+    // Node keeps the first of repeated Authorization headers and joins repeated custom ones into one
+    // string: each arrives as a string or not at all.
     const header = (name: string) => {
       const value = request.headers[name];
-      return Array.isArray(value) ? value.join(',') : value;
+      return typeof value === 'string' ? value : undefined;
     };
     const result = await staffAuth.authenticate(header('authorization'), header('x-doorway-admin-key'));
     if (result.ok) {
