@@ -88,8 +88,9 @@ describe('staff auth', () => {
       audiences: [entra.clientId],
       requiredRole: 'Invitations.Create',
       fetch: (url, init) => {
-        fetched.push(String(url));
-        return entra.fetch(String(url).replace('https://login.microsoftonline.com', entra.authorityHost), init);
+        const href = typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;
+        fetched.push(href);
+        return entra.fetch(href.replace('https://login.microsoftonline.com', entra.authorityHost), init);
       },
     });
     expect(await publicCloud.authenticate(bearer(await entra.mintStaffToken({ issuerVersion: 'v1' })), undefined)).toMatchObject({ ok: true });
