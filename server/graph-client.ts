@@ -120,7 +120,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     const signal = AbortSignal.timeout(timeoutMs);
     let token: string;
     try {
-      const accessToken = await credential.getToken(scope, { abortSignal: signal });
+      // @azure/identity does not stop waiting for a hung Entra when the signal aborts: race it.
+      const accessToken = await Promise.race([credential.getToken(scope, { abortSignal: signal }), whenAborted(signal)]);
       if (!accessToken) return { status: 'credential' };
       token = accessToken.token;
     } catch (error) {
@@ -211,6 +212,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return answer.status === 202 ? { ok: true, value: undefined } : graphFailure('sendMail', answer, mailbox);
     },
   };
+}
+
+/** Rejects once `signal` aborts. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
 }
 
 function toDetails(meeting: z.infer<typeof meetingSchema>): MeetingDetails {
