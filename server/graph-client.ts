@@ -153,13 +153,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** Retries throttling, 5xx and network failures, a bounded number of times. */
-  async function call(operation: GraphOperation, method: 'GET' | 'POST', path: string, body?: object): Promise<GraphAnswer> {
+  async function call(method: 'GET' | 'POST', path: string, body?: object): Promise<GraphAnswer> {
     let answer: GraphAnswer = { status: 'unreachable' };
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       answer = await once(method, path, body);
       const retryable = answer.status === 'timeout' || answer.status === 'unreachable' || answer.status === 429 || (typeof answer.status === 'number' && answer.status >= 500);
-      // A POST that timed out may have created the meeting: do not create a second one.
-      if (!retryable || attempt === maxAttempts || (operation === 'createMeeting' && answer.status === 'timeout')) break;
+      // A POST that timed out may have taken effect (the meeting created, the mail sent): do not
+      // create a second meeting or mail the guest twice.
+      if (!retryable || attempt === maxAttempts || (method === 'POST' && answer.status === 'timeout')) break;
       const retryAfter = 'retryAfterSeconds' in answer ? answer.retryAfterSeconds : undefined;
       if (retryAfter !== undefined && retryAfter > maxRetryAfterSeconds) break;
       await sleep(retryAfter !== undefined ? retryAfter * 1000 : 250 * 2 ** (attempt - 1));
@@ -173,7 +174,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     async findMeeting(organizer, joinUrl) {
       // OData string literal: quotes doubled; the whole filter percent-encoded (a '+' is not a space to Graph).
       const filter = `JoinWebUrl eq '${joinUrl.replaceAll("'", "''")}'`;
-      const answer = await call('findMeeting', 'GET', `${userPath(organizer)}/onlineMeetings?$filter=${encodeURIComponent(filter)}`);
+      const answer = await call('GET', `${userPath(organizer)}/onlineMeetings?$filter=${encodeURIComponent(filter)}`);
       if (answer.status !== 200) return graphFailure('findMeeting', answer, organizer);
       const list = meetingListSchema.safeParse('body' in answer ? answer.body : undefined);
       if (!list.success) return graphFailure('findMeeting', { status: 'invalid' }, organizer);
@@ -181,7 +182,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return meeting ? { ok: true, value: toDetails(meeting) } : graphFailure('findMeeting', { status: 404, body: undefined }, organizer);
     },
     async createMeeting(organizer, params) {
-      const answer = await call('createMeeting', 'POST', `${userPath(organizer)}/onlineMeetings`, {
+      const answer = await call('POST', `${userPath(organizer)}/onlineMeetings`, {
         subject: params.subject,
         startDateTime: params.startsAt,
         endDateTime: params.endsAt,
@@ -195,7 +196,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return meeting.success ? { ok: true, value: toDetails(meeting.data) } : graphFailure('createMeeting', { status: 'invalid' }, organizer);
     },
     async sendMail(mailbox, message) {
-      const answer = await call('sendMail', 'POST', `${userPath(mailbox)}/sendMail`, {
+      const answer = await call('POST', `${userPath(mailbox)}/sendMail`, {
         message: {
           subject: message.subject,
           body: { contentType: 'HTML', content: message.html },
