@@ -141,9 +141,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const text = await response.text();
       let parsed: unknown;
       try {
-        parsed = text ? JSON.parse(text) : undefined;
+        parsed = JSON.parse(text);
       } catch {
-        parsed = undefined;
+        // Empty, or not JSON (a proxy's error page): no body.
       }
       const retryAfter = Number(response.headers.get('retry-after'));
       return { status: response.status, body: parsed, ...(Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.has('retry-after') ? { retryAfterSeconds: retryAfter } : {}) };
