@@ -49,6 +49,8 @@ export interface FakeEntra {
   registerCertificate(pem: string): void;
   /** Answers the next `times` token requests with `status` (an Entra-shaped error). */
   failNext(status: number, times?: number): void;
+  /** Accepts the next token request and never answers it (a hung Entra). */
+  stallNextToken(): void;
   mintStaffToken(options?: StaffTokenOptions): Promise<string>;
   /** Checks a bearer token as Graph would; the claims, or undefined. */
   verifyGraphToken(token: string): Promise<JWTPayload | undefined>;
@@ -67,6 +69,7 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
   const certificates: string[] = [];
   const failures: number[] = [];
   const tokenRequests: TokenRequest[] = [];
+  let stalls = 0;
   let base = '';
 
   const fake: FakeEntra = {
@@ -82,6 +85,7 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
     failNext(status, times = 1) {
       for (let i = 0; i < times; i++) failures.push(status);
     },
+    stallNextToken: () => void (stalls += 1),
     async mintStaffToken(staff = {}) {
       const tid = staff.tenantId ?? tenantId;
       const now = Math.floor(Date.now() / 1000);
@@ -139,6 +143,7 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
     }
     if (req.method === 'GET' && route === 'discovery/v2.0/keys') return send(res, 200, { keys: [jwk] });
     if (req.method === 'POST' && route === 'oauth2/v2.0/token') {
+      if (stalls > 0) return void (stalls -= 1);
       const answer = await tokenAnswer(tenant, req, body);
       tokenRequests.push({ tenant, form: Object.fromEntries(new URLSearchParams(body)), status: answer.status });
       return send(res, answer.status, answer.body);

@@ -37,6 +37,8 @@ export interface ScriptedFailure {
   body?: object;
   /** Accept the request and never answer it (a hung Graph); recorded with status 0. */
   stall?: boolean;
+  /** Answer with this text as text/html (a proxy's error page, not JSON). */
+  html?: string;
 }
 
 export interface FakeGraph {
@@ -134,6 +136,10 @@ export async function startFakeGraph(entra: FakeEntra): Promise<FakeGraph> {
     const failure = failures.shift();
     if (failure?.stall) return;
     if (failure?.body) return send(res, failure.status, failure.body);
+    if (failure?.html !== undefined) {
+      res.writeHead(failure.status, { 'content-type': 'text/html' });
+      return void res.end(failure.html);
+    }
     if (failure) {
       if (failure.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(failure.retryAfterSeconds));
       return graphError(res, failure.status, failure.status === 429 ? 'TooManyRequests' : 'Injected', 'Scripted failure.');

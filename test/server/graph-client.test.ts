@@ -7,13 +7,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphClient, createGraphCredential, type GraphClient } from '../../server/graph-client';
 import { startFakeEntra, type FakeEntra } from './fake-entra';
-import { startFakeGraph, type FakeGraph } from './fake-graph';
+import { startFakeGraph, type FakeGraph, type GraphMeeting } from './fake-graph';
 
 let entra: FakeEntra;
 let graph: FakeGraph;
 let client: GraphClient;
 const sleeps: number[] = [];
 const ORGANIZER = 'ada@contoso.example';
+const MAILBOX_FOR_TESTS = 'doorway@contoso.example';
 
 function clientWith(settings: Parameters<typeof createGraphCredential>[0], extra: Partial<Parameters<typeof createGraphClient>[0]> = {}) {
   const credential = createGraphCredential(settings, { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } });
@@ -159,7 +160,13 @@ describe('graph client', () => {
     const meeting = graph.addMeeting(ORGANIZER);
     expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unauthorized', message: expect.stringContaining('GRAPH_TENANT_ID') });
     const down = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { baseUrl: 'http://127.0.0.1:9/v1.0' });
-    expect(await down.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unreachable' });
+    expect(await down.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({
+      ok: false,
+      failure: 'unreachable',
+      message: 'Microsoft Graph could not be reached (findMeeting): check the network and GRAPH_BASE_URL.',
+    });
+    // A network failure is tried again, with growing waits.
+    expect(sleeps).toEqual([250, 500]);
   });
 
   it('reads a meeting with no subject, ID, passcode or dial-in as just that, and names the organizer when Graph does', async () => {
@@ -224,7 +231,11 @@ describe('graph client', () => {
       message: 'Microsoft Graph answered findMeeting in an unexpected shape.',
     });
     graph.failNext({ status: 201, body: { id: 'x' } });
-    expect(await client.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' })).toMatchObject({ ok: false, failure: 'invalidResponse' });
+    expect(await client.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' })).toEqual({
+      ok: false,
+      failure: 'invalidResponse',
+      message: 'Microsoft Graph answered createMeeting in an unexpected shape.',
+    });
     graph.failNext({ status: 400 });
     expect(await client.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
       ok: false,
@@ -248,5 +259,99 @@ describe('graph client', () => {
       failure: 'forbidden',
       message: 'Microsoft Graph denied sendMail (ErrorAccessDenied): grant the application permission Mail.Send with admin consent.',
     });
+  });
+
+  it('reports an Entra that does not answer as a timeout, and one that cannot be reached as a refused credential without a code', async () => {
+    const hung = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
+    const before = graph.requests.length;
+    entra.stallNextToken();
+    expect(await hung.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' })).toEqual({
+      ok: false,
+      failure: 'timeout',
+      message: 'Microsoft Graph did not answer in time (createMeeting).',
+    });
+    expect(graph.requests.length).toBe(before);
+    const credential = createGraphCredential({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { authorityHost: 'https://127.0.0.1:9', disableInstanceDiscovery: true });
+    const noEntra = createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms) });
+    expect(await noEntra.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
+      ok: false,
+      failure: 'credentialRejected',
+      message: "Entra ID refused the service's credential: check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and the client secret or certificate (expired?).",
+    });
+    expect(graph.requests.length).toBe(before);
+  });
+
+  it('treats a credential that gives no token as refused, and calls Graph with nothing', async () => {
+    const before = graph.requests.length;
+    const tokenless = createGraphClient({ credential: { getToken: async () => null }, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms) });
+    expect(await tokenless.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toMatchObject({ ok: false, failure: 'credentialRejected' });
+    expect(graph.requests.length).toBe(before);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('waits exactly a Retry-After of 0, and backs off as usual from a negative one', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    graph.failNext({ status: 429, retryAfterSeconds: 0 });
+    expect((await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+    expect(sleeps).toEqual([0]);
+    sleeps.length = 0;
+    graph.failNext({ status: 429, retryAfterSeconds: -5 });
+    expect((await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
+    expect(sleeps).toEqual([250]);
+  });
+
+  it('retries a meeting creation that Graph failed outright (nothing was created), and takes a 200 as well as a 201', async () => {
+    const before = graph.requests.length;
+    graph.failNext({ status: 503 });
+    const created = await client.createMeeting(ORGANIZER, { subject: 'Retry', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' });
+    expect(created).toMatchObject({ ok: true, value: { subject: 'Retry' } });
+    expect(graph.requests.slice(before).map((request) => request.status)).toEqual([503, 201]);
+    expect(sleeps).toEqual([250]);
+    const existing = graph.addMeeting(ORGANIZER, { subject: 'Existing' });
+    graph.failNext({ status: 200, body: existing });
+    expect(await client.createMeeting(ORGANIZER, { subject: 'Existing', startsAt: existing.startDateTime, endsAt: existing.endDateTime, chat: 'enabled' })).toMatchObject({
+      ok: true,
+      value: { id: existing.id, joinUrl: existing.joinWebUrl },
+    });
+  });
+
+  it('does not send a mail again when Graph timed out on it (the guest would get it twice)', async () => {
+    graph.mailboxes.add(MAILBOX_FOR_TESTS);
+    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
+    expect((await quick.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 'warm-up', html: 'h', attachments: [] })).ok).toBe(true);
+    const before = graph.requests.length;
+    graph.failNext({ status: 0, stall: true });
+    expect(await quick.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toEqual({
+      ok: false,
+      failure: 'timeout',
+      message: 'Microsoft Graph did not answer in time (sendMail).',
+    });
+    await expect.poll(() => graph.requests.length - before).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('reads an error page that is not JSON as a failure without a Graph code', async () => {
+    const meeting = graph.addMeeting(ORGANIZER);
+    graph.failNext({ status: 502, html: '<html><body>Bad gateway</body></html>' }, 3);
+    expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({
+      ok: false,
+      failure: 'unavailable',
+      message: 'Microsoft Graph failed (502 none) for findMeeting, after retries.',
+    });
+  });
+
+  it('reads a meeting whose organizer Graph describes only in part', async () => {
+    const partial = [
+      { participants: null },
+      { participants: { organizer: null } },
+      { participants: { organizer: { upn: ORGANIZER, identity: null } } },
+      { participants: { organizer: { upn: ORGANIZER, identity: { user: null } } } },
+    ];
+    for (const overrides of partial) {
+      const meeting = graph.addMeeting(ORGANIZER, overrides as unknown as Partial<GraphMeeting>);
+      const found = await client.findMeeting(ORGANIZER, meeting.joinWebUrl);
+      expect(found.ok && found.value, JSON.stringify(overrides)).toMatchObject({ id: meeting.id });
+      expect(found.ok && Object.keys(found.value), JSON.stringify(overrides)).not.toContain('organizerName');
+    }
   });
 });

@@ -45,9 +45,14 @@ describe('teamsJoinUrl: which links staff may invite to', () => {
     ['a short link with 8 digits', 'https://teams.microsoft.com/meet/12345678?p=abc'],
     ['a short link with letters', 'https://teams.microsoft.com/meet/12345678a?p=abc'],
     ['a short link with more path', 'https://teams.microsoft.com/meet/123456789/x?p=abc'],
+    ['a short link below another path', 'https://teams.microsoft.com/x/meet/123456789?p=abc'],
     ['not a URL', 'teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0'],
   ])('refuses %s', (_name, text) => {
     expect(teamsJoinUrl(text)).toBeUndefined();
+  });
+
+  it('drops the no-break spaces and line breaks a link copied from an email carries around it', () => {
+    expect(teamsJoinUrl(`\u00a0${MEETUP}\u00a0\n`)).toBe(new URL(MEETUP).href);
   });
 
   it('refuses anything longer than its limit, and accepts a link right at it', () => {
