@@ -63,7 +63,8 @@ export async function launchPersistentChromium(userDataDir: string, options: Lau
   return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed, cameraFps, args })), ...contextOptions });
 }
 
-async function launchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[] }> {
+/** The executable and switches every launch here uses (also for a browser started without Playwright, as the join-screen bench does). */
+export async function launchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[] }> {
   const { executablePath, source } = await chosenBrowser();
   const args = [...BASE_ARGS, ...(options.args ?? [])];
   if (options.cameraFps !== undefined) args[args.indexOf('--use-fake-device-for-media-stream')] = `--use-fake-device-for-media-stream=fps=${options.cameraFps}`;
