@@ -28,6 +28,8 @@ export interface InvitationApp {
   graph: FakeGraph;
   logs: string[];
   clock: { now: number };
+  /** Graph's waits between retries, as asked of the service's sleep (which does not wait). */
+  graphSleeps: number[];
   staffToken(options?: StaffTokenOptions): Promise<string>;
   /** Creates an invitation through the staff API (admin key unless a token is given); the 201 body. */
   createInvitation(body: object, token?: string): Promise<{ id: string; url: string; appLink: string; bound: boolean; emails: Partial<Record<Locale, { subject: string; html: string; text: string }>>; ics: string }>;
@@ -53,6 +55,7 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
   const logs: string[] = [];
   const log = createJsonLog((line) => logs.push(line));
   const clock = { now: Date.now() };
+  const graphSleeps: number[] = [];
   const port = options.listen ? await freePort() : 0;
   const publicUrl = options.listen ? `http://localhost:${port}` : 'https://doorway.contoso.example';
   const config: InvitationConfig = {
@@ -72,7 +75,7 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
     store: options.store ?? createMemoryInvitationStore(() => clock.now),
     credentialOptions: { tlsOptions: { ca: entra.ca }, disableInstanceDiscovery: true },
     jwksFetch: entra.fetch,
-    graphSleep: () => Promise.resolve(),
+    graphSleep: (ms) => (graphSleeps.push(ms), Promise.resolve()),
     ...(options.codeLimiter ? { codeLimiter: options.codeLimiter } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
@@ -87,6 +90,7 @@ export async function startInvitationApp(options: InvitationAppOptions = {}): Pr
     graph,
     logs,
     clock,
+    graphSleeps,
     staffToken: (tokenOptions) => entra.mintStaffToken(tokenOptions),
     async createInvitation(body, token) {
       const res = await app.inject({

@@ -1,5 +1,8 @@
 // The invitation feature's configuration: off without PUBLIC_URL; once on, each problem named by
 // its variable (never its value); defaults; the certificate read from its path.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invitationConfigFromEnv } from '../../server/invitation-config';
 
@@ -42,7 +45,7 @@ describe('invitation configuration', () => {
       PRODUCT_NAME: 'Contoso Meet',
       INVITATION_GRACE_MINUTES: '30',
       GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us//',
-      GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0/',
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0//',
       STAFF_ROLE: 'Doorway.Invite',
       STAFF_AUDIENCE: 'api://doorway.contoso.com',
       ADMIN_KEY: 'a'.repeat(32),
@@ -76,6 +79,21 @@ describe('invitation configuration', () => {
     expect(invitationConfigFromEnv({ ...base, PUBLIC_URL: 'http://127.0.0.1:8080' })).toMatchObject({ ok: true, config: { publicUrl: 'http://127.0.0.1:8080' } });
     expect(invitationConfigFromEnv({ ...base, PUBLIC_URL: 'http://doorway.contoso.com' })).toEqual({ ok: false, problems: ['PUBLIC_URL: must be an https URL'] });
     expect(invitationConfigFromEnv({ ...base, PUBLIC_URL: 'https://doorway.contoso.com/?a=1' })).toEqual({ ok: false, problems: ['PUBLIC_URL: must be an origin, with no path or query'] });
+    expect(invitationConfigFromEnv({ ...base, PUBLIC_URL: 'https://doorway.contoso.com/join' })).toEqual({ ok: false, problems: ['PUBLIC_URL: must be an origin, with no path or query'] });
+  });
+
+  it('reads the certificate file named by GRAPH_CLIENT_CERTIFICATE_PATH from disk', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doorway-graph-cert-'));
+    try {
+      const file = path.join(dir, 'graph.pem');
+      writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n');
+      expect(invitationConfigFromEnv({ ...base, GRAPH_CLIENT_SECRET: undefined, GRAPH_CLIENT_CERTIFICATE_PATH: file })).toMatchObject({
+        ok: true,
+        config: { graph: { certificatePem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n' } },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a certificate from its path, and says so when it cannot', () => {

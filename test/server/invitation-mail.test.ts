@@ -43,6 +43,7 @@ describe('invitation email', () => {
     expect(html.startsWith('<!doctype html><html lang="en-US" dir="ltr"><head><meta charset="utf-8"/><title>Invitation: Quarterly review</title></head>')).toBe(true);
     expect(html).toContain(`<a href="${input.inviteUrl}"`);
     expect(html).toContain('>Join with Doorway</a>');
+    expect(html).toContain('<p style="color:#555">The link opens Doorway, or shows you how to install it first.</p>');
     expect(html).toContain(`Or join in Microsoft Teams:<br/><a href="${JOIN_URL}">${JOIN_URL}</a><br/>Meeting ID: 123 456 789<br/>Passcode: x7Yz</p>`);
     expect(html).toContain('>Join by phone: +1 425-555-0100, conference ID 42</p>');
     expect(html).toContain('<p>Hello Sam,</p><p>Ada Lovelace invites you to the Microsoft Teams meeting &quot;Quarterly review&quot;.</p><p>When: Wednesday, January 2, 2030, 9:00 – 10:30 AM (UTC)</p>');

@@ -254,6 +254,19 @@ describe('guest API (common/invitation.ts)', () => {
     }
   });
 
+  it('a service built afresh takes staff Entra tokens (keys fetched from the tenant) and waits between Graph retries', async () => {
+    const fresh = await startInvitationApp();
+    try {
+      const meeting = fresh.graph.addMeeting(ORGANIZER);
+      fresh.graph.failNext({ status: 503 });
+      const created = await fresh.createInvitation(forMeeting(meeting.joinWebUrl), await fresh.staffToken());
+      expect(created.url).toBe(`https://doorway.contoso.example/join/${created.id}`);
+      expect(fresh.graphSleeps).toEqual([250]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('answers a code that cannot be mailed (Graph down) with 502 serviceError', async () => {
     const meeting = svc.graph.addMeeting(ORGANIZER);
     const { id } = await svc.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
