@@ -111,4 +111,105 @@ describe('landing page GET /join/<id>', () => {
     const css = await page('/assets/join.css');
     expect([css.statusCode, css.headers['content-type']]).toEqual([200, 'text/css; charset=utf-8']);
   });
+
+  it('bound: tells the guest each step in the right tone (sent as status, problems as alerts), and what to do next', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER, { subject: 'Steps' });
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: 'pat@example.org' }, bindToEmail: true });
+    const origin = { origin: 'https://doorway.contoso.example' };
+    const first = await page(`/join/${id}`);
+    expect(first.body).toContain('This invitation is for p•••@e•••.org. We will email a 6-digit code to that address.');
+    expect(first.body).toContain('<button type="submit" class="button">Email me a code</button>');
+    expect(first.body).not.toContain('class="notice');
+    expect(first.body).toContain(`<form method="post" action="/join/${id}/verify"><input type="hidden" name="lang" value="en-US"/>`);
+
+    // No code asked for yet: the code has expired, as an alert.
+    const early = await form(`/join/${id}/verify`, { code: '123456' }, origin);
+    expect(early.statusCode).toBe(200);
+    expect(early.body).toContain('<p class="notice problem" role="alert">That code has expired. Ask for a new one.</p>');
+
+    // Graph cannot mail it: said so, the guest may send again (not "a new code"), nothing was sent.
+    svc.graph.failNext({ status: 500 }, 3);
+    const failed = await form(`/join/${id}/code`, { lang: 'en' }, origin);
+    expect(failed.body).toContain('<p class="notice problem" role="alert">We could not send the code just now. Try again in a few minutes.</p>');
+    expect(failed.body).toContain('<button type="submit" class="button">Email me a code</button>');
+
+    // The failed attempt counts towards the invitation's limit (one code every 30 s).
+    svc.clock.now += 31_000;
+    const sent = await form(`/join/${id}/code`, {}, origin);
+    expect(sent.body).toContain('<p class="notice" role="status">We sent a code to p•••@e•••.org. It is valid for 10 minutes.</p>');
+    expect(sent.body).toContain('<button type="submit" class="secondary">Send a new code</button>');
+    // Again at once: the invitation's own limit, with the wait in Retry-After.
+    const again = await form(`/join/${id}/code`, {}, origin);
+    expect([again.statusCode, again.headers['retry-after']]).toEqual([200, '30']);
+    expect(again.body).toContain('<p class="notice problem" role="alert">Too many tries. Wait a minute, then try again.</p>');
+    expect(again.body).toContain('<button type="submit" class="secondary">Send a new code</button>');
+
+    const code = lastCode(svc.graph);
+    const wrong = await form(`/join/${id}/verify`, { code: code === '111111' ? '222222' : '111111' }, origin);
+    expect(wrong.body).toContain('<p class="notice problem" role="alert">That code is not right. 4 attempts left.</p>');
+    // A browser that sends no Origin (an older one) may post; the page's own origin may; no other.
+    expect((await form(`/join/${id}/code`, {}, { origin: 'null' })).statusCode).toBe(403);
+    const crossSite = await form(`/join/${id}/code`, {}, { origin: 'https://evil.example' });
+    expect([crossSite.statusCode, crossSite.headers['content-type'], crossSite.body]).toEqual([403, 'text/plain; charset=utf-8', 'Forbidden']);
+  });
+
+  it('bound: locks after ten wrong codes, and shows unknown, revoked and locked invitations on the forms too', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: 'pat@example.org' }, bindToEmail: true });
+    let last = await form(`/join/${id}/code`, {});
+    for (let round = 0; round < 2; round++) {
+      if (round) {
+        svc.clock.now += 31_000;
+        await form(`/join/${id}/code`, {});
+      }
+      const wrong = lastCode(svc.graph) === '000000' ? '000001' : '000000';
+      for (let i = 0; i < 5; i++) last = await form(`/join/${id}/verify`, { code: wrong });
+    }
+    expect([last.statusCode, last.body.includes('This invitation is locked')]).toEqual([423, true]);
+    expect((await page(`/join/${id}`)).statusCode).toBe(423);
+    const lockedCode = await form(`/join/${id}/code`, {});
+    expect([lockedCode.statusCode, lockedCode.body.includes('Too many wrong codes were entered')]).toEqual([423, true]);
+    // The locked page still offers the other languages of the same invitation.
+    expect(lockedCode.body).toContain(`href="/join/${id}?lang=ko-KR"`);
+
+    const unknown = await form(`/join/${'Z'.repeat(22)}/code`, {});
+    expect([unknown.statusCode, unknown.body.includes('We could not find this invitation')]).toEqual([404, true]);
+    expect(unknown.body).toContain(`href="/join/${'Z'.repeat(22)}?lang=ko-KR"`);
+    const malformed = await form('/join/not-an-id/verify', { code: '123456' });
+    expect([malformed.statusCode, malformed.body.includes('We could not find this invitation')]).toEqual([404, true]);
+    // An id that cannot be an invitation is not repeated back into links.
+    expect(malformed.body).not.toContain('hreflang');
+    expect(malformed.body).not.toContain('not-an-id');
+
+    const open = svc.graph.addMeeting(ORGANIZER);
+    const second = await svc.createInvitation({ meeting: { joinUrl: open.joinWebUrl, organizer: ORGANIZER }, guest: { email: 'pat@example.org' }, bindToEmail: true });
+    await svc.app.inject({ method: 'DELETE', url: `/api/invitations/${second.id}`, headers: { authorization: `Bearer ${await svc.staffToken()}` } });
+    for (const action of ['code', 'verify']) {
+      const revoked = await form(`/join/${second.id}/${action}`, { code: '123456' });
+      expect([revoked.statusCode, revoked.body.includes('This invitation was withdrawn')], action).toEqual([410, true]);
+    }
+  });
+
+  it('an unbound invitation has no code to send: the code form answers as for an unknown invitation', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
+    const res = await form(`/join/${id}/code`, {});
+    expect([res.statusCode, res.body.includes('We could not find this invitation')]).toEqual([404, true]);
+  });
+});
+
+describe('landing page without downloads configured', () => {
+  it('tells the guest to ask the organizer how to install the app', async () => {
+    const bare = await startInvitationApp({ downloads: {} });
+    try {
+      const meeting = bare.graph.addMeeting(ORGANIZER);
+      const { id } = await bare.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
+      const res = await bare.app.inject({ method: 'GET', url: `/join/${id}` });
+      expect(res.body).toContain('<p>Ask the organizer how to install Doorway.</p>');
+      expect(res.body).not.toContain('<ul>');
+      expect(res.body).toContain('<h2 id="download-title">Don’t have Doorway yet?</h2>');
+    } finally {
+      await bare.close();
+    }
+  });
 });
