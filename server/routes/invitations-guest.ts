@@ -49,7 +49,8 @@ export function sendGuestFailure(reply: FastifyReply, failure: Extract<GuestOutc
   return reply
     .code(GUEST_ERROR_STATUS[failure.error])
     .type('application/json; charset=utf-8')
-    .send({ error: failure.error, ...(failure.attemptsLeft !== undefined ? { attemptsLeft: failure.attemptsLeft } : {}) });
+    // An undefined attemptsLeft is left out of the JSON.
+    .send({ error: failure.error, attemptsLeft: failure.attemptsLeft });
 }
 
 /** The per-client limit on code routes; a failure to send, or undefined to go on. */
