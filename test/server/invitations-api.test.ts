@@ -1,6 +1,14 @@
 // The staff and guest invitation APIs through buildApp + inject(), with the real @azure/identity,
 // jose and Graph client against the loopback Entra and Graph stand-ins: every status and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { createAuditLog } from '../../server/audit-log';
+import { createInvitationService } from '../../server/invitation-service';
+import { createJsonLog } from '../../server/log';
+import { createStaffAuth } from '../../server/staff-auth';
+import { createMemoryInvitationStore } from '../../server/stores/invitation-store';
+import { createMemoryRateLimitStore } from '../../server/stores/rate-limit-store';
+import { testConfig } from './harness';
 import { lastCode } from './invitation-fixture';
 import { ADMIN_KEY, ORGANIZER, startInvitationApp, type InvitationApp } from './invitation-app';
 
@@ -106,6 +114,47 @@ describe('staff API: POST /api/invitations', () => {
     } finally {
       await noMail.close();
     }
+  });
+});
+
+describe('staff API: sign-in challenge, meeting length, Graph missing', () => {
+  it('asks for a bearer token when staff are not signed in, but not when they lack the role', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const anonymous = await post('/api/invitations', forMeeting(meeting.joinWebUrl));
+    expect([anonymous.statusCode, anonymous.headers['www-authenticate']]).toEqual([401, 'Bearer']);
+    const noRole = await post('/api/invitations', forMeeting(meeting.joinWebUrl), bearer(await svc.staffToken({ roles: [] })));
+    expect([noRole.statusCode, noRole.headers['www-authenticate']]).toEqual([403, undefined]);
+  });
+
+  it('creates a meeting of up to 24 hours that ends after it starts', async () => {
+    const at = (hours: number) => new Date(Date.parse('2030-01-02T09:00:00Z') + hours * 3_600_000).toISOString();
+    const create = (startsAt: string, endsAt: string) => post('/api/invitations', { meeting: { organizer: ORGANIZER, subject: 'Long day', startsAt, endsAt } }, asAdmin);
+    svc.graph.policyUsers.add(ORGANIZER);
+    expect((await create(at(0), at(24))).statusCode).toBe(201);
+    expect((await create(at(0), new Date(Date.parse(at(24)) + 1).toISOString())).json()).toEqual({ error: 'invalidRequest' });
+    expect((await create(at(0), at(0))).json()).toEqual({ error: 'invalidRequest' });
+    expect((await create(at(1), at(0))).json()).toEqual({ error: 'invalidRequest' });
+  });
+
+  it('answers 503 graphFailed when the service has no Graph client', async () => {
+    const service = createInvitationService({
+      store: createMemoryInvitationStore(),
+      audit: createAuditLog(createJsonLog(() => undefined), 'test-invitation-key-0123456789abcdef'),
+      key: 'test-invitation-key-0123456789abcdef',
+      publicUrl: 'https://doorway.contoso.example',
+      linkScheme: 'doorway',
+      productName: 'Doorway',
+      graceMs: 3_600_000,
+    });
+    const staffAuth = createStaffAuth({ tenantId: svc.entra.tenantId, audiences: [svc.entra.clientId], requiredRole: 'Invitations.Create', authorityHost: svc.entra.authorityHost, adminKey: ADMIN_KEY, fetch: svc.entra.fetch });
+    const app = buildApp({
+      config: testConfig('endpoint=http://127.0.0.1:9/;accesskey=c2VjcmV0'),
+      log: createJsonLog(() => undefined),
+      invitations: { service, staffAuth, codeLimiter: createMemoryRateLimitStore({ burst: 5, perMinute: 6 }), productName: 'Doorway', downloads: {}, publicUrl: 'https://doorway.contoso.example' },
+    });
+    const res = await app.inject({ method: 'POST', url: '/api/invitations', headers: { 'content-type': 'application/json', ...asAdmin }, payload: JSON.stringify(forMeeting('https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0')) });
+    expect([res.statusCode, res.json()]).toEqual([503, { error: 'graphFailed' }]);
+    await app.close();
   });
 });
 
@@ -273,5 +322,107 @@ describe('guest API (common/invitation.ts)', () => {
     svc.graph.failNext({ status: 500 }, 3);
     const res = await post(`/api/invitations/${id}/code`, {});
     expect([res.statusCode, res.json()]).toEqual([502, { error: 'serviceError' }]);
+  });
+
+  it('reads the code with spaces around it, audits each step as coming through the API, and logs a code that could not be mailed', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const { id } = await svc.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
+    const from = svc.logs.length;
+    svc.graph.failNext({ status: 500 }, 3);
+    expect((await post(`/api/invitations/${id}/code`, {})).statusCode).toBe(502);
+    svc.clock.now += 31_000;
+    expect((await post(`/api/invitations/${id}/code`, {})).statusCode).toBe(202);
+    const right = await post(`/api/invitations/${id}/verify`, { code: ` ${lastCode(svc.graph)} ` });
+    expect(right.statusCode).toBe(200);
+    expect((await svc.app.inject({ method: 'GET', url: `/api/invitations/${id}`, headers: { authorization: `Bearer ${right.json().grant}` } })).statusCode).toBe(200);
+    const entries = svc.logs.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event !== 'request');
+    expect(entries.map((entry) => [entry.event, entry.channel, entry.level])).toEqual([
+      ['codeMailFailed', undefined, 'error'],
+      ['codeSent', 'api', 'info'],
+      ['invitationVerified', 'api', 'info'],
+      ['invitationOpened', 'api', 'info'],
+    ]);
+  });
+
+  it('answers failures as JSON, with Retry-After only when there is a wait, and reads only an exact "Bearer <grant>"', async () => {
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const { id } = await svc.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
+    const expired = await post(`/api/invitations/${id}/verify`, { code: '123456' });
+    expect([expired.statusCode, expired.headers['content-type'], expired.headers['retry-after'], expired.body]).toEqual([401, 'application/json; charset=utf-8', undefined, '{"error":"codeExpired"}']);
+    expect((await post(`/api/invitations/${id}/code`, {})).statusCode).toBe(202);
+    const verified = await post(`/api/invitations/${id}/verify`, { code: lastCode(svc.graph) });
+    const grant = verified.json().grant as string;
+    const view = (authorization: string) => svc.app.inject({ method: 'GET', url: `/api/invitations/${id}`, headers: { authorization } });
+    expect((await view(`Bearer ${grant}`)).json().status).toBe('open');
+    for (const header of [`xBearer ${grant}`, `Bearer ${grant}x`, `Bearer  ${grant}`]) expect((await view(header)).json().status, header.slice(0, 8)).toBe('verificationRequired');
+  });
+
+  it('a code route refuses a client over its limit before mailing anything', async () => {
+    const limited = await startInvitationApp({ codeLimiter: { take: async () => ({ allowed: false, retryAfterSeconds: 7 }) } });
+    try {
+      const meeting = limited.graph.addMeeting(ORGANIZER);
+      const { id } = await limited.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
+      const mails = limited.graph.sentMail.length;
+      const res = await limited.app.inject({ method: 'POST', url: `/api/invitations/${id}/code`, headers: { 'content-type': 'application/json' }, payload: '{}' });
+      expect([res.statusCode, res.headers['retry-after'], res.json()]).toEqual([429, '7', { error: 'rateLimited' }]);
+      expect(limited.graph.sentMail.length).toBe(mails);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+// Route rules (names in the request log, JSON only, strict bodies, answer shapes) of a service built
+// inside the test itself. The suites above share one service built before their tests.
+describe('invitation routes of a service built afresh', () => {
+  const routes = (logs: string[]) => logs.map((line) => JSON.parse(line) as { event: string; route?: string; status?: number }).filter((entry) => entry.event === 'request').map((entry) => [entry.route, entry.status]);
+
+  it('guest routes: view, code and verify by name, JSON only, no unknown fields', async () => {
+    const fresh = await startInvitationApp();
+    try {
+      const meeting = fresh.graph.addMeeting(ORGANIZER);
+      const { id } = await fresh.createInvitation(forMeeting(meeting.joinWebUrl, { guest: { email: GUEST }, bindToEmail: true }));
+      const from = fresh.logs.length;
+      const json = (url: string, payload: string) => fresh.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload });
+      const sent = await json(`/api/invitations/${id}/code`, '{}');
+      expect([sent.statusCode, sent.body]).toEqual([202, '{"sent":true,"expiresInSeconds":600}']);
+      const verified = await json(`/api/invitations/${id}/verify`, JSON.stringify({ code: lastCode(fresh.graph) }));
+      expect(Object.keys(verified.json())).toEqual(['grant', 'expiresInSeconds', 'view']);
+      const grant = verified.json().grant as string;
+      const opened = await fresh.app.inject({ method: 'GET', url: `/api/invitations/${id}`, headers: { authorization: `Bearer ${grant}` } });
+      expect([opened.statusCode, opened.json().status]).toEqual([200, 'open']);
+      expect(routes(fresh.logs.slice(from))).toEqual([['invitationCode', 202], ['invitationVerify', 200], ['invitationView', 200]]);
+      const form = (url: string) => fresh.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'code=123456' });
+      expect([(await form(`/api/invitations/${id}/code`)).statusCode, (await form(`/api/invitations/${id}/verify`)).statusCode]).toEqual([415, 415]);
+      expect((await json(`/api/invitations/${id}/code`, '{"email":"x@example.org"}')).json()).toEqual({ error: 'invalidRequest' });
+      expect((await json(`/api/invitations/${id}/verify`, `{"code":"${'1'.repeat(33)}"}`)).json()).toEqual({ error: 'invalidRequest' });
+      const longHeader = await fresh.app.inject({ method: 'GET', url: `/api/invitations/${id}`, headers: { authorization: `Bearer ${'x'.repeat(200)}` } });
+      expect([longHeader.statusCode, longHeader.json()]).toEqual([400, { error: 'invalidRequest' }]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('staff routes: create and revoke by name, JSON only, no unknown fields, the answer exactly as documented', async () => {
+    const fresh = await startInvitationApp();
+    try {
+      const meeting = fresh.graph.addMeeting(ORGANIZER);
+      const from = fresh.logs.length;
+      const headers = { 'content-type': 'application/json', ...asAdmin };
+      const created = await fresh.app.inject({ method: 'POST', url: '/api/invitations', headers, payload: JSON.stringify(forMeeting(meeting.joinWebUrl)) });
+      expect(created.statusCode).toBe(201);
+      expect(Object.keys(created.json()).sort()).toEqual(['appLink', 'bound', 'emails', 'expiresAt', 'ics', 'id', 'mail', 'meeting', 'url']);
+      const revoked = await fresh.app.inject({ method: 'DELETE', url: `/api/invitations/${created.json().id}`, headers: asAdmin });
+      expect([revoked.statusCode, revoked.body]).toEqual([204, '']);
+      expect(routes(fresh.logs.slice(from))).toEqual([['invitationCreate', 201], ['invitationRevoke', 204]]);
+      const form = await fresh.app.inject({ method: 'POST', url: '/api/invitations', headers: { 'content-type': 'application/x-www-form-urlencoded', ...asAdmin }, payload: 'a=b' });
+      expect(form.statusCode).toBe(415);
+      const extra = await fresh.app.inject({ method: 'POST', url: '/api/invitations', headers, payload: JSON.stringify(forMeeting(meeting.joinWebUrl, { extra: 1 })) });
+      expect([extra.statusCode, extra.json()]).toEqual([400, { error: 'invalidRequest' }]);
+      const longId = await fresh.app.inject({ method: 'DELETE', url: `/api/invitations/${'A'.repeat(65)}`, headers: asAdmin });
+      expect([longId.statusCode, longId.json()]).toEqual([400, { error: 'invalidRequest' }]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
