@@ -38,7 +38,6 @@ export class EchoTestCall implements TestCallHandle {
   private call: Call | null = null;
   private credential: GuestCredential | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
-  private localHangUp = false;
   private released: Promise<void> | null = null;
   private readonly started: Promise<void>;
 
@@ -82,13 +81,18 @@ export class EchoTestCall implements TestCallHandle {
     const known = access && access.camera !== 'unknown' && access.microphone !== 'unknown';
     await (known ? this.deviceService.adopt(this.options.devices ?? {}, access) : this.deviceService.requestAccess(this.options.devices)).catch(() => undefined);
     if (this.finished) return credential.dispose();
-    this.credential = credential;
-    const agent = await this.deps.createCallAgent(credential, { displayName: this.options.displayName });
+    // The credential is this start's until the agent exists: a stop meanwhile must not dispose it
+    // under the SDK, which reads the token while it makes the agent.
+    const agent = await this.deps.createCallAgent(credential, { displayName: this.options.displayName }).catch((error: unknown) => {
+      credential.dispose();
+      throw error;
+    });
     if (this.finished) {
       // Stopped while the agent was being made (release has run already): let it go here.
       await this.deps.releaseCallAgent(agent).catch(() => undefined);
       return credential.dispose();
     }
+    this.credential = credential;
     this.agent = agent;
     // An UnknownIdentifier: the SDK refuses '8:echo123' as a communicationUserId (422/44004
     // "Invalid CommunicationUser identifier specified", measured with SDK 2.0).
@@ -109,7 +113,9 @@ export class EchoTestCall implements TestCallHandle {
 
   private onCallState(call: Call): void {
     if (call.state === 'Disconnected') {
-      this.apply({ type: 'ended', ended: explainEnd(call.callEndReason, { localHangUp: this.localHangUp, callId: call.id }), at: this.now() });
+      // Our own hang-up comes only after the test finished (stopped or done), and then changes
+      // nothing: an end seen here is never the guest's.
+      this.apply({ type: 'ended', ended: explainEnd(call.callEndReason, { localHangUp: false, callId: call.id }), at: this.now() });
       return;
     }
     this.apply({ type: 'callState', state: call.state, at: this.now() });
@@ -127,7 +133,6 @@ export class EchoTestCall implements TestCallHandle {
   private async hangUpAndRelease(): Promise<void> {
     const call = this.call;
     if (call && call.state !== 'Disconnected') {
-      this.localHangUp = true;
       await call.hangUp().catch((error: unknown) => this.log('warn', `test call hang up: ${describeSdkError(error)}`));
     }
     await this.release();

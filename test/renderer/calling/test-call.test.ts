@@ -8,7 +8,7 @@ import type { TokenReply } from '../../../common/ipc-contract';
 import { DeviceService } from '../../../renderer/calling/devices';
 import type { ScriptedMeetingConfig } from '../../../renderer/calling/practice/control';
 import { ScriptedMeeting } from '../../../renderer/calling/practice/meeting';
-import { EchoTestCall } from '../../../renderer/calling/test-call';
+import { EchoTestCall, type TestCallOptions } from '../../../renderer/calling/test-call';
 import { Features } from '../../support/scripted-meeting/node-sdk';
 import { nodeDeviceManager } from '../../support/scripted-meeting/node-devices';
 import { fakeAcsToken } from '../../support/scripted-meeting/page';
@@ -18,23 +18,43 @@ vi.mock('@azure/communication-calling', () => import('../../support/scripted-mee
 
 const calls: EchoTestCall[] = [];
 
-function start(config: ScriptedMeetingConfig = {}, getToken: () => Promise<TokenReply> = async () => ({ ok: true, token: fakeAcsToken('acs:tester'), expiresOnMs: Date.now() + 3_600_000 })) {
+const goodToken = async (): Promise<TokenReply> => ({ ok: true, token: fakeAcsToken('acs:tester'), expiresOnMs: Date.now() + 3_600_000 });
+
+interface StartOptions {
+  access?: TestCallOptions['access'];
+  /** Runs before the agent is made (a test holds it there, or makes it fail). */
+  beforeAgent?: () => Promise<void>;
+}
+
+function start(config: ScriptedMeetingConfig = {}, getToken: () => Promise<TokenReply> = goodToken, options: StartOptions = {}) {
   const meeting = new ScriptedMeeting({ connectDelayMs: 300, ...config }, { features: Features });
   const recorder = new MeetingRecorder(meeting);
   const agents: { disposed: number } = { disposed: 0 };
+  const deviceManager = nodeDeviceManager();
+  const askedPermission = vi.spyOn(deviceManager, 'askDevicePermission');
+  const devices = new DeviceService(deviceManager);
+  const logged: string[] = [];
   const call = new EchoTestCall(
     {
-      createCallAgent: (credential, options) => meeting.createCallAgent(credential, options),
+      createCallAgent: async (credential, agentOptions) => {
+        await options.beforeAgent?.();
+        return meeting.createCallAgent(credential, agentOptions);
+      },
       releaseCallAgent: async (agent) => {
         agents.disposed++;
         await agent.dispose();
       },
     },
-    new DeviceService(nodeDeviceManager()),
-    { displayName: 'Tess Tester', getToken, access: { camera: 'granted', microphone: 'granted' } },
+    devices,
+    {
+      displayName: 'Tess Tester',
+      getToken,
+      access: 'access' in options ? options.access : { camera: 'granted', microphone: 'granted' },
+      log: (level, message) => logged.push(`${level} ${message}`),
+    },
   );
   calls.push(call);
-  return { meeting, recorder, call, agents, phase: () => call.state.get().phase };
+  return { meeting, recorder, call, agents, devices, askedPermission, logged, phase: () => call.state.get().phase };
 }
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
@@ -105,5 +125,92 @@ describe('the test call', () => {
     meeting.echoBotNext();
     await advance(30_000);
     expect(phase()).toBe('stopped');
+  });
+  it('moves on by time when the bot’s talking is never heard, to done', async () => {
+    const { recorder, phase } = start({ echoBot: 'manual' });
+    await advance(300);
+    expect(phase()).toBe('greeting');
+    // Time is checked every half second: the first check after the greeting's longest.
+    await advance(8_500);
+    expect(phase()).toBe('speakNow');
+    await advance(12_000);
+    expect(phase()).toBe('playingBack');
+    await advance(14_000);
+    expect(phase()).toBe('done');
+    await advance(0);
+    expect(recorder.of('hangUp')).toHaveLength(1);
+  });
+
+  it('says in the log how it ended, with the codes support looks up', async () => {
+    const failed = start({ endWhileConnecting: { code: 490, subCode: 4525 } });
+    await advance(300);
+    expect(failed.logged).toContain('info test call: test call failed (networkLost 490/4525)');
+    const noToken = start({}, async () => ({ ok: false, error: 'unreachable' }));
+    await advance(0);
+    expect(noToken.logged).toEqual(['warn test call: no token: unreachable', 'info test call: test call failed (tokenUnavailable -/-)']);
+    const done = start();
+    await advance(23_300);
+    expect(done.phase()).toBe('done');
+    expect(done.logged).toContain('info test call: test call done');
+  });
+
+  it('explains an agent the SDK would not make, and releases what it had', async () => {
+    const refused = Object.assign(new Error('Access denied'), { code: 403, subCode: 5828 });
+    const getToken = vi.fn(goodToken);
+    const { call, recorder, logged, phase } = start({}, getToken, {
+      beforeAgent: async () => {
+        throw refused;
+      },
+    });
+    await advance(0);
+    expect(phase()).toBe('failed');
+    // The credential went with it: it never renews the token afterwards.
+    await advance(3_600_000);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(call.state.get().failure).toMatchObject({ code: 403, subCode: 5828 });
+    expect(logged[0]).toBe('error test call: test call failed: Access denied (403/5828)');
+    expect(recorder.of('startCall')).toEqual([]);
+  });
+
+  it('stopped before the token came, calls nobody', async () => {
+    let give: (reply: TokenReply) => void = () => undefined;
+    const { recorder, call, agents, phase } = start({}, () => new Promise<TokenReply>((resolve) => (give = resolve)));
+    const stopping = call.stop();
+    expect(phase()).toBe('stopped');
+    give(await goodToken());
+    await stopping;
+    await advance(1_000);
+    expect(recorder.of('agent')).toEqual([]);
+    expect(recorder.of('startCall')).toEqual([]);
+    expect(agents.disposed).toBe(0);
+  });
+
+  it('stopped while the agent was being made, lets the agent go and calls nobody', async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { recorder, call, agents, phase, logged } = start({}, goodToken, { beforeAgent: () => gate });
+    await advance(0);
+    const stopping = call.stop();
+    expect(phase()).toBe('stopped');
+    open();
+    await stopping;
+    // A stop is not a failure: nothing but the stop is logged.
+    expect(logged).toEqual(['info test call: test call stopped']);
+    await advance(1_000);
+    expect(recorder.of('startCall')).toEqual([]);
+    expect(agents.disposed).toBe(1);
+  });
+
+  it('asks for device access only when the join screen did not find out', async () => {
+    const known = start();
+    await advance(0);
+    expect(known.askedPermission).not.toHaveBeenCalled();
+    expect(known.devices.state.get()).toMatchObject({ cameraAccess: 'granted', microphoneAccess: 'granted' });
+    for (const access of [undefined, { camera: 'unknown', microphone: 'granted' }, { camera: 'granted', microphone: 'unknown' }] as const) {
+      const unknown = start({}, goodToken, { access });
+      await advance(0);
+      expect(unknown.askedPermission).toHaveBeenCalledTimes(1);
+      expect(unknown.recorder.of('startCall')).toHaveLength(1);
+    }
   });
 });
