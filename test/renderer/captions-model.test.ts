@@ -77,4 +77,49 @@ describe('captions slice', () => {
     expect(next.reactions).toBe(start.reactions);
     expect(applyEvents(next, [available])).toBe(next);
   });
+  it('starts unavailable and off, with no languages and no lines', () => {
+    expect(initialCaptionsState).toEqual({ available: false, active: false, starting: false, spokenLanguage: '', spokenLanguages: [], captionLanguage: '', captionLanguages: [], lines: [], nextId: 1, notice: null });
+  });
+
+  it('keeps two speakers’ partial lines apart while both are talking', () => {
+    const state = apply(initialCaptionsState, [said('a', 'Hel', false), said('b', 'Yes', false), said('b', 'Yes, so', false)]);
+    expect(state.lines.map((line) => [line.speakerId, line.speakerName, line.text, line.final])).toEqual([
+      ['a', 'A', 'Hel', false],
+      ['b', 'B', 'Yes, so', false],
+    ]);
+  });
+
+  it('updates a partial line that became final, or whose speaker got a name, even with the same words', () => {
+    const state = apply(initialCaptionsState, [said('a', 'Hello', false)]);
+    expect(applyCaptionsEvent(state, said('a', 'Hello', true)).lines[0]).toMatchObject({ text: 'Hello', final: true });
+    const named = applyCaptionsEvent(state, { type: 'captions/received', speakerId: 'a', speakerName: 'Ada', text: 'Hello', final: false, at: 2 });
+    expect(named.lines).toEqual([{ id: 1, speakerId: 'a', speakerName: 'Ada', text: 'Hello', final: false, at: 2 }]);
+  });
+
+  it('keeps exactly MAX_CAPTION_LINES lines without dropping any', () => {
+    const state = apply(initialCaptionsState, Array.from({ length: MAX_CAPTION_LINES }, (_, i) => said('a', `line ${i}`, true)));
+    expect(state.lines).toHaveLength(MAX_CAPTION_LINES);
+    expect(state.lines[0].text).toBe('line 0');
+  });
+
+  it('takes the languages the meeting offers when they change, and keeps the same lists when they do not', () => {
+    const first = apply(initialCaptionsState, [available]);
+    const same = applyCaptionsEvent(first, { ...available, active: true, spokenLanguages: ['en-us', 'ko-kr'] });
+    expect(same.spokenLanguages).toBe(first.spokenLanguages);
+    const other = applyCaptionsEvent(first, { ...available, spokenLanguages: ['en-us', 'de-de'], captionLanguages: ['en'] });
+    expect(other.spokenLanguages).toEqual(['en-us', 'de-de']);
+    expect(other.captionLanguages).toEqual(['en']);
+    expect(applyCaptionsEvent(first, { ...available, spokenLanguages: ['en-us'] }).spokenLanguages).toEqual(['en-us']);
+  });
+
+  it('changes languages and on/off only when they differ', () => {
+    const state = apply(initialCaptionsState, [available]);
+    expect(applyCaptionsEvent(state, { type: 'captions/starting', starting: false })).toBe(state);
+    expect(applyCaptionsEvent(state, { type: 'captions/active', active: false })).toBe(state);
+    expect(applyCaptionsEvent(state, { type: 'captions/captionLanguage', language: '' })).toBe(state);
+    expect(applyCaptionsEvent(state, { type: 'captions/spokenLanguage', language: 'ko-kr' }).spokenLanguage).toBe('ko-kr');
+    // A start the service answered with "still off": no longer starting.
+    const starting = applyCaptionsEvent(state, { type: 'captions/starting', starting: true });
+    expect(applyCaptionsEvent(starting, { type: 'captions/active', active: false })).toMatchObject({ active: false, starting: false });
+  });
 });

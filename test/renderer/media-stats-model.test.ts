@@ -125,4 +125,58 @@ describe('media stats slice', () => {
     expect(next.mediaStats.receive.level).toBe('poor');
     expect(applyEvents(next, [{ type: 'mediaStats/available', available: true }])).toBe(next);
   });
+  it('starts unavailable with no advice dismissed, and takes the first poor sample as the start of a poor stretch', () => {
+    expect(initialMediaStatsState).toMatchObject({ available: false, adviceDismissed: false, incomingVideoOff: false, latest: null });
+    expect(nextQuality(initialMediaStatsState.send, 'poor')).toEqual({ level: 'poor', streak: 0, toward: null, poorSamples: 1 });
+    expect(nextQuality(initialMediaStatsState.send, 'fair')).toEqual({ level: 'fair', streak: 0, toward: null, poorSamples: 0 });
+    // Shown poor once three samples agreed: those count as the first poor sample of the stretch.
+    let quality = nextQuality(initialMediaStatsState.send, 'good');
+    for (let i = 0; i < WORSEN_AFTER; i++) quality = nextQuality(quality, 'poor');
+    expect(quality).toEqual({ level: 'poor', streak: 0, toward: null, poorSamples: 1 });
+    for (let i = 0; i < WORSEN_AFTER; i++) quality = nextQuality(quality, 'fair');
+    expect(quality.level).toBe('poor');
+    for (let i = 0; i < IMPROVE_AFTER - WORSEN_AFTER; i++) quality = nextQuality(quality, 'fair');
+    expect(quality).toEqual({ level: 'fair', streak: 0, toward: null, poorSamples: 0 });
+  });
+
+  it('reads a measure that is not a finite number as not measured, and its boundaries as the worse level', () => {
+    expect(rawLevel({ active: true, rttMs: Number.POSITIVE_INFINITY })).toBe('unknown');
+    expect(rawLevel({ active: true, rttMs: Number.NaN, lossPercent: Number.POSITIVE_INFINITY })).toBe('unknown');
+    expect(rawLevel({ active: true, rttMs: 200 })).toBe('fair');
+    expect(rawLevel({ active: true, lossPercent: 2 })).toBe('fair');
+    expect(rawLevel({ active: true, jitterMs: 30 })).toBe('fair');
+  });
+
+  it('shows unknown at once when nothing flows any more, and then stays the same object', () => {
+    const good = nextQuality(initialMediaStatsState.send, 'good');
+    const gone = nextQuality(good, 'unknown');
+    expect(gone).toEqual({ level: 'unknown', streak: 0, toward: null, poorSamples: 0 });
+    expect(nextQuality(gone, 'unknown')).toBe(gone);
+    expect(nextQuality(initialMediaStatsState.send, 'unknown')).toBe(initialMediaStatsState.send);
+  });
+
+  it('starts the count again when the samples turn the other way', () => {
+    // Fair shown: a better sample between worse ones breaks their run (and the reverse).
+    expect(shownAfter('fair', ['poor', 'good', 'poor', 'poor'])).toEqual(['fair', 'fair', 'fair', 'fair']);
+    expect(shownAfter('fair', ['good', 'poor', 'poor', 'poor'])).toEqual(['fair', 'fair', 'fair', 'poor']);
+    // Good shown, poor then fair then poor: worse three times, and the nearest of them is fair.
+    expect(shownAfter('good', ['poor', 'fair', 'poor'])).toEqual(['good', 'good', 'fair']);
+  });
+
+  it('advises on one poor direction alone, from the ADVICE_AFTER-th poor sample, and keeps a dismissal while either stays poor', () => {
+    const poorReceiving = { ...POOR, video: VIDEO };
+    let state = feed(initialMediaStatsState, [GOOD], poorReceiving);
+    expect(state.receive).toMatchObject({ level: 'poor', poorSamples: 1 });
+    state = feed(state, times(ADVICE_AFTER - 2, GOOD), poorReceiving);
+    expect(adviceOf(state, { videoOn: true })).toEqual([]);
+    state = feed(state, [GOOD], poorReceiving);
+    expect(state.receive.poorSamples).toBe(ADVICE_AFTER);
+    expect(adviceOf(state, { videoOn: true })).toEqual(['turnOffIncomingVideo', 'moveCloserToWifi']);
+    const dismissed = feed(applyMediaStatsEvent(state, { type: 'mediaStats/dismissAdvice' }), [GOOD], poorReceiving);
+    expect(dismissed.adviceDismissed).toBe(true);
+    let sending = feed(initialMediaStatsState, [POOR], GOOD);
+    sending = feed(sending, times(ADVICE_AFTER - 1, POOR), GOOD);
+    expect(adviceOf(sending, { videoOn: true })).toEqual(['turnOffCamera', 'moveCloserToWifi']);
+    expect(feed(applyMediaStatsEvent(sending, { type: 'mediaStats/dismissAdvice' }), [POOR], GOOD).adviceDismissed).toBe(true);
+  });
 });
