@@ -213,3 +213,38 @@ describe('landing page without downloads configured', () => {
     }
   });
 });
+
+// Route rules (names in the request log, headers, form parsing and limits) of a service built inside
+// the test itself; the suites above share one service built before their tests.
+describe('landing page routes of a service built afresh', () => {
+  it('names each page route in the log, sends the page CSP and same-origin referrers, parses small forms only', async () => {
+    const fresh = await startInvitationApp();
+    try {
+      const meeting = fresh.graph.addMeeting(ORGANIZER);
+      const { id } = await fresh.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER }, guest: { email: 'pat@example.org' }, bindToEmail: true });
+      const from = fresh.logs.length;
+      const post = (url: string, body: string) => fresh.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+      const shown = await fresh.app.inject({ method: 'GET', url: `/join/${id}?lang=ko` });
+      const sent = await post(`/join/${id}/code`, 'lang=ko');
+      const verified = await post(`/join/${id}/verify`, `lang=ko&code=${lastCode(fresh.graph)}`);
+      const css = await fresh.app.inject({ method: 'GET', url: '/assets/join.css' });
+      for (const res of [shown, sent, verified]) {
+        expect([res.statusCode, res.headers['content-security-policy'], res.headers['referrer-policy'], res.headers['cache-control']]).toEqual([200, PAGE_CSP, 'same-origin', 'no-store']);
+        expect(res.body).toContain('<html lang="ko-KR"');
+      }
+      expect(verified.body).toContain('doorway://join?invite=');
+      expect([css.headers['cache-control'], css.headers['content-security-policy']]).toEqual(['public, max-age=3600', "default-src 'none'; frame-ancestors 'none'"]);
+      const routes = fresh.logs.slice(from).map((line) => JSON.parse(line) as { event: string; route?: string }).filter((entry) => entry.event === 'request').map((entry) => entry.route);
+      expect(routes).toEqual(['joinPage', 'joinPageCode', 'joinPageVerify', 'joinAsset']);
+      const large = await post(`/join/${id}/verify`, `code=123456&pad=${'x'.repeat(1100)}`);
+      expect([large.statusCode, large.json()]).toEqual([413, { error: 'bodyTooLarge' }]);
+      const longLang = await fresh.app.inject({ method: 'GET', url: `/join/${id}?lang=${'x'.repeat(9)}` });
+      expect(longLang.statusCode).toBe(400);
+      const longId = await fresh.app.inject({ method: 'GET', url: `/join/${'A'.repeat(65)}` });
+      expect(longId.statusCode).toBe(400);
+      expect((await post(`/join/${id}/verify`, `code=${'1'.repeat(33)}`)).statusCode).toBe(400);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
