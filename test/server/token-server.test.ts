@@ -114,6 +114,8 @@ describe('reference token service: POST /api/token', () => {
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
 
     const preflight = await rawRequest(`${url}/api/token`, {
