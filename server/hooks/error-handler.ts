@@ -12,8 +12,8 @@ export function registerErrorHandler(app: FastifyInstance, log: ServerLog): void
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendError(reply, 413, 'bodyTooLarge', true);
+      // Also an empty body: json-only.ts replaces Fastify's JSON parser (and its own empty-body error).
       case 'DOORWAY_INVALID_JSON':
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendError(reply, 400, 'invalidJson');
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendError(reply, 400, 'invalidJson', true);
