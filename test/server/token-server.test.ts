@@ -160,6 +160,7 @@ describe('reference token service: POST /api/token', () => {
 
   it.each([
     ['malformed JSON', '{"displayName": "Ada"', 'invalidJson'],
+    ['an empty body', '', 'invalidJson'],
     ['JSON that is not an object', '"Ada"', 'invalidRequest'],
     ['a missing display name', '{}', 'invalidRequest'],
     ['a display name that is not a string', '{"displayName": 42}', 'invalidRequest'],
@@ -260,6 +261,10 @@ describe('reference token service: POST /api/token', () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: 'internal' });
     expect(logs.join('\n')).not.toContain('8:acs:secret');
+    // The operator learns which route failed, and nothing of the error's text.
+    expect(logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'unexpectedError')).toEqual([
+      { time: expect.any(String), level: 'error', event: 'unexpectedError', route: 'token' },
+    ]);
   });
 });
 
