@@ -93,6 +93,8 @@ describe('landing page GET /join/<id>', () => {
     const code = lastCode(svc.graph);
     const bad = await form(`/join/${id}/verify`, { code: '12ab', lang: 'ko' });
     expect(bad.body).toContain('6자리 숫자');
+    const missing = await form(`/join/${id}/verify`, { lang: 'en' });
+    expect([missing.statusCode, missing.body.includes('Enter the 6 digits from the email.')]).toEqual([200, true]);
     const wrong = await form(`/join/${id}/verify`, { code: code === '111111' ? '222222' : '111111', lang: 'en' });
     expect(wrong.body).toContain('4 attempts left');
     for (const secret of [...secrets, code]) expect(sent.body + bad.body + wrong.body).not.toContain(secret);
