@@ -2,55 +2,10 @@
 // noise suppression uses the package's deep model where the SDK supports it, else the browser's own,
 // else says it could not start; the feature's events become effects events; detach leaves no
 // listener and stops reporting.
-import type { ActiveAudioEffects, AudioEffectsFeature, AudioEffectsStartConfig, AudioEffectsStopConfig } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
-import { ScriptedFeature } from '../../../renderer/calling/practice/features/feature';
-import type { NoiseSuppressionPackage } from '../../../renderer/calling/effects-package';
+import { DeepModel, noiseSuppressionPackage as effectsPackage, StandInAudioEffects } from './effects-stand-ins';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachAudioEffects } from '../../../renderer/calling/features/audio-effects';
-
-type Checked = Parameters<AudioEffectsFeature['isSupported']>[0];
-
-class DeepModel {
-  readonly name = 'DeepNoiseSuppression';
-}
-
-class StandInAudioEffects extends ScriptedFeature implements AudioEffectsFeature {
-  constructor() {
-    super('AudioEffects');
-  }
-  activeEffects: ActiveAudioEffects = { echoCancellation: [], noiseSuppression: [] };
-  /** What this machine supports: the deep model, the browser's own suppression. */
-  supports = { deep: true, browser: true };
-  /** A start that the SDK refuses (the worklet could not load, for instance). */
-  startFails: Error | null = null;
-  readonly started: AudioEffectsStartConfig[] = [];
-  isSupported(effect: Checked): Promise<boolean> {
-    if (effect === 'BrowserNoiseSuppression') return Promise.resolve(this.supports.browser);
-    if (effect instanceof DeepModel) return Promise.resolve(this.supports.deep);
-    return Promise.resolve(false);
-  }
-  startEffects(config: AudioEffectsStartConfig): Promise<void> {
-    if (this.startFails) return Promise.reject(this.startFails);
-    this.started.push(config);
-    const suppression = config.noiseSuppression;
-    if (suppression) this.activeEffects = { ...this.activeEffects, noiseSuppression: [suppression === 'BrowserNoiseSuppression' ? suppression : 'DeepNoiseSuppression'] };
-    this.emit('effectsStarted', this.activeEffects);
-    return Promise.resolve();
-  }
-  stopEffects(config: AudioEffectsStopConfig): Promise<void> {
-    if (config.noiseSuppression) this.activeEffects = { ...this.activeEffects, noiseSuppression: [] };
-    this.emit('effectsStopped', this.activeEffects);
-    return Promise.resolve();
-  }
-  /** Public here: the tests fire the SDK's events themselves. */
-  override emit(event: string, ...args: unknown[]): void {
-    super.emit(event, ...args);
-  }
-}
-
-// The one processor the module constructs; the package's other exports are not used by it.
-const effectsPackage = { DeepNoiseSuppressionEffect: DeepModel } as unknown as NoiseSuppressionPackage;
 
 function attach(feature: StandInAudioEffects) {
   const events: EffectsEvent[] = [];

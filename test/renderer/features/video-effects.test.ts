@@ -1,49 +1,10 @@
 // Features.VideoEffects through its module, against a typed stand-in of the SDK's VideoEffectsFeature:
 // apply() checks support, starts, replaces and stops; the feature's events become effects events;
 // detach leaves no listener and stops reporting.
-import type { VideoEffectName, VideoEffectProcessor, VideoEffectsFeature } from '@azure/communication-calling';
 import { describe, expect, it } from 'vitest';
-import { ScriptedFeature } from '../../../renderer/calling/practice/features/feature';
-import type { BackgroundEffectsPackage } from '../../../renderer/calling/effects-package';
+import { backgroundEffectsPackage as effectsPackage, StandInVideoEffects } from './effects-stand-ins';
 import type { EffectsEvent } from '../../../renderer/calling/features/effects-model';
 import { attachVideoEffects } from '../../../renderer/calling/features/video-effects';
-
-
-class StandInVideoEffects extends ScriptedFeature implements VideoEffectsFeature {
-  constructor() {
-    super('VideoEffects');
-  }
-  activeEffects: VideoEffectName[] = [];
-  supported = true;
-  isSupported(_effect: VideoEffectProcessor): Promise<boolean> {
-    return Promise.resolve(this.supported);
-  }
-  startEffects(effect: VideoEffectProcessor): Promise<void> {
-    this.activeEffects = [effect.name];
-    this.emit('effectsStarted', this.activeEffects);
-    return Promise.resolve();
-  }
-  stopEffects(): Promise<void> {
-    this.activeEffects = [];
-    this.emit('effectsStopped', []);
-    return Promise.resolve();
-  }
-  /** Public here: the tests fire the SDK's events themselves. */
-  override emit(event: string, ...args: unknown[]): void {
-    super.emit(event, ...args);
-  }
-}
-
-// The two processors the module constructs; the package's other exports are not used by it.
-const effectsPackage = {
-  BackgroundBlurEffect: class {
-    readonly name = 'BackgroundBlur';
-  },
-  BackgroundReplacementEffect: class {
-    readonly name = 'BackgroundReplacement';
-    constructor(readonly options: { backgroundImageUrl: string }) {}
-  },
-} as unknown as BackgroundEffectsPackage;
 
 function attach(feature: StandInVideoEffects) {
   const events: EffectsEvent[] = [];
