@@ -40,6 +40,8 @@ export class EffectsController implements EffectsActions {
   private backgroundPackage: BackgroundEffectsPackage | null = null;
   private video: { stream: LocalVideoStream; handle: VideoEffectsHandle | null } | null = null;
   private audio: { stream: LocalAudioStream; handle: AudioEffectsHandle } | null = null;
+  /** The session's microphone stream, kept also while suppression is off (the guest may turn it on). */
+  private audioStream: LocalAudioStream | null = null;
   private customUrl: string | null = null;
   private disposed = false;
   /** Applies run one after another, so the last choice is what ends up on the stream. */
@@ -145,9 +147,10 @@ export class EffectsController implements EffectsActions {
 
   /** The session's microphone stream now (null: none). */
   setAudioStream(stream: LocalAudioStream | null): void {
-    if (this.audio?.stream === stream) return;
+    if (this.audioStream === stream) return;
     this.audio?.handle.detach();
     this.audio = null;
+    this.audioStream = stream;
     if (!stream) return;
     void this.enqueue(async () => {
       if (!this.store.get().noiseSuppression) return;
@@ -155,7 +158,7 @@ export class EffectsController implements EffectsActions {
     });
   }
 
-  private async applyNoise(stream: LocalAudioStream | null = this.audio?.stream ?? null): Promise<void> {
+  private async applyNoise(stream: LocalAudioStream | null = this.audioStream): Promise<void> {
     if (!stream) return;
     if (!this.audio || this.audio.stream !== stream) {
       const pkg = await loadNoiseSuppression();
@@ -252,6 +255,7 @@ export class EffectsController implements EffectsActions {
     this.audio?.handle.detach();
     this.video = null;
     this.audio = null;
+    this.audioStream = null;
     if (this.customUrl) URL.revokeObjectURL(this.customUrl);
     this.customUrl = null;
     this.disposed = true;

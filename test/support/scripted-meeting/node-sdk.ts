@@ -11,7 +11,7 @@ import { Emitter } from '../../../renderer/calling/practice/emitter';
 // Opaque keys: the scripted meeting only compares them by identity, as the SDK does.
 const key = <T>(name: string) => Object.freeze({ name }) as unknown as T;
 
-export const Features: FeatureKeys & Record<'Captions' | 'Spotlight' | 'MediaStats' | 'TogetherMode' | 'BreakoutRooms', unknown> = {
+export const Features: FeatureKeys & Record<'Captions' | 'Spotlight' | 'MediaStats' | 'TogetherMode' | 'BreakoutRooms' | 'VideoEffects' | 'AudioEffects', unknown> = {
   Capabilities: key('Capabilities'),
   Recording: key('Recording'),
   Transcription: key('Transcription'),
@@ -26,6 +26,9 @@ export const Features: FeatureKeys & Record<'Captions' | 'Spotlight' | 'MediaSta
   TogetherMode: key('TogetherMode'),
   BreakoutRooms: key('BreakoutRooms'),
   TeamsMeetingAudioConferencing: key('TeamsMeetingAudioConferencing'),
+  // Features of a local stream, not of the call (the effects controller's).
+  VideoEffects: key('VideoEffects'),
+  AudioEffects: key('AudioEffects'),
 };
 
 /** The SDK's LocalVideoStream: a camera device (or a MediaStream) the call sends. */
