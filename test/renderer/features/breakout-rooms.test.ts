@@ -67,7 +67,7 @@ describe('breakout rooms feature', () => {
   it('reads the room’s end as a timestamp or as time from now, and nothing from a value that is neither', () => {
     const at = (roomEndTime: unknown) => roomEndOf({ roomEndTime } as BreakoutRoomsSettings, 1_000);
     expect(roomEndOf(undefined, 1_000)).toBeNull();
-    expect(roomEndOf({} as BreakoutRoomsSettings, 1_000)).toBeNull();
+    expect(roomEndOf({}, 1_000)).toBeNull();
     expect(at({ attemptTimestamp: 5_000 })).toBe(5_000);
     expect(at({ attemptTimestamp: 0 })).toBeNull();
     expect(at({ attemptTimestamp: -1 })).toBeNull();
@@ -79,7 +79,7 @@ describe('breakout rooms feature', () => {
   });
 
   it('shows what is true at attach, its settings included, and moves nobody', () => {
-    const feature = new StandInBreakoutRooms(room({ autoMoveParticipantToBreakoutRoom: true }), { disableReturnToMainMeeting: true, roomEndTime: { deltaTimeInMs: 5_000 } } as unknown as BreakoutRoomsSettings);
+    const feature = new StandInBreakoutRooms(room({ autoMoveParticipantToBreakoutRoom: true }), { disableReturnToMainMeeting: true, roomEndTime: { deltaTimeInMs: 5_000 } });
     const { ctx, moves } = attach(feature);
     expect(ctx.take()).toEqual([
       { type: 'breakout/assigned', room: { name: 'Room 1', open: true, autoMove: true } },
@@ -165,7 +165,7 @@ describe('breakout rooms feature', () => {
     await none.handle.join();
     await none.handle.returnToMain();
     expect([...closed.moves, ...none.moves]).toEqual([]);
-    const forbidden = attach(new StandInBreakoutRooms(room(), { disableReturnToMainMeeting: true } as BreakoutRoomsSettings), 'room');
+    const forbidden = attach(new StandInBreakoutRooms(room(), { disableReturnToMainMeeting: true }), 'room');
     await forbidden.handle.returnToMain();
     expect(forbidden.moves).toEqual([]);
   });
