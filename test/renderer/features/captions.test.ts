@@ -140,4 +140,52 @@ describe('captions feature', () => {
     handle.detach();
     expect(teams.listenerCount() + feature.acs.listenerCount() + feature.listenerCount()).toBe(0);
   });
+  it('says why a stop or a language change failed, and a stop refused leaves the next service stop told', async () => {
+    const { captions, ctx, handle } = setup({ translation: true });
+    await handle.start();
+    await settle();
+    ctx.take();
+    captions.stopCaptions = () => Promise.reject(new Error('busy'));
+    await handle.stop();
+    expect(ctx.take()).toEqual([{ type: 'captions/notice', notice: 'stopFailed' }]);
+    // Not the guest's stop any more: the service stopping them is told.
+    captions.scriptActive(false);
+    expect(ctx.take()).toEqual([
+      { type: 'captions/active', active: false },
+      { type: 'captions/notice', notice: 'stopped' },
+    ]);
+    // Not every SDK rejection is an Error: the log still reads.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    captions.setSpokenLanguage = () => Promise.reject('unsupported');
+    await handle.setSpokenLanguage('xx-xx');
+    expect(ctx.take()).toEqual([{ type: 'captions/notice', notice: 'languageFailed' }]);
+    expect(ctx.logs).toEqual(['warn: captions: stop failed: busy', 'warn: captions: spoken language failed: unsupported']);
+    handle.detach();
+  });
+
+  it('does nothing to start captions already on, and a stop while off only ends the wait', async () => {
+    const { ctx, handle } = setup();
+    await handle.stop();
+    expect(ctx.take().slice(1)).toEqual([{ type: 'captions/starting', starting: false }]);
+    await handle.start();
+    await settle();
+    ctx.take();
+    await handle.start();
+    expect(ctx.take()).toEqual([]);
+    handle.detach();
+  });
+
+  it('starts in the spoken language the service has, or Teams’ default when it has none', async () => {
+    const { captions, handle } = setup();
+    const asked: Array<string | undefined> = [];
+    const start = captions.startCaptions.bind(captions);
+    captions.startCaptions = (options) => {
+      asked.push(options?.spokenLanguage);
+      return start(options);
+    };
+    Object.defineProperty(captions, 'activeSpokenLanguage', { value: '', configurable: true });
+    await handle.start();
+    expect(asked).toEqual(['en-us']);
+    handle.detach();
+  });
 });
