@@ -82,4 +82,36 @@ describe('media stats feature', () => {
     feature.scriptReport(1);
     expect(ctx.take()).toEqual([]);
   });
+  it('reads a hand-made sample: the largest video each way, loss only where both packet counts are known, nothing made up', () => {
+    const sample = {
+      transports: [{ rttInMs: undefined }],
+      audio: {
+        send: [{ rttInMs: 80, jitterInMs: 4, packetsPerSecond: 50, packetsLostPerSecond: undefined }],
+        receive: [{ jitterInMs: Number.NaN, packetsPerSecond: 0, packetsLostPerSecond: 0 }],
+      },
+      video: {
+        send: [
+          { frameWidthSent: 640, frameHeightSent: 360, frameRateEncoded: 24 },
+          { frameWidthSent: 1280, frameHeightSent: 720, frameRateSent: 30 },
+          { frameWidthSent: 1920, frameHeightSent: undefined, frameRateSent: 30 },
+          { frameWidthSent: 320, frameHeightSent: 180, frameRateSent: 15 },
+        ],
+        receive: [
+          { frameWidthReceived: 320, frameHeightReceived: 180, frameRateDecoded: 12, packetsPerSecond: 90, packetsLostPerSecond: 10 },
+          { frameWidthReceived: 640, frameHeightReceived: 360, packetsPerSecond: 100, packetsLostPerSecond: 0 },
+          { frameWidthReceived: Number.POSITIVE_INFINITY, frameHeightReceived: 2160 },
+        ],
+      },
+    } as unknown as MediaStatsReportSample;
+    // Strictly: a measure that is not known is left out, not present as undefined.
+    expect(readingOf(sample)).toStrictEqual({
+      send: { active: true, rttMs: 80, jitterMs: 4, video: { width: 1280, height: 720, frameRate: 30 } },
+      receive: { active: true, lossPercent: 10, video: { width: 640, height: 360, frameRate: 0 } },
+    });
+    const smallest = { ...sample, video: { send: [sample.video.send[0]], receive: [sample.video.receive[0]] } };
+    expect(readingOf(smallest).send.video).toEqual({ width: 640, height: 360, frameRate: 24 });
+    expect(readingOf(smallest).receive.video).toEqual({ width: 320, height: 180, frameRate: 12 });
+    const silent = { transports: [], audio: { send: [], receive: [] }, video: { send: [], receive: [] } } as unknown as MediaStatsReportSample;
+    expect(readingOf(silent)).toStrictEqual({ send: { active: false }, receive: { active: false } });
+  });
 });
