@@ -141,7 +141,8 @@ export function locatorOf(target: MeetingTarget): TeamsMeetingLinkLocator | Team
 export function rawIdOfToken(token: string): string | null {
   try {
     const payload = token.split('.')[1] ?? '';
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    // atob decodes without the padding JWTs leave out (forgiving-base64, in Chromium and Node alike).
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const skypeId = (JSON.parse(json) as { skypeid?: unknown }).skypeid;
     return typeof skypeId === 'string' ? `8:${skypeId}` : null;
   } catch {
