@@ -78,6 +78,20 @@ describe.each(stores)('invitation store contract: %s', (_name, create) => {
   });
 });
 
+describe('invitation store in memory', () => {
+  it('forgets an invitation when its TTL has passed, to the millisecond', async () => {
+    const clock = { now: 50_000 };
+    const store = createMemoryInvitationStore(() => clock.now);
+    const value = invitation();
+    await store.create(value, 2);
+    clock.now += 1_999;
+    expect(await store.update(value.id, (current) => ({ ...current, failedAttempts: 1 }))).toMatchObject({ failedAttempts: 1 });
+    clock.now += 1;
+    expect(await store.get(value.id)).toBeUndefined();
+    expect(await store.update(value.id, (current) => current)).toBeUndefined();
+  });
+});
+
 describe.runIf(redisTestsRun)('invitation store in Redis', () => {
   it('an invitation created on one instance opens on another', async () => {
     const [one, two] = [await startInvitationApp({ store: createRedisInvitationStore(redis) }), await startInvitationApp({ store: createRedisInvitationStore(redis) })];
@@ -105,6 +119,47 @@ describe.runIf(redisTestsRun)('invitation store in Redis', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(1_000);
     await expect.poll(() => store.get(value.id), { timeout: 5_000 }).toBeUndefined();
+  });
+
+  it('applies a change again on top of a write that came in between, and reports an invitation deleted in between as gone', async () => {
+    const store = createRedisInvitationStore(redis);
+    const value = invitation();
+    await store.create(value, 60);
+    // ioredis sends commands in order on one connection: this SET lands between the read and the
+    // compare-and-set of the first try, which must then read again and apply the change anew.
+    let tries = 0;
+    const updated = await store.update(value.id, (current) => {
+      tries += 1;
+      if (tries === 1) void redis.set(invitationKey(value.id), JSON.stringify({ ...current, failedAttempts: 5 }), 'KEEPTTL');
+      return { ...current, failedAttempts: current.failedAttempts + 1 };
+    });
+    expect([tries, updated?.failedAttempts, (await store.get(value.id))?.failedAttempts]).toEqual([2, 6, 6]);
+    expect(await store.update(value.id, () => (void redis.del(invitationKey(value.id)), value))).toBeUndefined();
+    expect(await store.get(value.id)).toBeUndefined();
+  });
+
+  it('gives up after 20 conflicting writes instead of trying forever', async () => {
+    const store = createRedisInvitationStore(redis);
+    const value = invitation();
+    await store.create(value, 60);
+    let tries = 0;
+    await expect(
+      store.update(value.id, (current) => {
+        tries += 1;
+        void redis.set(invitationKey(value.id), JSON.stringify({ ...current, failedAttempts: tries }), 'KEEPTTL');
+        return current;
+      }),
+    ).rejects.toThrow('invitation update kept conflicting');
+    expect(tries).toBe(20);
+  });
+
+  it('keeps an invitation with a TTL under a second for one second', async () => {
+    const store = createRedisInvitationStore(redis);
+    const value = invitation();
+    await store.create(value, 0.2);
+    const ttl = await redis.pttl(invitationKey(value.id));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(1_000);
   });
 
   it('is shared: an invitation created through one connection is seen and updated through another', async () => {
