@@ -47,6 +47,7 @@ describe('audio-effects feature', () => {
     await handle.setNoiseSuppression(true);
     expect(feature.started).toEqual([]);
     expect(statuses()).toEqual(['starting', 'failed']);
+    expect(logs).toEqual(['no noise suppression available']);
 
     feature.supports.deep = true;
     feature.startFails = Object.assign(new Error('AudioWorklet could not be added'), { code: 500, subCode: 43000 });
@@ -57,6 +58,21 @@ describe('audio-effects feature', () => {
     feature.emit('effectsError', { name: 'AudioEffectsError', code: 500, subCode: 43001, message: 'deep model crashed' });
     expect(statuses().at(-1)).toBe('failed');
     expect(logs.at(-1)).toContain('500/43001 deep model crashed');
+    feature.emit('effectsError', { name: 'AudioEffectsError', code: 500, message: 'no sub-code' });
+    expect(logs.at(-1)).toBe('audio effect error: 500/ no sub-code');
+  });
+
+  it('turning it off stops nothing when nothing runs', async () => {
+    const feature = new StandInAudioEffects();
+    let stops = 0;
+    feature.stopEffects = () => {
+      stops++;
+      return Promise.resolve();
+    };
+    const { handle, statuses } = attach(feature);
+    await handle.setNoiseSuppression(false);
+    expect(stops).toBe(0);
+    expect(statuses()).toEqual(['off']);
   });
 
   it('detach removes every listener it added and reports nothing more', async () => {
