@@ -10,13 +10,14 @@ export function registerErrorHandler(app: FastifyInstance, log: ServerLog): void
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, 400, validationCode(error.validation));
     switch (error.code) {
+      // Fastify closes the connection itself after a body it could not parse (too large, malformed or
+      // cut short), since the client may still be sending it.
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendError(reply, 413, 'bodyTooLarge', true);
+        return sendError(reply, 413, 'bodyTooLarge');
       // Also an empty body: json-only.ts replaces Fastify's JSON parser (and its own empty-body error).
       case 'DOORWAY_INVALID_JSON':
-        return sendError(reply, 400, 'invalidJson');
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendError(reply, 400, 'invalidJson', true);
+        return sendError(reply, 400, 'invalidJson');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendError(reply, 415, 'unsupportedMediaType', true);
     }
