@@ -217,7 +217,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
 /** Rejects once `signal` aborts. */
 function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
 }
 
 function toDetails(meeting: z.infer<typeof meetingSchema>): MeetingDetails {
