@@ -68,4 +68,10 @@ describe('service app (inject)', () => {
     expect((await draining.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(503);
     await closed;
   });
+
+  it('refuses to build with a malformed ACS connection string, naming the problem but not the string', () => {
+    expect(() => buildApp({ config: testConfig('endpoint=https://contoso.example/;accesskey=not base64!'), log: { info() {}, warn() {}, error() {} } })).toThrow(
+      /^ACS connection string is malformed$/,
+    );
+  });
 });

@@ -245,6 +245,9 @@ describe('landing page routes of a service built afresh', () => {
       const longId = await fresh.app.inject({ method: 'GET', url: `/join/${'A'.repeat(65)}` });
       expect(longId.statusCode).toBe(400);
       expect((await post(`/join/${id}/verify`, `code=${'1'.repeat(33)}`)).statusCode).toBe(400);
+      // The forms take form bodies only.
+      const text = await fresh.app.inject({ method: 'POST', url: `/join/${id}/code`, headers: { 'content-type': 'text/plain' }, payload: 'lang=en' });
+      expect([text.statusCode, text.headers.connection, text.json()]).toEqual([415, 'close', { error: 'unsupportedMediaType' }]);
     } finally {
       await fresh.close();
     }

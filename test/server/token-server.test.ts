@@ -135,6 +135,8 @@ describe('reference token service: POST /api/token', () => {
     const { url, acs } = await start();
     const res = await rawRequest(`${url}/api/token`, { headers: contentType ? { 'content-type': contentType } : {}, body: '{"displayName":"Ada"}' });
     expect(res.status).toBe(415);
+    // Answered before the body was read: the connection is closed rather than parsed past.
+    expect([res.headers['content-type'], res.headers.connection, res.body]).toEqual(['application/json; charset=utf-8', 'close', '{"error":"unsupportedMediaType"}']);
     expect(acs.requests).toHaveLength(0);
   });
 
@@ -150,6 +152,7 @@ describe('reference token service: POST /api/token', () => {
       body: Buffer.alloc(5000, 0x20),
     });
     expect(declared.status).toBe(413);
+    expect([declared.headers.connection, declared.body]).toEqual(['close', '{"error":"bodyTooLarge"}']);
     const streamed = await rawRequest(`${url}/api/token`, {
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       chunks: Array.from({ length: 8 }, () => Buffer.alloc(512, 0x20)),
@@ -170,11 +173,15 @@ describe('reference token service: POST /api/token', () => {
     ['a 257-character display name', JSON.stringify({ displayName: 'a'.repeat(257) }), 'invalidDisplayName'],
     ['a display name with a newline', '{"displayName": "Ada\\nLovelace"}', 'invalidDisplayName'],
     ['a body that is not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'invalidJson'],
+    ['a name with a byte that is not UTF-8 (not read as U+FFFD)', Buffer.concat([Buffer.from('{"displayName":"Ada'), Buffer.from([0xff]), Buffer.from('"}')]), 'invalidJson'],
   ])('answers 400 to %s', async (_name, body, code) => {
     const { url, acs } = await start();
     const res = await rawRequest(`${url}/api/token`, { headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toEqual({ error: code });
+    // A body that could not be parsed may not have been read whole: that connection is closed. One
+    // that was parsed but refused by the schema keeps the connection open for the next request.
+    expect([res.headers['content-type'], res.headers.connection]).toEqual(['application/json; charset=utf-8', code === 'invalidJson' ? 'close' : 'keep-alive']);
     expect(acs.requests).toHaveLength(0);
   });
 
