@@ -25,6 +25,8 @@ describe('service app (inject)', () => {
     const res = await app.inject({ method, url });
     expect(res.statusCode).toBe(405);
     expect(res.headers.allow).toBe(allow);
+    // Answered without reading a body: the connection is closed.
+    expect(res.headers.connection).toBe('close');
     expect(res.json()).toEqual({ error: 'methodNotAllowed' });
   });
 
@@ -32,6 +34,7 @@ describe('service app (inject)', () => {
     const res = await app.inject({ method: 'GET', url: '/api/token/extra' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: 'notFound' });
+    expect(res.headers.connection).toBe('close');
     expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
@@ -65,6 +68,8 @@ describe('service app (inject)', () => {
     const during = await draining.inject({ method: 'GET', url: '/readyz' });
     expect(during.statusCode).toBe(503);
     expect(during.json()).toEqual({ status: 'draining', redis: 'notConfigured' });
+    // While draining, every answer asks the client to take its next request elsewhere.
+    expect(during.headers.connection).toBe('close');
     expect((await draining.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(503);
     await closed;
   });
@@ -73,5 +78,17 @@ describe('service app (inject)', () => {
     expect(() => buildApp({ config: testConfig('endpoint=https://contoso.example/;accesskey=not base64!'), log: { info() {}, warn() {}, error() {} } })).toThrow(
       /^ACS connection string is malformed$/,
     );
+  });
+
+  it('logs one line per request with its route, method, status and a duration no longer than the request took', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logged = buildApp({ config, log: { info: (event, fields) => void lines.push({ event, ...fields }), warn() {}, error() {} } });
+    const started = performance.now();
+    await logged.inject({ method: 'GET', url: '/healthz' });
+    const elapsed = performance.now() - started;
+    expect(lines).toEqual([{ event: 'request', route: 'healthz', method: 'GET', status: 200, durationMs: expect.any(Number) }]);
+    expect(lines[0].durationMs as number).toBeGreaterThanOrEqual(0);
+    expect(lines[0].durationMs as number).toBeLessThanOrEqual(Math.ceil(elapsed));
+    await logged.close();
   });
 });
