@@ -37,7 +37,8 @@ import { launchChromium, launchPersistentChromium } from '../test/support/chromi
 import { DIST_DIR, RENDERER_DIR, startRendererServer } from '../test/support/harness';
 import { SCRIPTED_MEETING_LINK, configureScriptedMeeting } from '../test/support/scripted-meeting/page';
 import { instantBridgeScript, instantReplies } from './instant-bridge';
-import { loadWithoutDebugger, type UnattachedSample } from './no-debugger';
+import { LONG_TASK_WATCH, longTasksAfter, type LongTaskSummary } from './long-tasks';
+import { LOOPBACK_ONLY, loadWithoutDebugger, type UnattachedSample } from './no-debugger';
 import { ensureBuilt, printTable, summarize } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -50,14 +51,6 @@ const SDK_MARK = 'doorway:sdk-ready';
 const CONNECTING_MARK = 'doorway:call-connecting';
 const JOIN_BUTTON_MARK = 'bench:join-button';
 const AFTER_FRAME_MS = 5000;
-
-/** Collects the page's long tasks (over 50 ms) from before any page script. */
-const LONG_TASK_WATCH = `(() => {
-  const tasks = (window.__benchLongTasks = []);
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
-})();`;
 
 /** Marks the moment the Join button is in the DOM (a MutationObserver from before any page script). */
 const JOIN_BUTTON_WATCH = `(() => {
@@ -76,14 +69,6 @@ interface Sample {
   frame: number;
   sdk: number;
 }
-
-interface Responsiveness {
-  longest: number;
-  blocking: number;
-}
-
-/** Tests and benches talk only to loopback: every other host fails to resolve. */
-const NO_OUTSIDE_HOSTS = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost';
 
 const CONTEXT_OPTIONS = { permissions: ['camera', 'microphone'], viewport: { width: 1100, height: 760 } };
 
@@ -108,7 +93,7 @@ async function newPage(browser: Browser): Promise<Page> {
  * in-memory cache. Outside hosts fail at name resolution instead.
  */
 function launchBrowser(): Promise<Browser> {
-  return launchChromium({ args: [NO_OUTSIDE_HOSTS] });
+  return launchChromium({ args: [LOOPBACK_ONLY] });
 }
 
 /** A browser launched on the kept profile folder: its one page, ready to load the app. */
@@ -117,7 +102,7 @@ async function relaunch(profile: string): Promise<BrowserContext> {
   // routing disables http cache"), and with it the code cache. Outside hosts fail at name
   // resolution instead, and the SDK's config service is answered through CDP's Fetch domain for
   // its one host (answerConfigServiceByCdp), which leaves the cache alone.
-  const context = await launchPersistentChromium(profile, { ...CONTEXT_OPTIONS, args: [NO_OUTSIDE_HOSTS] });
+  const context = await launchPersistentChromium(profile, { ...CONTEXT_OPTIONS, args: [LOOPBACK_ONLY] });
   await prepare(context);
   return context;
 }
@@ -150,12 +135,11 @@ async function load(page: Page, origin: string, waitForSdk = true): Promise<Samp
 }
 
 /** The long tasks from the first camera frame until AFTER_FRAME_MS after it (the page is loaded). */
-async function responsiveness(page: Page): Promise<Responsiveness> {
+async function responsiveness(page: Page): Promise<LongTaskSummary> {
   return page.evaluate(`(async () => {
     const frame = performance.getEntriesByName('${FRAME_MARK}')[0].startTime;
     while (performance.now() < frame + ${AFTER_FRAME_MS}) await new Promise((r) => setTimeout(r, frame + ${AFTER_FRAME_MS} - performance.now()));
-    const tasks = window.__benchLongTasks.filter((t) => t.start + t.duration > frame && t.start < frame + ${AFTER_FRAME_MS});
-    return { longest: Math.max(0, ...tasks.map((t) => t.duration)), blocking: tasks.reduce((sum, t) => sum + t.duration - 50, 0) };
+    return ${longTasksAfter('frame', AFTER_FRAME_MS)};
   })()`);
 }
 
@@ -171,8 +155,8 @@ ensureBuilt();
 const server = await startRendererServer();
 const revalidating = await startRendererServer(undefined, { revalidate: true });
 const cold: Sample[] = [];
-const afterFrame: Responsiveness[] = [];
-const afterFrameRelaunched: Responsiveness[] = [];
+const afterFrame: LongTaskSummary[] = [];
+const afterFrameRelaunched: LongTaskSummary[] = [];
 const unattached: UnattachedSample[] = [];
 const warm: Sample[] = [];
 const relaunched: Sample[] = [];
@@ -193,7 +177,7 @@ try {
   unattached.push(
     ...(await loadWithoutDebugger({
       runs: RUNS,
-      pageScripts: [instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })), JOIN_BUTTON_WATCH],
+      pageScripts: [instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })), JOIN_BUTTON_WATCH, LONG_TASK_WATCH],
       marks: { frame: FRAME_MARK, button: JOIN_BUTTON_MARK },
       afterFrameMs: AFTER_FRAME_MS,
       args: [`--window-size=${CONTEXT_OPTIONS.viewport.width},${CONTEXT_OPTIONS.viewport.height}`],

@@ -18,19 +18,18 @@ import path from 'node:path';
 import { createAppProtocolHandler } from '../main/app-protocol/app-protocol-handler';
 import { launchSettings } from '../test/support/chromium';
 import { RENDERER_DIR } from '../test/support/harness';
+import { longTasksAfter, type LongTaskSummary } from './long-tasks';
 
-export interface UnattachedSample {
+/** The page's marks, and its long tasks in `afterFrameMs` after the first camera frame. */
+export interface UnattachedSample extends LongTaskSummary {
   paint: number;
   button: number;
   frame: number;
-  /** The longest task and the total blocking time in `afterFrameMs` after the first camera frame. */
-  longest: number;
-  blocking: number;
 }
 
 export interface UnattachedOptions {
   runs: number;
-  /** Scripts run first in the page: the bridge stub and the bench's watchers. */
+  /** Scripts run first in the page: the bridge stub and the bench's watchers, LONG_TASK_WATCH among them. */
   pageScripts: string[];
   marks: { frame: string; button: string };
   afterFrameMs: number;
@@ -40,20 +39,17 @@ export interface UnattachedOptions {
 
 const TIMEOUT_MS = 60_000;
 /** Only loopback: the start page on 127.0.0.1, the app on localhost; every other host fails to resolve. */
-const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1';
+export const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1';
 
 /** The page's report: its marks, and the long tasks in the window after the frame, POSTed once. */
 function reportScript({ marks, afterFrameMs }: UnattachedOptions): string {
   return `(() => {
-    const tasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const poll = setInterval(() => {
       const frame = at('${marks.frame}');
       if (Number.isNaN(frame) || performance.now() < frame + ${afterFrameMs}) return;
       clearInterval(poll);
-      const after = tasks.filter((t) => t.start + t.duration > frame && t.start < frame + ${afterFrameMs});
-      const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), frame, longest: Math.max(0, ...after.map((t) => t.duration)), blocking: after.reduce((sum, t) => sum + t.duration - 50, 0) };
+      const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
       void fetch('/report', { method: 'POST', body: JSON.stringify(report) });
     }, 100);
   })();`;
