@@ -102,9 +102,11 @@ describe('join screen hot-plug', () => {
       // Unplug that microphone and the camera (the OS's device list changes, 'devicechange' fires).
       await unplug(page, ['Fake Audio Input 2', 'fake_device_0']);
       await expect.poll(() => optionLabels(microphones), { timeout: 10_000 }).not.toContain('Fake Audio Input 2');
-      // The meter moves to another microphone (the system default); the picker shows it.
-      await expect.poll(() => microphones.getAttribute('data-in-use'), { timeout: 10_000 }).not.toBe(secondMic);
-      expect(await microphones.getAttribute('data-in-use')).toBe(await microphones.inputValue());
+      // The meter moves to another microphone (the system default); the picker shows it. While it
+      // switches, no microphone is in use (''): wait for the switch itself, not just for the old one to go.
+      await expect
+        .poll(async () => [await microphones.getAttribute('data-in-use'), await microphones.inputValue()], { timeout: 10_000 })
+        .toEqual([defaultMic, defaultMic]);
       await page.locator('.join-preview[data-state="missing"]').waitFor({ timeout: 10_000 });
 
       // Plug them back: the remembered microphone is chosen again and the preview comes back.
