@@ -392,6 +392,8 @@ export class FakeWebContents
   implements Pick<WebContents, 'getURL' | 'isDestroyed' | 'loadURL' | 'send' | 'forcefullyCrashRenderer'>
 {
   page: Page | null = null;
+  /** The page's binding and preload being added: a page closed meanwhile makes Playwright throw uncaught. */
+  private setup: Promise<void> = Promise.resolve();
   private crashed = false;
   private destroyed = false;
   windowOpenHandler: ((details: { url: string }) => unknown) | null = null;
@@ -457,11 +459,20 @@ export class FakeWebContents
 
   destroy(): void {
     this.destroyed = true;
-    void this.page?.close().catch(() => undefined);
+    void this.closePage();
+  }
+
+  /** Closes the current page once its setup is over (a quit can come while a window is still being made). */
+  private closePage(): Promise<void> {
+    const page = this.page;
+    return this.setup
+      .catch(() => undefined)
+      .then(() => page?.close())
+      .catch(() => undefined);
   }
 
   private async newPage(): Promise<void> {
-    void this.page?.close().catch(() => undefined);
+    void this.closePage();
     this.crashed = false;
     const context = await this.runtime.browserContext();
     const page = await context.newPage();
@@ -472,6 +483,11 @@ export class FakeWebContents
       this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 139 });
     });
     page.on('pageerror', (error) => this.runtime.calls.push(`pageerror ${error.message}`));
+    this.setup = this.addBindingAndPreload(page);
+    await this.setup;
+  }
+
+  private async addBindingAndPreload(page: Page): Promise<void> {
     await page.exposeBinding('__doorwayHarnessInvoke', async (source, channel: string, payload: unknown) => {
       const handler = this.runtime.ipcHandlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
