@@ -78,11 +78,52 @@ export type GraphCredentialSettings =
   | { tenantId: string; clientId: string; clientSecret: string }
   | { tenantId: string; clientId: string; certificatePem: string };
 
-/** The app-only credential; `options` carries authorityHost (sovereign clouds, tests). */
+/** What the credential throws when no request reached Entra ID (connection refused, DNS, TLS). */
+export class EntraUnreachableError extends Error {
+  override readonly name = 'EntraUnreachableError';
+}
+
+type PipelinePolicy = NonNullable<ClientSecretCredentialOptions['additionalPolicies']>[number]['policy'];
+
+/**
+ * The app-only credential; `options` carries authorityHost (sovereign clouds, tests). MSAL reports
+ * an Entra it could not reach in the same words as one that answered "no such tenant"
+ * (endpoints_resolution_error) or refused the secret, so a policy in @azure/identity's own pipeline
+ * watches whether the last attempt got an answer at all: when none did, getToken throws
+ * EntraUnreachableError (the original error as its cause) instead.
+ */
 export function createGraphCredential(settings: GraphCredentialSettings, options: ClientSecretCredentialOptions = {}): TokenCredential {
-  return 'clientSecret' in settings
-    ? new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, options)
-    : new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificate: settings.certificatePem }, options);
+  let unanswered = false;
+  const watch: PipelinePolicy = {
+    name: 'doorwayEntraReachability',
+    async sendRequest(request, next) {
+      try {
+        const response = await next(request);
+        unanswered = false;
+        return response;
+      } catch (error) {
+        // A RestError with a response is an answer (a status Entra chose); anything else never got one.
+        unanswered = (error as { response?: unknown }).response === undefined;
+        throw error;
+      }
+    },
+  };
+  const watched: ClientSecretCredentialOptions = { ...options, additionalPolicies: [...(options.additionalPolicies ?? []), { policy: watch, position: 'perRetry' }] };
+  const inner =
+    'clientSecret' in settings
+      ? new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, watched)
+      : new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificate: settings.certificatePem }, watched);
+  return {
+    async getToken(scopes, getTokenOptions) {
+      unanswered = false;
+      try {
+        return await inner.getToken(scopes, getTokenOptions);
+      } catch (error) {
+        if (unanswered) throw new EntraUnreachableError('Entra ID could not be reached', { cause: error });
+        throw error;
+      }
+    },
+  };
 }
 
 const meetingSchema = z.object({
@@ -102,7 +143,10 @@ const meetingSchema = z.object({
 const meetingListSchema = z.object({ value: z.array(meetingSchema) });
 const graphErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 
-type GraphAnswer = { status: number; body: unknown; retryAfterSeconds?: number } | { status: 'timeout' | 'unreachable' } | { status: 'credential'; code?: string };
+type GraphAnswer =
+  | { status: number; body: unknown; retryAfterSeconds?: number }
+  | { status: 'timeout' | 'unreachable' | 'entraUnreachable' }
+  | { status: 'credential'; code?: string };
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const {
@@ -126,6 +170,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       token = accessToken.token;
     } catch (error) {
       if (signal.aborted) return { status: 'timeout' };
+      if (error instanceof EntraUnreachableError) return { status: 'entraUnreachable' };
       // Entra's error code (AADSTS...) is safe to report; its description may echo the client id.
       const aadsts = error instanceof Error ? /AADSTS\d+/.exec(error.message)?.[0] : undefined;
       return { status: 'credential', ...(aadsts ? { code: aadsts } : {}) };
@@ -158,6 +203,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       answer = await once(method, path, body);
       const retryable = answer.status === 'timeout' || answer.status === 'unreachable' || answer.status === 429 || (typeof answer.status === 'number' && answer.status >= 500);
+      // An unreachable Entra is not retried here: @azure/identity's pipeline already retried the token request.
       // A POST that timed out may have taken effect (the meeting created, the mail sent): do not
       // create a second meeting or mail the guest twice.
       if (!retryable || attempt === maxAttempts || (method === 'POST' && answer.status === 'timeout')) break;
@@ -265,6 +311,9 @@ export function graphFailure(
   });
   if (answer.status === 'credential') {
     return fail('credentialRejected', `Entra ID refused the service's credential${'code' in answer && answer.code ? ` (${answer.code})` : ''}: check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and the client secret or certificate (expired?).`);
+  }
+  if (answer.status === 'entraUnreachable') {
+    return fail('unreachable', `Entra ID could not be reached for a Microsoft Graph token (${operation}): check the network, any proxy, and the authority host.`);
   }
   if (answer.status === 'timeout') return fail('timeout', `Microsoft Graph did not answer in time (${operation}).`);
   if (answer.status === 'unreachable') return fail('unreachable', `Microsoft Graph could not be reached (${operation}): check the network and GRAPH_BASE_URL.`);

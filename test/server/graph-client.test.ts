@@ -261,7 +261,7 @@ describe('graph client', () => {
     });
   });
 
-  it('reports an Entra that does not answer as a timeout, and one that cannot be reached as a refused credential without a code', async () => {
+  it('reports an Entra that does not answer as a timeout, one that cannot be reached as unreachable, and a tenant it does not know as a refused credential', async () => {
     const hung = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
     const before = graph.requests.length;
     entra.stallNextToken();
@@ -271,9 +271,22 @@ describe('graph client', () => {
       message: 'Microsoft Graph did not answer in time (createMeeting).',
     });
     expect(graph.requests.length).toBe(before);
-    const credential = createGraphCredential({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { authorityHost: 'https://127.0.0.1:9', disableInstanceDiscovery: true });
+    // Nothing listens on port 9: the connection is refused. @azure/identity retries it itself (here
+    // without its real back-off); the Graph client adds no retries of its own.
+    const credential = createGraphCredential(
+      { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret },
+      { authorityHost: 'https://127.0.0.1:9', disableInstanceDiscovery: true, retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 1 } },
+    );
     const noEntra = createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms) });
     expect(await noEntra.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
+      ok: false,
+      failure: 'unreachable',
+      message: 'Entra ID could not be reached for a Microsoft Graph token (findMeeting): check the network, any proxy, and the authority host.',
+    });
+    expect(sleeps).toEqual([]);
+    // Entra answers, but knows no such tenant: MSAL words this exactly as it words the refused connection above.
+    const unknownTenant = clientWith({ tenantId: '11111111-1111-4111-8111-111111111111', clientId: entra.clientId, clientSecret: entra.clientSecret });
+    expect(await unknownTenant.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toEqual({
       ok: false,
       failure: 'credentialRejected',
       message: "Entra ID refused the service's credential: check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and the client secret or certificate (expired?).",
