@@ -245,14 +245,17 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       if (!found.invitation.boundEmail || !graph || !mailSender) return { ok: false, error: 'unknownInvitation' };
       const code = newCode();
       const at = now();
+      const digest = codeDigest(key, id, code);
       let limited: number | undefined;
+      let previousCode: Invitation['code'];
       const updated = await store.update(id, (current) => {
+        previousCode = current.code;
         const recent = current.codesSentAt.filter((sentAt) => at - sentAt < 3_600_000);
         const last = recent.at(-1);
         if (last !== undefined && at - last < MIN_CODE_INTERVAL_MS) limited = Math.ceil((MIN_CODE_INTERVAL_MS - (at - last)) / 1000);
         else if (recent.length >= MAX_CODES_PER_HOUR) limited = Math.ceil((recent[0] + 3_600_000 - at) / 1000);
         if (limited !== undefined) return current;
-        return { ...current, codesSentAt: [...recent, at], code: { digest: codeDigest(key, id, code), expiresAt: at + codeTtlMs, attemptsLeft: attemptsPerCode } };
+        return { ...current, codesSentAt: [...recent, at], code: { digest, expiresAt: at + codeTtlMs, attemptsLeft: attemptsPerCode } };
       });
       if (!updated) return { ok: false, error: 'unknownInvitation' };
       if (limited !== undefined) return { ok: false, error: 'rateLimited', retryAfterSeconds: limited };
@@ -262,7 +265,17 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       await loadLocale(lang, importLocale);
       const message = composeCodeMail({ lang, meetingSubject: found.invitation.meeting.subject, code, minutes: Math.round(codeTtlMs / 60_000) });
       const sent = await graph.sendMail(mailSender, { to: email, subject: message.subject, html: message.html, attachments: [] });
-      if (!sent.ok) return { ok: false, error: 'serviceError' };
+      if (!sent.ok) {
+        // The guest got no mail: it does not count against the limits (they may ask again at once),
+        // and the code they may already hold stays the valid one.
+        await store.update(id, (current) => {
+          if (current.code?.digest !== digest) return current;
+          const { code: _unsent, ...rest } = current;
+          const sentAt = current.codesSentAt.lastIndexOf(at);
+          return { ...rest, codesSentAt: current.codesSentAt.filter((_, index) => index !== sentAt), ...(previousCode ? { code: previousCode } : {}) };
+        });
+        return { ok: false, error: 'serviceError' };
+      }
       audit.record('codeSent', { invitationId: id, actor: 'guest', email, channel });
       return { ok: true, value: { expiresInSeconds: Math.round(codeTtlMs / 1000) } };
     },

@@ -176,6 +176,34 @@ describe('invitation limits', () => {
     expect(auditEvents('codeSent')).toBe(sentBefore);
   });
 
+  it('does not count a code mail Graph failed to send: the guest may ask again at once, and the code they hold stays valid', async () => {
+    const { id } = await invitation({ bound: true });
+    expect((await fx.service.sendCode(id, 'page')).ok).toBe(true);
+    const delivered = lastCode(fx.graph);
+    const mailsBefore = fx.graph.sentMail.length;
+    fx.clock.now += 30_000;
+    fx.graph.failNext({ status: 500 }, 3);
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'serviceError' });
+    expect(fx.graph.sentMail.length).toBe(mailsBefore);
+    // The mail that went out is still the code to type.
+    expect((await fx.service.verify(id, delivered, 'page')).ok).toBe(true);
+    // No wait of 30 s for a mail that never came: a new code is mailed at the same instant.
+    expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: true, value: { expiresInSeconds: 600 } });
+    expect(fx.graph.sentMail.length).toBe(mailsBefore + 1);
+    // Failed mails do not use up the five an hour either: with four more failures, four more codes go out.
+    for (let i = 0; i < 4; i++) {
+      fx.clock.now += 30_000;
+      fx.graph.failNext({ status: 500 }, 3);
+      expect(await fx.service.sendCode(id, 'page')).toEqual({ ok: false, error: 'serviceError' });
+    }
+    for (let i = 0; i < 3; i++) {
+      expect(await fx.service.sendCode(id, 'page'), `code ${i + 3}`).toEqual({ ok: true, value: { expiresInSeconds: 600 } });
+      fx.clock.now += 30_000;
+    }
+    expect(await fx.service.sendCode(id, 'page')).toMatchObject({ ok: false, error: 'rateLimited' });
+    expect(fx.graph.sentMail.length).toBe(mailsBefore + 4);
+  });
+
   it('revokes once: a second revocation is accepted but keeps the first time and is not audited again', async () => {
     const { id } = await invitation({ bound: true });
     const grant = await verifiedGrant(id);
