@@ -11,6 +11,7 @@ import { createAcsIssuer, type AcsIssuer } from './acs-issuer';
 import type { RateLimitConfig, ServerConfig } from './config';
 import { parseConnectionString } from './connection-string';
 import { registerAppKey } from './hooks/app-key';
+import { createClientErrorHandler } from './hooks/client-error';
 import { registerErrorHandler } from './hooks/error-handler';
 import { registerJsonOnly } from './hooks/json-only';
 import { registerNotFound } from './hooks/not-found';
@@ -73,6 +74,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     keepAliveTimeout: 5_000,
     // Requests on open connections while draining are still answered (with Connection: close).
     return503OnClosing: false,
+    clientErrorHandler: createClientErrorHandler(log),
   });
   // Beyond the cap Node closes new connections at once: a flood of idle sockets cannot exhaust memory.
   app.server.maxConnections = config.maxConnections;

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'methodNotAllowed',
   'bodyTooLarge',
   'unsupportedMediaType',
+  // Refused by Node's HTTP parser or its timeouts, before any route (hooks/client-error.ts).
+  'requestTimeout',
+  'headersTooLarge',
   'rateLimited',
   'internal',
   'upstreamFailed',

@@ -2,7 +2,7 @@
 // CORS headers at all: browsers may not call it cross-origin, and it never needs them to.
 import type { FastifyInstance } from 'fastify';
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
   'cross-origin-resource-policy': 'same-origin',

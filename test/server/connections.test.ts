@@ -38,6 +38,28 @@ function waitFor<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms))]);
 }
 
+/** The status, lower-cased headers and body of a raw HTTP/1.1 answer. */
+function parseAnswer(raw: string): { status: number; headers: Record<string, string>; body: string } {
+  const [head, ...rest] = raw.split('\r\n\r\n');
+  const [statusLine, ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') };
+}
+
+/** The service's own error shape, with its security headers, on a connection it then closed. */
+function expectServiceError(raw: string, status: number, error: string) {
+  const answer = parseAnswer(raw);
+  expect(answer).toMatchObject({ status, body: JSON.stringify({ error }) });
+  expect(answer.headers).toMatchObject({
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(answer.body.length),
+    connection: 'close',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  });
+}
+
 function connectionCount(server: Server): Promise<number> {
   return new Promise((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
 }
@@ -49,7 +71,7 @@ describe('token service: connections', () => {
     const closed = untilClosed(socket);
     socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\n');
     // Node's own check would take up to 30 s; the configured timeout must hold within a few seconds.
-    expect(await waitFor(closed, 5_000, 'closing a connection with unfinished headers')).toMatch(/^HTTP\/1\.1 408 /);
+    expectServiceError(await waitFor(closed, 5_000, 'closing a connection with unfinished headers'), 408, 'requestTimeout');
   });
 
   it('closes a connection whose body never finishes, at the request timeout', async () => {
@@ -57,8 +79,27 @@ describe('token service: connections', () => {
     const socket = await open(url);
     const closed = untilClosed(socket);
     socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"displayName":');
-    expect(await waitFor(closed, 5_000, 'closing a connection with an unfinished body')).toMatch(/^HTTP\/1\.1 408 /);
+    expectServiceError(await waitFor(closed, 5_000, 'closing a connection with an unfinished body'), 408, 'requestTimeout');
     expect(acs.requests).toHaveLength(0);
+  });
+
+  it('answers a body longer than its Content-Length in the service’s error shape, and closes the connection', async () => {
+    const { url, acs, logs } = (harness = await startHarness());
+    const socket = await open(url);
+    const closed = untilClosed(socket);
+    // Node reads 5 bytes of body; the rest is not a request. Nothing after it on this connection can be trusted.
+    socket.write('POST /api/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n{"displayName":"Ada"}');
+    expectServiceError(await waitFor(closed, 5_000, 'answering a body longer than its Content-Length'), 400, 'invalidRequest');
+    expect(acs.requests).toHaveLength(0);
+    expect(logs.map((line) => JSON.parse(line) as Record<string, unknown>)).toContainEqual(expect.objectContaining({ event: 'clientError', status: 400, error: 'invalidRequest' }));
+  });
+
+  it('answers headers over the size limit with 431 in the service’s error shape', async () => {
+    const { url } = (harness = await startHarness());
+    const socket = await open(url);
+    const closed = untilClosed(socket);
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(10_000)}\r\n\r\n`);
+    expectServiceError(await waitFor(closed, 5_000, 'refusing oversized headers'), 431, 'headersTooLarge');
   });
 
   it('refuses connections beyond the cap, and serves again once one closes', async () => {
