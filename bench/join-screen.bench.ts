@@ -16,8 +16,9 @@
 //  1b. The main thread in the 5 s after the first camera frame (cold, relaunch): the longest task and the
 //     total blocking time (each task's time over 50 ms), from the page's own long-task entries.
 //     The SDK and noise suppression's chunk evaluate in that window, in idle time.
-//  1c. Cold again with no debugger attached (no-debugger.ts): Playwright's DevTools connection makes
-//     V8 collect source positions over the SDK chunk while it evaluates; Electron has no debugger.
+//  1c. Cold, warm and relaunch again with no debugger attached (no-debugger.ts): Playwright's
+//     DevTools connection makes V8 collect source positions over the SDK chunk while it evaluates;
+//     Electron has no debugger.
 //  2. The JS heap on the join screen after settling, with the SDK chunk held back (what the guest's
 //     page holds before the SDK loads), and after it has loaded.
 //  3. Join to the call's first 'Connecting' (the scripted meeting, renderer/calling/practice/,
@@ -157,7 +158,7 @@ const revalidating = await startRendererServer(undefined, { revalidate: true });
 const cold: Sample[] = [];
 const afterFrame: LongTaskSummary[] = [];
 const afterFrameRelaunched: LongTaskSummary[] = [];
-const unattached: UnattachedSample[] = [];
+const unattached: Record<'cold' | 'warm' | 'relaunch', UnattachedSample[]> = { cold: [], warm: [], relaunch: [] };
 const warm: Sample[] = [];
 const relaunched: Sample[] = [];
 const heapBefore: number[] = [];
@@ -174,15 +175,17 @@ try {
     }
   }
 
-  unattached.push(
-    ...(await loadWithoutDebugger({
+  for (const mode of ['cold', 'warm', 'relaunch'] as const) {
+    unattached[mode] = await loadWithoutDebugger({
+      mode,
       runs: RUNS,
+      warmUp: WARM_UP,
       pageScripts: [instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })), JOIN_BUTTON_WATCH, LONG_TASK_WATCH],
       marks: { frame: FRAME_MARK, button: JOIN_BUTTON_MARK },
       afterFrameMs: AFTER_FRAME_MS,
       args: [`--window-size=${CONTEXT_OPTIONS.viewport.width},${CONTEXT_OPTIONS.viewport.height}`],
-    })),
-  );
+    });
+  }
 
   const browser = await launchBrowser();
   try {
@@ -258,12 +261,14 @@ printTable(`Main thread in the ${AFTER_FRAME_MS / 1000} s after the first camera
   ['relaunch: longest task (ms)', summarize(afterFrameRelaunched.map((r) => r.longest))],
   ['relaunch: total blocking time (ms)', summarize(afterFrameRelaunched.map((r) => r.blocking))],
 ]);
-printTable(`Cold, with no debugger attached (Chromium started directly, as Electron runs the app; the page reports by POST), ${RUNS} runs`, [
-  ['first paint', summarize(unattached.map((r) => r.paint))],
-  ['Join button in the DOM', summarize(unattached.map((r) => r.button))],
-  ['first camera frame', summarize(unattached.map((r) => r.frame))],
-  [`longest task in the ${AFTER_FRAME_MS / 1000} s after the frame (ms)`, summarize(unattached.map((r) => r.longest))],
-  ['total blocking time in that window (ms)', summarize(unattached.map((r) => r.blocking))],
+printTable(`With no debugger attached (Chromium started directly, as Electron runs the app; the page reports by POST), ${RUNS} runs each`, [
+  ...(['cold', 'warm', 'relaunch'] as const).flatMap((mode): Array<[string, string]> => [
+    [`${mode}: first paint`, summarize(unattached[mode].map((r) => r.paint))],
+    [`${mode}: Join button in the DOM`, summarize(unattached[mode].map((r) => r.button))],
+    [`${mode}: first camera frame`, summarize(unattached[mode].map((r) => r.frame))],
+    [`${mode}: longest task in the ${AFTER_FRAME_MS / 1000} s after the frame (ms)`, summarize(unattached[mode].map((r) => r.longest))],
+    [`${mode}: total blocking time in that window (ms)`, summarize(unattached[mode].map((r) => r.blocking))],
+  ]),
 ]);
 printTable(`JS heap on the join screen after settling, after GC (MB), ${HEAP_RUNS} runs`, [
   ['before the SDK (its chunk held back)', summarize(heapBefore)],

@@ -5,9 +5,17 @@
 // So here Chromium is started directly, with no remote debugging, and the page reports its own
 // marks back by POST. The preload bridge is answered in the page by the same stub as the rest of
 // the bench (instant-bridge.ts), inline in <head> and admitted by its hash in the app's own CSP.
-// Each run is a fresh browser and profile; it first opens a blank page on 127.0.0.1 and then
-// navigates to the app on localhost, so that the app gets a new renderer process (another site) and
-// the browser's own start-up is not counted, as in the Playwright runs.
+// Every launch first opens a blank page on 127.0.0.1 and then navigates to the app on localhost, so
+// that the app gets a new renderer process (another site) and the browser's own start-up is not
+// counted, as in the Playwright runs. Three ways to load:
+//  - cold: a fresh browser and profile each run;
+//  - warm: one browser, the app loaded again and again in its tab (the page navigates to itself
+//    when the bench answers its report with "again"); HTTP and V8 code cache kept;
+//  - relaunch: a new browser process each run on one profile kept across launches, as the app's
+//    second launch finds its code cache.
+// Warm and relaunch are served with ETags and 304s (test/support/harness.ts `revalidated`), as the
+// Playwright relaunch is, and measured after `warmUp` loads, so that Chromium's code-cache heat
+// check has passed (the app itself skips it with v8CacheOptions 'bypassHeatCheck').
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createAppProtocolHandler } from '../main/app-protocol/app-protocol-handler';
 import { launchSettings } from '../test/support/chromium';
-import { RENDERER_DIR } from '../test/support/harness';
+import { RENDERER_DIR, revalidated } from '../test/support/harness';
 import { longTasksAfter, type LongTaskSummary } from './long-tasks';
 
 /** The page's marks, and its long tasks in `afterFrameMs` after the first camera frame. */
@@ -28,7 +36,10 @@ export interface UnattachedSample extends LongTaskSummary {
 }
 
 export interface UnattachedOptions {
+  mode: 'cold' | 'warm' | 'relaunch';
   runs: number;
+  /** Loads before the measured ones (warm and relaunch). */
+  warmUp: number;
   /** Scripts run first in the page: the bridge stub and the bench's watchers, LONG_TASK_WATCH among them. */
   pageScripts: string[];
   marks: { frame: string; button: string };
@@ -50,7 +61,9 @@ function reportScript({ marks, afterFrameMs }: UnattachedOptions): string {
       if (Number.isNaN(frame) || performance.now() < frame + ${afterFrameMs}) return;
       clearInterval(poll);
       const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
-      void fetch('/report', { method: 'POST', body: JSON.stringify(report) });
+      void fetch('/report', { method: 'POST', body: JSON.stringify(report) })
+        .then((answer) => answer.text())
+        .then((next) => next === 'again' && location.replace(location.href));
     }, 100);
   })();`;
 }
@@ -58,9 +71,10 @@ function reportScript({ marks, afterFrameMs }: UnattachedOptions): string {
 export async function loadWithoutDebugger(options: UnattachedOptions): Promise<UnattachedSample[]> {
   const inline = [...options.pageScripts, reportScript(options)].join('\n');
   const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
-  const index = readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8').replace('<head>', `<head><script>${inline}</script>`);
+  const index = Buffer.from(readFileSync(path.join(RENDERER_DIR, 'index.html'), 'utf8').replace('<head>', `<head><script>${inline}</script>`));
   const handler = createAppProtocolHandler(RENDERER_DIR);
-  let deliver: (sample: UnattachedSample) => void = () => undefined;
+  // Each report is answered "again" (the page loads itself once more) until the launch has given its last.
+  let deliver: (sample: UnattachedSample) => 'again' | 'done' = () => 'done';
   const body = async (request: IncomingMessage) => {
     let text = '';
     for await (const chunk of request) text += String(chunk);
@@ -69,8 +83,7 @@ export async function loadWithoutDebugger(options: UnattachedOptions): Promise<U
   const server = createServer((request, response) => {
     void (async () => {
       if (request.method === 'POST' && request.url === '/report') {
-        deliver(JSON.parse(await body(request)) as UnattachedSample);
-        response.end();
+        response.end(deliver(JSON.parse(await body(request)) as UnattachedSample));
         return;
       }
       if (request.url === '/start') {
@@ -82,29 +95,71 @@ export async function loadWithoutDebugger(options: UnattachedOptions): Promise<U
       const headers = Object.fromEntries(answer.headers);
       // The app's own CSP, with the one inline script admitted by its hash.
       if (headers['content-security-policy']) headers['content-security-policy'] = headers['content-security-policy'].replace("script-src 'self'", `script-src 'self' ${hash}`);
+      const content = request.url === '/index.html' ? index : answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
+      if (options.mode !== 'cold' && answer.status === 200 && content && revalidated(content, request, headers)) {
+        response.writeHead(304, headers);
+        response.end();
+        return;
+      }
       response.writeHead(answer.status, headers);
-      response.end(request.url === '/index.html' ? index : answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined);
+      response.end(content);
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = () => (server.address() as AddressInfo).port;
   const { executablePath, args } = await launchSettings({});
+
+  /** One browser on `profile`, until the page has reported `loads` times; its reports. */
+  const launch = async (profile: string, loads: number): Promise<UnattachedSample[]> => {
+    const reports: UnattachedSample[] = [];
+    const reported = new Promise<UnattachedSample[]>((resolve, reject) => {
+      deliver = (sample) => {
+        reports.push(sample);
+        if (reports.length < loads) return 'again';
+        resolve(reports);
+        return 'done';
+      };
+      setTimeout(() => reject(new Error(`${reports.length} of ${loads} reports from the page in ${(TIMEOUT_MS * loads) / 1000} s`)), TIMEOUT_MS * loads).unref();
+    });
+    // Its own process group, so that the helper processes end with it and leave the profile alone.
+    const browser = spawn(executablePath, ['--headless', `--user-data-dir=${profile}`, ...args, LOOPBACK_ONLY, ...options.args, `http://127.0.0.1:${port()}/start`], { stdio: 'ignore', detached: true });
+    try {
+      return await reported;
+    } finally {
+      const exited = browser.exitCode === null ? new Promise((resolve) => browser.once('exit', resolve)) : Promise.resolve();
+      try {
+        process.kill(-browser.pid!, 'SIGTERM');
+      } catch {
+        // The group is gone already.
+      }
+      await exited;
+    }
+  };
+  const newProfile = () => mkdtempSync(path.join(tmpdir(), 'doorway-bench-unattached-'));
+  // A helper process may still be finishing a write for a moment after the group was told to end.
+  const remove = (profile: string) => rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+
   const samples: UnattachedSample[] = [];
   try {
-    for (let run = 0; run < options.runs; run++) {
-      const profile = mkdtempSync(path.join(tmpdir(), 'doorway-bench-unattached-'));
-      const reported = new Promise<UnattachedSample>((resolve, reject) => {
-        deliver = resolve;
-        setTimeout(() => reject(new Error(`no report from the page in ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref();
-      });
-      const browser = spawn(executablePath, ['--headless', `--user-data-dir=${profile}`, ...args, LOOPBACK_ONLY, ...options.args, `http://127.0.0.1:${port()}/start`], { stdio: 'ignore' });
+    if (options.mode === 'cold') {
+      for (let run = 0; run < options.runs; run++) {
+        const profile = newProfile();
+        try {
+          samples.push(...(await launch(profile, 1)));
+        } finally {
+          remove(profile);
+        }
+      }
+    } else {
+      const profile = newProfile();
       try {
-        samples.push(await reported);
+        if (options.mode === 'warm') samples.push(...(await launch(profile, options.warmUp + options.runs)).slice(options.warmUp));
+        else for (let run = -options.warmUp; run < options.runs; run++) {
+          const [sample] = await launch(profile, 1);
+          if (run >= 0) samples.push(sample);
+        }
       } finally {
-        browser.kill();
-        if (browser.exitCode === null) await new Promise((resolve) => browser.once('exit', resolve));
-        // Chromium's helper processes may still be writing the profile for a moment after it exits.
-        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+        remove(profile);
       }
     }
   } finally {

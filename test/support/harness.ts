@@ -36,9 +36,20 @@ export const PRELOAD_FILE = path.join(DIST_DIR, 'preload', 'index.cjs');
 export const OUTPUT_DIR = path.join(ROOT, 'test-output');
 export const LINK_SCHEME = 'doorway';
 
-/** Serves the built renderer (or another build of it, e.g. the scripted meeting's) exactly as the app's protocol handler does, on http://localhost. */
 /**
- * Serves the built renderer through the app's own protocol handler. `revalidate`: each answer also
+ * `startRendererServer`'s `revalidate`, for any server of the built renderer: adds the body's ETag
+ * and `Cache-Control: no-cache` to `headers`, and says whether the request's If-None-Match matches
+ * it (answer 304).
+ */
+export function revalidated(body: Buffer, request: IncomingMessage, headers: Record<string, string>): boolean {
+  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+  Object.assign(headers, { ETag: etag, 'Cache-Control': 'no-cache' });
+  return request.headers['if-none-match'] === etag;
+}
+
+/**
+ * Serves the built renderer (or another build of it, e.g. the scripted meeting's) through the app's
+ * own protocol handler, on http://localhost. `revalidate`: each answer also
  * carries an ETag (the body's hash) and `Cache-Control: no-cache`, and a matching If-None-Match
  * gets 304, so a browser on a kept profile reuses its cached copy with its original response time
  * and with it the V8 code cache Chromium keyed to that response. This is the bench's model of
@@ -52,14 +63,10 @@ export async function startRendererServer(rendererDir: string = RENDERER_DIR, op
     const answer = await handler(new Request(`app://localhost${request.url ?? '/'}`, { method: request.method }));
     const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
     const headers = Object.fromEntries(answer.headers);
-    if (options.revalidate && answer.status === 200 && body) {
-      const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
-      Object.assign(headers, { ETag: etag, 'Cache-Control': 'no-cache' });
-      if (request.headers['if-none-match'] === etag) {
-        response.writeHead(304, headers);
-        response.end();
-        return;
-      }
+    if (options.revalidate && answer.status === 200 && body && revalidated(body, request, headers)) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
     }
     response.writeHead(answer.status, headers);
     response.end(body);
