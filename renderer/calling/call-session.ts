@@ -48,7 +48,7 @@ import { cameraConstraints } from '../media/media-devices';
 import { stopStream, type CameraHandoff } from '../media/camera-preview';
 import { LIT_FRAME_TIMEOUT_MS, whenLitFrame, whenVideoIn } from '../media/lit-frame';
 import { explainEnd, explainJoinError, tokenUnavailable } from './end-reasons';
-import { createGuestCredential, type GuestCredential } from './token-credential';
+import { createGuestCredential, tokenClaims, type GuestCredential } from './token-credential';
 import { Store, type AccessState, type DevicesState, type Observable } from './model';
 import { ScreenShareController } from './screen-share';
 import type { ScreenShareState } from '../share/share-model';
@@ -139,15 +139,8 @@ export function locatorOf(target: MeetingTarget): TeamsMeetingLinkLocator | Team
 
 /** The raw id of the token's user ("8:" + the skypeid claim), to recognise ourselves in events. */
 export function rawIdOfToken(token: string): string | null {
-  try {
-    const payload = token.split('.')[1] ?? '';
-    // atob decodes without the padding JWTs leave out (forgiving-base64, in Chromium and Node alike).
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const skypeId = (JSON.parse(json) as { skypeid?: unknown }).skypeid;
-    return typeof skypeId === 'string' ? `8:${skypeId}` : null;
-  } catch {
-    return null;
-  }
+  const skypeId = tokenClaims(token)?.skypeid;
+  return typeof skypeId === 'string' ? `8:${skypeId}` : null;
 }
 
 function defaultSchedule(flush: () => void): void {

@@ -11,10 +11,14 @@
 // - below that, the call cannot go on: `onGiveUp` ends it (the ended screen says why, with the
 //   token service's reason), the credential is disposed (no further renewals), and the refresher
 //   answers with the still-valid token;
-// - when the SDK itself waits for a token (it asks only once the token has expired), the refresher
-//   throws: the SDK awaits that answer and ends the call (400/40234, "token refresh failed").
+// - when the SDK itself waits for a token (it asks only once the token has expired), the call is
+//   ended the same way, and the SDK's own request fails (it reports 400/40234, "token refresh
+//   failed").
 //
-// The SDK is given a thin wrapper so that this module knows whether the SDK is waiting.
+// The refresher never rejects: the SDK's request may share one renewal with the credential's
+// timer (an early renewal still waiting on main when the token expires), and a rejection would
+// reach that timer too. The SDK is given a thin wrapper instead, which knows whether the SDK is
+// waiting and fails its request once the call has been given up.
 
 import { AzureCommunicationTokenCredential, type CommunicationTokenCredential } from '@azure/communication-common';
 import type { TokenErrorCode, TokenReply } from '../../common/ipc-contract';
@@ -32,17 +36,22 @@ export interface GuestCredentialOptions {
   log(level: 'warn', message: string): void;
 }
 
-/** When a JWT expires (ms since the epoch), from its `exp` claim; null when it has none. */
-export function tokenExpiresMs(token: string): number | null {
+/** A JWT's payload claims; null when the token is not a JWT. */
+export function tokenClaims(token: string): Record<string, unknown> | null {
   try {
     const payload = token.split('.')[1] ?? '';
     // atob decodes without the padding JWTs leave out (forgiving-base64, in Chromium and Node alike).
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : null;
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** When a JWT expires (ms since the epoch), from its `exp` claim; null when it has none. */
+export function tokenExpiresMs(token: string): number | null {
+  const exp = tokenClaims(token)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : null;
 }
 
 export interface GuestCredential extends CommunicationTokenCredential {
@@ -66,29 +75,32 @@ export function createGuestCredential(options: GuestCredentialOptions): GuestCre
       const left = (tokenExpiresMs(current) ?? 0) - Date.now();
       options.log('warn', `token renewal failed: ${reply.error} (${Math.max(0, Math.round(left / 1000))} s left)`);
       if (waiting > 0 || left <= 0) {
-        // The SDK is waiting for this answer (it reports the failure), or the token is gone anyway.
+        // The SDK is waiting for this answer (its wrapper fails it), or the token is gone anyway
+        // (the machine slept past it). Any answer would reject in the credential's timer; the
+        // credential is disposed: leave it unsettled.
         giveUp(reply.error);
-        if (waiting > 0) throw new Error(`Doorway could not renew the meeting token (${reply.error})`);
-        // An early renewal run after the token expired (the machine slept past it): nothing awaits
-        // this promise, and any answer would reject in the credential's timer. The credential is
-        // disposed; leave it unsettled.
         return new Promise<string>(() => undefined);
       }
       if (left <= GIVE_UP_MS) giveUp(reply.error);
       return current;
     },
   });
+  let failWaiting: (error: Error) => void = () => undefined;
+  const givenUp = new Promise<never>((_, reject) => (failWaiting = reject));
+  // Nothing may be waiting when the call is given up.
+  givenUp.catch(() => undefined);
   function giveUp(error: TokenErrorCode): void {
     if (gaveUp) return;
     gaveUp = true;
     inner.dispose();
+    failWaiting(new Error(`Doorway could not renew the meeting token (${error})`));
     options.onGiveUp(error);
   }
   return {
     async getToken(getOptions) {
       waiting += 1;
       try {
-        return await inner.getToken(getOptions);
+        return await Promise.race([inner.getToken(getOptions), givenUp]);
       } finally {
         waiting -= 1;
       }

@@ -127,6 +127,25 @@ describe('when main cannot renew', () => {
     expect(service.renew).toHaveBeenCalledTimes(1);
   });
 
+  it('an early renewal still waiting on main when the token expires and the SDK asks: the SDK gets the failure, and nothing escapes the credential\'s timer', async () => {
+    const service = main();
+    service.state.up = false;
+    service.state.error = 'timeout';
+    let answer: (reply: TokenReply) => void = () => undefined;
+    // Main takes its time over the early renewal (a token service that does not answer).
+    service.renew.mockImplementationOnce(() => new Promise<TokenReply>((resolve) => (answer = resolve)));
+    const { credential, gaveUp } = credentialFor(service);
+    await vi.advanceTimersByTimeAsync(50 * MINUTE);
+    expect(service.renew).toHaveBeenCalledTimes(1);
+    // The token expires while that renewal waits; the SDK asks and joins the same renewal.
+    vi.setSystemTime(Date.now() + 10 * MINUTE + 1_000);
+    const asked = credential.getToken();
+    answer({ ok: false, error: 'timeout' });
+    await expect(asked).rejects.toThrow('Doorway could not renew the meeting token (timeout)');
+    expect(gaveUp).toEqual(['timeout']);
+    expect(service.renew).toHaveBeenCalledTimes(1);
+  });
+
   it('an early renewal that runs after the token expired (the computer slept) ends the call without a rejection', async () => {
     const service = main();
     service.state.up = false;
