@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 
 export interface Lifecycle {
   readonly draining: boolean;
-  readonly inFlight: number;
   drainAndClose(graceMs?: number, delayMs?: number): Promise<void>;
 }
 
@@ -34,9 +33,6 @@ export function registerLifecycle(app: FastifyInstance): void {
   const lifecycle: Lifecycle = {
     get draining() {
       return draining;
-    },
-    get inFlight() {
-      return inFlight;
     },
     async drainAndClose(graceMs = 10_000, delayMs = 0) {
       draining = true;

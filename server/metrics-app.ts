@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Metrics } from './metrics';
 
 export function buildMetricsApp(metrics: Metrics): FastifyInstance {
-  const app = Fastify({ logger: false });
+  // Fastify's default: no logger (the service logs through log.ts only).
+  const app = Fastify();
   app.get('/metrics', async (_request, reply) =>
     reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
