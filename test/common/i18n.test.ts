@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, LOCALE_TAGS, messagesOf, pickLocale, registerMessages, SOURCE_LOCALE, translate, type Locale } from '../../common/i18n';
 import { matchLocale, parseAcceptLanguage } from '../../common/i18n/match-locale';
@@ -122,6 +123,14 @@ describe('every shipped locale', () => {
       .filter(([key]) => sourceShapes.has(key))
       .flatMap(([key, message]) => problemsOf(tag, message as string, sourceShapes.get(key)!).map((problem) => `${key} ${problem}`));
     expect({ missing, extra, broken }).toEqual({ missing: [], extra: [], broken: [] });
+  });
+
+  it('resolves to itself for ICU messages (the catalogue resolves locales without NumberFormat\'s locale data) and picks its own plural forms', () => {
+    for (const tag of LOCALE_TAGS) {
+      expect(new IntlMessageFormat('{n}', tag).resolvedOptions().locale, tag).toBe(Intl.NumberFormat.supportedLocalesOf(tag)[0]);
+    }
+    const plural = (tag: string, n: number) => new IntlMessageFormat('{n, plural, one {one} two {two} few {few} many {many} other {other}}', tag).format({ n });
+    expect([plural('en-US', 1), plural('cs-CZ', 3), plural('ar-SA', 2), plural('ar-SA', 11), plural('pl-PL', 5)]).toEqual(['one', 'few', 'two', 'many', 'many']);
   });
 
   it.each(LOCALE_TAGS)('%s formats every message with sample values', (tag) => {
