@@ -67,6 +67,11 @@ export interface GraphClientOptions {
   fetch?: typeof fetch;
   /** Per attempt, token included. */
   timeoutMs?: number;
+  /**
+   * The signal that ends an attempt: `AbortSignal.timeout(timeoutMs)`. Tests pass signals they abort
+   * themselves once a stand-in is holding a request, rather than wait out a real time.
+   */
+  deadline?: (timeoutMs: number) => AbortSignal;
   /** Attempts per call, the first included. */
   maxAttempts?: number;
   /** A longer Retry-After is reported to the caller, not waited out. */
@@ -155,13 +160,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     scope = DEFAULT_GRAPH_SCOPE,
     fetch: fetchImpl = fetch,
     timeoutMs = 10_000,
+    deadline = (ms) => AbortSignal.timeout(ms),
     maxAttempts = 3,
     maxRetryAfterSeconds = 10,
     sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   } = options;
 
   async function once(method: 'GET' | 'POST', path: string, body?: object): Promise<GraphAnswer> {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = deadline(timeoutMs);
     let token: string;
     try {
       // @azure/identity does not stop waiting for a hung Entra when the signal aborts: race it.

@@ -51,6 +51,8 @@ export interface FakeEntra {
   failNext(status: number, times?: number): void;
   /** Accepts the next token request and never answers it (a hung Entra). */
   stallNextToken(): void;
+  /** How many token requests the stand-in has taken and left unanswered (stallNextToken). */
+  readonly heldTokenRequests: number;
   mintStaffToken(options?: StaffTokenOptions): Promise<string>;
   /** Checks a bearer token as Graph would; the claims, or undefined. */
   verifyGraphToken(token: string): Promise<JWTPayload | undefined>;
@@ -70,6 +72,7 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
   const failures: number[] = [];
   const tokenRequests: TokenRequest[] = [];
   let stalls = 0;
+  let held = 0;
   let base = '';
 
   const fake: FakeEntra = {
@@ -86,6 +89,9 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
       for (let i = 0; i < times; i++) failures.push(status);
     },
     stallNextToken: () => void (stalls += 1),
+    get heldTokenRequests() {
+      return held;
+    },
     async mintStaffToken(staff = {}) {
       const tid = staff.tenantId ?? tenantId;
       const now = Math.floor(Date.now() / 1000);
@@ -143,7 +149,11 @@ export async function startFakeEntra(options: { tenantId?: string; clientId?: st
     }
     if (req.method === 'GET' && route === 'discovery/v2.0/keys') return send(res, 200, { keys: [jwk] });
     if (req.method === 'POST' && route === 'oauth2/v2.0/token') {
-      if (stalls > 0) return void (stalls -= 1);
+      if (stalls > 0) {
+        stalls -= 1;
+        held += 1;
+        return;
+      }
       const answer = await tokenAnswer(tenant, req, body);
       tokenRequests.push({ tenant, form: Object.fromEntries(new URLSearchParams(body)), status: answer.status });
       return send(res, answer.status, answer.body);

@@ -21,6 +21,33 @@ function clientWith(settings: Parameters<typeof createGraphCredential>[0], extra
   return createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms), ...extra });
 }
 
+/**
+ * Attempt deadlines the test ends itself: once the stand-in is known to hold a request and will not
+ * answer it, the attempt's time is up, as its timeout would have it, without a real wait.
+ */
+function testDeadlines() {
+  const started: AbortController[] = [];
+  return {
+    deadline: () => {
+      const controller = new AbortController();
+      started.push(controller);
+      return controller.signal;
+    },
+    /** Ends the attempt started last. */
+    expireLatest: () => started.at(-1)!.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+  };
+}
+
+/** A client with short real timeouts, on a credential that already holds a token (so that only Graph, or only Entra, is timed). */
+async function quickClient(timeoutMs: number) {
+  const credential = createGraphCredential(
+    { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret },
+    { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } },
+  );
+  await credential.getToken('https://graph.microsoft.com/.default');
+  return createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms), timeoutMs });
+}
+
 beforeAll(async () => {
   entra = await startFakeEntra();
   graph = await startFakeGraph(entra);
@@ -208,19 +235,23 @@ describe('graph client', () => {
   });
 
   it('does not retry a meeting creation that timed out (it may have been created), but retries a lookup', async () => {
-    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
-    // The first call only fetches the Entra token, so that the timed calls below time Graph alone.
+    const { deadline, expireLatest } = testDeadlines();
+    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { deadline });
     const meeting = graph.addMeeting(ORGANIZER);
-    expect((await quick.findMeeting(ORGANIZER, meeting.joinWebUrl)).ok).toBe(true);
     const before = graph.requests.length;
     graph.failNext({ status: 0, stall: true }, 3);
-    const created = await quick.createMeeting(ORGANIZER, { subject: 'Interview', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' });
-    expect(created).toEqual({ ok: false, failure: 'timeout', message: 'Microsoft Graph did not answer in time (createMeeting).' });
+    const creating = quick.createMeeting(ORGANIZER, { subject: 'Interview', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' });
     await expect.poll(() => graph.requests.length - before).toBe(1);
-    const lookup = await quick.findMeeting(ORGANIZER, meeting.joinWebUrl);
-    expect(lookup.ok).toBe(true);
-    await expect.poll(() => graph.requests.length - before).toBe(4);
+    expireLatest();
+    expect(await creating).toEqual({ ok: false, failure: 'timeout', message: 'Microsoft Graph did not answer in time (createMeeting).' });
+    const lookup = quick.findMeeting(ORGANIZER, meeting.joinWebUrl);
+    for (const held of [2, 3]) {
+      await expect.poll(() => graph.requests.length - before).toBe(held);
+      expireLatest();
+    }
+    expect((await lookup).ok).toBe(true);
     expect(graph.requests.slice(before).map((request) => [request.method, request.status])).toEqual([['POST', 0], ['GET', 0], ['GET', 0], ['GET', 200]]);
+    expect(sleeps).toEqual([250, 500]);
   });
 
   it('reports an answer of the wrong shape as invalidResponse, and a refused request with its status and code', async () => {
@@ -262,10 +293,16 @@ describe('graph client', () => {
   });
 
   it('reports an Entra that does not answer as a timeout, one that cannot be reached as unreachable, and a tenant it does not know as a refused credential', async () => {
-    const hung = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
+    const { deadline, expireLatest } = testDeadlines();
+    const hung = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { deadline });
     const before = graph.requests.length;
+    const held = entra.heldTokenRequests;
     entra.stallNextToken();
-    expect(await hung.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' })).toEqual({
+    const creating = hung.createMeeting(ORGANIZER, { subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled' });
+    // Entra holds the token request and will not answer: the attempt's time runs out.
+    await expect.poll(() => entra.heldTokenRequests).toBe(held + 1);
+    expireLatest();
+    expect(await creating).toEqual({
       ok: false,
       failure: 'timeout',
       message: 'Microsoft Graph did not answer in time (createMeeting).',
@@ -330,8 +367,8 @@ describe('graph client', () => {
 
   it('does not send a mail again when Graph timed out on it (the guest would get it twice)', async () => {
     graph.mailboxes.add(MAILBOX_FOR_TESTS);
-    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { timeoutMs: 1_000 });
-    expect((await quick.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 'warm-up', html: 'h', attachments: [] })).ok).toBe(true);
+    // A real timeout (AbortSignal.timeout), short: the token is already there, so only the mail that Graph never answers is timed.
+    const quick = await quickClient(500);
     const before = graph.requests.length;
     graph.failNext({ status: 0, stall: true });
     expect(await quick.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toEqual({
