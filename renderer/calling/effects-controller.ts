@@ -129,7 +129,6 @@ export class EffectsController implements EffectsActions {
     this.video = { stream, handle: null };
     // The handle needs the package: attach once it is there (only if an effect is wanted).
     void this.enqueue(async () => {
-      if (this.video?.stream !== stream) return;
       if (this.store.get().background === 'none' && !this.backgroundPackage) return;
       await this.attachVideo(stream);
       await this.applyVideo();
@@ -139,7 +138,8 @@ export class EffectsController implements EffectsActions {
   private async attachVideo(stream: LocalVideoStream): Promise<VideoEffectsHandle | null> {
     if (this.video?.stream === stream && this.video.handle) return this.video.handle;
     const pkg = await this.backgroundEffects();
-    if (this.video?.stream !== stream || this.disposed) return null;
+    // Another stream (or none: camera off, or disposed) while the package loaded.
+    if (this.video?.stream !== stream) return null;
     const handle = attachVideoEffects(stream.feature(Features.VideoEffects), pkg, (event) => this.push(event), (message) => this.hooks.log(message));
     this.video = { stream, handle };
     return handle;

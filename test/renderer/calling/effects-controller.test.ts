@@ -12,12 +12,14 @@ import { Features } from '../../support/scripted-meeting/node-sdk';
 import { StandInAudioEffects, StandInVideoEffects } from '../features/effects-stand-ins';
 
 vi.mock('@azure/communication-calling', () => import('../../support/scripted-meeting/node-sdk'));
-const load = vi.hoisted(() => ({ backgroundFails: null as Error | null, loads: 0 }));
+const load = vi.hoisted(() => ({ backgroundFails: null as Error | null, loads: 0, gate: null as Promise<void> | null }));
 vi.mock('../../../renderer/calling/effects-package', async () => {
   const standIns = await import('../features/effects-stand-ins');
   return {
     loadBackgroundEffects: async () => {
       load.loads++;
+      // A package still on its way (the first load of the chunk takes a while).
+      if (load.gate) await load.gate;
       if (load.backgroundFails) throw load.backgroundFails;
       return standIns.backgroundEffectsPackage;
     },
@@ -83,9 +85,20 @@ function setUp(background: BackgroundEffectSetting = 'none', extra: Partial<Effe
 /** Lets the controller's queue run (each step is a resolved promise). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Holds the effects package's load until the returned function is called. */
+function holdPackage(): () => void {
+  let release: () => void = () => undefined;
+  load.gate = new Promise<void>((resolve) => (release = resolve));
+  return () => {
+    load.gate = null;
+    release();
+  };
+}
+
 beforeEach(() => {
   load.backgroundFails = null;
   load.loads = 0;
+  load.gate = null;
   vi.stubGlobal('location', { href: 'https://doorway.example/app/index.html' });
 });
 afterEach(() => {
@@ -264,6 +277,62 @@ describe('the effects controller', () => {
     controller.rebind({ log: () => undefined, needDeviceStream: async () => void needed++, isDeviceStream: () => false, probeStream: () => null });
     await controller.choose('blur');
     expect(needed).toBe(1);
+  });
+
+  it('a camera switched while the package loads: the effect goes on the new stream only, and the old one is left alone', async () => {
+    const { controller, deviceCamera, state } = setUp('blur');
+    const release = holdPackage();
+    const first = deviceCamera();
+    const second = deviceCamera();
+    controller.setVideoStream(first.stream);
+    await settle();
+    controller.setVideoStream(second.stream);
+    release();
+    await settle();
+    expect(first.effects.listenerCount()).toBe(0);
+    expect(first.effects.activeEffects).toEqual([]);
+    expect(second.effects.activeEffects).toEqual(['BackgroundBlur']);
+    expect(state().video).toBe('on');
+  });
+
+  it('a blur chosen while the package loads for a camera that is then turned off starts nothing on it', async () => {
+    const { controller, deviceCamera, state } = setUp('none');
+    const release = holdPackage();
+    const camera = deviceCamera();
+    controller.setVideoStream(camera.stream);
+    const chosen = controller.choose('blur');
+    await settle();
+    controller.setVideoStream(null);
+    release();
+    await chosen;
+    expect(camera.effects.listenerCount()).toBe(0);
+    expect(camera.effects.activeEffects).toEqual([]);
+    expect(state().video).toBe('off');
+  });
+
+  it('disposed while the package loads (the meeting ended): nothing is attached afterwards', async () => {
+    const { controller, deviceCamera, state } = setUp('blur');
+    const release = holdPackage();
+    const camera = deviceCamera();
+    controller.setVideoStream(camera.stream);
+    await settle();
+    const before = state();
+    controller.dispose();
+    release();
+    await settle();
+    expect(camera.effects.listenerCount()).toBe(0);
+    expect(camera.effects.activeEffects).toEqual([]);
+    expect(state()).toBe(before);
+  });
+
+  it('disposed while noise suppression loads: the microphone is left alone', async () => {
+    const { controller } = setUp('none');
+    const microphone = microphoneStream();
+    controller.setAudioStream(microphone.stream);
+    const turnedOn = controller.setNoiseSuppression(true);
+    controller.dispose();
+    await turnedOn;
+    expect(microphone.effects.listenerCount()).toBe(0);
   });
 
   it('lets go of both streams on dispose and changes nothing afterwards', async () => {
