@@ -582,6 +582,8 @@ export class ScriptedCallAgent extends Emitter implements CallAgent {
     this.emit('callsUpdated', { added: [call], removed: [] });
     call.scriptState('Connecting');
     void this.readToken('join', call);
+    // A call to the bot is held to the credential during the call as a meeting is.
+    this.scheduleRenewal(call);
     this.hooks.onEchoCall(call);
     return call;
   }

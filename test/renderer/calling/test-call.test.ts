@@ -154,6 +154,40 @@ describe('the test call', () => {
     expect(done.logged).toContain('info test call: test call done');
   });
 
+  it('renews a token that runs out during the test through main, and the call reads the renewed one', async () => {
+    // A token with ten minutes and five seconds left: the credential renews it five seconds in.
+    const issued: string[] = [];
+    const getToken = vi.fn(async (): Promise<TokenReply> => {
+      const lifetime = issued.length === 0 ? 10 * 60_000 + 5_000 : 3_600_000;
+      issued.push(fakeAcsToken(`acs:tester_${issued.length}`, lifetime));
+      return { ok: true, token: issued.at(-1)!, expiresOnMs: Date.now() + lifetime };
+    });
+    const { recorder, phase } = start({ tokenCheckMs: 4_000 }, getToken);
+    await advance(9_000);
+    expect(getToken).toHaveBeenCalledTimes(2);
+    expect(recorder.tokens('renewal')).toEqual([issued[0], issued[1]]);
+    expect(phase()).not.toBe('failed');
+  });
+
+  it('ends with the token service’s reason when main cannot renew a token about to run out, and asks no more', async () => {
+    let first = true;
+    const getToken = vi.fn(async (): Promise<TokenReply> => {
+      if (!first) return { ok: false, error: 'offline' };
+      first = false;
+      return { ok: true, token: fakeAcsToken('acs:tester', 20_000), expiresOnMs: Date.now() + 20_000 };
+    });
+    const { call, recorder, logged, phase } = start({}, getToken);
+    // Under ten minutes left: the credential renews at half the remaining life, 10 s in.
+    await advance(10_500);
+    expect(phase()).toBe('failed');
+    expect(call.state.get().failure).toMatchObject({ kind: 'tokenUnavailable', tokenError: 'offline' });
+    expect(logged).toContain('warn test call: token renewal failed: offline (10 s left)');
+    await advance(0);
+    expect(recorder.of('hangUp')).toHaveLength(1);
+    await advance(3_600_000);
+    expect(getToken).toHaveBeenCalledTimes(2);
+  });
+
   it('explains an agent the SDK would not make, and releases what it had', async () => {
     const refused = Object.assign(new Error('Access denied'), { code: 403, subCode: 5828 });
     const getToken = vi.fn(goodToken);
