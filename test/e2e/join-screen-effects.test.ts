@@ -1,5 +1,5 @@
 // The join screen's background effects and noise suppression, end to end on the real SDK and the
-// real effects package (SwiftShader WebGL, the fake camera, the SDK config switching effects on as
+// real effects package (the SDK's WASM processor, the fake camera, the SDK config switching effects on as
 // in meeting-effects.test.ts): nothing of effects loads before the picker opens; Blur on the
 // preview changes the fake camera's pixels (its hard edges go: the largest step between
 // neighbouring pixels falls under half, as bench/effects.bench.ts measures) with no black frame on the way;
@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../common/i18n';
-import { ACS_CONFIG_WITH_EFFECTS } from '../support/chromium';
+import { ACS_CONFIG_WITH_WASM_EFFECTS } from '../support/chromium';
 import { useChromiumApp, type HarnessSetup } from '../support/e2e';
 import type { Harness } from '../support/harness';
 import { axeViolations, checkRtlAndForcedColors, pageSide, screenshot } from '../support/page-checks';
@@ -26,11 +26,13 @@ const EFFECTS_LOADED = 'doorway:effects-loaded';
 const PREVIEW = '[data-testid="preview"]';
 const SELF = '[data-participant="self"]';
 
-const WITH_EFFECTS: HarnessSetup = { acsConfig: ACS_CONFIG_WITH_EFFECTS, chromeUserAgent: true, tokens: fakeTokenService(), viewport: { width: 1280, height: 900 } };
+// The SDK's WASM effects processor: on SwiftShader its WebGL2 one starves the page (see chromium.ts);
+// meeting-effects.test.ts runs the WebGL2 one.
+const WITH_EFFECTS: HarnessSetup = { acsConfig: ACS_CONFIG_WITH_WASM_EFFECTS, chromeUserAgent: true, tokens: fakeTokenService(), viewport: { width: 1280, height: 900 } };
 
 async function openJoinScreen(harness: Harness): Promise<Page> {
   const { page } = harness;
-  // SwiftShader's effect frames compete with the page for a busy machine's two cores.
+  // Effect frames compete with the page for a busy machine's two cores.
   page.setDefaultTimeout(120_000);
   await configureScriptedMeeting(page, { participants: 2, videoParticipants: 0, connectDelayMs: 50 });
   await harness.open();
@@ -50,7 +52,7 @@ async function openPicker(page: Page): Promise<Locator> {
   return picker;
 }
 
-/** Median sharpness (largest luma step) of the next frames presented (SwiftShader on a busy machine draws a blurred frame every few seconds). */
+/** Median sharpness (largest luma step) of the next frames presented (a busy machine can draw a blurred frame only every few seconds). */
 async function sharpness(page: Page, selector: string): Promise<number> {
   const since = await pageNow(page);
   await expect.poll(async () => (await framesSince(page, selector, since)).length, { timeout: 60_000 }).toBeGreaterThan(0);

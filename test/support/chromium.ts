@@ -115,6 +115,22 @@ export const ACS_CONFIG_WITH_EFFECTS = {
   },
 };
 
+/**
+ * The same, with the SDK's WebAssembly processor for video effects (`webcv.useWasmEffects`, a switch
+ * of the SDK's config service): segmentation in WASM on the camera's frames (MediaStreamTrackProcessor)
+ * instead of WebGL2 shaders. On SwiftShader the WebGL2 processor is a GPU emulated on the CPU: traced
+ * on Debian 156 at load 8, the GPU process's main thread was busy 6.9 s of 6 s and the page's main
+ * thread 5.7 s (waiting in PrePaint), and the preview showed 10 frames in 25 s, so every click, axe
+ * run and screenshot waited seconds. With WASM: 1.3 s of the page's main thread per 6 s, the GPU
+ * process nearly idle, 41 frames in 8 s. Doorway's code is the same on both; which processor the SDK
+ * picks is the SDK's own. meeting-effects.test.ts keeps the default (WebGL2) processor, so the path a
+ * machine with a GPU takes is still run end to end on real frames.
+ */
+export const ACS_CONFIG_WITH_WASM_EFFECTS = {
+  ...ACS_CONFIG_WITH_EFFECTS,
+  SkypeWebMedia: { mediaAgent: { ...ACS_CONFIG_WITH_EFFECTS.SkypeWebMedia.mediaAgent, webcv: { ...ACS_CONFIG_WITH_EFFECTS.SkypeWebMedia.mediaAgent.webcv, useWasmEffects: true } } },
+};
+
 export async function answerAcsConfigService(context: BrowserContext, config: object = {}): Promise<void> {
   await context.route(/^https?:\/\/(?!localhost[:/])/, async (route) => {
     const url = new URL(route.request().url());
