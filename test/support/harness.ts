@@ -148,8 +148,20 @@ const NOT_CONFIGURED: MainServices['tokens'] = {
   prefetch: () => undefined,
 };
 
-/** The browser's own user agent with "HeadlessChrome" named "Chrome", as a headed Chromium says it. */
-async function chromeUserAgentOf(browser: Browser): Promise<string> {
+const chromeUserAgents = new WeakMap<Browser, Promise<string>>();
+
+/** The browser's own user agent with "HeadlessChrome" named "Chrome", as a headed Chromium says it (asked once per browser: it is the same for every context). */
+function chromeUserAgentOf(browser: Browser): Promise<string> {
+  let agent = chromeUserAgents.get(browser);
+  if (!agent) {
+    agent = readChromeUserAgent(browser);
+    chromeUserAgents.set(browser, agent);
+    agent.catch(() => chromeUserAgents.delete(browser));
+  }
+  return agent;
+}
+
+async function readChromeUserAgent(browser: Browser): Promise<string> {
   const probe = await browser.newContext();
   try {
     const page = await probe.newPage();
