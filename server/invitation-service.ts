@@ -249,6 +249,8 @@ export function createInvitationService(options: InvitationServiceOptions): Invi
       let limited: number | undefined;
       let previousCode: Invitation['code'];
       const updated = await store.update(id, (current) => {
+        // A store may run this again on the state it finds after a write conflict: each pass decides afresh.
+        limited = undefined;
         previousCode = current.code;
         const recent = current.codesSentAt.filter((sentAt) => at - sentAt < 3_600_000);
         const last = recent.at(-1);
