@@ -39,7 +39,7 @@ import { DIST_DIR, RENDERER_DIR, startRendererServer } from '../test/support/har
 import { SCRIPTED_MEETING_LINK, configureScriptedMeeting } from '../test/support/scripted-meeting/page';
 import { instantBridgeScript, instantReplies } from './instant-bridge';
 import { LONG_TASK_WATCH, longTasksAfter, type LongTaskSummary } from './long-tasks';
-import { LOOPBACK_ONLY, loadWithoutDebugger, type UnattachedSample } from './no-debugger';
+import { LOOPBACK_ONLY, UNATTACHED_MODES, loadWithoutDebugger, type UnattachedMode, type UnattachedSample } from './no-debugger';
 import { ensureBuilt, printTable, summarize } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -158,7 +158,7 @@ const revalidating = await startRendererServer(undefined, { revalidate: true });
 const cold: Sample[] = [];
 const afterFrame: LongTaskSummary[] = [];
 const afterFrameRelaunched: LongTaskSummary[] = [];
-const unattached: Record<'cold' | 'warm' | 'relaunch', UnattachedSample[]> = { cold: [], warm: [], relaunch: [] };
+const unattached: Record<UnattachedMode, UnattachedSample[]> = { cold: [], warm: [], relaunch: [] };
 const warm: Sample[] = [];
 const relaunched: Sample[] = [];
 const heapBefore: number[] = [];
@@ -175,7 +175,7 @@ try {
     }
   }
 
-  for (const mode of ['cold', 'warm', 'relaunch'] as const) {
+  for (const mode of UNATTACHED_MODES) {
     unattached[mode] = await loadWithoutDebugger({
       mode,
       runs: RUNS,
@@ -262,7 +262,7 @@ printTable(`Main thread in the ${AFTER_FRAME_MS / 1000} s after the first camera
   ['relaunch: total blocking time (ms)', summarize(afterFrameRelaunched.map((r) => r.blocking))],
 ]);
 printTable(`With no debugger attached (Chromium started directly, as Electron runs the app; the page reports by POST), ${RUNS} runs each`, [
-  ...(['cold', 'warm', 'relaunch'] as const).flatMap((mode): Array<[string, string]> => [
+  ...UNATTACHED_MODES.flatMap((mode): Array<[string, string]> => [
     [`${mode}: first paint`, summarize(unattached[mode].map((r) => r.paint))],
     [`${mode}: Join button in the DOM`, summarize(unattached[mode].map((r) => r.button))],
     [`${mode}: first camera frame`, summarize(unattached[mode].map((r) => r.frame))],

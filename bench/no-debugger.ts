@@ -35,8 +35,12 @@ export interface UnattachedSample extends LongTaskSummary {
   frame: number;
 }
 
+/** The ways to load (above). */
+export const UNATTACHED_MODES = ['cold', 'warm', 'relaunch'] as const;
+export type UnattachedMode = (typeof UNATTACHED_MODES)[number];
+
 export interface UnattachedOptions {
-  mode: 'cold' | 'warm' | 'relaunch';
+  mode: UnattachedMode;
   runs: number;
   /** Loads before the measured ones (warm and relaunch). */
   warmUp: number;
