@@ -7,6 +7,11 @@ export interface Readable<T> {
   subscribe(listener: (value: T) => void): () => void;
 }
 
+/** A source that always holds `value` and never changes (a stand-in while there is no real one). */
+export function unchanging<T>(value: T): Readable<T> {
+  return { get: () => value, subscribe: () => () => undefined };
+}
+
 /** The source's current value, re-rendering on change; `fallback` while there is no source. */
 export function useObservable<T>(source: Readable<T> | null | undefined, fallback: T): T {
   const [state, setState] = useState(() => ({ source, value: source ? source.get() : fallback }));

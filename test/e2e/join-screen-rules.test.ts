@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pickDevice } from '../../renderer/calling/model';
 import { sinkIdOf } from '../../renderer/media/device-choice';
 import { MAX_NAME_LENGTH, groupDigits, initials, meetingSummary, nameProblem, willUse } from '../../renderer/join/join-model';
-import { meterFraction } from '../../renderer/join/MicMeter';
+import { METER_STEPS, levelOfStep, meterFraction, meterStep } from '../../renderer/join/MicMeter';
 import { previewState } from '../../renderer/join/PreviewPanel';
 
 describe('join screen rules', () => {
@@ -75,6 +75,18 @@ describe('join screen rules', () => {
     expect(meterFraction(1)).toBeGreaterThan(0.1);
     expect(meterFraction(50)).toBe(1);
     expect(meterFraction(100)).toBe(1);
+    // The bar is drawn in steps: quiet sound is a few steps already, a change too small to see draws nothing.
+    expect(meterStep(0)).toBe(0);
+    expect(meterStep(1)).toBeGreaterThanOrEqual(4);
+    expect(meterStep(50)).toBe(METER_STEPS);
+    expect(meterStep(100)).toBe(METER_STEPS);
+    expect(meterStep(20.05)).toBe(meterStep(20));
+    expect(meterStep(30)).toBeGreaterThan(meterStep(20));
+    // The bar is within half a step of the level, and what a step says (aria-valuenow, data-level) is the level it shows.
+    for (const level of [0, 0.3, 1, 5, 20, 42]) {
+      expect(Math.abs(meterStep(level) / METER_STEPS - meterFraction(level))).toBeLessThanOrEqual(0.5 / METER_STEPS);
+      expect(meterFraction(levelOfStep(meterStep(level)))).toBeCloseTo(meterStep(level) / METER_STEPS, 9);
+    }
     expect(sinkIdOf('91edaf02')).toBe('91edaf02');
     expect(sinkIdOf('default')).toBe('');
     // An id remembered by an older version, in the SDK's form.

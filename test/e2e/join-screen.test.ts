@@ -59,6 +59,11 @@ describe('join screen devices (fake camera and microphone)', () => {
       expect(levels.every((l) => Number.isFinite(l))).toBe(true);
       expect(Math.max(...levels)).toBeGreaterThan(0.2);
       expect(new Set(levels.map((l) => l.toFixed(1))).size).toBeGreaterThan(2);
+      expect(await page.locator('.join-meter').getAttribute('data-verdict')).toBe('hearing');
+      // While the page is hidden (the window minimized) the meter rests at zero and draws nothing; shown again, it moves.
+      const [hidden, shown] = await meterWritesWhile(page, ['hidden', 'visible']);
+      expect(hidden).toEqual({ writes: 0, level: '0.00' });
+      expect(shown.writes).toBeGreaterThan(2);
 
       // A test sound on a chosen speaker (Web Audio routed with setSinkId): plays, then is done.
       const speaker = await optionValue(speakers, 'Fake Audio Output 1');
@@ -118,6 +123,31 @@ describe('join screen hot-plug', () => {
     });
   }, 90_000);
 });
+
+/**
+ * For each visibility in turn, the page is told it is that (visibilitychange), and the meter's DOM
+ * writes are counted over the next 1.5 s: how many, and the level it shows at the end.
+ */
+async function meterWritesWhile(page: Harness['page'], states: Array<'hidden' | 'visible'>): Promise<Array<{ writes: number; level: string | null }>> {
+  return page.evaluate(async (visibilities) => {
+    const results: Array<{ writes: number; level: string | null }> = [];
+    const meter = document.querySelector('[data-testid="mic-level"]')!;
+    for (const visibility of visibilities) {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+      document.dispatchEvent(new Event('visibilitychange'));
+      // The change itself (to zero) is the last write a hidden meter makes: count from the next task.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      let writes = 0;
+      const observer = new MutationObserver((records) => (writes += records.length));
+      observer.observe(meter, { attributes: true, subtree: true });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      observer.disconnect();
+      results.push({ writes, level: meter.getAttribute('data-level') });
+    }
+    Reflect.deleteProperty(document, 'visibilityState');
+    return results;
+  }, states);
+}
 
 /** Hides devices by label from the page's device list and tells the page the list changed. */
 async function unplug(page: Harness['page'], labels: string[]): Promise<void> {
