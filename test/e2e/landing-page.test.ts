@@ -16,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   svc = await startInvitationApp({ listen: true, codeLimiter: { take: async () => ({ allowed: true }) } });
-  browser = await launchChromium({ grantMedia: false });
+  browser = await launchChromium({ grantMedia: false, withoutBrowserUi: true });
 });
 afterAll(async () => {
   await browser?.close();

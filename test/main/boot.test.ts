@@ -23,7 +23,7 @@ let browser: Browser;
 const runtimes: FakeElectronRuntime[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium({ withoutBrowserUi: true });
 });
 afterAll(async () => {
   await browser?.close();

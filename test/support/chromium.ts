@@ -1,6 +1,9 @@
 // Chromium driven by playwright-core: the real browser engine Electron embeds, with fake camera
 // and microphone. The Electron binary itself cannot be downloaded here. Which browser: see
 // find-browser.ts (DOORWAY_CHROMIUM, an installed Chrome/Chromium/Edge, or the bundled one).
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { findBrowser, type BrowserChoice } from './find-browser';
 
@@ -50,6 +53,43 @@ export interface LaunchOptions {
    * of the page; benches leave it off, as they measure the app as it runs.
    */
   eagerSourcePositions?: boolean;
+  /**
+   * Leave out the browser's own window UI that a page in a test never sees (tests only; default
+   * false). Headless Chromium 156 (Debian's, not the bundled headless shell) gives every new
+   * context a browser window, and with it two WebUI pages of the omnibox's popup
+   * (chrome://omnibox-popup.top-chrome/ and its omnibox_popup_aim.html), preloaded in a renderer
+   * process of their own: measured 0.64 s of CPU per context, plus the browser process's share. An
+   * Electron window has no omnibox, and the page under test is the same with or without them.
+   */
+  withoutBrowserUi?: boolean;
+}
+
+/** The features `withoutBrowserUi` switches off: the omnibox popup's two WebUI pages. */
+const BROWSER_UI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+let playwrightSwitch: Promise<string | null> | undefined;
+
+/**
+ * The `--disable-features=` switch Playwright itself passes (its own list). Chromium honours only
+ * the last such switch on its command line, so one of ours replaces it unless it carries
+ * Playwright's list too; Playwright does not export the list, so it is read from what Playwright
+ * passes to a stand-in executable that records its arguments and exits (once per process, ~0.1 s).
+ */
+function playwrightDisableFeatures(): Promise<string | null> {
+  playwrightSwitch ??= (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doorway-chromium-args-'));
+    const stand = path.join(dir, 'record-args');
+    writeFileSync(stand, `#!/bin/sh\nprintf '%s\\n' "$@" > '${path.join(dir, 'args')}'\n`);
+    chmodSync(stand, 0o755);
+    try {
+      // The stand-in exits at once, so the launch fails; its arguments are what counts.
+      await chromium.launch({ executablePath: stand, timeout: 10_000 }).then((browser) => browser.close(), () => undefined);
+      return readFileSync(path.join(dir, 'args'), 'utf8').split('\n').find((arg) => arg.startsWith('--disable-features=')) ?? null;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return playwrightSwitch;
 }
 
 /**
@@ -61,7 +101,19 @@ export async function canRefuseOneDevice(): Promise<boolean> {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch(await launchSettings(options));
+  return chromium.launch(await playwrightLaunchSettings(options));
+}
+
+/** launchSettings, for a launch through Playwright: a `--disable-features` of ours replaces Playwright's, which then carries its list. */
+async function playwrightLaunchSettings(options: LaunchOptions): Promise<{ executablePath: string; headless: boolean; args: string[]; ignoreDefaultArgs?: string[] }> {
+  const settings = await launchSettings(options);
+  const ours = settings.args.findIndex((arg) => arg.startsWith('--disable-features='));
+  if (ours === -1) return settings;
+  const theirs = await playwrightDisableFeatures();
+  if (!theirs) return settings;
+  const args = [...settings.args];
+  args[ours] = `${theirs},${args[ours].slice('--disable-features='.length)}`;
+  return { ...settings, args, ignoreDefaultArgs: [theirs] };
 }
 
 /**
@@ -69,8 +121,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
  * second launch of the app finds. Close the context to end the browser.
  */
 export async function launchPersistentChromium(userDataDir: string, options: LaunchOptions & BrowserContextOptions = {}): Promise<BrowserContext> {
-  const { grantMedia, headed, cameraFps, args, eagerSourcePositions, ...contextOptions } = options;
-  return chromium.launchPersistentContext(userDataDir, { ...(await launchSettings({ grantMedia, headed, cameraFps, args, eagerSourcePositions })), ...contextOptions });
+  const { grantMedia, headed, cameraFps, args, eagerSourcePositions, withoutBrowserUi, ...contextOptions } = options;
+  return chromium.launchPersistentContext(userDataDir, { ...(await playwrightLaunchSettings({ grantMedia, headed, cameraFps, args, eagerSourcePositions, withoutBrowserUi })), ...contextOptions });
 }
 
 /** The executable and switches every launch here uses (also for a browser started without Playwright, as the join-screen bench does). */
@@ -79,6 +131,8 @@ export async function launchSettings(options: LaunchOptions): Promise<{ executab
   const args = [...BASE_ARGS, ...(options.args ?? [])];
   if (options.cameraFps !== undefined) args[args.indexOf('--use-fake-device-for-media-stream')] = `--use-fake-device-for-media-stream=fps=${options.cameraFps}`;
   if (options.eagerSourcePositions) args.push('--js-flags=--no-enable-lazy-source-positions');
+  // The bundled headless shell has no browser window UI to leave out.
+  if (options.withoutBrowserUi && source !== 'bundled') args.push(`--disable-features=${BROWSER_UI_FEATURES.join(',')}`);
   if (options.grantMedia !== false) args.push('--use-fake-ui-for-media-stream');
   // The bundled headless shell has no permission prompt: an ungranted request fails with
   // NotSupportedError, which no real browser or Electron gives. Its fake UI can deny instead, but

@@ -54,7 +54,7 @@ export function useChromiumApp(options: ChromiumAppOptions = {}): ChromiumApp {
   beforeAll(async () => {
     // Settled, not all: when one fails, the other is still kept, so afterAll can close it.
     const [launched, served] = await Promise.allSettled([
-      launchChromium({ cameraFps: E2E_CAMERA_FPS, eagerSourcePositions: true, ...options.launch }),
+      launchChromium({ cameraFps: E2E_CAMERA_FPS, eagerSourcePositions: true, withoutBrowserUi: true, ...options.launch }),
       Promise.resolve(options.rendererDir?.()).then((dir) => startRendererServer(dir)),
     ]);
     if (launched.status === 'fulfilled') browser = launched.value;
