@@ -135,6 +135,9 @@ function start(): void {
   log.info(`start ${branding.productName} ${app.getVersion()} on ${process.platform} ${process.arch}`);
 
   const settings = openSettingsStore(app.getPath('userData'), (m) => log.warn(m));
+  // The guest's theme is the whole app's: every window's background and prefers-color-scheme
+  // follow it from the first frame, which index.html's shell paints before any script runs.
+  nativeTheme.themeSource = settings.get().theme;
   const language = () => {
     const chosen = settings.get().language;
     if (chosen !== 'system') return chosen;
@@ -361,6 +364,7 @@ function start(): void {
         update: (patch) => {
           const next = settings.update(patch);
           if (patch.miniWindow !== undefined) miniWindow.settingChanged();
+          if (patch.theme !== undefined) nativeTheme.themeSource = next.theme;
           if (patch.language !== undefined && app.isReady()) void loadLocale(language(), readLocale).then(applyMenu, () => applyMenu());
           return next;
         },

@@ -163,7 +163,13 @@ export class FakeElectronRuntime {
       desktopCapturer: { getSources: async () => [] } satisfies Pick<DesktopCapturer, 'getSources'>,
       dialog,
       ipcMain,
-      nativeTheme: { shouldUseDarkColors: false } satisfies Pick<NativeTheme, 'shouldUseDarkColors'>,
+      // The OS is light; the app's own choice (themeSource) wins, as in Electron.
+      nativeTheme: {
+        themeSource: 'system',
+        get shouldUseDarkColors() {
+          return this.themeSource === 'dark';
+        },
+      } satisfies Pick<NativeTheme, 'shouldUseDarkColors' | 'themeSource'>,
       net: { fetch: (input: string, init?: RequestInit) => fetch(input, init), isOnline: () => true } satisfies Pick<Net, 'isOnline'> & { fetch(input: string, init?: RequestInit): Promise<Response> },
       protocol,
       screen: { getDisplayMatching: () => display, getPrimaryDisplay: () => display },
