@@ -38,13 +38,19 @@ export const ACS_CONNECT_HOSTS = [
  */
 export const CHAT_CONNECT_SOURCES = ['https://*.communication.azure.com'] as const;
 
-export function contentSecurityPolicy(): string {
+/**
+ * `styleHashes`: CSP hash sources ('sha256-…') of the <style> blocks in the page being served, our
+ * own file from the app's folder (app-protocol-handler.ts computes them): the first screen's
+ * stylesheet is inline so that no request stands before the first paint. A style added at run time
+ * has no hash and stays refused.
+ */
+export function contentSecurityPolicy(styleHashes: readonly string[] = []): string {
   const connect = ACS_CONNECT_HOSTS.flatMap((host) => [`https://${host}`, `wss://${host}`]);
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
     'worker-src': ["'self'", 'blob:'],
-    'style-src': ["'self'"],
+    'style-src': ["'self'", ...styleHashes],
     'img-src': ["'self'", 'data:', 'blob:'],
     'media-src': ["'self'", 'blob:', 'mediastream:'],
     'font-src': ["'self'"],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ mkdirSync(path.join(root, 'chunks'));
 writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
 writeFileSync(path.join(root, 'chunks', 'acs-ABC.js'), 'export {}');
 writeFileSync(path.join(root, '.secret.js'), 'nope');
+writeFileSync(path.join(root, 'styled.html'), '<!doctype html><style>body { color: red }</style><p>x</p><style>p{}</style>');
+writeFileSync(path.join(root, 'styled.css'), '<style>body { color: red }</style>');
 
 describe('app:// path resolution', () => {
   it('maps known, normalized paths inside the renderer folder', () => {
@@ -50,6 +53,17 @@ describe('app:// handler', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('<title>t</title>');
+  });
+
+  it("admits a page's own <style> blocks by their hash, and no other inline style", async () => {
+    const styleSrc = async (url: string) => (await handler(new Request(url))).headers.get('content-security-policy')!.match(/style-src ([^;]*)/)![1];
+    // sha256 of the exact text between the tags, as the browser hashes it.
+    const hash = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+    expect(await styleSrc('app://localhost/styled.html')).toBe(`'self' ${hash('body { color: red }')} ${hash('p{}')}`);
+    expect(await styleSrc('app://localhost/index.html')).toBe("'self'");
+    // Only HTML pages: a stylesheet or script that happens to hold the text gets nothing.
+    expect(await styleSrc('app://localhost/styled.css')).toBe("'self'");
+    expect((await handler(new Request('app://localhost/styled.html'))).headers.get('content-security-policy')).not.toContain('unsafe-inline');
   });
 
   it('answers 404 for refused or missing paths and 405 for writes', async () => {
