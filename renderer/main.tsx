@@ -11,7 +11,7 @@ import { MINI_WINDOW_ROUTE, startMiniWindow } from './mini/MiniWindowApp';
 reportCspViolations();
 
 const root = document.getElementById('root')!;
-// The always-on-top sharing controls are this page in a small window of their own (no SDK there).
+// The always-on-top sharing controls are this page (panel.html: no app shell) in a small window of their own (no SDK there).
 if (location.hash === SHARE_CONTROLS_ROUTE) {
   startShareControls(root);
 } else if (location.hash === MINI_WINDOW_ROUTE) {
@@ -21,6 +21,8 @@ if (location.hash === SHARE_CONTROLS_ROUTE) {
   void bridge.rendererReady().then(async (info) => {
     // The locale's chunk is a local file (no network); English needs none.
     const locale = await activateLocale(chosenLocale(info, info.settings));
+    // The app shell (index.html) goes in the same task as the first render: no frame without either.
+    root.replaceChildren();
     render(<App info={info} initialLocale={locale} />, root);
   });
 }

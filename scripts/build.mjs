@@ -74,7 +74,7 @@ export async function build() {
   const failed = results.filter((r) => r.status === 'rejected');
   if (failed.length > 0) throw new Error(`${failed.length} of 3 bundles failed`);
   const [main, preload, renderer] = results.map((r) => r.value);
-  await writeRendererHtml(path.join(out, 'renderer'), renderer.metafile);
+  await writeRendererHtml(path.join(out, 'renderer'), renderer.metafile, branding);
   await copyBrandBackgrounds(branding, path.join(out, 'renderer'));
   await writeLocaleFiles(path.join(out, 'main', 'locales'));
   await mkdir(out, { recursive: true });
@@ -147,18 +147,51 @@ export function rendererOptions(outdir, plugins = common.plugins) {
 }
 
 /**
- * Writes index.html into `outdir`, listing the chunks main.js imports statically as
- * modulepreloads, so the browser fetches them with main.js instead of after it (one round trip
- * less before the first paint). The SDK chunk is a dynamic import and is left out on purpose: it
- * loads after the first paint (preloading it was measured to delay the first paint by ~60 ms).
+ * Writes the renderer's two pages into `outdir`, both with the whole stylesheet inline (so that no
+ * request stands before the first paint; main's app:// handler admits a page's own <style> blocks
+ * by hash) and the chunks main.js imports statically as modulepreloads (fetched with main.js, not
+ * after it). The SDK chunk is a dynamic import and is left out on purpose: it loads after the
+ * first paint (preloading it was measured to delay the first paint by ~60 ms).
+ *  - index.html, the main window: it also carries the app shell (renderer/join/AppShell.tsx,
+ *    rendered here), painted before any script runs, in the organization's accent colour.
+ *  - panel.html, the small windows (sharing controls, mini window): no shell, which would flash
+ *    the join screen's header in them.
  */
-export async function writeRendererHtml(outdir, metafile) {
+export async function writeRendererHtml(outdir, metafile, branding) {
   const entry = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === 'renderer/main.tsx');
   const links = (entry?.[1].imports ?? [])
     .filter((imported) => imported.kind === 'import-statement')
     .map((imported) => `    <link rel="modulepreload" href="./${path.relative(outdir, path.resolve(root, imported.path)).split(path.sep).join('/')}" />`);
-  const html = readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
-  await writeFile(path.join(outdir, 'index.html'), html.replace('    <script type="module"', `${links.join('\n')}${links.length ? '\n' : ''}    <script type="module"`));
+  const stylesheet = path.join(outdir, 'main.css');
+  const css = `${readFileSync(stylesheet, 'utf8').trim()}\n:root { --accent: ${branding.accentColor}; }\n`;
+  await rm(stylesheet);
+  const page = readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')
+    .replace('    <link rel="stylesheet" href="./main.css" />', () => `    <style>${css}</style>`)
+    .replace('    <script type="module"', () => `${links.join('\n')}${links.length ? '\n' : ''}    <script type="module"`);
+  const shell = await renderAppShell(branding.productName);
+  await writeFile(path.join(outdir, 'index.html'), page.replace('<!-- app shell -->', () => shell));
+  await writeFile(path.join(outdir, 'panel.html'), page.replace('<!-- app shell -->', ''));
+}
+
+/** renderer/join/AppShell.tsx as HTML (bundled in memory with preact-render-to-string). */
+async function renderAppShell(productName) {
+  const bundle = await esbuild.build({
+    absWorkingDir: root,
+    stdin: {
+      contents: "import { h } from 'preact'; import { renderToString } from 'preact-render-to-string'; import { AppShell } from './renderer/join/AppShell'; export const shell = (productName) => renderToString(h(AppShell, { productName }));",
+      resolveDir: root,
+      loader: 'tsx',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'silent',
+  });
+  const { shell } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+  return shell(productName);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -10,6 +10,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'localhost';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** The small windows' page (sharing controls, mini window): the same app without the main window's shell. */
+export const APP_PANEL_URL = `${APP_ORIGIN}/panel.html`;
 
 /** True for URLs of our own origin. Parsed, never prefix-matched (app://localhost.evil/...). */
 export function isAppUrl(url: string): boolean {

@@ -2,12 +2,12 @@
 // taskbar, with exactly the main window's sandboxed web preferences (same preload, same page
 // origin; main's IPC check gives it its own two channels only).
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { APP_ENTRY_URL } from '../app-protocol/origin';
+import { APP_PANEL_URL } from '../app-protocol/origin';
 import { mainWindowOptions } from '../window/main-window-options';
 import { CONTROLS_SIZE } from './share-controls';
 
 /** The controls page: the app's one page, routed by its fragment. */
-export const SHARE_CONTROLS_URL = `${APP_ENTRY_URL}#share-controls`;
+export const SHARE_CONTROLS_URL = `${APP_PANEL_URL}#share-controls`;
 
 export function shareControlsWindowOptions(preloadPath: string, title: string, backgroundColor: string): BrowserWindowConstructorOptions {
   const { webPreferences } = mainWindowOptions(preloadPath, title, backgroundColor);

@@ -13,6 +13,7 @@ import { Icon } from '../components/Icon';
 import { useT } from '../i18n';
 import { AccessNotice } from './AccessNotice';
 import { DevicePanel } from './DevicePanel';
+import { JoinHeader } from './JoinHeader';
 import { MAX_NAME_LENGTH, groupDigits, meetingSummary, nameProblem, willUse } from './join-model';
 import { PreviewPanel, previewState } from './PreviewPanel';
 import { useInvite } from './use-invite';
@@ -206,15 +207,7 @@ export function JoinScreen({ info, settings, updateSettings, joinRequest, onJoin
 
   return (
     <main class="join">
-      <header class="join__header">
-        <span class="join__logo" aria-hidden="true">
-          <Icon name="calendar" />
-        </span>
-        <div>
-          <h1 class="join__product">{info.productName}</h1>
-          <p class="join__tagline">{t('app.tagline')}</p>
-        </div>
-      </header>
+      <JoinHeader productName={info.productName} tagline={t('app.tagline')} />
 
       <div class="join__body">
         <div class="join__media">

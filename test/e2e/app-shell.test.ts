@@ -43,6 +43,54 @@ describe('app shell in Chromium', () => {
     });
   });
 
+  it("paints the product's header from index.html alone, before any script has run; the join screen takes its place without moving it", async () => {
+    await app.withHarness(
+      { colorScheme: 'light' },
+      async ({ page }) => {
+        // The app's code held back: what shows is the page and its inline stylesheet alone.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route('**/main.js', async (route) => {
+          await held;
+          await route.continue();
+        });
+        // Parsed, not loaded: the load event waits for the held script.
+        await page.goto(`${app.origin}/index.html`, { waitUntil: 'commit' });
+        await page.waitForFunction(() => document.readyState === 'interactive');
+        const shell = page.locator('main[data-app-shell]');
+        expect(await shell.getByRole('heading', { level: 1 }).textContent()).toBe('Doorway');
+        // Nothing of the app has run (it sets the theme on <html> when it renders).
+        expect(await page.evaluate(() => ({ theme: document.documentElement.dataset.theme ?? null, root: document.getElementById('root')!.children.length }))).toEqual({ theme: null, root: 1 });
+        // Styled under the app's CSP (the harness fails the test on any refusal): the page's
+        // background, and the organization's accent on the mark.
+        const styles = () => page.evaluate(() => ({ page: getComputedStyle(document.body).backgroundColor, mark: getComputedStyle(document.querySelector('.join__logo')!).backgroundColor }));
+        expect(await styles()).toEqual({ page: 'rgb(245, 245, 247)', mark: 'rgb(79, 82, 178)' });
+        const before = await page.locator('.join__header').boundingBox();
+        expect(before?.height).toBeGreaterThan(30);
+
+        release();
+        await page.locator('main:not([data-app-shell])').waitFor();
+        expect(await page.locator('main').count()).toBe(1);
+        expect(await page.locator('.join__header').boundingBox()).toEqual(before);
+        expect(await page.locator('.join__tagline').textContent()).toBe(translate('en-US', 'app.tagline'));
+        expect(await styles()).toEqual({ page: 'rgb(245, 245, 247)', mark: 'rgb(79, 82, 178)' });
+      },
+      { open: false },
+    );
+  });
+
+  it('the small windows have no shell: the sharing controls page starts empty', async () => {
+    await app.withHarness({}, async (harness) => {
+      const controls = await harness.context.newPage();
+      await controls.route('**/main.js', () => undefined);
+      await controls.goto(`${app.origin}/panel.html#share-controls`, { waitUntil: 'commit' });
+      await controls.waitForFunction(() => document.readyState === 'interactive');
+      expect(await controls.evaluate(() => document.getElementById('root')!.children.length)).toBe(0);
+      expect(await controls.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+      await controls.close();
+    });
+  });
+
   it('lets the guest override the language and appearance, remembered across a restart', async () => {
     let settingsDir = '';
     await app.withHarness(

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { NativeTheme } from 'electron';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DoorwayBridge } from '../../common/ipc-contract';
@@ -49,7 +50,8 @@ function boot(options: Partial<Omit<RuntimeOptions, 'browser'>> = {}): FakeElect
 async function shownPage(runtime: FakeElectronRuntime): Promise<Page> {
   await expect.poll(() => runtime.openWindows.at(-1)?.webContents.page ?? null, { timeout: 15_000 }).not.toBeNull();
   const page = runtime.openWindows.at(-1)!.webContents.page!;
-  await page.locator('main').first().waitFor({ timeout: 15_000 });
+  // The app itself, not index.html's shell (renderer/join/AppShell.tsx).
+  await page.locator('main:not([data-app-shell])').first().waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -117,6 +119,18 @@ describe('the main bundle, booted', () => {
     const page = await shownPage(runtime);
     await page.getByText(t('preferences.settingsRecovered')).waitFor({ timeout: 10_000 });
     expect(readdirSync(userData).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
+  });
+
+  it("the guest's chosen theme is the whole app's from the first frame: the OS theme source and the window's background follow it", async () => {
+    const userData = profile();
+    writeFileSync(path.join(userData, 'config.json'), JSON.stringify({ theme: 'dark' }));
+    const runtime = boot({ userData });
+    const theme = runtime.electron.nativeTheme as Pick<NativeTheme, 'themeSource'>;
+    const page = await shownPage(runtime);
+    expect(theme.themeSource).toBe('dark');
+    expect(runtime.openWindows[0].options.backgroundColor).toBe('#1b1b1f');
+    await page.evaluate(() => (window as unknown as { doorway: DoorwayBridge }).doorway.updateSettings({ theme: 'light' }));
+    expect(theme.themeSource).toBe('light');
   });
 
   it('a profile that cannot be written, or a folder where the settings file goes: the app starts, keeps settings in memory and says so', async () => {

@@ -183,6 +183,8 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
   const logs: string[] = [];
   const log = { info: (m: string) => logs.push(`info ${m}`), warn: (m: string) => logs.push(`warn ${m}`), error: (m: string) => logs.push(`error ${m}`) };
   const appUrl = `${options.origin}/index.html`;
+  // The small windows' page (main/app-protocol/origin.ts APP_PANEL_URL).
+  const panelUrl = `${options.origin}/panel.html`;
   const contents = new FakeWebContents(appUrl);
   const ipc = new FakeIpcMain();
   const isOwnUrl = (url: string) => {
@@ -222,7 +224,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     log: log.info,
   });
   const settings = openSettingsStore(settingsDir, log.warn);
-  const controlsContents = new FakeWebContents(`${appUrl}#share-controls`);
+  const controlsContents = new FakeWebContents(`${panelUrl}#share-controls`);
   let controlsWindow: FakeControlsWindow | null = null;
   const shareControls = new ShareControls({
     createWindow: (events) => (controlsWindow = new FakeControlsWindow(events, (state) => controlsContents.send(eventChannels.shareControlsChanged, state))),
@@ -232,7 +234,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
     view: () => ({ language: pickLocale(options.locale), theme: 'system', accentColor: '#4f52b2' }),
     log: log.info,
   });
-  const miniContents = new FakeWebContents(`${appUrl}#mini-window`);
+  const miniContents = new FakeWebContents(`${panelUrl}#mini-window`);
   let miniBrowserWindow: FakeControlsWindow<MiniWindowState> | null = null;
   const miniWindow = new MiniWindow({
     createWindow: (events) => (miniBrowserWindow = new FakeControlsWindow<MiniWindowState>(events, (state) => miniContents.send(eventChannels.miniWindowChanged, state))),
@@ -306,7 +308,7 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       const controls = await context.newPage();
       controls.on('pageerror', (error) => logs.push(`pageerror (controls) ${error.message}`));
       await connectBridge(controls, controlsContents, ipc);
-      await controls.goto(`${appUrl}#share-controls`);
+      await controls.goto(`${panelUrl}#share-controls`);
       return controls;
     },
     miniWindow,
@@ -315,14 +317,15 @@ export async function createHarness(browser: Browser, options: HarnessOptions): 
       const mini = await context.newPage();
       mini.on('pageerror', (error) => logs.push(`pageerror (mini) ${error.message}`));
       await connectBridge(mini, miniContents, ipc);
-      await mini.goto(`${appUrl}#mini-window`);
+      await mini.goto(`${panelUrl}#mini-window`);
       return mini;
     },
     settingsDir,
     logs,
     async open() {
       await page.goto(appUrl);
-      await page.locator('main').first().waitFor();
+      // The app itself, not index.html's shell (renderer/join/AppShell.tsx).
+      await page.locator('main:not([data-app-shell])').first().waitFor();
     },
     async close() {
       await context.close();

@@ -139,7 +139,7 @@ describe('mini window: the window', () => {
     const options = miniWindowOptions('/app/preload.cjs', 'Doorway', '#ffffff');
     expect(options).toMatchObject({ ...MINI_WINDOW_SIZE, show: false, frame: false, alwaysOnTop: true, skipTaskbar: true, resizable: false, minimizable: false });
     expect(options.webPreferences).toEqual(mainWindowOptions('/app/preload.cjs', 'Doorway', '#ffffff').webPreferences);
-    expect(MINI_WINDOW_URL).toBe('app://localhost/index.html#mini-window');
+    expect(MINI_WINDOW_URL).toBe('app://localhost/panel.html#mini-window');
   });
 });
 
@@ -147,8 +147,8 @@ describe('mini window: IPC trust', () => {
   function ipcSetup() {
     const ipc = new FakeIpcMain();
     const meeting = new FakeWebContents('app://localhost/index.html');
-    const controlsPage = new FakeWebContents('app://localhost/index.html#share-controls');
-    const miniPage = new FakeWebContents('app://localhost/index.html#mini-window');
+    const controlsPage = new FakeWebContents('app://localhost/panel.html#share-controls');
+    const miniPage = new FakeWebContents('app://localhost/panel.html#mini-window');
     const calls: string[] = [];
     const handlers = createInvokeHandlers(
       new Proxy({} as MainServices, {
@@ -198,7 +198,7 @@ describe('mini window: IPC trust', () => {
     await expect(ipc.invoke(invokeChannels.miniWindowAction, { senderFrame: { url: 'app://localhost/index.html' } as never }, 'leave')).rejects.toThrow('untrusted sender');
     miniPage.mainFrame.url = 'https://evil.example/';
     await expect(ipc.invoke(invokeChannels.miniWindowAction, miniPage.eventFromMainFrame(), 'leave')).rejects.toThrow('untrusted sender');
-    miniPage.mainFrame.url = 'app://localhost/index.html#mini-window';
+    miniPage.mainFrame.url = 'app://localhost/panel.html#mini-window';
     await expect(ipc.invoke(invokeChannels.miniWindowAction, miniPage.eventFromMainFrame(), 'stopSharing')).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setMiniWindow, meeting.eventFromMainFrame(), { ...IN_MEETING, speaker: { name: 'x'.repeat(257), initials: 'X', speaking: false } })).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setMiniWindow, meeting.eventFromMainFrame(), { ...IN_MEETING, extra: 1 })).rejects.toThrow('invalid payload');

@@ -178,7 +178,7 @@ describe('share controls: the window', () => {
     expect(options).toMatchObject({ width: CONTROLS_SIZE.width, height: CONTROLS_SIZE.height, frame: false, alwaysOnTop: true, skipTaskbar: true, resizable: false, show: false, fullscreenable: false });
     expect(options.webPreferences).toEqual(mainWindowOptions('/app/preload/index.cjs', 'Doorway', '#fff').webPreferences);
     expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
-    expect(SHARE_CONTROLS_URL).toBe('app://localhost/index.html#share-controls');
+    expect(SHARE_CONTROLS_URL).toBe('app://localhost/panel.html#share-controls');
   });
 });
 
@@ -186,7 +186,7 @@ describe('share controls: IPC trust', () => {
   function ipcSetup() {
     const ipc = new FakeIpcMain();
     const meeting = new FakeWebContents('app://localhost/index.html');
-    const controlsPage = new FakeWebContents('app://localhost/index.html#share-controls');
+    const controlsPage = new FakeWebContents('app://localhost/panel.html#share-controls');
     const calls: string[] = [];
     const handlers = createInvokeHandlers(
       new Proxy({} as MainServices, {
@@ -229,7 +229,7 @@ describe('share controls: IPC trust', () => {
     await expect(ipc.invoke(invokeChannels.shareControlAction, { senderFrame: { url: 'app://localhost/index.html' } as never }, 'stopSharing')).rejects.toThrow('untrusted sender');
     controlsPage.mainFrame.url = 'https://evil.example/';
     await expect(ipc.invoke(invokeChannels.shareControlAction, controlsPage.eventFromMainFrame(), 'stopSharing')).rejects.toThrow('untrusted sender');
-    controlsPage.mainFrame.url = 'app://localhost/index.html#share-controls';
+    controlsPage.mainFrame.url = 'app://localhost/panel.html#share-controls';
     await expect(ipc.invoke(invokeChannels.shareControlAction, controlsPage.eventFromMainFrame(), 'leaveMeeting')).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setShareControls, meeting.eventFromMainFrame(), { ...SHARING, speaker: 'x'.repeat(257) })).rejects.toThrow('invalid payload');
     await expect(ipc.invoke(invokeChannels.setShareControls, meeting.eventFromMainFrame(), { ...SHARING, extra: 1 })).rejects.toThrow('invalid payload');
