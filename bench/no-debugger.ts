@@ -32,6 +32,7 @@ import { longTasksAfter, type LongTaskSummary } from './long-tasks';
 export interface UnattachedSample extends LongTaskSummary {
   paint: number;
   button: number;
+  painted: number;
   frame: number;
 }
 
@@ -46,7 +47,7 @@ export interface UnattachedOptions {
   warmUp: number;
   /** Scripts run first in the page: the bridge stub and the bench's watchers, LONG_TASK_WATCH among them. */
   pageScripts: string[];
-  marks: { frame: string; button: string };
+  marks: { frame: string; button: string; painted: string };
   afterFrameMs: number;
   /** Chromium switches beside the test support's own and the host rules (the window size). */
   args: string[];
@@ -62,9 +63,9 @@ function reportScript({ marks, afterFrameMs }: UnattachedOptions): string {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const poll = setInterval(() => {
       const frame = at('${marks.frame}');
-      if (Number.isNaN(frame) || performance.now() < frame + ${afterFrameMs}) return;
+      if (Number.isNaN(frame) || Number.isNaN(at('${marks.painted}')) || performance.now() < frame + ${afterFrameMs}) return;
       clearInterval(poll);
-      const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
+      const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), painted: at('${marks.painted}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
       void fetch('/report', { method: 'POST', body: JSON.stringify(report) })
         .then((answer) => answer.text())
         .then((next) => next === 'again' && location.replace(location.href));
