@@ -3,7 +3,8 @@ import type { BuildOptions, Metafile, Plugin } from 'esbuild';
 
 export function build(): Promise<void>;
 export function rendererOptions(outdir: string, plugins?: Plugin[]): BuildOptions;
-export function writeRendererHtml(outdir: string, metafile: Metafile): Promise<void>;
+/** Writes index.html (stylesheet inline, the app shell) and panel.html (no shell) into `outdir`; removes its main.css. */
+export function writeRendererHtml(outdir: string, metafile: Pick<Metafile, 'outputs'> | { outputs: Record<string, { entryPoint?: string; imports?: Array<{ path: string; kind: string }> }> }, branding: Pick<import('../main/config/branding').Branding, 'productName' | 'accentColor'>): Promise<void>;
 /** Validates a branding file (default build/branding.json) with the app's schema; rejects listing every bad field. */
 export function validateBranding(file?: string): Promise<import('../main/config/branding').Branding>;
 /** Copies the branding's background pictures into `<rendererDir>/backgrounds/`. */

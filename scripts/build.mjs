@@ -165,7 +165,11 @@ export async function writeRendererHtml(outdir, metafile, branding) {
   const stylesheet = path.join(outdir, 'main.css');
   const css = `${readFileSync(stylesheet, 'utf8').trim()}\n:root { --accent: ${branding.accentColor}; }\n`;
   await rm(stylesheet);
+  // The organization's name, not Doorway's, in the window's title too (Electron shows the page's).
+  // Branding allows only letters, digits, spaces, dots and dashes in it; escaped all the same.
+  const title = branding.productName.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
   const page = readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8')
+    .replace('<title>Doorway</title>', () => `<title>${title}</title>`)
     .replace('    <link rel="stylesheet" href="./main.css" />', () => `    <style>${css}</style>`)
     .replace('    <script type="module"', () => `${links.join('\n')}${links.length ? '\n' : ''}    <script type="module"`);
   const shell = await renderAppShell(branding.productName);
