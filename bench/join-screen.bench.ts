@@ -19,6 +19,11 @@
 //  1c. Cold, warm and relaunch again with no debugger attached (no-debugger.ts): Playwright's
 //     DevTools connection makes V8 collect source positions over the SDK chunk while it evaluates;
 //     Electron has no debugger.
+//  1d. What the join screen costs while the guest only waits (minutes, maybe on battery), with no
+//     debugger attached: the browser's CPU time from /proc (process-cpu.ts) in the IDLE_MS after
+//     that 5 s window (preview live, the fake microphone's beep on the meter, the SDK loaded), per
+//     5 s: the renderer's main and compositor threads, the renderer and GPU processes, everything;
+//     and the renderer's main thread in the 5 s after the frame, while the SDK loads.
 //  2. The JS heap on the join screen after settling, with the SDK chunk held back (what the guest's
 //     page holds before the SDK loads), and after it has loaded.
 //  3. Join to the call's first 'Connecting' (the scripted meeting, renderer/calling/practice/,
@@ -30,7 +35,7 @@
 // heap < 8 MB before the SDK; (issue 2) our own JS <= 100 KB gzip. Figures only, no assertions.
 // Run: npm run bench -- join-screen (BENCH_RUNS=n for more or fewer runs; default 7).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -40,9 +45,11 @@ import { SCRIPTED_MEETING_LINK, configureScriptedMeeting } from '../test/support
 import { instantBridgeScript, instantReplies } from './instant-bridge';
 import { LONG_TASK_WATCH, longTasksAfter, type LongTaskSummary } from './long-tasks';
 import { LOOPBACK_ONLY, UNATTACHED_MODES, loadWithoutDebugger, type UnattachedMode, type UnattachedSample } from './no-debugger';
+import { IDLE_PARTS } from './process-cpu';
 import { ensureBuilt, printTable, summarize } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const loadAverage = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const WARM_UP = 2;
 const HEAP_RUNS = 3;
 // The page's own marks (renderer/media/camera-preview.ts, renderer/join/use-join-media.ts,
@@ -53,6 +60,7 @@ const CONNECTING_MARK = 'doorway:call-connecting';
 const JOIN_BUTTON_MARK = 'bench:join-button';
 const JOIN_PAINTED_MARK = 'bench:join-painted';
 const AFTER_FRAME_MS = 5000;
+const IDLE_MS = 5000;
 
 /**
  * Marks the moment the Join button is in the DOM (a MutationObserver from before any page script),
@@ -176,6 +184,8 @@ const warm: Sample[] = [];
 const relaunched: Sample[] = [];
 const heapBefore: number[] = [];
 const heapAfter: number[] = [];
+/** The load average before and after the no-debugger runs (the idle figures are taken in them). */
+const idleLoad: string[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const browser = await launchBrowser();
@@ -188,6 +198,7 @@ try {
     }
   }
 
+  idleLoad.push(loadAverage());
   for (const mode of UNATTACHED_MODES) {
     unattached[mode] = await loadWithoutDebugger({
       mode,
@@ -196,9 +207,11 @@ try {
       pageScripts: [instantBridgeScript(instantReplies({ meetings: [SCRIPTED_MEETING_LINK] })), JOIN_BUTTON_WATCH, LONG_TASK_WATCH],
       marks: { frame: FRAME_MARK, button: JOIN_BUTTON_MARK, painted: JOIN_PAINTED_MARK },
       afterFrameMs: AFTER_FRAME_MS,
+      idleMs: IDLE_MS,
       args: [`--window-size=${CONTEXT_OPTIONS.viewport.width},${CONTEXT_OPTIONS.viewport.height}`],
     });
   }
+  idleLoad.push(loadAverage());
 
   const browser = await launchBrowser();
   try {
@@ -287,6 +300,15 @@ printTable(`With no debugger attached (Chromium started directly, as Electron ru
     [`${mode}: total blocking time in that window (ms)`, summarize(unattached[mode].map((r) => r.blocking))],
   ]),
 ]);
+printTable(
+  `Idle: CPU ms per 5 s while the join screen waits (the ${IDLE_MS / 1000} s after that window; no debugger; /proc), ${RUNS} runs each; load average ${idleLoad.join(' before, ')} after (above ~3 not a measurement)`,
+  [
+    ...UNATTACHED_MODES.flatMap((mode): Array<[string, string]> => [
+      ...IDLE_PARTS.map(([part, label]): [string, string] => [`${mode}: idle, ${label}`, summarize(unattached[mode].map((r) => r.idleCpu?.[part] ?? NaN))]),
+      [`${mode}: renderer's main thread in the ${AFTER_FRAME_MS / 1000} s after the frame (the SDK loads)`, summarize(unattached[mode].map((r) => r.afterFrameCpu?.rendererMain ?? NaN))],
+    ]),
+  ],
+);
 printTable(`JS heap on the join screen after settling, after GC (MB), ${HEAP_RUNS} runs`, [
   ['before the SDK (its chunk held back)', summarize(heapBefore)],
   ['with the SDK loaded', summarize(heapAfter)],

@@ -10,13 +10,19 @@
 // a frame's events) is split among them. All main-thread work above a quiet page is printed as a
 // cross-check (it includes style, layout and paint). Longest frame = the longest gap between
 // animation frames; long-animation-frame entries (frames over 50 ms, as Chromium reports them) are
-// counted too. Builds first (DOORWAY_SKIP_BUILD=1 skips the build).
+// counted too. Before the churn, the meeting's idle cost: the browser's CPU time from /proc
+// (process-cpu.ts) over IDLE_MS with nothing sent, per 5 s (the videos, the self view, the gallery;
+// the scripted meeting paints its participants' videos on canvases on the page's own main thread).
+// Builds first (DOORWAY_SKIP_BUILD=1 skips the build).
+import { loadavg } from 'node:os';
 import { buildFirst } from './build-first';
+import { IDLE_PARTS, cpuSnapshot, idleCost } from './process-cpu';
 
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const EVENTS_PER_SECOND = Number(process.env.BENCH_EVENTS_PER_SECOND ?? 50);
+const IDLE_MS = 5000;
 
 buildFirst();
 
@@ -39,6 +45,16 @@ try {
     await page.waitForFunction((n) => document.querySelectorAll('.gallery__grid > li').length >= Math.min(n, 49), PARTICIPANTS);
     await page.waitForTimeout(1000);
     console.log(`Scripted meeting: ${PARTICIPANTS} participants, ${EVENTS_PER_SECOND} roster events/s, ${SECONDS} s per run, Chromium ${browser.version()}, viewport 1280x800`);
+
+    // Idle: nothing sent, the gallery's videos and the self view playing (DevTools attached: no script runs to pay for it).
+    const loadBefore = loadavg()[0].toFixed(2);
+    const before = cpuSnapshot(process.pid);
+    await page.waitForTimeout(IDLE_MS);
+    const idle = idleCost(before, cpuSnapshot(process.pid));
+    const videos = await page.locator('.gallery__grid video').count();
+    // The stand-in paints each remote video on a canvas on this same main thread (8 fps): a real meeting decodes them instead.
+    console.log(`\nIdle: CPU ms per 5 s with nothing sent (${videos} videos on screen, the stand-in's painted canvases; /proc; load average ${loadBefore} before, ${loadavg()[0].toFixed(2)} after)`);
+    for (const [part, label] of IDLE_PARTS) console.log(`  ${label.padEnd(32)}  ${idle[part].toFixed(0)}`);
 
     await measureChurn(browser, page, 'Gallery (49 tiles, overflow strip)', { eventsPerSecond: EVENTS_PER_SECOND, target: PARTICIPANTS, videoShare: 0.25 }, SECONDS);
 

@@ -16,6 +16,9 @@
 // Warm and relaunch are served with ETags and 304s (test/support/harness.ts `revalidated`), as the
 // Playwright relaunch is, and measured after `warmUp` loads, so that Chromium's code-cache heat
 // check has passed (the app itself skips it with v8CacheOptions 'bypassHeatCheck').
+// What the page costs while it only waits (the guest on the join screen before their appointment):
+// with `idleMs`, the browser's processes' CPU time is read from /proc (process-cpu.ts) when the page
+// says so (POST /cpu): at the first camera frame, once the window after it is over, and `idleMs` later.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +30,7 @@ import { createAppProtocolHandler } from '../main/app-protocol/app-protocol-hand
 import { launchSettings } from '../test/support/chromium';
 import { RENDERER_DIR, revalidated } from '../test/support/harness';
 import { longTasksAfter, type LongTaskSummary } from './long-tasks';
+import { cpuSnapshot, idleCost, type CpuSnapshot, type IdleCost } from './process-cpu';
 
 /** The page's marks, and its long tasks in `afterFrameMs` after the first camera frame. */
 export interface UnattachedSample extends LongTaskSummary {
@@ -34,6 +38,10 @@ export interface UnattachedSample extends LongTaskSummary {
   button: number;
   painted: number;
   frame: number;
+  /** CPU per 5 s in the window after the frame (the SDK evaluates in it), with `idleMs`. */
+  afterFrameCpu?: IdleCost;
+  /** CPU per 5 s in the `idleMs` after that window: the page settled, nothing happening. */
+  idleCpu?: IdleCost;
 }
 
 /** The ways to load (above). */
@@ -49,6 +57,8 @@ export interface UnattachedOptions {
   pageScripts: string[];
   marks: { frame: string; button: string; painted: string };
   afterFrameMs: number;
+  /** A window this long after `afterFrameMs` whose CPU time is measured (0: none). */
+  idleMs?: number;
   /** Chromium switches beside the test support's own and the host rules (the window size). */
   args: string[];
 }
@@ -58,17 +68,24 @@ const TIMEOUT_MS = 60_000;
 export const LOOPBACK_ONLY = '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1';
 
 /** The page's report: its marks, and the long tasks in the window after the frame, POSTed once. */
-function reportScript({ marks, afterFrameMs }: UnattachedOptions): string {
+function reportScript({ marks, afterFrameMs, idleMs = 0 }: UnattachedOptions): string {
   return `(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const cpu = (moment) => ${idleMs} > 0 && void fetch('/cpu', { method: 'POST', body: moment });
     const poll = setInterval(() => {
       const frame = at('${marks.frame}');
-      if (Number.isNaN(frame) || Number.isNaN(at('${marks.painted}')) || performance.now() < frame + ${afterFrameMs}) return;
+      if (Number.isNaN(frame) || Number.isNaN(at('${marks.painted}'))) return;
       clearInterval(poll);
-      const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), painted: at('${marks.painted}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
-      void fetch('/report', { method: 'POST', body: JSON.stringify(report) })
-        .then((answer) => answer.text())
-        .then((next) => next === 'again' && location.replace(location.href));
+      cpu('frame');
+      setTimeout(() => {
+        const report = { paint: at('first-contentful-paint'), button: at('${marks.button}'), painted: at('${marks.painted}'), frame, ...${longTasksAfter('frame', afterFrameMs)} };
+        cpu('settled');
+        setTimeout(() => {
+          void fetch('/report', { method: 'POST', body: JSON.stringify(report) })
+            .then((answer) => answer.text())
+            .then((next) => next === 'again' && location.replace(location.href));
+        }, ${idleMs});
+      }, Math.max(0, frame + ${afterFrameMs} - performance.now()));
     }, 100);
   })();`;
 }
@@ -85,10 +102,23 @@ export async function loadWithoutDebugger(options: UnattachedOptions): Promise<U
     for await (const chunk of request) text += String(chunk);
     return text;
   };
+  // The browser being measured, and its CPU snapshots at the page's moments in the current load.
+  let browserPid = 0;
+  const snapshots = new Map<string, CpuSnapshot>();
   const server = createServer((request, response) => {
     void (async () => {
+      if (request.method === 'POST' && request.url === '/cpu') {
+        const snapshot = cpuSnapshot(browserPid);
+        snapshots.set(await body(request), snapshot);
+        response.end();
+        return;
+      }
       if (request.method === 'POST' && request.url === '/report') {
-        response.end(deliver(JSON.parse(await body(request)) as UnattachedSample));
+        const sample = JSON.parse(await body(request)) as UnattachedSample;
+        const [frame, settled] = [snapshots.get('frame'), snapshots.get('settled')];
+        if (frame && settled) Object.assign(sample, { afterFrameCpu: idleCost(frame, settled), idleCpu: idleCost(settled, cpuSnapshot(browserPid)) });
+        snapshots.clear();
+        response.end(deliver(sample));
         return;
       }
       if (request.url === '/start') {
@@ -128,6 +158,7 @@ export async function loadWithoutDebugger(options: UnattachedOptions): Promise<U
     });
     // Its own process group, so that the helper processes end with it and leave the profile alone.
     const browser = spawn(executablePath, ['--headless', `--user-data-dir=${profile}`, ...args, LOOPBACK_ONLY, ...options.args, `http://127.0.0.1:${port()}/start`], { stdio: 'ignore', detached: true });
+    browserPid = browser.pid ?? 0;
     try {
       return await reported;
     } finally {
