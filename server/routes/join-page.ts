@@ -10,8 +10,8 @@ import { INVITATION_ID_PATTERN, type InvitationErrorCode, type InvitationView } 
 import { loadLocale, type Locale } from '../../common/i18n';
 import { importLocale } from '../../common/i18n/locale-imports';
 import type { InvitationService } from '../invitation-service';
-import { LANDING_CSS, LANDING_JS } from '../landing-assets';
-import { LANDING_CSS_PATH, LANDING_JS_PATH, pageLanguage, renderLandingPage, type Downloads, type LandingModel, type VerifyNotice } from '../landing-page';
+import { LANDING_CSS_HASH, LANDING_JS } from '../landing-assets';
+import { LANDING_JS_PATH, pageLanguage, renderLandingPage, type Downloads, type LandingModel, type VerifyNotice } from '../landing-page';
 import type { RateLimitStore } from '../stores/rate-limit-store';
 import { limitClient } from './invitations-guest';
 
@@ -25,7 +25,7 @@ export interface JoinPageDeps {
   publicUrl: string;
 }
 
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const PAGE_CSP = `default-src 'none'; script-src 'self'; style-src ${LANDING_CSS_HASH}; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
 
 const PAGE_STATUS: Record<LandingModel['state'], number> = { open: 200, verify: 200, unknown: 404, expired: 410, revoked: 410, locked: 423 };
 
@@ -112,6 +112,5 @@ export const joinPageRoutes: FastifyPluginAsyncZod<JoinPageDeps> = async (app, d
 
   const asset = (path: string, type: string, body: string) =>
     app.get(path, { config: { name: 'joinAsset', cacheControl: 'public, max-age=3600' } }, async (_request, reply) => reply.type(type).send(body));
-  asset(LANDING_CSS_PATH, 'text/css; charset=utf-8', LANDING_CSS);
   asset(LANDING_JS_PATH, 'text/javascript; charset=utf-8', LANDING_JS);
 };

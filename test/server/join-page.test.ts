@@ -1,5 +1,6 @@
 // The landing page through inject(): language, CSP, no inline script, states and their statuses,
 // escaping, and a bound invitation's code forms (no JavaScript needed) before any join detail.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CSP } from '../../server/routes/join-page';
 import { lastCode } from './invitation-fixture';
@@ -107,11 +108,19 @@ describe('landing page GET /join/<id>', () => {
     expect((await page(`/join/${id}`)).body).not.toContain('meetup-join');
   });
 
-  it('serves its one script and stylesheet with their types', async () => {
+  it('serves its one script with its type; its stylesheet is inline, admitted by its hash and nothing else', async () => {
     const js = await page('/assets/join.js');
     expect([js.statusCode, js.headers['content-type'], js.headers['cache-control']]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=3600']);
-    const css = await page('/assets/join.css');
-    expect([css.statusCode, css.headers['content-type']]).toEqual([200, 'text/css; charset=utf-8']);
+    const meeting = svc.graph.addMeeting(ORGANIZER);
+    const { id } = await svc.createInvitation({ meeting: { joinUrl: meeting.joinWebUrl, organizer: ORGANIZER } });
+    const shown = await page(`/join/${id}`);
+    const styles = [...shown.body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css);
+    expect(styles).toHaveLength(1);
+    expect(styles[0]).toContain('.button, button {');
+    const hash = `'sha256-${createHash('sha256').update(styles[0]).digest('base64')}'`;
+    expect(String(shown.headers['content-security-policy']).match(/style-src ([^;]*)/)?.[1]).toBe(hash);
+    expect(shown.body).not.toContain('rel="stylesheet"');
+    expect((await page('/assets/join.css')).statusCode).toBe(404);
   });
 
   it('bound: tells the guest each step in the right tone (sent as status, problems as alerts), and what to do next', async () => {
@@ -229,13 +238,13 @@ describe('landing page routes of a service built afresh', () => {
       const shown = await fresh.app.inject({ method: 'GET', url: `/join/${id}?lang=ko` });
       const sent = await post(`/join/${id}/code`, 'lang=ko');
       const verified = await post(`/join/${id}/verify`, `lang=ko&code=${lastCode(fresh.graph)}`);
-      const css = await fresh.app.inject({ method: 'GET', url: '/assets/join.css' });
+      const script = await fresh.app.inject({ method: 'GET', url: '/assets/join.js' });
       for (const res of [shown, sent, verified]) {
         expect([res.statusCode, res.headers['content-security-policy'], res.headers['referrer-policy'], res.headers['cache-control']]).toEqual([200, PAGE_CSP, 'same-origin', 'no-store']);
         expect(res.body).toContain('<html lang="ko-KR"');
       }
       expect(verified.body).toContain('doorway://join?invite=');
-      expect([css.headers['cache-control'], css.headers['content-security-policy']]).toEqual(['public, max-age=3600', "default-src 'none'; frame-ancestors 'none'"]);
+      expect([script.headers['cache-control'], script.headers['content-security-policy']]).toEqual(['public, max-age=3600', "default-src 'none'; frame-ancestors 'none'"]);
       const routes = fresh.logs.slice(from).map((line) => JSON.parse(line) as { event: string; route?: string }).filter((entry) => entry.event === 'request').map((entry) => entry.route);
       expect(routes).toEqual(['joinPage', 'joinPageCode', 'joinPageVerify', 'joinAsset']);
       const large = await post(`/join/${id}/verify`, `code=123456&pad=${'x'.repeat(1100)}`);
