@@ -11,7 +11,8 @@ import { MINI_WINDOW_ROUTE, startMiniWindow } from './mini/MiniWindowApp';
 reportCspViolations();
 
 const root = document.getElementById('root')!;
-// The always-on-top sharing controls are this page (panel.html: no app shell) in a small window of their own (no SDK there).
+// The always-on-top sharing controls are this app in a small window of their own (no SDK there),
+// loaded from panel.html, which has no app shell.
 if (location.hash === SHARE_CONTROLS_ROUTE) {
   startShareControls(root);
 } else if (location.hash === MINI_WINDOW_ROUTE) {

@@ -6,7 +6,7 @@ import { APP_PANEL_URL } from '../app-protocol/origin';
 import { shareControlsWindowOptions } from '../share-controls/window-options';
 import { MINI_WINDOW_SIZE } from './mini-window';
 
-/** The mini window's page: the app's one page, routed by its fragment. */
+/** The mini window's page: the small windows' page (panel.html, the app without its shell), routed by its fragment. */
 export const MINI_WINDOW_URL = `${APP_PANEL_URL}#mini-window`;
 
 export function miniWindowOptions(preloadPath: string, title: string, backgroundColor: string): BrowserWindowConstructorOptions {

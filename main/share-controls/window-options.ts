@@ -6,7 +6,7 @@ import { APP_PANEL_URL } from '../app-protocol/origin';
 import { mainWindowOptions } from '../window/main-window-options';
 import { CONTROLS_SIZE } from './share-controls';
 
-/** The controls page: the app's one page, routed by its fragment. */
+/** The controls page: the small windows' page (panel.html, the app without its shell), routed by its fragment. */
 export const SHARE_CONTROLS_URL = `${APP_PANEL_URL}#share-controls`;
 
 export function shareControlsWindowOptions(preloadPath: string, title: string, backgroundColor: string): BrowserWindowConstructorOptions {
