@@ -1,6 +1,6 @@
 // Process: renderer. Which camera, microphone and speaker to use, with the microphone's live level
 // and a test sound for the speaker. Lists follow hot-plugging (the device store updates them).
-import { unchanging, useObservablePart, type Readable } from '../components/use-observable';
+import { useObservablePart, type Readable } from '../components/use-observable';
 import type { DeviceOption } from '../calling/model';
 import type { MediaDevicesState } from '../media/media-devices';
 import type { MicrophoneLevelState } from '../media/microphone-level';
@@ -8,7 +8,7 @@ import type { TestSoundState } from '../media/test-sound';
 import { Button } from '../components/Button';
 import { Select, type SelectOption } from '../components/Select';
 import { useT, type Translate } from '../i18n';
-import { MicMeter, type MeterMode } from './MicMeter';
+import { MicMeter, NO_READINGS, type MeterMode } from './MicMeter';
 
 export interface DevicePanelProps {
   devices: MediaDevicesState;
@@ -23,14 +23,11 @@ export interface DevicePanelProps {
   onTestSound: () => void;
 }
 
-const IDLE: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
-const NO_LEVEL = unchanging(IDLE);
-
 export function DevicePanel({ devices, ready, level, meterMode, testSound, onCamera, onMicrophone, onSpeaker, onTestSound }: DevicePanelProps) {
   const t = useT();
   // The microphone actually open (the meter's), read back so what the picker says is checked; the
   // panel re-renders when that changes, not at each of the meter's readings.
-  const microphoneInUse = useObservablePart(level ?? NO_LEVEL, (s) => s.deviceId);
+  const microphoneInUse = useObservablePart(level ?? NO_READINGS, (s) => s.deviceId);
   return (
     <section class="join-devices" aria-labelledby="devices-title">
       <h2 id="devices-title" class="join-devices__title">

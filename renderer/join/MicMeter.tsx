@@ -6,7 +6,7 @@
 // transform with no transition (a transition restarted at every reading kept the compositor making
 // frames all the time). A silent microphone changes nothing at all; nothing re-renders per reading.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { MicrophoneLevelState } from '../media/microphone-level';
+import { NOT_MEASURING, type MicrophoneLevelState } from '../media/microphone-level';
 import { unchanging, useObservablePart, type Readable } from '../components/use-observable';
 import { useT } from '../i18n';
 
@@ -20,8 +20,8 @@ export const METER_STEPS = 40;
 export type MeterMode = 'running' | 'off' | 'unavailable';
 type Verdict = 'listening' | 'hearing' | 'silent';
 
-const IDLE: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
-const NO_SOURCE = unchanging(IDLE);
+/** The readings while no microphone is measured (the meter and the device panel have no source yet). */
+export const NO_READINGS = unchanging(NOT_MEASURING);
 
 /** Level to bar length: a square root, so quiet speech still moves the bar visibly. */
 export function meterFraction(level: number): number {
@@ -40,7 +40,7 @@ export function levelOfStep(step: number): number {
 
 export function MicMeter({ source, mode, microphoneId }: { source: Readable<MicrophoneLevelState> | null; mode: MeterMode; microphoneId: string | null }) {
   const t = useT();
-  const readings = source ?? NO_SOURCE;
+  const readings = source ?? NO_READINGS;
   const running = useObservablePart(readings, (s) => s.running);
   const active = mode === 'running' && running;
   const [verdict, setVerdict] = useState<Verdict>('listening');

@@ -16,10 +16,13 @@ export interface MicrophoneLevelState {
   deviceId: string;
 }
 
+/** No microphone measured. */
+export const NOT_MEASURING: MicrophoneLevelState = { running: false, level: 0, deviceId: '' };
+
 const READ_EVERY_MS = 80;
 
 export class MicrophoneLevel {
-  readonly state = new Store<MicrophoneLevelState>({ running: false, level: 0, deviceId: '' });
+  readonly state = new Store<MicrophoneLevelState>(NOT_MEASURING);
   private stream: MediaStream | null = null;
   private context: AudioContext | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -95,6 +98,6 @@ export class MicrophoneLevel {
     stopStream(this.stream);
     this.stream = null;
     this.wantedId = null;
-    this.state.set({ running: false, level: 0, deviceId: '' });
+    this.state.set(NOT_MEASURING);
   }
 }
