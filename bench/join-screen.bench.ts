@@ -369,8 +369,9 @@ printTable(`Join (scripted meeting, SDK already loaded in idle time), ${RUNS} ru
 ]);
 
 // Bundle sizes from the build's metafile: what the first screen loads (index.html, which holds the
-// stylesheet and the app shell, main.js and the chunks it imports statically), our other chunks (loaded on demand: locales, features) and the
-// chunks with Azure SDK code (calling, chat, effects; all loaded lazily).
+// stylesheet and the app shell, main.js and the chunks it imports statically), our other chunks
+// (loaded on demand: locales, features) and the chunks with Azure SDK code (calling, chat, effects;
+// all loaded lazily).
 type Output = { inputs: Record<string, unknown>; imports?: Array<{ path: string; kind: string }> };
 const outputs = (JSON.parse(readFileSync(path.join(DIST_DIR, 'meta.json'), 'utf8')) as { renderer: { outputs: Record<string, Output> } }).renderer.outputs;
 const firstLoad = new Set<string>();
@@ -380,8 +381,8 @@ const visit = (output: string) => {
   for (const imported of outputs[output].imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
 };
 for (const output of Object.keys(outputs)) if (/\/main\.js$/.test(output)) visit(output);
-const page = readFileSync(path.join(RENDERER_DIR, 'index.html'));
-const sizes = { first: { raw: page.length, gzip: gzipSync(page).length }, own: { raw: 0, gzip: 0 }, sdk: { raw: 0, gzip: 0 } };
+const indexHtml = readFileSync(path.join(RENDERER_DIR, 'index.html'));
+const sizes = { first: { raw: indexHtml.length, gzip: gzipSync(indexHtml).length }, own: { raw: 0, gzip: 0 }, sdk: { raw: 0, gzip: 0 } };
 for (const [output, info] of Object.entries(outputs)) {
   // main.css is in index.html (scripts/build.mjs), counted above.
   if (output.endsWith('.map') || output.endsWith('/main.css')) continue;

@@ -37,6 +37,6 @@ export function createAppProtocolHandler(
 }
 
 /** The CSP hash source of each <style> block in an HTML file, as the browser hashes its text. */
-export function inlineStyleHashes(html: string): string[] {
+function inlineStyleHashes(html: string): string[] {
   return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
 }
