@@ -259,6 +259,8 @@ export class FakeElectronRuntime {
 
   async close(): Promise<void> {
     for (const undo of this.restore.splice(0).reverse()) undo();
+    // A page still being set up when its context closes makes Playwright throw uncaught.
+    await Promise.all(this.windows.map((window) => window.webContents.settled()));
     await this.context?.close().catch(() => undefined);
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -398,7 +400,10 @@ export class FakeWebContents
   implements Pick<WebContents, 'getURL' | 'isDestroyed' | 'loadURL' | 'send' | 'forcefullyCrashRenderer'>
 {
   page: Page | null = null;
-  /** The page's binding and preload being added: a page closed meanwhile makes Playwright throw uncaught. */
+  /**
+   * The current page being made (its binding and preload added), from the moment it is asked for:
+   * a page closed meanwhile makes Playwright throw uncaught ("Cannot find parent object page@…").
+   */
   private setup: Promise<void> = Promise.resolve();
   private crashed = false;
   private destroyed = false;
@@ -465,32 +470,31 @@ export class FakeWebContents
 
   destroy(): void {
     this.destroyed = true;
-    void this.closePage();
+    // The page being made, if one is: a quit can come while a window is still being set up.
+    void this.settled().then(() => this.page?.close().catch(() => undefined));
   }
 
-  /** Closes the current page once its setup is over (a quit can come while a window is still being made). */
-  private closePage(): Promise<void> {
-    const page = this.page;
-    return this.setup
-      .catch(() => undefined)
-      .then(() => page?.close())
-      .catch(() => undefined);
+  /** Resolves once no page of this web contents is being made. */
+  settled(): Promise<void> {
+    return this.setup.catch(() => undefined);
   }
 
-  private async newPage(): Promise<void> {
-    void this.closePage();
+  private newPage(): Promise<void> {
+    const [previous, replaced] = [this.settled(), this.page];
+    void previous.then(() => replaced?.close().catch(() => undefined));
     this.crashed = false;
-    const context = await this.runtime.browserContext();
-    const page = await context.newPage();
-    this.page = page;
-    page.on('crash', () => {
-      if (this.page !== page) return;
-      this.crashed = true;
-      this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 139 });
-    });
-    page.on('pageerror', (error) => this.runtime.calls.push(`pageerror ${error.message}`));
-    this.setup = this.addBindingAndPreload(page);
-    await this.setup;
+    this.setup = (async () => {
+      const page = await (await this.runtime.browserContext()).newPage();
+      this.page = page;
+      page.on('crash', () => {
+        if (this.page !== page) return;
+        this.crashed = true;
+        this.emit('render-process-gone', electronEvent(), { reason: 'crashed', exitCode: 139 });
+      });
+      page.on('pageerror', (error) => this.runtime.calls.push(`pageerror ${error.message}`));
+      await this.addBindingAndPreload(page);
+    })();
+    return this.setup;
   }
 
   private async addBindingAndPreload(page: Page): Promise<void> {
