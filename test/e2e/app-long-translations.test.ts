@@ -2,20 +2,21 @@
 // words run longest among the shipped locales, on the join screen and Preferences, the practice
 // meeting's control bar, its menus (View, reactions) and panels (people, chat, devices, meeting
 // info), and the ended screen. No control's text may run outside its box, and a label cut short
-// must carry a title naming it in full (page-checks.ts textThatDoesNotFit). Each screen is saved.
+// must carry a title naming it in full (page-checks.ts textThatDoesNotFit). A screen that does not fit is saved as a picture.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translate, type Locale } from '../../common/i18n';
 import { useChromiumApp } from '../support/e2e';
-import { screenshot, textThatDoesNotFit } from '../support/page-checks';
+import { pictureIfFails, textThatDoesNotFit } from '../support/page-checks';
 import { waitForPhase } from '../support/scripted-meeting/page';
 
 const app = useChromiumApp();
 const NARROWEST = { width: 480, height: 520 };
 
 async function fits(page: Page, locale: Locale, name: string): Promise<void> {
-  await screenshot(page, `long-${locale}-${name}`);
-  expect({ screen: name, problems: await textThatDoesNotFit(page) }).toEqual({ screen: name, problems: [] });
+  await pictureIfFails(page, `long-${locale}-${name}`, async () => {
+    expect({ screen: name, problems: await textThatDoesNotFit(page) }).toEqual({ screen: name, problems: [] });
+  });
 }
 
 /** Opens what `toggle` opens, checks it, and closes it with the same button. */

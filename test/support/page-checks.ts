@@ -55,31 +55,55 @@ export async function videoFrameStats(locator: Locator): Promise<{ width: number
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Pictures for a person to look at (the Arabic, forced-colours and long-translation passes, the
+ * states a test walks through), saved to test-output/screenshots/ only when DOORWAY_SCREENSHOTS=1:
+ * nothing compares them, and 137 of them cost a run about 18 s of a busy worker. The states a
+ * broken layout must fail on are compared with baselines instead (screenshot-baseline.ts).
+ */
+const SAVE_SCREENSHOTS = process.env.DOORWAY_SCREENSHOTS === '1';
+
+async function saveScreenshot(page: Page, name: string): Promise<void> {
   const dir = path.join(OUTPUT_DIR, 'screenshots');
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file });
-  return file;
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/** Saves the page as it is now as `<name>.png`, when this run keeps pictures (DOORWAY_SCREENSHOTS=1). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (SAVE_SCREENSHOTS) await saveScreenshot(page, name);
+}
+
+/** Runs `check`; when it fails, the page is saved as `<name>.png` whatever the run keeps, to look at beside the error. */
+export async function pictureIfFails(page: Page, name: string, check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    await saveScreenshot(page, name).catch(() => undefined);
+    throw error;
+  }
+  await screenshot(page, name);
 }
 
 /**
  * Every screen in Arabic and in Windows high contrast: the page as it is now, which must be laid out
  * right to left in Arabic (open it with `locale: 'ar-SA'`), then the same state in forced colours (emulated).
- * axe finds nothing in either; each is saved as a screenshot, `<name>-rtl` and `<name>-forced-colors`.
- * Forced colours are off again afterwards, so the test can go on to its next state.
+ * axe finds nothing in either. Each is a picture, `<name>-rtl` and `<name>-forced-colors`, when it
+ * fails or the run keeps pictures. Forced colours are off again afterwards, so the test can go on to
+ * its next state.
  */
 export async function checkRtlAndForcedColors(page: Page, name: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-  expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^ar\b/);
-  // The picture first, so a failing check still leaves it to look at.
-  await screenshot(page, `${name}-rtl`);
-  expect(await axeViolations(page)).toEqual([]);
+  await pictureIfFails(page, `${name}-rtl`, async () => {
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toMatch(/^ar\b/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
   await page.emulateMedia({ forcedColors: 'active' });
   try {
-    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
-    await screenshot(page, `${name}-forced-colors`);
-    expect(await axeViolations(page)).toEqual([]);
+    await pictureIfFails(page, `${name}-forced-colors`, async () => {
+      expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    });
   } finally {
     await page.emulateMedia({ forcedColors: 'none' });
   }
