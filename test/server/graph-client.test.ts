@@ -16,6 +16,9 @@ const sleeps: number[] = [];
 const ORGANIZER = 'ada@contoso.example';
 const MAILBOX_FOR_TESTS = 'doorway@contoso.example';
 
+/** The app registration the Entra stand-in knows, with its client secret. */
+const registered = () => ({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+
 function clientWith(settings: Parameters<typeof createGraphCredential>[0], extra: Partial<Parameters<typeof createGraphClient>[0]> = {}) {
   const credential = createGraphCredential(settings, { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } });
   return createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms), ...extra });
@@ -40,10 +43,7 @@ function testDeadlines() {
 
 /** A client with short real timeouts, on a credential that already holds a token (so that only Graph, or only Entra, is timed). */
 async function quickClient(timeoutMs: number) {
-  const credential = createGraphCredential(
-    { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret },
-    { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } },
-  );
+  const credential = createGraphCredential(registered(), { authorityHost: entra.authorityHost, disableInstanceDiscovery: true, tlsOptions: { ca: entra.ca } });
   await credential.getToken('https://graph.microsoft.com/.default');
   return createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms), timeoutMs });
 }
@@ -51,7 +51,7 @@ async function quickClient(timeoutMs: number) {
 beforeAll(async () => {
   entra = await startFakeEntra();
   graph = await startFakeGraph(entra);
-  client = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+  client = clientWith(registered());
 });
 afterAll(async () => {
   await graph.close();
@@ -67,7 +67,7 @@ describe('graph client', () => {
     const meeting = graph.addMeeting(ORGANIZER, { subject: "Ada's review", joinWebUrl: "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x'y%40thread.v2/0?context=%7b%7d" });
     graph.addMeeting(ORGANIZER, { subject: 'Another' });
     // A client of its own, so that the token it asks for is this test's.
-    const fresh = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+    const fresh = clientWith(registered());
     const before = entra.tokenRequests.length;
     const result = await fresh.findMeeting(ORGANIZER, meeting.joinWebUrl);
     expect(result).toEqual({
@@ -134,7 +134,7 @@ describe('graph client', () => {
 
   it('says which permission is missing, and when the application access policy is missing', async () => {
     entra.graphRoles = ['OnlineMeetings.Read.All'];
-    const create = await clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }).createMeeting(ORGANIZER, {
+    const create = await clientWith(registered()).createMeeting(ORGANIZER, {
       subject: 's', startsAt: '2030-01-02T09:00:00Z', endsAt: '2030-01-02T10:00:00Z', chat: 'enabled',
     });
     expect(create).toMatchObject({ ok: false, failure: 'forbidden', message: expect.stringContaining('OnlineMeetings.ReadWrite.All') });
@@ -192,7 +192,7 @@ describe('graph client', () => {
     graph.failNext({ status: 401 });
     const meeting = graph.addMeeting(ORGANIZER);
     expect(await client.findMeeting(ORGANIZER, meeting.joinWebUrl)).toMatchObject({ ok: false, failure: 'unauthorized', message: expect.stringContaining('GRAPH_TENANT_ID') });
-    const down = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { baseUrl: 'http://127.0.0.1:9/v1.0' });
+    const down = clientWith(registered(), { baseUrl: 'http://127.0.0.1:9/v1.0' });
     expect(await down.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({
       ok: false,
       failure: 'unreachable',
@@ -242,7 +242,7 @@ describe('graph client', () => {
 
   it('does not retry a meeting creation that timed out (it may have been created), but retries a lookup', async () => {
     const { deadline, expireLatest } = testDeadlines();
-    const quick = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { deadline });
+    const quick = clientWith(registered(), { deadline });
     const meeting = graph.addMeeting(ORGANIZER);
     const before = graph.requests.length;
     graph.failNext({ status: 0, stall: true }, 3);
@@ -283,7 +283,7 @@ describe('graph client', () => {
 
   it('names the permission each operation needs when Graph denies it', async () => {
     entra.graphRoles = [];
-    const denied = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret });
+    const denied = clientWith(registered());
     const meeting = graph.addMeeting(ORGANIZER);
     expect(await denied.findMeeting(ORGANIZER, meeting.joinWebUrl)).toEqual({
       ok: false,
@@ -300,7 +300,7 @@ describe('graph client', () => {
 
   it('reports an Entra that does not answer as a timeout, one that cannot be reached as unreachable, and a tenant it does not know as a refused credential', async () => {
     const { deadline, expireLatest } = testDeadlines();
-    const hung = clientWith({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret }, { deadline });
+    const hung = clientWith(registered(), { deadline });
     const before = graph.requests.length;
     const held = entra.heldTokenRequests;
     entra.stallNextToken();
@@ -316,10 +316,7 @@ describe('graph client', () => {
     expect(graph.requests.length).toBe(before);
     // Nothing listens on port 9: the connection is refused. @azure/identity retries it itself (here
     // without its real back-off); the Graph client adds no retries of its own.
-    const credential = createGraphCredential(
-      { tenantId: entra.tenantId, clientId: entra.clientId, clientSecret: entra.clientSecret },
-      { authorityHost: 'https://127.0.0.1:9', disableInstanceDiscovery: true, retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 1 } },
-    );
+    const credential = createGraphCredential(registered(), { authorityHost: 'https://127.0.0.1:9', disableInstanceDiscovery: true, retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 1 } });
     const noEntra = createGraphClient({ credential, baseUrl: graph.baseUrl, sleep: async (ms) => void sleeps.push(ms) });
     expect(await noEntra.findMeeting(ORGANIZER, 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_a%40thread.v2/0')).toEqual({
       ok: false,
@@ -328,7 +325,7 @@ describe('graph client', () => {
     });
     expect(sleeps).toEqual([]);
     // Entra answers, but knows no such tenant: MSAL words this exactly as it words the refused connection above.
-    const unknownTenant = clientWith({ tenantId: '11111111-1111-4111-8111-111111111111', clientId: entra.clientId, clientSecret: entra.clientSecret });
+    const unknownTenant = clientWith({ ...registered(), tenantId: '11111111-1111-4111-8111-111111111111' });
     expect(await unknownTenant.sendMail(MAILBOX_FOR_TESTS, { to: 'guest@example.org', subject: 's', html: 'h', attachments: [] })).toEqual({
       ok: false,
       failure: 'credentialRejected',
